@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { ApiRequest, ApiResponse } from '../../shared/api';
+import { roleMay } from '../domain/access/roles';
+import { LedgerError } from '../domain/ledger-error';
+import { type Actor, anonymousActor, type Clock } from '../services/context';
+import type { LedgerDb } from '../db/connection';
+import type { SessionStore } from '../services/auth/sessions';
+import type { EngineEnv } from '../services/system/engine-env';
+import { findActiveUser } from '../services/auth/find-active-user';
+import type { MethodContext } from './method';
+import { isMethodName, router } from './router';
+
+// Validation messages reach clerks: zod's own texts in Chinese where a schema gives none of its own.
+z.config(z.locales.zhCN());
+
+export interface DispatchDeps {
+  db: LedgerDb;
+  clock: Clock;
+  sessions: SessionStore;
+  env: EngineEnv;
+}
+
+function validationError(error: z.ZodError): LedgerError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+  const text = issues.map((issue) => (issue.path.length > 0 ? `【${issue.path.join('.')}】${issue.message}` : issue.message));
+  return new LedgerError('VALIDATION', `输入有误：${text.join('；')}`, { issues });
+}
+
+function actorFor(deps: DispatchDeps, session: string | null | undefined): Actor | null {
+  if (!session) return null;
+  const userId = deps.sessions.resolve(session, deps.clock.now());
+  if (userId === null) return null;
+  const user = findActiveUser(deps.db, userId);
+  if (!user) {
+    deps.sessions.revoke(session);
+    return null;
+  }
+  return { userId: user.id, username: user.username, displayName: user.displayName, role: user.role };
+}
+
+/**
+ * Runs one API call: the method must exist, its input must pass its schema (the renderer is
+ * untrusted), and the caller must hold its permission. `actor` is given by in-process callers
+ * (the CLI); transports pass a session instead.
+ */
+export async function dispatch(deps: DispatchDeps, request: ApiRequest, actor?: Actor): Promise<ApiResponse> {
+  try {
+    if (!isMethodName(request.method)) {
+      throw new LedgerError('UNKNOWN_METHOD', `没有名为 ${request.method} 的操作。`);
+    }
+    const method = router[request.method];
+    const caller = actor ?? actorFor(deps, request.session) ?? anonymousActor;
+
+    if (method.access !== 'public') {
+      if (caller.role === null) throw new LedgerError('UNAUTHENTICATED', '登录已失效，请重新登录。');
+      if (method.access !== 'signed-in' && !roleMay(caller.role, method.access)) {
+        throw new LedgerError('FORBIDDEN', `当前用户没有权限执行此操作（${request.method}）。`, {
+          permission: method.access,
+        });
+      }
+    }
+
+    const parsed = method.input.safeParse(request.input ?? {});
+    if (!parsed.success) throw validationError(parsed.error);
+
+    const ctx: MethodContext = {
+      db: deps.db,
+      clock: deps.clock,
+      actor: caller,
+      session: request.session ?? null,
+      sessions: deps.sessions,
+      env: deps.env,
+    };
+    // Each method's input type is tied to its own handler; the map lookup loses that link.
+    const handler = method.handler as (ctx: MethodContext, input: unknown) => unknown;
+    return { ok: true, result: await handler(ctx, parsed.data) };
+  } catch (error) {
+    if (error instanceof LedgerError) return { ok: false, error: error.toApiError() };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `程序内部错误：${(error as Error).message ?? String(error)}` },
+    };
+  }
+}

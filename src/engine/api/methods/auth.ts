@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { permissions, roleMay } from '../../domain/access/roles';
+import { LedgerError } from '../../domain/ledger-error';
+import { login, logout } from '../../services/auth/login';
+import { findBranchRow } from '../../services/branch/branch-profile';
+import { defineMethod } from '../method';
+
+export const authMethods = {
+  'auth.login': defineMethod({
+    input: z.object({
+      username: z.string().trim().min(1, '请输入用户名'),
+      password: z.string().min(1, '请输入密码'),
+    }),
+    access: 'public',
+    handler: (ctx, credentials) => login(ctx, ctx.sessions, credentials),
+  }),
+
+  'auth.logout': defineMethod({
+    input: z.object({}),
+    access: 'signed-in',
+    handler: (ctx) => {
+      if (ctx.session) logout(ctx, ctx.sessions, ctx.session);
+      return { ok: true as const };
+    },
+  }),
+
+  /** Who is signed in, at which branch, and what they may do (for the navigation; the router still checks). */
+  'auth.currentUser': defineMethod({
+    input: z.object({}),
+    access: 'signed-in',
+    handler: (ctx) => {
+      const branch = findBranchRow(ctx.db);
+      const role = ctx.actor.role;
+      if (!branch || ctx.actor.userId === null || role === null) {
+        throw new LedgerError('UNAUTHENTICATED', '请先登录。');
+      }
+      return {
+        user: { id: ctx.actor.userId, username: ctx.actor.username, displayName: ctx.actor.displayName, role },
+        branch: { code: branch.code, name: branch.name, accountingMode: branch.accountingMode },
+        permissions: permissions.filter((permission) => roleMay(role, permission)),
+      };
+    },
+  }),
+};

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { listAudit } from '../../services/audit/list-audit';
+import { backupNow } from '../../services/system/backup-now';
+import { systemInfo } from '../../services/system/system-info';
+import { defineMethod } from '../method';
+
+export const systemMethods = {
+  'system.info': defineMethod({
+    input: z.object({}),
+    access: 'system.read',
+    handler: (ctx) => systemInfo(ctx, ctx.env),
+  }),
+
+  'system.backup': defineMethod({
+    input: z.object({ to: z.string().trim().min(1, '请填写备份文件的路径') }),
+    access: 'backup.run',
+    handler: (ctx, { to }) => backupNow(ctx, to),
+  }),
+
+  'audit.list': defineMethod({
+    input: z.object({
+      action: z.string().trim().optional(),
+      username: z.string().trim().optional(),
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    access: 'audit.read',
+    handler: (ctx, query) => listAudit(ctx, query),
+  }),
+};

@@ -1,0 +1,22 @@
+import { authMethods } from './methods/auth';
+import { branchMethods } from './methods/branch';
+import { setupMethods } from './methods/setup';
+import { systemMethods } from './methods/system';
+
+/**
+ * The API: every operation the UI, the CLI or a test can perform, by name, with its input schema
+ * and who may call it. The renderer's client is typed from this map (src/shared/api.ts).
+ */
+export const router = {
+  ...setupMethods,
+  ...authMethods,
+  ...systemMethods,
+  ...branchMethods,
+};
+
+export type Router = typeof router;
+export type MethodName = keyof Router;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(router, name);
+}

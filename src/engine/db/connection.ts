@@ -1,0 +1,29 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as schema from './schema';
+
+export type LedgerDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** What a use case writes through inside `db.transaction`. */
+export type LedgerTx = Parameters<Parameters<LedgerDb['transaction']>[0]>[0];
+
+/** 'BLDG': marks a SQLite file as a Branch Ledger database, so a foreign file is refused, not migrated. */
+export const ledgerApplicationId = 0x424c4447;
+
+export interface OpenOptions {
+  /** Where better-sqlite3's native addon is, when the host runs on another ABI (Electron in development). */
+  nativeBinding?: string;
+}
+
+/** Opens (creating if needed) a branch database with the pragmas ARCHITECTURE.md requires. */
+export function openConnection(file: string, options: OpenOptions = {}): LedgerDb {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a committed posting survives a power cut, which branch offices do have.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return drizzle(sqlite, { schema }) as LedgerDb;
+}

@@ -1,0 +1,30 @@
+/**
+ * Roles and what each may do (DOMAIN.md §1). Permissions are checked by the API router, never only in the UI.
+ */
+
+export const roles = ['admin', 'manager', 'clerk', 'keeper', 'accountant', 'salesperson'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'system.read',
+  'settings.edit',
+  'audit.read',
+  'backup.run',
+  'users.manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const everyone: readonly Permission[] = ['system.read'];
+
+const grants: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  manager: [...everyone, 'audit.read'],
+  clerk: everyone,
+  keeper: everyone,
+  accountant: everyone,
+  salesperson: everyone,
+};
+
+export function roleMay(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}

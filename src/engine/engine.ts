@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { ApiRequest, ApiResponse } from '../shared/api';
+import { dispatch } from './api/dispatch';
+import { openConnection, type LedgerDb } from './db/connection';
+import { migrateDatabase, type MigrationOutcome } from './db/migrate';
+import { SessionStore } from './services/auth/sessions';
+import { type Actor, type Clock, systemClock } from './services/context';
+import type { EngineEnv } from './services/system/engine-env';
+
+export interface EngineOptions {
+  databasePath: string;
+  migrationsFolder: string;
+  appVersion: string;
+  /** Default: a `backups` folder beside the database. */
+  backupDir?: string;
+  clock?: Clock;
+  nativeBinding?: string;
+}
+
+export interface Engine {
+  readonly env: EngineEnv;
+  readonly migration: MigrationOutcome;
+  readonly db: LedgerDb;
+  /** One API call from a transport (HTTP, IPC), authenticated by its session. */
+  call(request: ApiRequest): Promise<ApiResponse>;
+  /** One API call made in-process on behalf of a known actor (the CLI). */
+  callAs(actor: Actor, method: string, input: unknown): Promise<ApiResponse>;
+  close(): void;
+}
+
+/** Opens a branch database, brings its schema up to date (backing it up first), and serves the API. */
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const databasePath = path.resolve(options.databasePath);
+  const clock = options.clock ?? systemClock;
+  const backupDir = options.backupDir ?? path.join(path.dirname(databasePath), 'backups');
+  const db = openConnection(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let migration: MigrationOutcome;
+  try {
+    migration = await migrateDatabase(db, { migrationsFolder: options.migrationsFolder, backupDir, now: clock.now() });
+  } catch (error) {
+    db.$client.close();
+    throw error;
+  }
+  const env: EngineEnv = { appVersion: options.appVersion, databasePath, schemaVersion: migration.to, backupDir };
+  const deps = { db, clock, sessions: new SessionStore(), env };
+  return {
+    env,
+    migration,
+    db,
+    call: (request) => dispatch(deps, request),
+    callAs: (actor, method, input) => dispatch(deps, { method, input }, actor),
+    close: () => db.$client.close(),
+  };
+}

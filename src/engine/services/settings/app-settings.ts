@@ -1,0 +1,32 @@
+import { settings } from '../../db/schema';
+import { defaultAppSettings, type AppSettings } from '../../domain/settings/app-settings';
+import { recordAudit } from '../audit/record-audit';
+import type { ServiceContext } from '../context';
+
+export function getAppSettings(ctx: ServiceContext): AppSettings {
+  const stored = Object.fromEntries(ctx.db.select().from(settings).all().map((row) => [row.key, row.value]));
+  return { ...defaultAppSettings, ...(stored as Partial<AppSettings>) };
+}
+
+export function updateAppSettings(ctx: ServiceContext, change: Partial<AppSettings>): AppSettings {
+  return ctx.db.transaction((tx) => {
+    const before = getAppSettings(ctx);
+    const now = ctx.clock.now().toISOString();
+    for (const [key, value] of Object.entries(change)) {
+      if (value === undefined || before[key as keyof AppSettings] === value) continue;
+      tx.insert(settings)
+        .values({ key, value, updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
+        .run();
+      recordAudit(tx, ctx, {
+        action: 'settings.update',
+        entity: 'settings',
+        entityKey: key,
+        before: before[key as keyof AppSettings],
+        after: value,
+      });
+    }
+    return { ...before, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
+  });
+}
+

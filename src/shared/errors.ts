@@ -1,0 +1,21 @@
+/** Error codes that cross the API boundary. `message` is for people; `code` is for code. */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'UNKNOWN_METHOD'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'ACCOUNT_LOCKED'
+  | 'WRONG_CREDENTIALS'
+  | 'FIELD_FIXED'
+  | 'NOT_A_LEDGER'
+  | 'SCHEMA_TOO_NEW'
+  | 'BACKUP_FAILED'
+  | 'INTERNAL';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
