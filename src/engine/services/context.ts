@@ -20,6 +20,12 @@ export const anonymousActor: Actor = { userId: null, username: 'anonymous', disp
 /** The CLI acts as user `cli` with full rights: whoever can run it can already read the file. */
 export const cliActor: Actor = { userId: null, username: 'cli', displayName: '命令行', role: 'admin' };
 
+/**
+ * The desktop app's main process, asking for what it needs to run (the update feed URL): trusted,
+ * because it is the host itself and never relays a renderer's request under this name.
+ */
+export const hostActor: Actor = { userId: null, username: 'desktop', displayName: '桌面程序', role: 'admin' };
+
 /** What every use case receives (ARCHITECTURE.md): the database, who acts, and the time. */
 export interface ServiceContext {
   db: LedgerDb;
