@@ -12,7 +12,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {
@@ -37,7 +37,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', '../db/*', '../services/*', '../api/*'] },
+        {
+          patterns: [
+            'node:*',
+            'better-sqlite3',
+            'drizzle-orm',
+            'drizzle-orm/*',
+            '../db/*',
+            '../services/*',
+            '../api/*',
+          ],
+        },
       ],
     },
   },

@@ -41,7 +41,11 @@ async function main(): Promise<void> {
     process.stderr.write(`${usage}\n`);
     process.exit(command && command !== 'help' && command !== '--help' ? 1 : 0);
   }
-  const engine = await openEngine({ databasePath: db, migrationsFolder: sourceMigrationsFolder, appVersion: sourceAppVersion() });
+  const engine = await openEngine({
+    databasePath: db,
+    migrationsFolder: sourceMigrationsFolder,
+    appVersion: sourceAppVersion(),
+  });
   try {
     printResult(await run(engine, rest));
   } finally {

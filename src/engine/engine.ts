@@ -33,15 +33,27 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const databasePath = path.resolve(options.databasePath);
   const clock = options.clock ?? systemClock;
   const backupDir = options.backupDir ?? path.join(path.dirname(databasePath), 'backups');
-  const db = openConnection(databasePath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = openConnection(
+    databasePath,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
   let migration: MigrationOutcome;
   try {
-    migration = await migrateDatabase(db, { migrationsFolder: options.migrationsFolder, backupDir, now: clock.now() });
+    migration = await migrateDatabase(db, {
+      migrationsFolder: options.migrationsFolder,
+      backupDir,
+      now: clock.now(),
+    });
   } catch (error) {
     db.$client.close();
     throw error;
   }
-  const env: EngineEnv = { appVersion: options.appVersion, databasePath, schemaVersion: migration.to, backupDir };
+  const env: EngineEnv = {
+    appVersion: options.appVersion,
+    databasePath,
+    schemaVersion: migration.to,
+    backupDir,
+  };
   const deps = { db, clock, sessions: new SessionStore(), env };
   return {
     env,

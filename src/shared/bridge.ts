@@ -7,4 +7,3 @@ import type { ApiRequest, ApiResponse } from './api';
 export interface LedgerBridge {
   call(request: ApiRequest): Promise<ApiResponse>;
 }
-

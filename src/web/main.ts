@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     appVersion: sourceAppVersion(),
   });
   if (engine.migration.backupPath) {
-    process.stderr.write(`数据库已升级到结构版本 ${engine.migration.to}，升级前的备份：${engine.migration.backupPath}\n`);
+    process.stderr.write(
+      `数据库已升级到结构版本 ${engine.migration.to}，升级前的备份：${engine.migration.backupPath}\n`,
+    );
   }
   const server = await startWebServer(engine, { rendererRoot, port });
   process.stdout.write(`Branch Ledger web: ${server.url}\n`);

@@ -14,7 +14,9 @@ export function hostIsAllowed(request: IncomingMessage, port: number): boolean {
 export function originIsAllowed(request: IncomingMessage, port: number): boolean {
   const origin = request.headers.origin;
   // Same-origin fetches from older engines may omit Origin; any Origin given must be ours.
-  return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+  return (
+    origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
+  );
 }
 
 export function tokenIsValid(request: IncomingMessage, token: string): boolean {

@@ -16,27 +16,19 @@ export interface WebServer {
 
 const maxBodyBytes = 64 * 1024 * 1024;
 
-const statusOf: Partial<Record<ErrorCode, number>> = {
-  VALIDATION: 400,
-  UNKNOWN_METHOD: 404,
-  NOT_FOUND: 404,
-  UNAUTHENTICATED: 401,
-  WRONG_CREDENTIALS: 401,
-  ACCOUNT_LOCKED: 423,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  FIELD_FIXED: 409,
-  INTERNAL: 500,
-};
-
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 
 function refuse(response: ServerResponse, status: number, code: ErrorCode, message: string): void {
   sendJson(response, status, { ok: false, error: { code, message } } satisfies ApiResponse);
 }
+
+class BodyTooLarge extends Error {}
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -45,8 +37,8 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBodyBytes) {
-        reject(new Error('请求过大'));
-        request.destroy();
+        reject(new BodyTooLarge());
+        request.pause();
       } else chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -59,8 +51,11 @@ async function handleApi(engine: Engine, method: string, request: IncomingMessag
   try {
     const text = await readBody(request);
     body = text ? (JSON.parse(text) as { input?: unknown }) : {};
-  } catch {
-    refuse(response, 400, 'VALIDATION', '请求内容不是有效的 JSON。');
+  } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      response.setHeader('connection', 'close');
+      refuse(response, 413, 'VALIDATION', `请求超过 ${maxBodyBytes / 1024 / 1024} MB，未处理。`);
+    } else refuse(response, 400, 'VALIDATION', '请求内容不是有效的 JSON。');
     return;
   }
   const session = request.headers['x-ledger-session'];
@@ -69,14 +64,20 @@ async function handleApi(engine: Engine, method: string, request: IncomingMessag
     input: body.input ?? {},
     session: typeof session === 'string' ? session : null,
   });
-  sendJson(response, result.ok ? 200 : (statusOf[result.error.code] ?? 422), result);
+  // The engine answered: 200 with its envelope, whether the answer is a result or a refusal
+  // (a wrong password is an answer, not a broken request). HTTP statuses are kept for what the
+  // server itself refuses before the engine sees anything: no token, a foreign host, bad JSON.
+  sendJson(response, 200, result);
 }
 
 /**
  * Web mode: the renderer and `POST /api/:method` from one server bound to 127.0.0.1 only.
  * The engine runs in this process (ARCHITECTURE.md "Processes").
  */
-export function startWebServer(engine: Engine, options: { rendererRoot: string; port: number; token?: string }) {
+export function startWebServer(
+  engine: Engine,
+  options: { rendererRoot: string; port: number; token?: string },
+) {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port;
   const server = http.createServer((request, response) => {
@@ -98,8 +99,13 @@ export function startWebServer(engine: Engine, options: { rendererRoot: string; 
         refuse(response, 401, 'UNAUTHENTICATED', '缺少或错误的访问令牌，请使用启动时打印的地址打开。');
         return;
       }
-      void handleApi(engine, decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? ''), request, response).catch(
-        (error: unknown) => refuse(response, 500, 'INTERNAL', `程序内部错误：${(error as Error).message}`),
+      void handleApi(
+        engine,
+        decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? ''),
+        request,
+        response,
+      ).catch((error: unknown) =>
+        refuse(response, 500, 'INTERNAL', `程序内部错误：${(error as Error).message}`),
       );
       return;
     }

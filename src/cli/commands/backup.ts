@@ -6,6 +6,7 @@ export async function backupCommand(engine: Engine, args: string[]): Promise<unk
   const { values } = parseArgs({ args, options: { to: { type: 'string' } } });
   if (!values.to) throw new LedgerError('VALIDATION', '用法: ledger backup --to 备份文件路径');
   const response = await engine.callAs(cliActor, 'system.backup', { to: values.to });
-  if (!response.ok) throw new LedgerError(response.error.code, response.error.message, response.error.details);
+  if (!response.ok)
+    throw new LedgerError(response.error.code, response.error.message, response.error.details);
   return response.result;
 }

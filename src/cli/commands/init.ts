@@ -62,6 +62,7 @@ export async function initCommand(engine: Engine, args: string[]): Promise<unkno
       passwordConfirm: password,
     },
   });
-  if (!response.ok) throw new LedgerError(response.error.code, response.error.message, response.error.details);
+  if (!response.ok)
+    throw new LedgerError(response.error.code, response.error.message, response.error.details);
   return response.result;
 }

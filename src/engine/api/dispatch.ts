@@ -22,7 +22,9 @@ export interface DispatchDeps {
 
 function validationError(error: z.ZodError): LedgerError {
   const issues = error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
-  const text = issues.map((issue) => (issue.path.length > 0 ? `【${issue.path.join('.')}】${issue.message}` : issue.message));
+  const text = issues.map((issue) =>
+    issue.path.length > 0 ? `【${issue.path.join('.')}】${issue.message}` : issue.message,
+  );
   return new LedgerError('VALIDATION', `输入有误：${text.join('；')}`, { issues });
 }
 

@@ -20,6 +20,8 @@ export interface MethodDef<Schema extends z.ZodType, Result> {
 }
 
 /** Declares one API method; the router map of these is the API (ARCHITECTURE.md). */
-export function defineMethod<Schema extends z.ZodType, Result>(def: MethodDef<Schema, Result>): MethodDef<Schema, Result> {
+export function defineMethod<Schema extends z.ZodType, Result>(
+  def: MethodDef<Schema, Result>,
+): MethodDef<Schema, Result> {
   return def;
 }

@@ -32,7 +32,8 @@ export async function migrateDatabase(
   const sqlite = db.$client;
   const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
   const hasTables =
-    (sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n > 0;
+    (sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number })
+      .n > 0;
   if (hasTables && applicationId !== ledgerApplicationId) {
     throw new LedgerError('NOT_A_LEDGER', `文件 ${sqlite.name} 不是分支账簿的数据库，未作任何修改。`);
   }
@@ -52,7 +53,12 @@ export async function migrateDatabase(
   if (hasTables) {
     const stamp = options.now.toISOString().replace(/[:.]/g, '-');
     const base = path.basename(sqlite.name, path.extname(sqlite.name));
-    backupPath = (await backupDatabase(sqlite, path.join(options.backupDir, `${base}-v${from}-before-migration-${stamp}.db`))).path;
+    backupPath = (
+      await backupDatabase(
+        sqlite,
+        path.join(options.backupDir, `${base}-v${from}-before-migration-${stamp}.db`),
+      )
+    ).path;
   }
 
   migrate(db, { migrationsFolder: options.migrationsFolder });

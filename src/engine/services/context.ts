@@ -15,7 +15,12 @@ export interface Actor {
   role: Role | null;
 }
 
-export const anonymousActor: Actor = { userId: null, username: 'anonymous', displayName: '未登录', role: null };
+export const anonymousActor: Actor = {
+  userId: null,
+  username: 'anonymous',
+  displayName: '未登录',
+  role: null,
+};
 
 /** The CLI acts as user `cli` with full rights: whoever can run it can already read the file. */
 export const cliActor: Actor = { userId: null, username: 'cli', displayName: '命令行', role: 'admin' };

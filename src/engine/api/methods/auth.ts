@@ -35,7 +35,12 @@ export const authMethods = {
         throw new LedgerError('UNAUTHENTICATED', '请先登录。');
       }
       return {
-        user: { id: ctx.actor.userId, username: ctx.actor.username, displayName: ctx.actor.displayName, role },
+        user: {
+          id: ctx.actor.userId,
+          username: ctx.actor.username,
+          displayName: ctx.actor.displayName,
+          role,
+        },
         branch: { code: branch.code, name: branch.name, accountingMode: branch.accountingMode },
         permissions: permissions.filter((permission) => roleMay(role, permission)),
       };

@@ -14,7 +14,10 @@ const administratorSchema = z
   .object({
     username: usernameSchema,
     displayName: z.string().trim().min(1, '请填写姓名').max(30, '姓名不能超过 30 个字'),
-    password: z.string().min(passwordMinLength, `密码至少 ${passwordMinLength} 位`).max(128, '密码不能超过 128 位'),
+    password: z
+      .string()
+      .min(passwordMinLength, `密码至少 ${passwordMinLength} 位`)
+      .max(128, '密码不能超过 128 位'),
     passwordConfirm: z.string(),
   })
   .refine((admin) => admin.password === admin.passwordConfirm, {

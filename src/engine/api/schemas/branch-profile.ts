@@ -37,14 +37,12 @@ const fields = {
     .number()
     .int()
     .min(quantityDecimalsRange.min)
-    .max(quantityDecimalsRange.max, `数量小数位为 ${quantityDecimalsRange.min}–${quantityDecimalsRange.max}`)
-    ,
+    .max(quantityDecimalsRange.max, `数量小数位为 ${quantityDecimalsRange.min}–${quantityDecimalsRange.max}`),
   priceDecimals: z
     .number()
     .int()
     .min(priceDecimalsRange.min)
-    .max(priceDecimalsRange.max, `单价小数位为 ${priceDecimalsRange.min}–${priceDecimalsRange.max}`)
-    ,
+    .max(priceDecimalsRange.max, `单价小数位为 ${priceDecimalsRange.min}–${priceDecimalsRange.max}`),
   approvalRequired: z.boolean(),
 };
 

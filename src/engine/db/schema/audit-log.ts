@@ -18,5 +18,8 @@ export const auditLog = sqliteTable(
     after: text('after', { mode: 'json' }),
     detail: text('detail'),
   },
-  (table) => [index('audit_log_at').on(table.at), index('audit_log_entity').on(table.entity, table.entityKey)],
+  (table) => [
+    index('audit_log_at').on(table.at),
+    index('audit_log_entity').on(table.entity, table.entityKey),
+  ],
 );

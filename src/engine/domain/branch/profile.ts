@@ -46,7 +46,11 @@ export interface BranchProfile {
  * The default costing method may change only at a month boundary (§6.2): that rule belongs to
  * month close and is enforced there, not here.
  */
-export const fieldsFixedAfterFirstPosting = ['costingScope', 'accountingMode', 'quantityDecimals'] as const satisfies readonly (keyof BranchProfile)[];
+export const fieldsFixedAfterFirstPosting = [
+  'costingScope',
+  'accountingMode',
+  'quantityDecimals',
+] as const satisfies readonly (keyof BranchProfile)[];
 export type FieldFixedAfterFirstPosting = (typeof fieldsFixedAfterFirstPosting)[number];
 
 /** The branch code is the identity head office knows the branch by (UPLOAD.md): it never changes. */
@@ -59,5 +63,7 @@ export function fixedFieldsTouched(
   firstPostedAt: string | null,
 ): FieldFixedAfterFirstPosting[] {
   if (firstPostedAt === null) return [];
-  return fieldsFixedAfterFirstPosting.filter((field) => change[field] !== undefined && change[field] !== current[field]);
+  return fieldsFixedAfterFirstPosting.filter(
+    (field) => change[field] !== undefined && change[field] !== current[field],
+  );
 }

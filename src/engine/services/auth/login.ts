@@ -85,12 +85,19 @@ export async function login(
       .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now.toISOString() })
       .where(eq(users.id, user.id))
       .run();
-    recordAudit(tx, ctx, { action: 'auth.login', entity: 'user', entityKey: user.username, username: user.username });
+    recordAudit(tx, ctx, {
+      action: 'auth.login',
+      entity: 'user',
+      entityKey: user.username,
+      username: user.username,
+    });
   });
   return { session: sessions.create(user.id, now), user: toSignedInUser(user) };
 }
 
 export function logout(ctx: ServiceContext, sessions: SessionStore, session: string): void {
   sessions.revoke(session);
-  ctx.db.transaction((tx) => recordAudit(tx, ctx, { action: 'auth.logout', entity: 'user', entityKey: ctx.actor.username }));
+  ctx.db.transaction((tx) =>
+    recordAudit(tx, ctx, { action: 'auth.logout', entity: 'user', entityKey: ctx.actor.username }),
+  );
 }

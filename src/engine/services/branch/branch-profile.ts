@@ -98,7 +98,9 @@ export function updateBranchProfile(
     if (changed.length === 0) return readBranchProfile(tx);
 
     const now = ctx.clock.now().toISOString();
-    tx.update(branchProfile).set({ ...change, updatedAt: now }).run();
+    tx.update(branchProfile)
+      .set({ ...change, updatedAt: now })
+      .run();
     const after = { ...before, ...change };
     recordAudit(tx, ctx, {
       action: 'branch.update',
@@ -109,7 +111,12 @@ export function updateBranchProfile(
       detail: changed.map((field) => fieldLabels[field]).join('、'),
     });
     // Head office prints the branch's name and address on what it receives (DOMAIN.md §2).
-    recordChange(tx, ctx, { entity: 'branch_profile', entityUid: row.uid, operation: 'update', payload: after });
+    recordChange(tx, ctx, {
+      entity: 'branch_profile',
+      entityUid: row.uid,
+      operation: 'update',
+      payload: after,
+    });
     return readBranchProfile(tx);
   });
 }

@@ -34,7 +34,9 @@ export async function setupBranch(
     }
     const now = ctx.clock.now().toISOString();
     const uid = newUid();
-    tx.insert(branchProfile).values({ id: 1, uid, ...profile, createdAt: now, updatedAt: now }).run();
+    tx.insert(branchProfile)
+      .values({ id: 1, uid, ...profile, createdAt: now, updatedAt: now })
+      .run();
     tx.insert(users)
       .values({
         uid: newUid(),
@@ -45,14 +47,24 @@ export async function setupBranch(
         createdAt: now,
       })
       .run();
-    recordAudit(tx, ctx, { action: 'branch.setup', entity: 'branch_profile', entityKey: profile.code, after: profile });
+    recordAudit(tx, ctx, {
+      action: 'branch.setup',
+      entity: 'branch_profile',
+      entityKey: profile.code,
+      after: profile,
+    });
     recordAudit(tx, ctx, {
       action: 'user.create',
       entity: 'user',
       entityKey: administrator.username,
       after: { username: administrator.username, displayName: administrator.displayName, role: 'admin' },
     });
-    recordChange(tx, ctx, { entity: 'branch_profile', entityUid: uid, operation: 'insert', payload: profile });
+    recordChange(tx, ctx, {
+      entity: 'branch_profile',
+      entityUid: uid,
+      operation: 'insert',
+      payload: profile,
+    });
     return { branchCode: profile.code, username: administrator.username };
   });
 }

@@ -4,7 +4,13 @@ import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 
 export function getAppSettings(ctx: ServiceContext): AppSettings {
-  const stored = Object.fromEntries(ctx.db.select().from(settings).all().map((row) => [row.key, row.value]));
+  const stored = Object.fromEntries(
+    ctx.db
+      .select()
+      .from(settings)
+      .all()
+      .map((row) => [row.key, row.value]),
+  );
   return { ...defaultAppSettings, ...(stored as Partial<AppSettings>) };
 }
 
@@ -29,4 +35,3 @@ export function updateAppSettings(ctx: ServiceContext, change: Partial<AppSettin
     return { ...before, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
   });
 }
-

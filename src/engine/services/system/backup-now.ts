@@ -4,7 +4,10 @@ import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 
 /** An online backup to a path the person chose; the database stays open and usable meanwhile. */
-export async function backupNow(ctx: ServiceContext, target: string): Promise<{ path: string; bytes: number }> {
+export async function backupNow(
+  ctx: ServiceContext,
+  target: string,
+): Promise<{ path: string; bytes: number }> {
   let result: { path: string; bytes: number };
   try {
     result = await backupDatabase(ctx.db.$client, target);
@@ -12,7 +15,12 @@ export async function backupNow(ctx: ServiceContext, target: string): Promise<{ 
     throw new LedgerError('BACKUP_FAILED', `备份到 ${target} 失败：${(error as Error).message}`);
   }
   ctx.db.transaction((tx) =>
-    recordAudit(tx, ctx, { action: 'system.backup', entity: 'database', entityKey: result.path, detail: `${result.bytes} 字节` }),
+    recordAudit(tx, ctx, {
+      action: 'system.backup',
+      entity: 'database',
+      entityKey: result.path,
+      detail: `${result.bytes} 字节`,
+    }),
   );
   return result;
 }

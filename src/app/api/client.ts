@@ -1,0 +1,68 @@
+import type { ApiInput, ApiMethod, ApiOutput, ApiRequest, ApiResponse } from '../../shared/api';
+import type { ErrorCode } from '../../shared/errors';
+
+/** Carries one request to the engine: IPC in the desktop app, HTTP in web mode. */
+export type Transport = (request: ApiRequest) => Promise<ApiResponse>;
+
+export interface FieldIssue {
+  path: string[];
+  message: string;
+}
+
+/** An error the engine answered with; `message` is written for the person using the app. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiCallError';
+  }
+
+  /** Validation problems by field, for forms to show beside the input. */
+  get fieldIssues(): FieldIssue[] {
+    const issues = (this.details as { issues?: FieldIssue[] } | undefined)?.issues;
+    return Array.isArray(issues) ? issues : [];
+  }
+}
+
+const sessionKey = 'branch-ledger.session';
+
+export interface LedgerClient {
+  call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
+  setSession(session: string | null): void;
+  hasSession(): boolean;
+  /** Called when the engine no longer knows the session (expired, or the engine restarted). */
+  onSessionLost(listener: () => void): () => void;
+}
+
+/**
+ * The renderer's one way to the engine, typed from the router: `call('system.info', {})` knows
+ * its input and its result (anchor: Actual's `send<K extends keyof Handlers>`).
+ */
+export function createClient(transport: Transport, storage: Storage = window.sessionStorage): LedgerClient {
+  const listeners = new Set<() => void>();
+  return {
+    async call(method, input) {
+      const session = storage.getItem(sessionKey);
+      const response = await transport({ method, input, session });
+      if (response.ok) return response.result as ApiOutput<typeof method>;
+      const { code, message, details } = response.error;
+      if (code === 'UNAUTHENTICATED' && session !== null) {
+        storage.removeItem(sessionKey);
+        listeners.forEach((listener) => listener());
+      }
+      throw new ApiCallError(code, message, details);
+    },
+    setSession(session) {
+      if (session === null) storage.removeItem(sessionKey);
+      else storage.setItem(sessionKey, session);
+    },
+    hasSession: () => storage.getItem(sessionKey) !== null,
+    onSessionLost(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api';
+import type { ApiCallError } from './client';
+import { useClient } from './ClientContext';
+
+/** Reads through the API, cached per method and input. */
+export function useApiQuery<M extends ApiMethod>(
+  method: M,
+  input: ApiInput<M>,
+  options: { enabled?: boolean } = {},
+) {
+  const client = useClient();
+  return useQuery<ApiOutput<M>, ApiCallError>({
+    queryKey: [method, input],
+    queryFn: () => client.call(method, input),
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** Writes through the API; afterwards the listed reads are fetched again. */
+export function useApiMutation<M extends ApiMethod>(method: M, options: { invalidates?: ApiMethod[] } = {}) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation<ApiOutput<M>, ApiCallError, ApiInput<M>>({
+    mutationFn: (input) => client.call(method, input),
+    onSuccess: async () => {
+      await Promise.all(
+        (options.invalidates ?? []).map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
+      );
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import { App, Button, Card, Form, Input, Skeleton } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ApiInput } from '../../../shared/api';
+import { useApiMutation, useApiQuery } from '../../api/useApi';
+import { applyFieldErrors } from '../../components/applyFieldErrors';
+import { BranchProfileFields } from '../../components/BranchProfileFields';
+import { LoadFailure } from '../../components/LoadFailure';
+import { useSession } from '../../session/SessionContext';
+
+type ProfileChange = ApiInput<'branch.update'>;
+
+/** 本机构设置: the branch profile and the installation's settings. */
+export function BranchSettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { current } = useSession();
+  const mayEdit = current.permissions.includes('settings.edit');
+  const profile = useApiQuery('branch.profile', {});
+  const appSettings = useApiQuery('settings.get', {});
+  const updateProfile = useApiMutation('branch.update', {
+    invalidates: ['branch.profile', 'auth.currentUser'],
+  });
+  const updateSettings = useApiMutation('settings.update', { invalidates: ['settings.get'] });
+  const [profileForm] = Form.useForm<ProfileChange & { code: string }>();
+  const [settingsForm] = Form.useForm<ApiInput<'settings.update'>>();
+
+  if (profile.error) return <LoadFailure error={profile.error} onRetry={() => void profile.refetch()} />;
+  if (!profile.data || !appSettings.data) return <Skeleton active />;
+
+  const saveProfile = async () => {
+    const values = await profileForm.validateFields();
+    const { code, ...change } = values;
+    const changed = Object.fromEntries(
+      Object.entries(change).filter(
+        ([field, value]) => value !== profile.data[field as keyof typeof profile.data],
+      ),
+    ) as ProfileChange;
+    if (Object.keys(changed).length === 0) {
+      message.info(t('settings.noChange'));
+      return;
+    }
+    try {
+      await updateProfile.mutateAsync(changed);
+      message.success(t('settings.saved'));
+    } catch (error) {
+      if (!applyFieldErrors(profileForm, error)) message.error((error as Error).message);
+    }
+  };
+
+  const saveSettings = async (values: ApiInput<'settings.update'>) => {
+    try {
+      await updateSettings.mutateAsync(values);
+      message.success(t('settings.saved'));
+    } catch (error) {
+      if (!applyFieldErrors(settingsForm, error)) message.error((error as Error).message);
+    }
+  };
+
+  return (
+    <div style={{ maxWidth: 860 }}>
+      <Card title={t('page.branchSettings')} variant="borderless">
+        <Form
+          form={profileForm}
+          labelCol={{ span: 7 }}
+          wrapperCol={{ span: 17 }}
+          initialValues={profile.data}
+          disabled={!mayEdit}
+          onFinish={() => void saveProfile()}
+        >
+          <BranchProfileFields mode="edit" fixedFields={profile.data.fixedFields} />
+          <Form.Item wrapperCol={{ offset: 7 }}>
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={updateProfile.isPending}
+              data-testid="save-profile"
+            >
+              {t('settings.save')}
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+      <Card title={t('settings.updatesTitle')} variant="borderless">
+        <Form
+          form={settingsForm}
+          labelCol={{ span: 7 }}
+          wrapperCol={{ span: 17 }}
+          initialValues={appSettings.data}
+          disabled={!mayEdit}
+          onFinish={saveSettings}
+        >
+          <Form.Item
+            name="updateFeedUrl"
+            label={t('settings.updateFeedUrl')}
+            extra={t('settings.updateFeedUrlHelp')}
+          >
+            <Input placeholder="https://" />
+          </Form.Item>
+          <Form.Item wrapperCol={{ offset: 7 }}>
+            <Button htmlType="submit" loading={updateSettings.isPending}>
+              {t('settings.save')}
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { Card, Input, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiOutput } from '../../../shared/api';
+import { useApiQuery } from '../../api/useApi';
+import { LoadFailure } from '../../components/LoadFailure';
+
+type AuditRow = ApiOutput<'audit.list'>['rows'][number];
+const pageSize = 50;
+
+function describeChange(row: AuditRow): string {
+  if (row.detail) return row.detail;
+  if (row.after && typeof row.after === 'object') return JSON.stringify(row.after);
+  return '';
+}
+
+/** 审计日志: who did what and when — logins, failed logins, settings changes, backups. */
+export function AuditLogPage() {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [action, setAction] = useState('');
+  const audit = useApiQuery('audit.list', {
+    action: action || undefined,
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+  });
+
+  if (audit.error) return <LoadFailure error={audit.error} onRetry={() => void audit.refetch()} />;
+
+  const actionName = (key: string) =>
+    i18n.exists(`audit.actions.${key}`) ? t(`audit.actions.${key}` as 'audit.actions.auth.login') : key;
+
+  return (
+    <Card
+      title={t('page.auditLog')}
+      variant="borderless"
+      extra={
+        <Input.Search
+          allowClear
+          placeholder={t('audit.filterAction')}
+          onSearch={(value) => {
+            setAction(value.trim());
+            setPage(1);
+          }}
+          style={{ width: 220 }}
+        />
+      }
+    >
+      <Table<AuditRow>
+        rowKey="id"
+        size="small"
+        tableLayout="fixed"
+        loading={audit.isFetching}
+        dataSource={audit.data?.rows ?? []}
+        pagination={{
+          current: page,
+          pageSize,
+          total: audit.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        columns={[
+          {
+            title: t('audit.at'),
+            dataIndex: 'at',
+            width: 170,
+            render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+          },
+          { title: t('audit.user'), dataIndex: 'username', width: 110 },
+          { title: t('audit.action'), dataIndex: 'action', width: 170, render: actionName },
+          { title: t('audit.entity'), dataIndex: 'entityKey', width: 140 },
+          {
+            title: t('audit.detail'),
+            render: (_, row) => (
+              <Typography.Text ellipsis={{ tooltip: describeChange(row) }}>
+                {describeChange(row)}
+              </Typography.Text>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

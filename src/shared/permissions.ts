@@ -1,0 +1,1 @@
+export type { Permission, Role } from '../engine/domain/access/roles';

@@ -1,0 +1,123 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, screenshot, watchPageErrors } from './support/browser';
+import { startWebMode, type WebMode } from './support/web-mode';
+
+const administratorPassword = 'Ledger#2026';
+
+describe('first run in web mode, as a branch administrator would', () => {
+  let web: WebMode;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    web = await startWebMode();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+    pageErrors = watchPageErrors(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  test('a new ledger file opens on the setup screen', async () => {
+    await page.goto(web.url);
+    await expect.poll(() => page.getByText('首次设置').isVisible()).toBe(true);
+    // The token is taken out of the address bar at once.
+    expect(page.url()).not.toContain('token=');
+    await screenshot(page, '01-setup-branch');
+  });
+
+  test('the branch profile is validated, then the administrator is created and signed in', async () => {
+    await page.getByLabel('机构编码').fill('b');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await expect
+      .poll(() => page.getByText('总部识别本机构的编码，例如 BJ01；设置后不能修改').count())
+      .toBeGreaterThan(1);
+    await screenshot(page, '02-setup-invalid-code');
+
+    await page.getByLabel('机构编码').fill('bj01');
+    await page.getByLabel('机构名称').fill('北京分公司');
+    await page.getByLabel('地址').fill('北京市朝阳区建国路 88 号');
+    await page.getByLabel('统一核算（全机构一个成本）').check();
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    await page.getByLabel('姓名').fill('系统管理员');
+    await page.getByLabel('密码', { exact: true }).fill(administratorPassword);
+    await page.getByLabel('确认密码').fill('Ledger#2025');
+    await page.getByRole('button', { name: '建立机构' }).click();
+    await expect.poll(() => page.getByText('两次输入的密码不一致').isVisible()).toBe(true);
+    await screenshot(page, '03-setup-password-mismatch');
+
+    await page.getByLabel('确认密码').fill(administratorPassword);
+    await page.getByRole('button', { name: '建立机构' }).click();
+    await expect.poll(() => page.getByTestId('header-branch').textContent()).toBe('北京分公司（BJ01）');
+    expect(await page.getByTestId('header-user').textContent()).toContain('系统管理员 · 管理员');
+    await screenshot(page, '04-shell-after-setup');
+  });
+
+  test('after logging out, a wrong password is refused with the attempts left', async () => {
+    await page.getByTestId('logout').click();
+    await expect.poll(() => page.getByRole('button', { name: '登 录' }).isVisible()).toBe(true);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: '登 录' }).click();
+    await expect
+      .poll(() => page.getByTestId('login-error').textContent())
+      .toBe('用户名或密码错误，还可再试 4 次。');
+    await screenshot(page, '05-login-wrong-password');
+  });
+
+  test('the right password opens the shell, and pages open as tabs that stay', async () => {
+    await page.getByLabel('密码').fill(administratorPassword);
+    await page.getByRole('button', { name: '登 录' }).click();
+    await expect.poll(() => page.getByTestId('header-branch').isVisible()).toBe(true);
+    // Only what exists is in the navigation: the system group, no empty purchase or sales groups.
+    const navigation = page.getByRole('menu');
+    expect(await navigation.textContent()).toContain('系统');
+    expect(await navigation.textContent()).not.toContain('采购');
+
+    await navigation.getByText('本机构设置').click();
+    await expect.poll(() => page.getByRole('tab', { name: '本机构设置' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('机构名称').inputValue()).toBe('北京分公司');
+    expect(await page.getByLabel('机构编码').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByText('首次过账后不可修改').count()).toBe(3);
+    await screenshot(page, '06-tab-branch-settings');
+
+    await page.getByLabel('电话').fill('010-88886666');
+    await page.getByTestId('save-profile').click();
+    await expect.poll(() => page.getByText('已保存').isVisible()).toBe(true);
+
+    await navigation.getByText('审计日志').click();
+    await expect.poll(() => page.getByRole('tab').count()).toBe(2);
+    const auditTable = page.getByRole('table');
+    await expect.poll(() => auditTable.textContent()).toContain('修改本机构设置');
+    expect(await auditTable.textContent()).toContain('登录失败');
+    expect(await auditTable.textContent()).toContain('建立机构');
+    await screenshot(page, '07-tab-audit-log');
+
+    // Switching back keeps the first tab as it was.
+    await page.getByRole('tab', { name: '本机构设置' }).click();
+    expect(await page.getByLabel('电话').inputValue()).toBe('010-88886666');
+  });
+
+  test('the language switches to English and back', async () => {
+    await page.getByTestId('language-switch').click();
+    await page.getByTitle('English').click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Branch profile' }).isVisible()).toBe(true);
+    expect(await page.getByTestId('logout').textContent()).toContain('Sign out');
+    expect(await page.getByRole('menu').textContent()).toContain('Audit log');
+    await screenshot(page, '08-english');
+
+    await page.getByTestId('language-switch').click();
+    await page.getByTitle('简体中文').click();
+    await expect.poll(() => page.getByRole('tab', { name: '本机构设置' }).isVisible()).toBe(true);
+  });
+
+  test('the browser reported no errors on the way', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
