@@ -2,13 +2,15 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './electron/content-security-policy';
 
 /**
- * The built renderer carries its own strict CSP, so it holds in the desktop app (file://) and in
- * web mode alike. Only the built page: the dev server's hot reload needs inline scripts.
- * antd styles components at run time, hence inline styles and nothing else inline.
+ * The built renderer carries the app's strict CSP in a meta tag, so it holds under file:// in the
+ * desktop app and in web mode alike (response headers never reach file:// pages). One policy,
+ * written once in electron/content-security-policy.ts. Only the built page: the dev server's hot
+ * reload needs inline scripts, and gets its policy from the main process instead.
  */
-const contentSecurityPolicy: Plugin = {
+const contentSecurityPolicyMeta: Plugin = {
   name: 'branch-ledger-csp',
   apply: 'build',
   transformIndexHtml: () => [
@@ -17,9 +19,11 @@ const contentSecurityPolicy: Plugin = {
       injectTo: 'head-prepend',
       attrs: {
         'http-equiv': 'Content-Security-Policy',
-        content:
-          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-          "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        // frame-ancestors is ignored in a meta tag; the rest applies.
+        content: contentSecurityPolicy({ kind: 'file', indexHtml: 'index.html' })
+          .split('; ')
+          .filter((directive) => !directive.startsWith('frame-ancestors'))
+          .join('; '),
       },
     },
   ],
@@ -51,7 +55,7 @@ export default defineConfig({
   renderer: {
     root: 'src/app',
     base: './',
-    plugins: [react(), contentSecurityPolicy],
+    plugins: [react(), contentSecurityPolicyMeta],
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: resolve('src/app/index.html') },

@@ -23,14 +23,20 @@ const dir = electronPackageDir();
 if (dir === null) process.exit(0);
 
 const pathFile = path.join(dir, 'path.txt');
-if (fs.existsSync(pathFile) && fs.existsSync(path.join(dir, 'dist', fs.readFileSync(pathFile, 'utf8')))) process.exit(0);
+if (fs.existsSync(pathFile) && fs.existsSync(path.join(dir, 'dist', fs.readFileSync(pathFile, 'utf8'))))
+  process.exit(0);
 
 if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
-  console.log('分支账簿：按 ELECTRON_SKIP_BINARY_DOWNLOAD 未下载 Electron 运行时；网页版 npm run web、命令行和测试不需要它。');
+  console.log(
+    '分支账簿：按 ELECTRON_SKIP_BINARY_DOWNLOAD 未下载 Electron 运行时；网页版 npm run web、命令行和测试不需要它。',
+  );
   process.exit(0);
 }
 
-const result = spawnSync(process.execPath, [path.join(dir, 'install.js')], { stdio: 'inherit', timeout: 180_000 });
+const result = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
+  stdio: 'inherit',
+  timeout: 180_000,
+});
 if (result.status !== 0) {
   console.log(
     '分支账簿：未能下载 Electron 运行时（桌面版需要它）。安装已完成：网页版 npm run web、命令行 npx ledger 和测试都可使用。' +

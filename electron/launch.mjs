@@ -36,24 +36,44 @@ if (electronBinary() === null) {
 function electronSqliteBinding() {
   const electronVersion = require('electron/package.json').version;
   const sourceDir = path.dirname(require.resolve('better-sqlite3/package.json'));
-  const targetDir = path.join(projectRoot, 'node_modules', '.cache', 'branch-ledger', `better-sqlite3-electron-${electronVersion}`);
+  const targetDir = path.join(
+    projectRoot,
+    'node_modules',
+    '.cache',
+    'branch-ledger',
+    `better-sqlite3-electron-${electronVersion}`,
+  );
   const binding = path.join(targetDir, 'build', 'Release', 'better_sqlite3.node');
   if (fs.existsSync(binding)) return binding;
 
   console.log(`分支账簿：正在为 Electron ${electronVersion} 准备 SQLite 组件（只需一次）…`);
   fs.rmSync(targetDir, { recursive: true, force: true });
-  fs.cpSync(sourceDir, targetDir, { recursive: true, filter: (file) => !file.includes(`${path.sep}build${path.sep}`) });
+  fs.cpSync(sourceDir, targetDir, {
+    recursive: true,
+    filter: (file) => !file.includes(`${path.sep}build${path.sep}`),
+  });
   const runtime = ['--runtime=electron', `--target=${electronVersion}`];
   const prebuilt = spawnSync(process.execPath, [require.resolve('prebuild-install/bin.js'), ...runtime], {
     cwd: targetDir,
     stdio: 'inherit',
   });
   if (prebuilt.status !== 0) {
-    spawnSync(process.execPath, [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', ...runtime,
-      '--dist-url=https://electronjs.org/headers'], { cwd: targetDir, stdio: 'inherit' });
+    spawnSync(
+      process.execPath,
+      [
+        require.resolve('node-gyp/bin/node-gyp.js'),
+        'rebuild',
+        '--release',
+        ...runtime,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      { cwd: targetDir, stdio: 'inherit' },
+    );
   }
   if (!fs.existsSync(binding)) {
-    console.error('分支账簿：无法为 Electron 编译 SQLite 组件，请检查网络或编译工具（node-gyp）。网页版仍可使用：npm run web。');
+    console.error(
+      '分支账簿：无法为 Electron 编译 SQLite 组件，请检查网络或编译工具（node-gyp）。网页版仍可使用：npm run web。',
+    );
     process.exit(1);
   }
   return binding;

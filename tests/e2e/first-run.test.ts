@@ -110,6 +110,7 @@ describe('first run in web mode, as a branch administrator would', () => {
     await expect.poll(() => page.getByRole('tab', { name: 'Branch profile' }).isVisible()).toBe(true);
     expect(await page.getByTestId('logout').textContent()).toContain('Sign out');
     expect(await page.getByRole('menu').textContent()).toContain('Audit log');
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await screenshot(page, '08-english');
 
     await page.getByTestId('language-switch').click();

@@ -61,6 +61,7 @@ export function BranchSettingsPage() {
       <Card title={t('page.branchSettings')} variant="borderless">
         <Form
           form={profileForm}
+          labelWrap
           labelCol={{ span: 7 }}
           wrapperCol={{ span: 17 }}
           initialValues={profile.data}
@@ -83,6 +84,7 @@ export function BranchSettingsPage() {
       <Card title={t('settings.updatesTitle')} variant="borderless">
         <Form
           form={settingsForm}
+          labelWrap
           labelCol={{ span: 7 }}
           wrapperCol={{ span: 17 }}
           initialValues={appSettings.data}

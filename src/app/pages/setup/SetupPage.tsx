@@ -58,6 +58,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
         <Form
           form={profileForm}
           layout="horizontal"
+          labelWrap
           labelCol={{ span: 7 }}
           wrapperCol={{ span: 17 }}
           initialValues={newBranchDefaults}
@@ -75,6 +76,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
         <Form
           form={adminForm}
           layout="horizontal"
+          labelWrap
           labelCol={{ span: 7 }}
           wrapperCol={{ span: 12 }}
           initialValues={{ username: 'admin', displayName: '' }}

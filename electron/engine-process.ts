@@ -1,0 +1,62 @@
+/**
+ * The engine's own process (a utilityProcess forked by main): a long import, report or re-costing
+ * runs here, so the window never waits on SQLite (ARCHITECTURE.md "Processes").
+ */
+import { openEngine, LedgerError, type Engine } from '../src/engine';
+import { decodeEngineConfig, engineConfigVariable } from './engine-config';
+import {
+  type CallableEngine,
+  createEngineMessageHandler,
+  describeStartupFailure,
+  unavailableEngine,
+} from './engine-message-handler';
+import type { EngineToMainMessage } from './engine-protocol';
+
+const parentPort = process.parentPort;
+
+function post(message: EngineToMainMessage): void {
+  parentPort.postMessage(message);
+}
+
+async function openConfiguredEngine(): Promise<Engine> {
+  const config = decodeEngineConfig(process.env[engineConfigVariable]);
+  if (config === null) {
+    throw new LedgerError('INTERNAL', '数据引擎没有收到有效的启动配置，请重新安装分支账簿。');
+  }
+  return openEngine(config);
+}
+
+async function serve(): Promise<void> {
+  let engine: CallableEngine;
+  let closeDatabase = () => {};
+  try {
+    const opened = await openConfiguredEngine();
+    if (opened.migration.backupPath !== null) {
+      console.error(
+        `数据库已升级到结构版本 ${opened.migration.to}，升级前的备份：${opened.migration.backupPath}`,
+      );
+    }
+    engine = opened;
+    closeDatabase = () => opened.close();
+  } catch (error) {
+    const failure = describeStartupFailure(error);
+    post({ type: 'fatal', error: failure });
+    // Stay alive and answer: exiting now could drop the message above before main reads it.
+    engine = unavailableEngine(failure);
+  }
+
+  const handle = createEngineMessageHandler({
+    engine,
+    post,
+    shutdown: () => {
+      closeDatabase();
+      process.exit(0);
+    },
+  });
+  // Messages sent while the database was opening were queued by the port and arrive now.
+  parentPort.on('message', (event) => {
+    void handle(event.data);
+  });
+}
+
+void serve();
