@@ -47,17 +47,23 @@ export async function setupBranch(
         createdAt: now,
       })
       .run();
+    // On the first-run screen nobody is signed in yet: the person there is the administrator being created.
+    const username = ctx.actor.role === null ? administrator.username : ctx.actor.username;
     recordAudit(tx, ctx, {
       action: 'branch.setup',
       entity: 'branch_profile',
       entityKey: profile.code,
       after: profile,
+      username,
+      detail: `${profile.name}（${profile.code}）`,
     });
     recordAudit(tx, ctx, {
       action: 'user.create',
       entity: 'user',
       entityKey: administrator.username,
       after: { username: administrator.username, displayName: administrator.displayName, role: 'admin' },
+      username,
+      detail: `${administrator.displayName}（管理员）`,
     });
     recordChange(tx, ctx, {
       entity: 'branch_profile',
