@@ -13,7 +13,7 @@ import { chooseTransport } from './api/transports';
 import { initI18n } from './i18n/i18n';
 
 initI18n();
-const client = createClient(chooseTransport());
+const client = createClient(chooseTransport(), window.sessionStorage);
 // The engine is local: a failed call is an answer, not a network blip worth retrying.
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },

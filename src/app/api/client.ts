@@ -29,6 +29,13 @@ export class ApiCallError extends Error {
 
 const sessionKey = 'branch-ledger.session';
 
+/** Where the session token is kept: the tab's sessionStorage in the app, a Map in tests. */
+export interface SessionStorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 export interface LedgerClient {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
   setSession(session: string | null): void;
@@ -41,7 +48,7 @@ export interface LedgerClient {
  * The renderer's one way to the engine, typed from the router: `call('system.info', {})` knows
  * its input and its result (anchor: Actual's `send<K extends keyof Handlers>`).
  */
-export function createClient(transport: Transport, storage: Storage = window.sessionStorage): LedgerClient {
+export function createClient(transport: Transport, storage: SessionStorageLike): LedgerClient {
   const listeners = new Set<() => void>();
   return {
     async call(method, input) {
