@@ -3,7 +3,7 @@ import type { ApiRequest, ApiResponse } from '../shared/api';
 import { dispatch } from './api/dispatch';
 import { openConnection, type LedgerDb } from './db/connection';
 import { migrateDatabase, type MigrationOutcome } from './db/migrate';
-import { SessionStore } from './services/auth/sessions';
+import { newAuthState } from './services/auth/auth-state';
 import { type Actor, type Clock, systemClock } from './services/context';
 import type { EngineEnv } from './services/system/engine-env';
 
@@ -54,7 +54,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     schemaVersion: migration.to,
     backupDir,
   };
-  const deps = { db, clock, sessions: new SessionStore(), env };
+  const deps = { db, clock, auth: newAuthState(), env };
   return {
     env,
     migration,

@@ -47,10 +47,10 @@ function readBody(request: IncomingMessage): Promise<string> {
 }
 
 async function handleApi(engine: Engine, method: string, request: IncomingMessage, response: ServerResponse) {
-  let body: { input?: unknown };
+  let body: unknown;
   try {
     const text = await readBody(request);
-    body = text ? (JSON.parse(text) as { input?: unknown }) : {};
+    body = text ? JSON.parse(text) : {};
   } catch (error) {
     if (error instanceof BodyTooLarge) {
       response.setHeader('connection', 'close');
@@ -58,10 +58,14 @@ async function handleApi(engine: Engine, method: string, request: IncomingMessag
     } else refuse(response, 400, 'VALIDATION', '请求内容不是有效的 JSON。');
     return;
   }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    refuse(response, 400, 'VALIDATION', '请求内容应为 {"input": …} 形式的 JSON 对象。');
+    return;
+  }
   const session = request.headers['x-ledger-session'];
   const result = await engine.call({
     method,
-    input: body.input ?? {},
+    input: (body as { input?: unknown }).input ?? {},
     session: typeof session === 'string' ? session : null,
   });
   // The engine answered: 200 with its envelope, whether the answer is a result or a refusal
@@ -101,7 +105,8 @@ export function startWebServer(
       }
       void handleApi(
         engine,
-        decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? ''),
+        // Method names are plain ASCII (`system.info`): nothing to decode, and nothing to throw on.
+        url.slice('/api/'.length).split('?')[0] ?? '',
         request,
         response,
       ).catch((error: unknown) =>

@@ -15,7 +15,13 @@ const contentTypes: Record<string, string> = {
 
 /** Serves the built renderer; anything outside its folder, or missing, is a 404. */
 export function serveStatic(root: string, urlPath: string, response: ServerResponse): void {
-  const relative = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+    return;
+  }
   const file = path.join(root, relative === '/' ? 'index.html' : relative);
   if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');

@@ -24,11 +24,11 @@ export function BranchProfileFields({ mode, fixedFields = [] }: BranchProfileFie
 
   const isFixed = (field: ProfileField) => fixedFields.includes(field);
   const fixedTag = (field: ProfileField) =>
-    isFixed(field) ? (
+    !fixedAtFirstPosting.includes(field) ? null : isFixed(field) ? (
       <Tag color="default">{t('profile.fixedNow')}</Tag>
-    ) : fixedAtFirstPosting.includes(field) ? (
+    ) : (
       <Tag color="orange">{t('profile.fixedAfterPosting')}</Tag>
-    ) : null;
+    );
   /** The help line under a field, with its fixed-at-posting tag when it has one. */
   const help = (field: ProfileField, text?: string) =>
     fixedTag(field) || text ? (

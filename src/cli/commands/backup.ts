@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cliActor, LedgerError, type Engine } from '../../engine';
 
@@ -5,7 +6,7 @@ import { cliActor, LedgerError, type Engine } from '../../engine';
 export async function backupCommand(engine: Engine, args: string[]): Promise<unknown> {
   const { values } = parseArgs({ args, options: { to: { type: 'string' } } });
   if (!values.to) throw new LedgerError('VALIDATION', '用法: ledger backup --to 备份文件路径');
-  const response = await engine.callAs(cliActor, 'system.backup', { to: values.to });
+  const response = await engine.callAs(cliActor, 'system.backup', { to: path.resolve(values.to) });
   if (!response.ok)
     throw new LedgerError(response.error.code, response.error.message, response.error.details);
   return response.result;

@@ -4,7 +4,7 @@ import { roleMay } from '../domain/access/roles';
 import { LedgerError } from '../domain/ledger-error';
 import { type Actor, anonymousActor, type Clock } from '../services/context';
 import type { LedgerDb } from '../db/connection';
-import type { SessionStore } from '../services/auth/sessions';
+import type { AuthState } from '../services/auth/auth-state';
 import type { EngineEnv } from '../services/system/engine-env';
 import { findActiveUser } from '../services/auth/find-active-user';
 import type { MethodContext } from './method';
@@ -16,7 +16,7 @@ z.config(z.locales.zhCN());
 export interface DispatchDeps {
   db: LedgerDb;
   clock: Clock;
-  sessions: SessionStore;
+  auth: AuthState;
   env: EngineEnv;
 }
 
@@ -30,11 +30,11 @@ function validationError(error: z.ZodError): LedgerError {
 
 function actorFor(deps: DispatchDeps, session: string | null | undefined): Actor | null {
   if (!session) return null;
-  const userId = deps.sessions.resolve(session, deps.clock.now());
+  const userId = deps.auth.sessions.resolve(session, deps.clock.now());
   if (userId === null) return null;
   const user = findActiveUser(deps.db, userId);
   if (!user) {
-    deps.sessions.revoke(session);
+    deps.auth.sessions.revoke(session);
     return null;
   }
   return { userId: user.id, username: user.username, displayName: user.displayName, role: user.role };
@@ -70,7 +70,7 @@ export async function dispatch(deps: DispatchDeps, request: ApiRequest, actor?: 
       clock: deps.clock,
       actor: caller,
       session: request.session ?? null,
-      sessions: deps.sessions,
+      auth: deps.auth,
       env: deps.env,
     };
     // Each method's input type is tied to its own handler; the map lookup loses that link.

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Permission } from '../domain/access/roles';
-import type { SessionStore } from '../services/auth/sessions';
+import type { AuthState } from '../services/auth/auth-state';
 import type { ServiceContext } from '../services/context';
 import type { EngineEnv } from '../services/system/engine-env';
 
@@ -9,7 +9,7 @@ export type Access = 'public' | 'signed-in' | Permission;
 
 export interface MethodContext extends ServiceContext {
   session: string | null;
-  sessions: SessionStore;
+  auth: AuthState;
   env: EngineEnv;
 }
 

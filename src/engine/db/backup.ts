@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { LedgerError } from '../domain/ledger-error';
 
 /**
  * Copies the live database to `target` with SQLite's online backup API: consistent even while
@@ -11,8 +12,10 @@ export async function backupDatabase(
   target: string,
 ): Promise<{ path: string; bytes: number }> {
   const resolved = path.resolve(target);
-  if (resolved === path.resolve(sqlite.name)) {
-    throw new Error('backup target is the database itself');
+  // Never overwrite: the file there may be the live database under another name (a link, another
+  // case on Windows) or an earlier backup someone still needs.
+  if (fs.existsSync(resolved)) {
+    throw new LedgerError('BACKUP_FAILED', `备份文件 ${resolved} 已存在，未覆盖。请换一个文件名。`);
   }
   fs.mkdirSync(path.dirname(resolved), { recursive: true });
   await sqlite.backup(resolved);

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { LedgerError } from '../domain/ledger-error';
 import * as schema from './schema';
 
 export type LedgerDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -16,14 +17,43 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+function hasTables(sqlite: Database.Database): boolean {
+  return (
+    (sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number })
+      .n > 0
+  );
+}
+
+/**
+ * Refuses, before anything is written, a file that is not a Branch Ledger database: another
+ * program's SQLite file or no SQLite file at all. Even switching it to WAL would change it.
+ */
+function refuseForeignFile(sqlite: Database.Database): void {
+  const notALedger = () =>
+    new LedgerError('NOT_A_LEDGER', `文件 ${sqlite.name} 不是分支账簿的数据库，未作任何修改。`);
+  try {
+    const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
+    if (applicationId !== ledgerApplicationId && hasTables(sqlite)) throw notALedger();
+  } catch (error) {
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_NOTADB') throw notALedger();
+    throw error;
+  }
+}
+
 /** Opens (creating if needed) a branch database with the pragmas ARCHITECTURE.md requires. */
 export function openConnection(file: string, options: OpenOptions = {}): LedgerDb {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  sqlite.pragma('journal_mode = WAL');
-  // FULL: a committed posting survives a power cut, which branch offices do have.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  try {
+    refuseForeignFile(sqlite);
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: a committed posting survives a power cut, which branch offices do have.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
   return drizzle(sqlite, { schema }) as LedgerDb;
 }

@@ -30,14 +30,7 @@ export async function migrateDatabase(
   options: { migrationsFolder: string; backupDir: string; now: Date },
 ): Promise<MigrationOutcome> {
   const sqlite = db.$client;
-  const applicationId = sqlite.pragma('application_id', { simple: true }) as number;
-  const hasTables =
-    (sqlite.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number })
-      .n > 0;
-  if (hasTables && applicationId !== ledgerApplicationId) {
-    throw new LedgerError('NOT_A_LEDGER', `文件 ${sqlite.name} 不是分支账簿的数据库，未作任何修改。`);
-  }
-
+  // connection.ts has already refused any file that is not a Branch Ledger database.
   const from = schemaVersionOf(db);
   const to = knownSchemaVersion(options.migrationsFolder);
   if (from > to) {
@@ -50,7 +43,8 @@ export async function migrateDatabase(
   if (from === to) return { from, to, backupPath: null };
 
   let backupPath: string | null = null;
-  if (hasTables) {
+  // A new file (version 0) has nothing to keep; any other is copied before its first change.
+  if (from > 0) {
     const stamp = options.now.toISOString().replace(/[:.]/g, '-');
     const base = path.basename(sqlite.name, path.extname(sqlite.name));
     backupPath = (

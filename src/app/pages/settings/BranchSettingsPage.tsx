@@ -7,7 +7,7 @@ import { BranchProfileFields } from '../../components/BranchProfileFields';
 import { LoadFailure } from '../../components/LoadFailure';
 import { useSession } from '../../session/SessionContext';
 
-type ProfileChange = ApiInput<'branch.update'>;
+type ProfileChange = Omit<ApiInput<'branch.update'>, 'code'>;
 
 /** 本机构设置: the branch profile and the installation's settings. */
 export function BranchSettingsPage() {

@@ -1,4 +1,4 @@
-import { Card, Input, Table, Typography } from 'antd';
+import { Card, Select, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,14 +36,20 @@ export function AuditLogPage() {
       title={t('page.auditLog')}
       variant="borderless"
       extra={
-        <Input.Search
+        <Select
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('audit.filterAction')}
-          onSearch={(value) => {
-            setAction(value.trim());
+          value={action || undefined}
+          onChange={(value?: string) => {
+            setAction(value ?? '');
             setPage(1);
           }}
+          options={Object.keys(i18n.getResource(i18n.language, 'translation', 'audit.actions') as object).map(
+            (key) => ({ value: key, label: actionName(key) }),
+          )}
           style={{ width: 220 }}
+          data-testid="audit-action-filter"
         />
       }
     >

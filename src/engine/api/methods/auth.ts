@@ -12,14 +12,14 @@ export const authMethods = {
       password: z.string().min(1, '请输入密码'),
     }),
     access: 'public',
-    handler: (ctx, credentials) => login(ctx, ctx.sessions, credentials),
+    handler: (ctx, credentials) => login(ctx, ctx.auth, credentials),
   }),
 
   'auth.logout': defineMethod({
     input: z.object({}),
     access: 'signed-in',
     handler: (ctx) => {
-      if (ctx.session) logout(ctx, ctx.sessions, ctx.session);
+      if (ctx.session) logout(ctx, ctx.auth, ctx.session);
       return { ok: true as const };
     },
   }),

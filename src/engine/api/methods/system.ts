@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { listAudit } from '../../services/audit/list-audit';
 import { backupNow } from '../../services/system/backup-now';
@@ -12,7 +13,17 @@ export const systemMethods = {
   }),
 
   'system.backup': defineMethod({
-    input: z.object({ to: z.string().trim().min(1, '请填写备份文件的路径') }),
+    input: z.object({
+      to: z
+        .string()
+        .trim()
+        .min(1, '请填写备份文件的路径')
+        // Relative to what? The engine's working folder is nobody's business: ask for the full path.
+        .refine(
+          (target) => path.isAbsolute(target),
+          '请填写备份文件的完整路径，例如 D:\\备份\\ledger-2026-11-22.db',
+        ),
+    }),
     access: 'backup.run',
     handler: (ctx, { to }) => backupNow(ctx, to),
   }),
@@ -20,6 +31,7 @@ export const systemMethods = {
   'audit.list': defineMethod({
     input: z.object({
       action: z.string().trim().optional(),
+      actionPrefix: z.string().trim().optional(),
       username: z.string().trim().optional(),
       from: z.iso.datetime({ offset: true }).optional(),
       to: z.iso.datetime({ offset: true }).optional(),

@@ -60,4 +60,8 @@ export const branchProfileSchema = z.object({
 });
 
 /** Everything but the code, which is the branch's identity at head office and never changes. */
-export const branchProfileChangeSchema = z.object(fields).omit({ code: true }).partial();
+export const branchProfileChangeSchema = z
+  .object(fields)
+  .omit({ code: true })
+  .partial()
+  .extend({ code: z.undefined({ error: '机构编码是总部识别本机构的依据，设置后不能修改' }).optional() });

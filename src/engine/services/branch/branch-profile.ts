@@ -51,7 +51,7 @@ function readBranchProfile(db: LedgerDb | LedgerTx): BranchProfileView {
     ...toProfile(row),
     uid: row.uid,
     firstPostedAt: row.firstPostedAt,
-    fixedFields: row.firstPostedAt === null ? [] : ['code', ...fieldsFixedAfterFirstPosting],
+    fixedFields: row.firstPostedAt === null ? ['code'] : ['code', ...fieldsFixedAfterFirstPosting],
   };
 }
 

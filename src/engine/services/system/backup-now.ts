@@ -12,6 +12,7 @@ export async function backupNow(
   try {
     result = await backupDatabase(ctx.db.$client, target);
   } catch (error) {
+    if (error instanceof LedgerError) throw error;
     throw new LedgerError('BACKUP_FAILED', `备份到 ${target} 失败：${(error as Error).message}`);
   }
   ctx.db.transaction((tx) =>

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { onTestFinished } from 'vitest';
+import { openEngine, sourceAppVersion, sourceMigrationsFolder, type Engine } from '../../../src/engine';
+import type { ApiInput, ApiMethod, ApiOutput } from '../../../src/shared/api';
+import type { ApiError } from '../../../src/shared/errors';
+
+/** A clock the test moves by hand, so a 15-minute lockout takes no time to run out. */
+export class ManualClock {
+  private current: number;
+
+  constructor(start = '2026-03-02T01:30:00.000Z') {
+    this.current = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  advance(milliseconds: number): void {
+    this.current += milliseconds;
+  }
+}
+
+/** A fresh folder in the system's temp folder, removed when the current test ends. */
+export function tempFolder(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-ledger-test-'));
+  onTestFinished(() => fs.rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
+/** Opens a real branch database file the way the hosts do; closed when the current test ends. */
+export async function openLedger(
+  databasePath: string,
+  options: { clock?: ManualClock; backupDir?: string; migrationsFolder?: string } = {},
+): Promise<Engine> {
+  const engine = await openEngine({
+    databasePath,
+    migrationsFolder: options.migrationsFolder ?? sourceMigrationsFolder,
+    appVersion: sourceAppVersion(),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.backupDir ? { backupDir: options.backupDir } : {}),
+  });
+  onTestFinished(() => engine.close());
+  return engine;
+}
+
+export interface TestLedger {
+  folder: string;
+  databasePath: string;
+  clock: ManualClock;
+  engine: Engine;
+}
+
+/** A new, empty ledger file in its own temp folder, with a hand-moved clock. */
+export async function newLedger(): Promise<TestLedger> {
+  const folder = tempFolder();
+  const databasePath = path.join(folder, 'ledger.db');
+  const clock = new ManualClock();
+  const engine = await openLedger(databasePath, { clock });
+  return { folder, databasePath, clock, engine };
+}
+
+export const beijingBranch = {
+  code: 'BJ01',
+  name: '北京分公司',
+  accountingMode: 'independent',
+  costingScope: 'per_warehouse',
+  defaultCostingMethod: 'moving_average',
+  taxpayerType: 'general',
+} satisfies ApiInput<'setup.createBranch'>['profile'];
+
+export const administrator = {
+  username: 'admin',
+  displayName: '张经理',
+  password: 'Ledger-2026!',
+  passwordConfirm: 'Ledger-2026!',
+} satisfies ApiInput<'setup.createBranch'>['administrator'];
+
+/** Calls a method that must succeed and returns its typed result. */
+export async function callOk<M extends ApiMethod>(
+  engine: Engine,
+  method: M,
+  input: ApiInput<M>,
+  session: string | null = null,
+): Promise<ApiOutput<M>> {
+  const response = await engine.call({ method, input, session });
+  if (!response.ok) {
+    throw new Error(`${method} failed: ${response.error.code} ${response.error.message}`);
+  }
+  return response.result as ApiOutput<M>;
+}
+
+/** Calls a method (any name, any input) that must fail and returns the error the caller sees. */
+export async function callFailing(
+  engine: Engine,
+  method: string,
+  input: unknown,
+  session: string | null = null,
+): Promise<ApiError> {
+  const response = await engine.call({ method, input, session });
+  if (response.ok) {
+    throw new Error(`${method} unexpectedly succeeded with ${JSON.stringify(response.result)}`);
+  }
+  return response.error;
+}
+
+/** First-run setup of 北京分公司 (BJ01) with administrator `admin`. */
+export async function setUpBeijing(engine: Engine): Promise<void> {
+  await callOk(engine, 'setup.createBranch', { profile: beijingBranch, administrator });
+}
+
+export async function signIn(
+  engine: Engine,
+  username = administrator.username,
+  password = administrator.password,
+): Promise<string> {
+  return (await callOk(engine, 'auth.login', { username, password })).session;
+}
+
+/** A new ledger set up as 北京分公司 with its administrator signed in. */
+export async function beijingLedger(): Promise<TestLedger & { adminSession: string }> {
+  const ledger = await newLedger();
+  await setUpBeijing(ledger.engine);
+  return { ...ledger, adminSession: await signIn(ledger.engine) };
+}
+
+/** How many migrations the project ships, read from drizzle-kit's journal (not from the engine). */
+export function shippedMigrations(): { idx: number; tag: string }[] {
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(sourceMigrationsFolder, 'meta', '_journal.json'), 'utf8'),
+  ) as {
+    entries: { idx: number; tag: string }[];
+  };
+  return journal.entries;
+}

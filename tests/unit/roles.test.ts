@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  permissions,
+  roleMay,
+  roles,
+  type Permission,
+  type Role,
+} from '../../src/engine/domain/access/roles';
+
+/** What each role may do (DOMAIN.md §1): the administrator runs the installation, the manager reads the audit. */
+const expected: Record<Role, Permission[]> = {
+  admin: ['system.read', 'settings.edit', 'audit.read', 'backup.run', 'users.manage'],
+  manager: ['system.read', 'audit.read'],
+  clerk: ['system.read'],
+  keeper: ['system.read'],
+  accountant: ['system.read'],
+  salesperson: ['system.read'],
+};
+
+describe('what each role may do', () => {
+  it('covers every role and every permission the engine knows', () => {
+    expect(Object.keys(expected).sort()).toEqual([...roles].sort());
+    expect([...permissions].sort()).toEqual([...expected.admin].sort());
+  });
+
+  it.each(roles)('%s holds exactly its permissions', (role) => {
+    expect(permissions.filter((permission) => roleMay(role, permission))).toEqual(expected[role]);
+  });
+
+  it('a clerk can read system information but not edit settings or read the audit log', () => {
+    expect(roleMay('clerk', 'system.read')).toBe(true);
+    expect(roleMay('clerk', 'settings.edit')).toBe(false);
+    expect(roleMay('clerk', 'audit.read')).toBe(false);
+  });
+
+  it('a manager can read the audit log but not edit settings, run backups or manage users', () => {
+    expect(roleMay('manager', 'audit.read')).toBe(true);
+    expect(roleMay('manager', 'settings.edit')).toBe(false);
+    expect(roleMay('manager', 'backup.run')).toBe(false);
+    expect(roleMay('manager', 'users.manage')).toBe(false);
+  });
+
+  it('only the administrator may edit settings, run backups and manage users', () => {
+    for (const permission of ['settings.edit', 'backup.run', 'users.manage'] as const) {
+      expect(roles.filter((role) => roleMay(role, permission))).toEqual(['admin']);
+    }
+  });
+});
