@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, screenshot, watchPageErrors } from './support/browser';
@@ -104,6 +106,30 @@ describe('first run in web mode, as a branch administrator would', () => {
     expect(await page.getByLabel('电话').inputValue()).toBe('010-88886666');
   });
 
+  test('an online backup is made to the path the administrator types', async () => {
+    await page.getByRole('menu').getByText('系统信息与备份').click();
+    await expect.poll(() => page.getByRole('tab').count()).toBe(3);
+    const details = page.locator('.ant-descriptions');
+    await expect.poll(() => details.textContent()).toContain('BJ01');
+    expect(await details.textContent()).toContain(web.databasePath);
+
+    await page.getByLabel('备份到').fill('backup-today.db');
+    await page.getByRole('button', { name: '立即备份' }).click();
+    // The engine's answer lands under the field it concerns.
+    await expect
+      .poll(() => page.locator('.ant-form-item-explain-error').textContent())
+      .toContain('请填写备份文件的完整路径');
+
+    const target = path.join(path.dirname(web.databasePath), 'backups', 'bj01-by-hand.db');
+    await page.getByLabel('备份到').fill(target);
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await expect
+      .poll(() => page.getByText(`已备份到 ${target}`, { exact: false }).first().isVisible())
+      .toBe(true);
+    expect(fs.statSync(target).size).toBeGreaterThan(0);
+    await screenshot(page, '08-system-info-backup');
+  });
+
   test('the language switches to English and back', async () => {
     await page.getByTestId('language-switch').click();
     await page.getByTitle('English').click();
@@ -111,7 +137,7 @@ describe('first run in web mode, as a branch administrator would', () => {
     expect(await page.getByTestId('logout').textContent()).toContain('Sign out');
     expect(await page.getByRole('menu').textContent()).toContain('Audit log');
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-    await screenshot(page, '08-english');
+    await screenshot(page, '09-english');
 
     await page.getByTestId('language-switch').click();
     await page.getByTitle('简体中文').click();

@@ -1,6 +1,7 @@
 import { App, Button, Card, Descriptions, Form, Input, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
+import { applyFieldErrors } from '../../components/applyFieldErrors';
 import { LoadFailure } from '../../components/LoadFailure';
 import { useSession } from '../../session/SessionContext';
 
@@ -16,6 +17,7 @@ export function SystemInfoPage() {
   const { current } = useSession();
   const info = useApiQuery('system.info', {});
   const backup = useApiMutation('system.backup');
+  const [backupForm] = Form.useForm<{ to: string }>();
 
   if (info.error) return <LoadFailure error={info.error} onRetry={() => void info.refetch()} />;
   if (!info.data) return <Skeleton active />;
@@ -25,7 +27,7 @@ export function SystemInfoPage() {
       const result = await backup.mutateAsync({ to });
       message.success(t('system.backupDone', { path: result.path, size: formatBytes(result.bytes) }));
     } catch (error) {
-      message.error((error as Error).message);
+      if (!applyFieldErrors(backupForm, error)) message.error((error as Error).message);
     }
   };
 
@@ -47,7 +49,7 @@ export function SystemInfoPage() {
       {current.permissions.includes('backup.run') && (
         <Card title={t('system.backupTitle')} variant="borderless">
           <Typography.Paragraph type="secondary">{t('system.backupIntro')}</Typography.Paragraph>
-          <Form layout="inline" initialValues={{ to: suggested }} onFinish={runBackup}>
+          <Form form={backupForm} layout="inline" initialValues={{ to: suggested }} onFinish={runBackup}>
             <Form.Item
               name="to"
               label={t('system.backupPath')}
