@@ -1,5 +1,11 @@
 import { authMethods } from './methods/auth';
 import { branchMethods } from './methods/branch';
+import { counterpartyMethods } from './methods/counterparties';
+import { exportMethods } from './methods/export';
+import { goodsMethods } from './methods/goods';
+import { importMethods } from './methods/import';
+import { masterDataMethods } from './methods/master-data';
+import { organizationMethods } from './methods/organization';
 import { setupMethods } from './methods/setup';
 import { systemMethods } from './methods/system';
 
@@ -12,6 +18,12 @@ export const router = {
   ...authMethods,
   ...systemMethods,
   ...branchMethods,
+  ...masterDataMethods,
+  ...goodsMethods,
+  ...counterpartyMethods,
+  ...organizationMethods,
+  ...importMethods,
+  ...exportMethods,
 };
 
 export type Router = typeof router;

@@ -3,3 +3,8 @@ export * from './users';
 export * from './settings';
 export * from './audit-log';
 export * from './change-log';
+export * from './organization';
+export * from './warehouses';
+export * from './goods';
+export * from './counterparties';
+export * from './imports';

@@ -11,17 +11,22 @@ export const permissions = [
   'audit.read',
   'backup.run',
   'users.manage',
+  'masterData.read',
+  'masterData.edit',
+  'masterData.purge',
+  'import.run',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyone: readonly Permission[] = ['system.read'];
+const everyone: readonly Permission[] = ['system.read', 'masterData.read'];
 
+/** The information clerk keeps master data and imports what offices send (DOMAIN.md §1). */
 const grants: Record<Role, readonly Permission[]> = {
   admin: permissions,
   manager: [...everyone, 'audit.read'],
-  clerk: everyone,
+  clerk: [...everyone, 'masterData.edit', 'import.run'],
   keeper: everyone,
-  accountant: everyone,
+  accountant: [...everyone, 'masterData.edit'],
   salesperson: everyone,
 };
 

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { listCategories } from '../../services/master-data/categories';
+import { readGoods, saveGoods } from '../../services/master-data/goods';
+import { goodsSortFields, listGoods } from '../../services/master-data/goods-list';
+import { searchGoods } from '../../services/master-data/goods-search';
+import { defineMethod } from '../method';
+import { goodsInputSchema } from '../schemas/goods';
+import { listQuerySchema } from '../schemas/list-query';
+
+export const goodsMethods = {
+  'goods.list': defineMethod({
+    input: listQuerySchema(goodsSortFields).extend({
+      categoryPath: z.string().trim().optional(),
+    }),
+    access: 'masterData.read',
+    handler: (ctx, query) => listGoods(ctx, query),
+  }),
+
+  'goods.get': defineMethod({
+    input: z.object({ id: z.number().int() }),
+    access: 'masterData.read',
+    handler: (ctx, { id }) => readGoods(ctx.db, id),
+  }),
+
+  /** Creates a goods (no id) or replaces one (id), with its units and stock lines. */
+  'goods.save': defineMethod({
+    input: z.object({ id: z.number().int().nullable().default(null), goods: goodsInputSchema }),
+    access: 'masterData.edit',
+    handler: (ctx, { id, goods }) => saveGoods(ctx, goods, id),
+  }),
+
+  /** The picker: barcode or code first, then code / name / pinyin matches. */
+  'goods.search': defineMethod({
+    input: z.object({ term: z.string(), limit: z.number().int().min(1).max(100).default(20) }),
+    access: 'masterData.read',
+    handler: (ctx, { term, limit }) => searchGoods(ctx, term, limit),
+  }),
+
+  'categories.list': defineMethod({
+    input: z.object({}),
+    access: 'masterData.read',
+    handler: (ctx) => listCategories(ctx.db),
+  }),
+};

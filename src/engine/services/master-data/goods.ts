@@ -1,0 +1,285 @@
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import type { LedgerDb, LedgerTx } from '../../db/connection';
+import { goods, goodsCategories, goodsStockLines, goodsUnits, warehouses } from '../../db/schema';
+import { newUid } from '../../db/uid';
+import type { CostingMethod } from '../../domain/branch/profile';
+import { LedgerError } from '../../domain/ledger-error';
+import { formatScaled } from '../../domain/numbers/decimal';
+import { priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scales';
+import { assertValidUnits, describeRatio } from '../../domain/master-data/units';
+import { recordAudit } from '../audit/record-audit';
+import type { ServiceContext } from '../context';
+import { resolveCategoryPath } from './categories';
+import { searchTextOf } from './search-text';
+
+export interface GoodsUnitInput {
+  name: string;
+  /** Millionths of a base unit (domain/numbers/scales.ts). */
+  ratio: number;
+  isBase: boolean;
+  barcode: string | null;
+  /** Millionths of a yuan. */
+  purchasePrice: number | null;
+  salePrice: number | null;
+  retailPrice: number | null;
+}
+
+export interface GoodsStockLineInput {
+  warehouseId: number;
+  lower: number | null;
+  upper: number | null;
+}
+
+export interface GoodsInput {
+  code: string;
+  name: string;
+  spec: string;
+  /** "乳制品/纯牛奶"; null: no category. */
+  categoryPath: string | null;
+  brand: string;
+  /** Basis points of a percent. */
+  taxRate: number;
+  lotTracked: boolean;
+  shelfLifeDays: number | null;
+  costingMethod: CostingMethod | null;
+  baseUnitIndivisible: boolean;
+  defaultPurchaseUnit: string | null;
+  defaultSaleUnit: string | null;
+  displayUnits: string[] | null;
+  active: boolean;
+  remark: string;
+  units: GoodsUnitInput[];
+  stockLines: GoodsStockLineInput[];
+}
+
+type GoodsRow = typeof goods.$inferSelect;
+type UnitRow = typeof goodsUnits.$inferSelect;
+
+/** A goods as the form shows it: the record, its category path, units largest first, stock lines. */
+export function readGoods(db: LedgerDb | LedgerTx, id: number) {
+  const row = db.select().from(goods).where(eq(goods.id, id)).get();
+  if (!row) throw new LedgerError('NOT_FOUND', `商品（编号 ${id}）不存在。`);
+  const category = row.categoryId
+    ? (db
+        .select({ path: goodsCategories.path })
+        .from(goodsCategories)
+        .where(eq(goodsCategories.id, row.categoryId))
+        .get()?.path ?? null)
+    : null;
+  const units = db
+    .select()
+    .from(goodsUnits)
+    .where(eq(goodsUnits.goodsId, id))
+    .orderBy(asc(goodsUnits.sortOrder))
+    .all();
+  const stockLines = db
+    .select({
+      warehouseId: goodsStockLines.warehouseId,
+      warehouseName: warehouses.name,
+      lower: goodsStockLines.lower,
+      upper: goodsStockLines.upper,
+    })
+    .from(goodsStockLines)
+    .innerJoin(warehouses, eq(warehouses.id, goodsStockLines.warehouseId))
+    .where(eq(goodsStockLines.goodsId, id))
+    .all();
+  return toGoodsView(row, category, units, stockLines);
+}
+
+export type GoodsView = ReturnType<typeof toGoodsView>;
+
+/**
+ * Decimals leave the engine as exact text ("24", "38.40", "9"): the page shows and edits them
+ * without ever holding money in a float.
+ */
+function toGoodsView(
+  row: GoodsRow,
+  categoryPath: string | null,
+  units: UnitRow[],
+  stockLines: { warehouseId: number; warehouseName: string; lower: number | null; upper: number | null }[],
+) {
+  const { searchText: _searchText, taxRate, ...record } = row;
+  const base = units.find((unit) => unit.isBase);
+  const price = (value: number | null) => (value === null ? null : formatScaled(value, priceScale, 2));
+  return {
+    ...record,
+    taxRate: formatScaled(taxRate, taxRateScale),
+    categoryPath,
+    units: units.map((unit) => ({
+      name: unit.name,
+      ratio: formatScaled(unit.ratio, ratioScale),
+      isBase: unit.isBase,
+      barcode: unit.barcode,
+      purchasePrice: price(unit.purchasePrice),
+      salePrice: price(unit.salePrice),
+      retailPrice: price(unit.retailPrice),
+      describe: base && !unit.isBase ? describeRatio(unit, base.name) : '',
+    })),
+    stockLines,
+  };
+}
+
+/** Orders units largest first, so lists and mixed quantities read "箱, 袋". */
+function sortedUnits(units: readonly GoodsUnitInput[]): GoodsUnitInput[] {
+  return [...units].sort((a, b) => b.ratio - a.ratio);
+}
+
+function assertUnitNamesExist(input: GoodsInput): void {
+  const names = new Set(input.units.map((unit) => unit.name));
+  for (const [label, name] of [
+    ['默认采购单位', input.defaultPurchaseUnit],
+    ['默认销售单位', input.defaultSaleUnit],
+    ...(input.displayUnits ?? []).map((unit) => ['显示单位', unit] as const),
+  ] as const) {
+    if (name !== null && !names.has(name)) {
+      throw new LedgerError('VALIDATION', `商品【${input.name}】的${label}【${name}】不在它的单位中。`);
+    }
+  }
+}
+
+function assertBarcodesFree(tx: LedgerTx, input: GoodsInput, goodsId: number | null): void {
+  const barcodes = input.units.map((unit) => unit.barcode).filter((barcode): barcode is string => !!barcode);
+  if (barcodes.length === 0) return;
+  const taken = tx
+    .select({ barcode: goodsUnits.barcode, code: goods.code, name: goods.name })
+    .from(goodsUnits)
+    .innerJoin(goods, eq(goods.id, goodsUnits.goodsId))
+    .where(
+      and(
+        inArray(goodsUnits.barcode, barcodes),
+        goodsId === null ? undefined : ne(goodsUnits.goodsId, goodsId),
+      ),
+    )
+    .get();
+  if (taken) {
+    throw new LedgerError(
+      'CONFLICT',
+      `条码 ${taken.barcode} 已用于商品【${taken.code} ${taken.name}】，同一条码只能对应一个商品单位。`,
+    );
+  }
+}
+
+export interface WriteGoodsOptions {
+  /** Create a missing category path rather than refuse (an import option; the form picks existing ones). */
+  createCategories: boolean;
+}
+
+/**
+ * Creates or replaces a goods with its units and stock lines, in the caller's transaction, with
+ * its audit row. Shared by the form and the import so both apply the same rules.
+ */
+export function writeGoods(
+  tx: LedgerTx,
+  ctx: ServiceContext,
+  input: GoodsInput,
+  existingId: number | null,
+  options: WriteGoodsOptions,
+): number {
+  assertValidUnits(input.name, input.units);
+  assertUnitNamesExist(input);
+  assertBarcodesFree(tx, input, existingId);
+
+  const sameCode = tx
+    .select({ id: goods.id, deletedAt: goods.deletedAt })
+    .from(goods)
+    .where(eq(goods.code, input.code))
+    .get();
+  if (sameCode && sameCode.id !== existingId) {
+    throw new LedgerError(
+      'CONFLICT',
+      sameCode.deletedAt
+        ? `商品编码 ${input.code} 已被回收站中的商品占用，请先恢复或彻底删除它。`
+        : `商品编码 ${input.code} 已存在。`,
+    );
+  }
+
+  const now = ctx.clock.now().toISOString();
+  const categoryId = input.categoryPath
+    ? resolveCategoryPath(tx, ctx, input.categoryPath, { create: options.createCategories })
+    : null;
+  const units = sortedUnits(input.units);
+  const base = units.find((unit) => unit.isBase)!;
+  const bigUnits = units.filter((unit) => !unit.isBase);
+  const record = {
+    code: input.code,
+    name: input.name,
+    spec: input.spec,
+    categoryId,
+    brand: input.brand,
+    taxRate: input.taxRate,
+    lotTracked: input.lotTracked,
+    shelfLifeDays: input.shelfLifeDays,
+    costingMethod: input.costingMethod,
+    baseUnitIndivisible: input.baseUnitIndivisible,
+    // A catalogue usually trades in its largest unit: default to it when nothing is said.
+    defaultPurchaseUnit: input.defaultPurchaseUnit ?? bigUnits[0]?.name ?? base.name,
+    defaultSaleUnit: input.defaultSaleUnit ?? bigUnits[0]?.name ?? base.name,
+    displayUnits: input.displayUnits,
+    active: input.active,
+    remark: input.remark,
+    searchText: searchTextOf([
+      input.code,
+      input.name,
+      input.spec,
+      input.brand,
+      ...units.map((unit) => unit.barcode),
+    ]),
+    updatedAt: now,
+  };
+
+  let id: number;
+  let before: GoodsView | null = null;
+  if (existingId === null) {
+    id = tx
+      .insert(goods)
+      .values({ ...record, uid: newUid(), createdAt: now })
+      .returning({ id: goods.id })
+      .get().id;
+  } else {
+    before = readGoods(tx, existingId);
+    id = existingId;
+    tx.update(goods).set(record).where(eq(goods.id, id)).run();
+    tx.delete(goodsUnits).where(eq(goodsUnits.goodsId, id)).run();
+    tx.delete(goodsStockLines).where(eq(goodsStockLines.goodsId, id)).run();
+  }
+  units.forEach((unit, sortOrder) => {
+    tx.insert(goodsUnits)
+      .values({ ...unit, goodsId: id, sortOrder })
+      .run();
+  });
+  for (const line of input.stockLines) {
+    if (line.lower !== null && line.upper !== null && line.lower > line.upper) {
+      throw new LedgerError('VALIDATION', `商品【${input.name}】的库存下限大于上限。`);
+    }
+    tx.insert(goodsStockLines)
+      .values({ ...line, goodsId: id })
+      .run();
+  }
+
+  const after = readGoods(tx, id);
+  recordAudit(tx, ctx, {
+    action: existingId === null ? 'goods.create' : 'goods.update',
+    entity: 'goods',
+    entityKey: input.code,
+    before,
+    after,
+  });
+  return id;
+}
+
+export function saveGoods(ctx: ServiceContext, input: GoodsInput, id: number | null): GoodsView {
+  return ctx.db.transaction((tx) =>
+    readGoods(tx, writeGoods(tx, ctx, input, id, { createCategories: false })),
+  );
+}
+
+/** The goods whose code is given, not in the recycle bin; for imports deciding create or update. */
+export function findGoodsIdByCode(db: LedgerDb | LedgerTx, code: string): number | null {
+  return (
+    db
+      .select({ id: goods.id })
+      .from(goods)
+      .where(and(eq(goods.code, code), isNull(goods.deletedAt)))
+      .get()?.id ?? null
+  );
+}

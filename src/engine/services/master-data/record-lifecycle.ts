@@ -1,0 +1,252 @@
+import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { LedgerTx } from '../../db/connection';
+import { counterparties, employees, goods, offices, warehouses } from '../../db/schema';
+import { LedgerError } from '../../domain/ledger-error';
+import { recordAudit } from '../audit/record-audit';
+import type { ServiceContext } from '../context';
+
+/** What every master-data table has, so that disabling, the recycle bin and purging work the same for all. */
+interface LifecycleTable {
+  table: SQLiteTable;
+  id: SQLiteColumn;
+  code: SQLiteColumn;
+  name: SQLiteColumn;
+  active: SQLiteColumn;
+  deletedAt: SQLiteColumn;
+  deletedBy: SQLiteColumn;
+  /** 商品, 客户 … in messages. */
+  label: string;
+  /**
+   * Live records that still point at this one and would be left dangling by moving it to the bin,
+   * each as a count query and how to name it. Posted documents join this list as they arrive.
+   */
+  usedBy: (tx: LedgerTx, id: number) => { what: string; count: number }[];
+}
+
+function countWhere(tx: LedgerTx, table: SQLiteTable, where: SQL): number {
+  return (
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .where(where)
+      .get() as { n: number }
+  ).n;
+}
+
+export const lifecycleTables = {
+  goods: {
+    table: goods,
+    id: goods.id,
+    code: goods.code,
+    name: goods.name,
+    active: goods.active,
+    deletedAt: goods.deletedAt,
+    deletedBy: goods.deletedBy,
+    label: '商品',
+    usedBy: () => [],
+  },
+  counterparties: {
+    table: counterparties,
+    id: counterparties.id,
+    code: counterparties.code,
+    name: counterparties.name,
+    active: counterparties.active,
+    deletedAt: counterparties.deletedAt,
+    deletedBy: counterparties.deletedBy,
+    label: '往来单位',
+    usedBy: (tx, id) => [
+      {
+        what: '下级客户',
+        count: countWhere(
+          tx,
+          counterparties,
+          and(eq(counterparties.parentId, id), isNull(counterparties.deletedAt))!,
+        ),
+      },
+    ],
+  },
+  warehouses: {
+    table: warehouses,
+    id: warehouses.id,
+    code: warehouses.code,
+    name: warehouses.name,
+    active: warehouses.active,
+    deletedAt: warehouses.deletedAt,
+    deletedBy: warehouses.deletedBy,
+    label: '仓库',
+    usedBy: () => [],
+  },
+  offices: {
+    table: offices,
+    id: offices.id,
+    code: offices.code,
+    name: offices.name,
+    active: offices.active,
+    deletedAt: offices.deletedAt,
+    deletedBy: offices.deletedBy,
+    label: '办事处/部门',
+    usedBy: (tx, id) => [
+      {
+        what: '职员',
+        count: countWhere(tx, employees, and(eq(employees.officeId, id), isNull(employees.deletedAt))!),
+      },
+      {
+        what: '往来单位',
+        count: countWhere(
+          tx,
+          counterparties,
+          and(eq(counterparties.officeId, id), isNull(counterparties.deletedAt))!,
+        ),
+      },
+      {
+        what: '下级办事处/部门',
+        count: countWhere(tx, offices, and(eq(offices.parentId, id), isNull(offices.deletedAt))!),
+      },
+    ],
+  },
+  employees: {
+    table: employees,
+    id: employees.id,
+    code: employees.code,
+    name: employees.name,
+    active: employees.active,
+    deletedAt: employees.deletedAt,
+    deletedBy: employees.deletedBy,
+    label: '职员',
+    usedBy: (tx, id) => [
+      {
+        what: '往来单位（业务员）',
+        count: countWhere(
+          tx,
+          counterparties,
+          and(eq(counterparties.salespersonId, id), isNull(counterparties.deletedAt))!,
+        ),
+      },
+    ],
+  },
+} satisfies Record<string, LifecycleTable>;
+
+export type LifecycleEntity = keyof typeof lifecycleTables;
+
+function findRecord(tx: LedgerTx, spec: LifecycleTable, id: number) {
+  const record = tx
+    .select({ code: spec.code, name: spec.name, active: spec.active, deletedAt: spec.deletedAt })
+    .from(spec.table)
+    .where(eq(spec.id, id))
+    .get() as { code: string; name: string; active: boolean; deletedAt: string | null } | undefined;
+  if (!record) throw new LedgerError('NOT_FOUND', `${spec.label}（编号 ${id}）不存在。`);
+  return record;
+}
+
+/** Sets columns of one record by their SQL names; the tables differ, the columns are the same. */
+function updateRecord(
+  tx: LedgerTx,
+  spec: LifecycleTable,
+  id: number,
+  values: [SQLiteColumn, unknown][],
+): void {
+  const assignments = sql.join(
+    values.map(([column, value]) => sql`${sql.identifier(column.name)} = ${value}`),
+    sql`, `,
+  );
+  tx.run(sql`UPDATE ${spec.table} SET ${assignments} WHERE ${sql.identifier(spec.id.name)} = ${id}`);
+}
+
+function describe(spec: LifecycleTable, record: { code: string; name: string }): string {
+  return `${spec.label}【${record.code} ${record.name}】`;
+}
+
+/** 启用 / 停用: a disabled record stays in lists and history but cannot be chosen on new documents. */
+export function setActive(ctx: ServiceContext, entity: LifecycleEntity, id: number, active: boolean): void {
+  const spec: LifecycleTable = lifecycleTables[entity];
+  ctx.db.transaction((tx) => {
+    const record = findRecord(tx, spec, id);
+    if (record.active === active) return;
+    updateRecord(tx, spec, id, [[spec.active, active ? 1 : 0]]);
+    recordAudit(tx, ctx, {
+      action: `${entity}.${active ? 'enable' : 'disable'}`,
+      entity,
+      entityKey: record.code,
+      before: { active: record.active },
+      after: { active },
+    });
+  });
+}
+
+/**
+ * 删除: moves the record to the recycle bin, where it can be restored. Refused while live records
+ * still refer to it — it would leave them pointing at nothing — naming what does.
+ */
+export function moveToRecycleBin(ctx: ServiceContext, entity: LifecycleEntity, id: number): void {
+  const spec: LifecycleTable = lifecycleTables[entity];
+  ctx.db.transaction((tx) => {
+    const record = findRecord(tx, spec, id);
+    if (record.deletedAt) return;
+    const users = spec.usedBy(tx, id).filter((use) => use.count > 0);
+    if (users.length > 0) {
+      throw new LedgerError(
+        'CONFLICT',
+        `${describe(spec, record)}仍被${users.map((use) => `${use.count} 个${use.what}`).join('、')}引用，不能删除；可以停用它。`,
+      );
+    }
+    updateRecord(tx, spec, id, [
+      [spec.deletedAt, ctx.clock.now().toISOString()],
+      [spec.deletedBy, ctx.actor.username],
+    ]);
+    recordAudit(tx, ctx, {
+      action: `${entity}.delete`,
+      entity,
+      entityKey: record.code,
+      detail: `${describe(spec, record)}移入回收站`,
+    });
+  });
+}
+
+export function restoreFromRecycleBin(ctx: ServiceContext, entity: LifecycleEntity, id: number): void {
+  const spec: LifecycleTable = lifecycleTables[entity];
+  ctx.db.transaction((tx) => {
+    const record = findRecord(tx, spec, id);
+    if (!record.deletedAt) return;
+    updateRecord(tx, spec, id, [
+      [spec.deletedAt, null],
+      [spec.deletedBy, null],
+    ]);
+    recordAudit(tx, ctx, {
+      action: `${entity}.restore`,
+      entity,
+      entityKey: record.code,
+      detail: `${describe(spec, record)}从回收站恢复`,
+    });
+  });
+}
+
+/**
+ * 彻底删除: only from the recycle bin, and only while nothing at all refers to the record — the
+ * database's foreign keys are the final word, so a reference nobody listed still stops it.
+ */
+export function purgeFromRecycleBin(ctx: ServiceContext, entity: LifecycleEntity, id: number): void {
+  const spec: LifecycleTable = lifecycleTables[entity];
+  ctx.db.transaction((tx) => {
+    const record = findRecord(tx, spec, id);
+    if (!record.deletedAt) {
+      throw new LedgerError('CONFLICT', `${describe(spec, record)}不在回收站中，请先删除。`);
+    }
+    try {
+      tx.delete(spec.table)
+        .where(and(eq(spec.id, id), isNotNull(spec.deletedAt))!)
+        .run();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        throw new LedgerError('CONFLICT', `${describe(spec, record)}仍被其他记录或单据引用，不能彻底删除。`);
+      }
+      throw error;
+    }
+    recordAudit(tx, ctx, {
+      action: `${entity}.purge`,
+      entity,
+      entityKey: record.code,
+      detail: `${describe(spec, record)}彻底删除`,
+    });
+  });
+}
