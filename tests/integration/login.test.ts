@@ -52,7 +52,17 @@ describe('signing in', () => {
     expect(await callOk(ledger.engine, 'auth.currentUser', {}, login.session)).toEqual({
       user: login.user,
       branch: { code: 'BJ01', name: '北京分公司', accountingMode: 'independent' },
-      permissions: ['system.read', 'settings.edit', 'audit.read', 'backup.run', 'users.manage'],
+      permissions: [
+        'system.read',
+        'settings.edit',
+        'audit.read',
+        'backup.run',
+        'users.manage',
+        'masterData.read',
+        'masterData.edit',
+        'masterData.purge',
+        'import.run',
+      ],
     });
     expect(adminRow(ledger.engine).last_login_at).toBe('2026-03-02T01:30:00.000Z');
   });

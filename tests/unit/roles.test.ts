@@ -7,14 +7,27 @@ import {
   type Role,
 } from '../../src/engine/domain/access/roles';
 
-/** What each role may do (DOMAIN.md §1): the administrator runs the installation, the manager reads the audit. */
+/**
+ * What each role may do (DOMAIN.md §1): the administrator runs the installation, the manager reads
+ * the audit, the information clerk keeps master data and imports, the accountant keeps master data.
+ */
 const expected: Record<Role, Permission[]> = {
-  admin: ['system.read', 'settings.edit', 'audit.read', 'backup.run', 'users.manage'],
-  manager: ['system.read', 'audit.read'],
-  clerk: ['system.read'],
-  keeper: ['system.read'],
-  accountant: ['system.read'],
-  salesperson: ['system.read'],
+  admin: [
+    'system.read',
+    'settings.edit',
+    'audit.read',
+    'backup.run',
+    'users.manage',
+    'masterData.read',
+    'masterData.edit',
+    'masterData.purge',
+    'import.run',
+  ],
+  manager: ['system.read', 'audit.read', 'masterData.read'],
+  clerk: ['system.read', 'masterData.read', 'masterData.edit', 'import.run'],
+  keeper: ['system.read', 'masterData.read'],
+  accountant: ['system.read', 'masterData.read', 'masterData.edit'],
+  salesperson: ['system.read', 'masterData.read'],
 };
 
 describe('what each role may do', () => {
