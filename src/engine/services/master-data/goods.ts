@@ -177,7 +177,6 @@ export function writeGoods(
 ): number {
   assertValidUnits(input.name, input.units);
   assertUnitNamesExist(input);
-  assertBarcodesFree(tx, input, existingId);
 
   const sameCode = tx
     .select({ id: goods.id, deletedAt: goods.deletedAt })
@@ -192,6 +191,8 @@ export function writeGoods(
         : `商品编码 ${input.code} 已存在。`,
     );
   }
+
+  assertBarcodesFree(tx, input, existingId);
 
   const now = ctx.clock.now().toISOString();
   const categoryId = input.categoryPath
