@@ -1,2 +1,48 @@
-/** Filled in by the work on this area. */
-export const counterpartyMethods = {};
+import { z } from 'zod';
+import { channelTiers, counterpartyKinds } from '../../domain/master-data/channel';
+import { readCounterparty, saveCounterparty } from '../../services/master-data/counterparties';
+import { counterpartySortFields, listCounterparties } from '../../services/master-data/counterparties-list';
+import { searchCounterparties } from '../../services/master-data/counterparties-search';
+import { defineMethod } from '../method';
+import { counterpartyInputSchema } from '../schemas/counterparty';
+import { listQuerySchema } from '../schemas/list-query';
+
+export const counterpartyMethods = {
+  'counterparties.list': defineMethod({
+    input: listQuerySchema(counterpartySortFields).extend({
+      kind: z.enum(counterpartyKinds).optional(),
+      channelTier: z.enum(channelTiers).optional(),
+      officeId: z.number().int().optional(),
+      parentId: z.number().int().optional(),
+    }),
+    access: 'masterData.read',
+    handler: (ctx, query) => listCounterparties(ctx, query),
+  }),
+
+  'counterparties.get': defineMethod({
+    input: z.object({ id: z.number().int() }),
+    access: 'masterData.read',
+    handler: (ctx, { id }) => readCounterparty(ctx.db, id),
+  }),
+
+  /** Creates a counterparty (no id) or replaces one (id), with its contacts. */
+  'counterparties.save': defineMethod({
+    input: z.object({
+      id: z.number().int().nullable().default(null),
+      counterparty: counterpartyInputSchema,
+    }),
+    access: 'masterData.edit',
+    handler: (ctx, { id, counterparty }) => saveCounterparty(ctx, counterparty, id),
+  }),
+
+  /** The picker: the exact code first, then code / name / region / contact / pinyin matches. */
+  'counterparties.search': defineMethod({
+    input: z.object({
+      term: z.string(),
+      limit: z.number().int().min(1).max(100).default(20),
+      kind: z.enum(['customer', 'supplier']).optional(),
+    }),
+    access: 'masterData.read',
+    handler: (ctx, { term, limit, kind }) => searchCounterparties(ctx, term, limit, kind),
+  }),
+};
