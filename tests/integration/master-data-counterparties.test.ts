@@ -287,7 +287,7 @@ describe('the customer channel tree', () => {
     );
     expect(refused.code).toBe('CONFLICT');
     expect(refused.message).toContain('往来单位【KH0001 朝阳区宏达商贸有限公司】');
-    expect(refused.message).toContain('1 个下级客户引用，不能删除');
+    expect(refused.message).toContain('仍被 1 个下级客户 引用，不能删除');
 
     await callOk(engine, 'masterData.delete', { entity: 'counterparties', id: middle.id }, adminSession);
     await callOk(engine, 'masterData.delete', { entity: 'counterparties', id: top.id }, adminSession);
@@ -303,6 +303,23 @@ describe('the customer channel tree', () => {
       '往来单位【KH0003 梨园好邻居便利店】的上级客户【KH0001 朝阳区宏达商贸有限公司】在回收站中，请先恢复它。',
     );
 
+    // The child cannot come back before its parent: it would hang under a deleted customer.
+    expect(
+      (
+        await callFailing(
+          engine,
+          'masterData.restore',
+          { entity: 'counterparties', id: middle.id },
+          adminSession,
+        )
+      ).message,
+    ).toBe(
+      '往来单位【KH0002 ' +
+        distributor.name +
+        '】的上级客户【' +
+        dealer.name +
+        '】也在回收站中，请先恢复它们。',
+    );
     await callOk(engine, 'masterData.restore', { entity: 'counterparties', id: top.id }, adminSession);
     await callOk(engine, 'masterData.restore', { entity: 'counterparties', id: middle.id }, adminSession);
     const list = await callOk(engine, 'counterparties.list', { parentId: top.id }, adminSession);

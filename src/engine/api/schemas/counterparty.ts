@@ -3,7 +3,7 @@ import { branchCodePattern } from '../../domain/branch/profile';
 import { channelTiers, counterpartyKinds } from '../../domain/master-data/channel';
 import { fenScale } from '../../domain/numbers/scales';
 import { optionalId, recordCode, trimmedText } from './record-fields';
-import { scaledDecimal } from './scaled-decimal';
+import { optionalScaledDecimal } from './scaled-decimal';
 
 const contactSchema = z.object({
   name: trimmedText('联系人姓名', 20).min(1, '请填写联系人姓名'),
@@ -11,29 +11,8 @@ const contactSchema = z.object({
   role: trimmedText('联系人职务', 20).default(''),
 });
 
-/**
- * Yuan as text or number, in fen; empty means none. (Not optionalScaledDecimal: its union with ''
- * reports a wrong number as zod's bare "无效输入" instead of naming the field.)
- */
-function optionalMoney(label: string) {
-  const money = scaledDecimal(fenScale, label, { min: 0 });
-  return z
-    .union([z.string(), z.number()])
-    .nullish()
-    .transform((value, context) => {
-      if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-        return null;
-      }
-      const parsed = money.safeParse(value);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', message: issue.message });
-        return z.NEVER;
-      }
-      return parsed.data;
-    });
-}
+const optionalMoney = (label: string) => optionalScaledDecimal(fenScale, label, { min: 0 });
 
-/** Opening balances may be left empty for 0; never negative (a negative receivable is a payable). */
 const openingBalance = (label: string) => optionalMoney(label).transform((fen) => fen ?? 0);
 
 export const counterpartyInputSchema = z.object({

@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { LedgerTx } from '../../db/connection';
-import { counterparties, employees, goods, offices, warehouses } from '../../db/schema';
+import { counterparties, employees, goods, goodsStockLines, offices, warehouses } from '../../db/schema';
 import { LedgerError } from '../../domain/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
@@ -22,6 +22,30 @@ interface LifecycleTable {
    * each as a count query and how to name it. Posted documents join this list as they arrive.
    */
   usedBy: (tx: LedgerTx, id: number) => { what: string; count: number }[];
+  /**
+   * The records this one points at that are in the recycle bin: restoring it would bring back a
+   * record hanging under a deleted one, so restore names them instead.
+   */
+  pointsIntoBin: (tx: LedgerTx, id: number) => string[];
+}
+
+/** Names the referenced record when it is in the recycle bin. */
+function binned(
+  tx: LedgerTx,
+  what: string,
+  table: SQLiteTable,
+  idColumn: SQLiteColumn,
+  deletedAt: SQLiteColumn,
+  name: SQLiteColumn,
+  referencedId: number | null | undefined,
+): string[] {
+  if (referencedId === null || referencedId === undefined) return [];
+  const found = tx
+    .select({ name })
+    .from(table)
+    .where(and(eq(idColumn, referencedId), isNotNull(deletedAt))!)
+    .get() as { name: string } | undefined;
+  return found ? [`${what}【${found.name}】`] : [];
 }
 
 function countWhere(tx: LedgerTx, table: SQLiteTable, where: SQL): number {
@@ -45,6 +69,7 @@ export const lifecycleTables = {
     deletedBy: goods.deletedBy,
     label: '商品',
     usedBy: () => [],
+    pointsIntoBin: () => [],
   },
   counterparties: {
     table: counterparties,
@@ -55,6 +80,38 @@ export const lifecycleTables = {
     deletedAt: counterparties.deletedAt,
     deletedBy: counterparties.deletedBy,
     label: '往来单位',
+    pointsIntoBin: (tx, id) => {
+      const row = tx
+        .select({
+          parentId: counterparties.parentId,
+          officeId: counterparties.officeId,
+          salespersonId: counterparties.salespersonId,
+        })
+        .from(counterparties)
+        .where(eq(counterparties.id, id))
+        .get();
+      return [
+        ...binned(
+          tx,
+          '上级客户',
+          counterparties,
+          counterparties.id,
+          counterparties.deletedAt,
+          counterparties.name,
+          row?.parentId,
+        ),
+        ...binned(tx, '办事处', offices, offices.id, offices.deletedAt, offices.name, row?.officeId),
+        ...binned(
+          tx,
+          '业务员',
+          employees,
+          employees.id,
+          employees.deletedAt,
+          employees.name,
+          row?.salespersonId,
+        ),
+      ];
+    },
     usedBy: (tx, id) => [
       {
         what: '下级客户',
@@ -75,7 +132,13 @@ export const lifecycleTables = {
     deletedAt: warehouses.deletedAt,
     deletedBy: warehouses.deletedBy,
     label: '仓库',
-    usedBy: () => [],
+    usedBy: (tx, id) => [
+      {
+        what: '商品的库存上下限',
+        count: countWhere(tx, goodsStockLines, eq(goodsStockLines.warehouseId, id)),
+      },
+    ],
+    pointsIntoBin: () => [],
   },
   offices: {
     table: offices,
@@ -86,6 +149,10 @@ export const lifecycleTables = {
     deletedAt: offices.deletedAt,
     deletedBy: offices.deletedBy,
     label: '办事处/部门',
+    pointsIntoBin: (tx, id) => {
+      const row = tx.select({ parentId: offices.parentId }).from(offices).where(eq(offices.id, id)).get();
+      return binned(tx, '上级', offices, offices.id, offices.deletedAt, offices.name, row?.parentId);
+    },
     usedBy: (tx, id) => [
       {
         what: '职员',
@@ -114,6 +181,14 @@ export const lifecycleTables = {
     deletedAt: employees.deletedAt,
     deletedBy: employees.deletedBy,
     label: '职员',
+    pointsIntoBin: (tx, id) => {
+      const row = tx
+        .select({ officeId: employees.officeId })
+        .from(employees)
+        .where(eq(employees.id, id))
+        .get();
+      return binned(tx, '办事处', offices, offices.id, offices.deletedAt, offices.name, row?.officeId);
+    },
     usedBy: (tx, id) => [
       {
         what: '往来单位（业务员）',
@@ -162,6 +237,9 @@ export function setActive(ctx: ServiceContext, entity: LifecycleEntity, id: numb
   const spec: LifecycleTable = lifecycleTables[entity];
   ctx.db.transaction((tx) => {
     const record = findRecord(tx, spec, id);
+    if (record.deletedAt) {
+      throw new LedgerError('CONFLICT', `${describe(spec, record)}在回收站中，请先恢复。`);
+    }
     if (record.active === active) return;
     updateRecord(tx, spec, id, [[spec.active, active ? 1 : 0]]);
     recordAudit(tx, ctx, {
@@ -187,7 +265,7 @@ export function moveToRecycleBin(ctx: ServiceContext, entity: LifecycleEntity, i
     if (users.length > 0) {
       throw new LedgerError(
         'CONFLICT',
-        `${describe(spec, record)}仍被${users.map((use) => `${use.count} 个${use.what}`).join('、')}引用，不能删除；可以停用它。`,
+        `${describe(spec, record)}仍被 ${users.map((use) => `${use.count} 个${use.what}`).join('、')} 引用，不能删除；可以停用它。`,
       );
     }
     updateRecord(tx, spec, id, [
@@ -208,6 +286,13 @@ export function restoreFromRecycleBin(ctx: ServiceContext, entity: LifecycleEnti
   ctx.db.transaction((tx) => {
     const record = findRecord(tx, spec, id);
     if (!record.deletedAt) return;
+    const deletedTargets = spec.pointsIntoBin(tx, id);
+    if (deletedTargets.length > 0) {
+      throw new LedgerError(
+        'CONFLICT',
+        `${describe(spec, record)}的${deletedTargets.join('、')}也在回收站中，请先恢复它们。`,
+      );
+    }
     updateRecord(tx, spec, id, [
       [spec.deletedAt, null],
       [spec.deletedBy, null],
