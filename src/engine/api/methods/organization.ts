@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { readEmployee, saveEmployee } from '../../services/master-data/employees';
 import { employeeSortFields, listEmployees } from '../../services/master-data/employees-list';
-import { officeKinds, readOffice, saveOffice } from '../../services/master-data/offices';
+import { officeKinds } from '../../domain/master-data/office-kinds';
+import { readOffice, saveOffice } from '../../services/master-data/offices';
 import { listOffices, officeSortFields } from '../../services/master-data/offices-list';
 import { listUsers } from '../../services/master-data/users-list';
 import { readWarehouse, saveWarehouse } from '../../services/master-data/warehouses';

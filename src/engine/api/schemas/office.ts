@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { officeKinds } from '../../services/master-data/offices';
+import { officeKinds } from '../../domain/master-data/office-kinds';
 import { optionalId, recordCode, trimmedText } from './record-fields';
 
 export const officeInputSchema = z.object({

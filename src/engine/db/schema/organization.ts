@@ -1,4 +1,5 @@
 import { sqliteTable, integer, text, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { officeKinds } from '../../domain/master-data/office-kinds';
 import { activeColumn, recycleBinColumns, timestampColumns } from './record-columns';
 import { users } from './users';
 
@@ -10,7 +11,7 @@ export const offices = sqliteTable(
     uid: text('uid').notNull().unique(),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['office', 'department'] }).notNull(),
+    kind: text('kind', { enum: officeKinds }).notNull(),
     parentId: integer('parent_id').references((): AnySQLiteColumn => offices.id),
     remark: text('remark').notNull().default(''),
     ...activeColumn,

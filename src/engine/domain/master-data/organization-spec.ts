@@ -1,4 +1,5 @@
 import type { EntitySpec } from './field-spec';
+import { officeKindLabels } from './office-kinds';
 
 const status = {
   key: 'active',
@@ -63,7 +64,7 @@ export const officeSpec: EntitySpec = {
       key: 'kind',
       label: '类型',
       type: 'enum',
-      options: { office: '办事处', department: '部门' },
+      options: officeKindLabels,
       note: '不填为办事处',
       width: 8,
     },

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, isNotNull, isNull, or, sql, type SQL } from 
 import { alias } from 'drizzle-orm/sqlite-core';
 import { offices } from '../../db/schema';
 import type { ServiceContext } from '../context';
-import { officeKindLabels, type OfficeKind } from './offices';
+import { officeKindLabels, type OfficeKind } from '../../domain/master-data/office-kinds';
 import { normalizeSearchTerm } from './search-text';
 
 export const officeSortFields = ['code', 'name', 'updatedAt'] as const;

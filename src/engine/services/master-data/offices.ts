@@ -4,13 +4,9 @@ import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { offices } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import { LedgerError } from '../../domain/ledger-error';
+import { officeKindLabels, type OfficeKind } from '../../domain/master-data/office-kinds';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
-
-export type OfficeKind = (typeof offices.$inferSelect)['kind'];
-export const officeKinds = ['office', 'department'] as const satisfies readonly OfficeKind[];
-
-export const officeKindLabels: Record<OfficeKind, string> = { office: '办事处', department: '部门' };
 
 export interface OfficeInput {
   code: string;
