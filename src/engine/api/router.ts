@@ -8,6 +8,7 @@ import { masterDataMethods } from './methods/master-data';
 import { organizationMethods } from './methods/organization';
 import { setupMethods } from './methods/setup';
 import { systemMethods } from './methods/system';
+import { userMethods } from './methods/users';
 
 /**
  * The API: every operation the UI, the CLI or a test can perform, by name, with its input schema
@@ -18,6 +19,7 @@ export const router = {
   ...authMethods,
   ...systemMethods,
   ...branchMethods,
+  ...userMethods,
   ...masterDataMethods,
   ...goodsMethods,
   ...counterpartyMethods,

@@ -1,0 +1,119 @@
+import { asc, eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { newUid } from '../../db/uid';
+import type { Role } from '../../domain/access/roles';
+import { LedgerError } from '../../domain/ledger-error';
+import { recordAudit } from '../audit/record-audit';
+import { hashPassword } from '../auth/password';
+import type { ServiceContext } from '../context';
+
+/** What the administrator sees of each account: never the hash. */
+export function listAccounts(ctx: ServiceContext) {
+  return ctx.db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      active: users.active,
+      failedAttempts: users.failedAttempts,
+      lockedUntil: users.lockedUntil,
+      lastLoginAt: users.lastLoginAt,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .orderBy(asc(users.username))
+    .all();
+}
+
+function findAccount(ctx: ServiceContext, id: number) {
+  const user = ctx.db.select().from(users).where(eq(users.id, id)).get();
+  if (!user) throw new LedgerError('NOT_FOUND', `用户（编号 ${id}）不存在。`);
+  return user;
+}
+
+/** The branch must always keep an administrator who can sign in. */
+function assertAnotherAdministrator(ctx: ServiceContext, exceptId: number): void {
+  const others = ctx.db
+    .select({ id: users.id, role: users.role, active: users.active })
+    .from(users)
+    .all()
+    .filter((user) => user.id !== exceptId && user.role === 'admin' && user.active);
+  if (others.length === 0) {
+    throw new LedgerError('CONFLICT', '这是唯一的管理员账户，不能停用或改为其他角色；请先另设一位管理员。');
+  }
+}
+
+export async function createUser(
+  ctx: ServiceContext,
+  input: { username: string; displayName: string; role: Role; password: string },
+): Promise<{ id: number }> {
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction((tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
+      throw new LedgerError('CONFLICT', `用户名 ${input.username} 已存在。`);
+    }
+    const created = tx
+      .insert(users)
+      .values({
+        uid: newUid(),
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash,
+        createdAt: ctx.clock.now().toISOString(),
+      })
+      .returning({ id: users.id })
+      .get();
+    recordAudit(tx, ctx, {
+      action: 'user.create',
+      entity: 'user',
+      entityKey: input.username,
+      after: { username: input.username, displayName: input.displayName, role: input.role },
+      detail: `${input.displayName}（${input.role}）`,
+    });
+    return created;
+  });
+}
+
+export function updateUser(
+  ctx: ServiceContext,
+  id: number,
+  change: { displayName?: string; role?: Role; active?: boolean },
+): void {
+  const user = findAccount(ctx, id);
+  const demoted = change.role !== undefined && change.role !== 'admin' && user.role === 'admin';
+  const disabled = change.active === false && user.active && user.role === 'admin';
+  if (demoted || disabled) assertAnotherAdministrator(ctx, id);
+  ctx.db.transaction((tx) => {
+    const before = { displayName: user.displayName, role: user.role, active: user.active };
+    const after = {
+      ...before,
+      ...Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)),
+    };
+    tx.update(users).set(after).where(eq(users.id, id)).run();
+    recordAudit(tx, ctx, { action: 'user.update', entity: 'user', entityKey: user.username, before, after });
+  });
+}
+
+/** A new password set by the administrator; it also lifts a lockout. */
+export async function resetPassword(ctx: ServiceContext, id: number, password: string): Promise<void> {
+  const user = findAccount(ctx, id);
+  const passwordHash = await hashPassword(password);
+  ctx.db.transaction((tx) => {
+    tx.update(users)
+      .set({ passwordHash, failedAttempts: 0, lockedUntil: null })
+      .where(eq(users.id, id))
+      .run();
+    recordAudit(tx, ctx, { action: 'user.reset_password', entity: 'user', entityKey: user.username });
+  });
+}
+
+/** 解锁: ends a lockout early, when the person has proven who they are some other way. */
+export function unlockUser(ctx: ServiceContext, id: number): void {
+  const user = findAccount(ctx, id);
+  ctx.db.transaction((tx) => {
+    tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, id)).run();
+    recordAudit(tx, ctx, { action: 'user.unlock', entity: 'user', entityKey: user.username });
+  });
+}

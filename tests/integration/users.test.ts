@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { beijingLedger, callFailing, callOk, signIn } from './support/ledger';
+
+const keeper = {
+  username: 'keeper1',
+  displayName: '仓管一',
+  role: 'keeper',
+  password: 'Keeper#2026',
+} as const;
+
+describe('user management (用户管理)', () => {
+  it('creates a keeper who can sign in with the role given, and lists accounts without hashes', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const { id } = await callOk(engine, 'users.create', keeper, adminSession);
+    const session = await signIn(engine, keeper.username, keeper.password);
+    expect((await callOk(engine, 'auth.currentUser', {}, session)).user).toMatchObject({
+      id,
+      role: 'keeper',
+    });
+    expect((await callFailing(engine, 'users.accounts', {}, session)).code).toBe('FORBIDDEN');
+
+    const accounts = await callOk(engine, 'users.accounts', {}, adminSession);
+    expect(accounts.map((account) => account.username)).toEqual(['admin', 'keeper1']);
+    expect(JSON.stringify(accounts)).not.toContain('scrypt');
+    expect((await callFailing(engine, 'users.create', keeper, adminSession)).message).toBe(
+      '用户名 keeper1 已存在。',
+    );
+  });
+
+  it('a role change or a disabled account takes effect at the next call', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const { id } = await callOk(engine, 'users.create', keeper, adminSession);
+    const session = await signIn(engine, keeper.username, keeper.password);
+    expect((await callFailing(engine, 'goods.save', { id: null, goods: {} }, session)).code).toBe(
+      'FORBIDDEN',
+    );
+    await callOk(engine, 'users.update', { id, role: 'clerk' }, adminSession);
+    expect((await callOk(engine, 'auth.currentUser', {}, session)).permissions).toContain('masterData.edit');
+    await callOk(engine, 'users.update', { id, active: false }, adminSession);
+    expect((await callFailing(engine, 'auth.currentUser', {}, session)).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('never leaves the branch without an administrator', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const admin = (await callOk(engine, 'users.accounts', {}, adminSession))[0]!;
+    const refusal = '这是唯一的管理员账户，不能停用或改为其他角色；请先另设一位管理员。';
+    expect(
+      (await callFailing(engine, 'users.update', { id: admin.id, role: 'clerk' }, adminSession)).message,
+    ).toBe(refusal);
+    expect(
+      (await callFailing(engine, 'users.update', { id: admin.id, active: false }, adminSession)).message,
+    ).toBe(refusal);
+    await callOk(engine, 'users.create', { ...keeper, username: 'admin2', role: 'admin' }, adminSession);
+    await callOk(engine, 'users.update', { id: admin.id, role: 'manager' }, adminSession);
+  });
+
+  it('a password reset or an unlock ends a lockout, and each is audited', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const { id } = await callOk(engine, 'users.create', keeper, adminSession);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await callFailing(engine, 'auth.login', { username: keeper.username, password: 'wrong-password' });
+    }
+    expect(
+      (await callFailing(engine, 'auth.login', { username: keeper.username, password: keeper.password }))
+        .code,
+    ).toBe('ACCOUNT_LOCKED');
+    await callOk(engine, 'users.unlock', { id }, adminSession);
+    await signIn(engine, keeper.username, keeper.password);
+
+    await callOk(engine, 'users.resetPassword', { id, password: 'New#Password1' }, adminSession);
+    expect(
+      (await callFailing(engine, 'auth.login', { username: keeper.username, password: keeper.password }))
+        .code,
+    ).toBe('WRONG_CREDENTIALS');
+    await signIn(engine, keeper.username, 'New#Password1');
+    const actions = (await callOk(engine, 'audit.list', { actionPrefix: 'user.' }, adminSession)).rows.map(
+      (row) => row.action,
+    );
+    expect(actions).toEqual(['user.reset_password', 'user.unlock', 'user.create', 'user.create']);
+  });
+});
