@@ -1,14 +1,25 @@
 import { openEngine, sourceAppVersion, sourceMigrationsFolder, LedgerError, type Engine } from '../engine';
 import { backupCommand } from './commands/backup';
 import { callCommand } from './commands/call';
+import { exportCommand, exportUsage, templateCommand, templateUsage } from './commands/export';
+import { importCommand, importUsage } from './commands/import';
 import { initCommand, initUsage } from './commands/init';
+import { CommandOutcome } from './outcome';
 import { printFailure, printResult } from './output';
+
+/** Continues a command's own usage text under its line in the overview. */
+function indent(text: string): string {
+  return text.replace(/\n/g, '\n                           ');
+}
 
 const usage = `分支账簿命令行 — Branch Ledger CLI
 用法: npm run ledger -- [--db 数据库文件] <命令> …   （或 npx ledger …）
   call <方法名> '<JSON>'   调用任一接口方法，打印 JSON 结果
-  init …                   新建机构和管理员：${initUsage.replace(/\n/g, '\n                           ')}
+  init …                   新建机构和管理员：${indent(initUsage)}
   backup --to 文件          在线备份数据库
+  import …                 从 Excel / CSV 导入：${indent(importUsage)}
+  export …                 把列表导出为 Excel：${indent(exportUsage)}
+  template …               下载导入模板：${indent(templateUsage)}
   migrate                  把数据库升级到本程序的结构版本（升级前自动备份）
 --db 默认为 ./data/ledger.db。命令行在审计日志中记为用户 cli。`;
 
@@ -18,6 +29,9 @@ const commands: Record<string, Command> = {
   call: callCommand,
   init: initCommand,
   backup: backupCommand,
+  import: importCommand,
+  export: exportCommand,
+  template: templateCommand,
   // Opening the engine migrates; what is left is to say what happened.
   migrate: async (engine) => engine.migration,
 };
@@ -47,7 +61,11 @@ async function main(): Promise<void> {
     appVersion: sourceAppVersion(),
   });
   try {
-    printResult(await run(engine, rest));
+    const result = await run(engine, rest);
+    if (result instanceof CommandOutcome) {
+      printResult(result.result);
+      process.exitCode = result.exitCode;
+    } else printResult(result);
   } finally {
     engine.close();
   }

@@ -1,2 +1,57 @@
-/** Filled in by the work on this area. */
-export const importMethods = {};
+import { z } from 'zod';
+import { importErrorReport } from '../../services/import/error-report';
+import { commitImport } from '../../services/import/import-commit';
+import { listImportLogs } from '../../services/import/import-log';
+import type { ImportRequest } from '../../services/import/import-plan';
+import { previewImport } from '../../services/import/import-preview';
+import { importTemplate } from '../../services/import/import-template';
+import { defineMethod } from '../method';
+import { importEntitySchema, importFileSchema } from '../schemas/import';
+
+function toRequest(input: z.output<typeof importFileSchema>): ImportRequest {
+  const { contentBase64, ...rest } = input;
+  return { ...rest, content: Buffer.from(contentBase64, 'base64') };
+}
+
+function asDownload(file: { fileName: string; content: Buffer }) {
+  return { fileName: file.fileName, contentBase64: file.content.toString('base64') };
+}
+
+/** The import wizard: template, preview, commit, and the log with its error reports. */
+export const importMethods = {
+  /** What the import would do with the file, row by row, without writing anything. */
+  'import.preview': defineMethod({
+    input: importFileSchema,
+    access: 'import.run',
+    handler: (ctx, input) => previewImport(ctx, toRequest(input)),
+  }),
+
+  /** All rows in one transaction (or only the valid ones, when chosen); always logged. */
+  'import.commit': defineMethod({
+    input: importFileSchema,
+    access: 'import.run',
+    handler: (ctx, input) => commitImport(ctx, toRequest(input)),
+  }),
+
+  'import.template': defineMethod({
+    input: z.object({ entity: importEntitySchema }),
+    access: 'import.run',
+    handler: (_ctx, { entity }) => asDownload(importTemplate(entity)),
+  }),
+
+  'import.logs': defineMethod({
+    input: z.object({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
+    access: 'import.run',
+    handler: (ctx, query) => listImportLogs(ctx.db, query),
+  }),
+
+  /** The refused rows of an import as they were in the file, with an 错误 column. */
+  'import.errorReport': defineMethod({
+    input: z.object({ logId: z.number().int() }),
+    access: 'import.run',
+    handler: (ctx, { logId }) => asDownload(importErrorReport(ctx.db, logId)),
+  }),
+};

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { goods, goodsCategories, goodsStockLines, goodsUnits, warehouses } from '../../db/schema';
 import { newUid } from '../../db/uid';
@@ -9,7 +9,7 @@ import { priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scale
 import { assertValidUnits, describeRatio } from '../../domain/master-data/units';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
-import { resolveCategoryPath } from './categories';
+import { normalizeCategoryPath, resolveCategoryPath } from './categories';
 import { searchTextOf } from './search-text';
 
 export interface GoodsUnitInput {
@@ -54,6 +54,11 @@ export interface GoodsInput {
 
 type GoodsRow = typeof goods.$inferSelect;
 type UnitRow = typeof goodsUnits.$inferSelect;
+/** What the view shows of a unit: the stored row without its keys. */
+type UnitFields = Pick<
+  UnitRow,
+  'name' | 'ratio' | 'isBase' | 'barcode' | 'purchasePrice' | 'salePrice' | 'retailPrice'
+>;
 
 /** A goods as the form shows it: the record, its category path, units largest first, stock lines. */
 export function readGoods(db: LedgerDb | LedgerTx, id: number) {
@@ -95,7 +100,7 @@ export type GoodsView = ReturnType<typeof toGoodsView>;
 function toGoodsView(
   row: GoodsRow,
   categoryPath: string | null,
-  units: UnitRow[],
+  units: readonly UnitFields[],
   stockLines: { warehouseId: number; warehouseName: string; lower: number | null; upper: number | null }[],
 ) {
   const { searchText: _searchText, taxRate, ...record } = row;
@@ -124,6 +129,85 @@ function sortedUnits(units: readonly GoodsUnitInput[]): GoodsUnitInput[] {
   return [...units].sort((a, b) => b.ratio - a.ratio);
 }
 
+/**
+ * The statements writing a goods runs, prepared once per database connection. An import writes
+ * tens of thousands of goods in one go: building and preparing each SQL statement anew for every
+ * goods cost more than running it. Same statements, same rules as before, only prepared once.
+ */
+function prepareGoodsStatements(db: LedgerDb) {
+  const param = sql.placeholder;
+  return {
+    barcodeOwner: db
+      .select({ barcode: goodsUnits.barcode, code: goods.code, name: goods.name })
+      .from(goodsUnits)
+      .innerJoin(goods, eq(goods.id, goodsUnits.goodsId))
+      .where(and(eq(goodsUnits.barcode, param('barcode')), ne(goodsUnits.goodsId, param('exceptGoodsId'))))
+      .prepare(),
+    sameCode: db
+      .select({ id: goods.id, deletedAt: goods.deletedAt })
+      .from(goods)
+      .where(eq(goods.code, param('code')))
+      .prepare(),
+    categoryByPath: db
+      .select({ id: goodsCategories.id })
+      .from(goodsCategories)
+      .where(eq(goodsCategories.path, param('path')))
+      .prepare(),
+    insertGoods: db
+      .insert(goods)
+      .values({
+        uid: param('uid'),
+        code: param('code'),
+        name: param('name'),
+        spec: param('spec'),
+        categoryId: param('categoryId'),
+        brand: param('brand'),
+        taxRate: param('taxRate'),
+        lotTracked: param('lotTracked'),
+        shelfLifeDays: param('shelfLifeDays'),
+        costingMethod: param('costingMethod'),
+        baseUnitIndivisible: param('baseUnitIndivisible'),
+        defaultPurchaseUnit: param('defaultPurchaseUnit'),
+        defaultSaleUnit: param('defaultSaleUnit'),
+        // Bound as written (JSON text or NULL): the column's JSON encoder would turn null into 'null'.
+        displayUnits: sql`${param('displayUnits')}`,
+        active: param('active'),
+        remark: param('remark'),
+        searchText: param('searchText'),
+        createdAt: param('createdAt'),
+        updatedAt: param('updatedAt'),
+      })
+      .returning()
+      .prepare(),
+    insertUnit: db
+      .insert(goodsUnits)
+      .values({
+        goodsId: param('goodsId'),
+        name: param('name'),
+        ratio: param('ratio'),
+        isBase: param('isBase'),
+        barcode: param('barcode'),
+        purchasePrice: param('purchasePrice'),
+        salePrice: param('salePrice'),
+        retailPrice: param('retailPrice'),
+        sortOrder: param('sortOrder'),
+      })
+      .prepare(),
+  };
+}
+
+type GoodsStatements = ReturnType<typeof prepareGoodsStatements>;
+const statementsByDb = new WeakMap<LedgerDb, GoodsStatements>();
+
+function goodsStatements(db: LedgerDb): GoodsStatements {
+  let statements = statementsByDb.get(db);
+  if (!statements) {
+    statements = prepareGoodsStatements(db);
+    statementsByDb.set(db, statements);
+  }
+  return statements;
+}
+
 function assertUnitNamesExist(input: GoodsInput): void {
   const names = new Set(input.units.map((unit) => unit.name));
   for (const [label, name] of [
@@ -137,25 +221,17 @@ function assertUnitNamesExist(input: GoodsInput): void {
   }
 }
 
-function assertBarcodesFree(tx: LedgerTx, input: GoodsInput, goodsId: number | null): void {
-  const barcodes = input.units.map((unit) => unit.barcode).filter((barcode): barcode is string => !!barcode);
-  if (barcodes.length === 0) return;
-  const taken = tx
-    .select({ barcode: goodsUnits.barcode, code: goods.code, name: goods.name })
-    .from(goodsUnits)
-    .innerJoin(goods, eq(goods.id, goodsUnits.goodsId))
-    .where(
-      and(
-        inArray(goodsUnits.barcode, barcodes),
-        goodsId === null ? undefined : ne(goodsUnits.goodsId, goodsId),
-      ),
-    )
-    .get();
-  if (taken) {
-    throw new LedgerError(
-      'CONFLICT',
-      `条码 ${taken.barcode} 已用于商品【${taken.code} ${taken.name}】，同一条码只能对应一个商品单位。`,
-    );
+function assertBarcodesFree(statements: GoodsStatements, input: GoodsInput, goodsId: number | null): void {
+  for (const unit of input.units) {
+    if (!unit.barcode) continue;
+    // Ids start at 1: 0 excludes no goods, for a goods not yet written.
+    const taken = statements.barcodeOwner.get({ barcode: unit.barcode, exceptGoodsId: goodsId ?? 0 });
+    if (taken) {
+      throw new LedgerError(
+        'CONFLICT',
+        `条码 ${taken.barcode} 已用于商品【${taken.code} ${taken.name}】，同一条码只能对应一个商品单位。`,
+      );
+    }
   }
 }
 
@@ -177,12 +253,9 @@ export function writeGoods(
 ): number {
   assertValidUnits(input.name, input.units);
   assertUnitNamesExist(input);
+  const statements = goodsStatements(ctx.db);
 
-  const sameCode = tx
-    .select({ id: goods.id, deletedAt: goods.deletedAt })
-    .from(goods)
-    .where(eq(goods.code, input.code))
-    .get();
+  const sameCode = statements.sameCode.get({ code: input.code });
   if (sameCode && sameCode.id !== existingId) {
     throw new LedgerError(
       'CONFLICT',
@@ -192,11 +265,14 @@ export function writeGoods(
     );
   }
 
-  assertBarcodesFree(tx, input, existingId);
+  assertBarcodesFree(statements, input, existingId);
 
   const now = ctx.clock.now().toISOString();
+  const categoryPath = input.categoryPath ? normalizeCategoryPath(input.categoryPath) : null;
+  // An existing category is the common case (a catalogue names a few dozen for thousands of goods).
   const categoryId = input.categoryPath
-    ? resolveCategoryPath(tx, ctx, input.categoryPath, { create: options.createCategories })
+    ? (statements.categoryByPath.get({ path: categoryPath })?.id ??
+      resolveCategoryPath(tx, ctx, input.categoryPath, { create: options.createCategories }))
     : null;
   const units = sortedUnits(input.units);
   const base = units.find((unit) => unit.isBase)!;
@@ -228,26 +304,23 @@ export function writeGoods(
     updatedAt: now,
   };
 
-  let id: number;
+  let row: GoodsRow;
   let before: GoodsView | null = null;
   if (existingId === null) {
-    id = tx
-      .insert(goods)
-      .values({ ...record, uid: newUid(), createdAt: now })
-      .returning({ id: goods.id })
-      .get().id;
+    row = statements.insertGoods.get({
+      ...record,
+      displayUnits: record.displayUnits === null ? null : JSON.stringify(record.displayUnits),
+      uid: newUid(),
+      createdAt: now,
+    })!;
   } else {
     before = readGoods(tx, existingId);
-    id = existingId;
-    tx.update(goods).set(record).where(eq(goods.id, id)).run();
-    tx.delete(goodsUnits).where(eq(goodsUnits.goodsId, id)).run();
-    tx.delete(goodsStockLines).where(eq(goodsStockLines.goodsId, id)).run();
+    row = tx.update(goods).set(record).where(eq(goods.id, existingId)).returning().get()!;
+    tx.delete(goodsUnits).where(eq(goodsUnits.goodsId, existingId)).run();
+    tx.delete(goodsStockLines).where(eq(goodsStockLines.goodsId, existingId)).run();
   }
-  units.forEach((unit, sortOrder) => {
-    tx.insert(goodsUnits)
-      .values({ ...unit, goodsId: id, sortOrder })
-      .run();
-  });
+  const id = row.id;
+  units.forEach((unit, sortOrder) => statements.insertUnit.run({ ...unit, goodsId: id, sortOrder }));
   for (const line of input.stockLines) {
     if (line.lower !== null && line.upper !== null && line.lower > line.upper) {
       throw new LedgerError('VALIDATION', `商品【${input.name}】的库存下限大于上限。`);
@@ -257,7 +330,9 @@ export function writeGoods(
       .run();
   }
 
-  const after = readGoods(tx, id);
+  // The record as written, from the row the insert returned and the units in their stored order:
+  // what readGoods would read back, without reading it.
+  const after = input.stockLines.length === 0 ? toGoodsView(row, categoryPath, units, []) : readGoods(tx, id);
   recordAudit(tx, ctx, {
     action: existingId === null ? 'goods.create' : 'goods.update',
     entity: 'goods',

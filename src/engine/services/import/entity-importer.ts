@@ -1,0 +1,57 @@
+import type { LedgerTx } from '../../db/connection';
+import type { EntitySpec } from '../../domain/master-data/field-spec';
+import type { ServiceContext } from '../context';
+import type { ImportOptions } from './import-options';
+import type { ImportRow } from './import-row';
+
+/** The file rows come from, for audit rows that say where a record was imported from. */
+export interface ImportSource {
+  fileName: string;
+}
+
+export type RowAction = 'create' | 'update' | 'skip' | 'error';
+
+/** What the import will do with one row, and the service input it will write. */
+export interface PlannedRow<Write> {
+  row: ImportRow;
+  action: RowAction;
+  /** Why a row is skipped: it exists and the option says skip, or the file changes nothing in it. */
+  note?: string;
+  existingId: number | null;
+  write: Write | null;
+  /** Values worked out from the row for the preview (an opening-stock row's base quantity, value …). */
+  derived?: Record<string, string>;
+}
+
+/**
+ * How one entity is imported: its rows checked against its rules and the database, and written
+ * through the entity's own service so that the form and the import apply the same rules.
+ */
+export interface EntityImporter<Write> {
+  spec: EntitySpec;
+  /**
+   * Plans every row, in the file's order (the rows already carry their cell problems). Runs inside the commit's
+   * transaction too, so what it checks still holds when the rows are written.
+   */
+  plan(
+    tx: LedgerTx,
+    ctx: ServiceContext,
+    rows: readonly ImportRow[],
+    options: ImportOptions,
+  ): PlannedRow<Write>[];
+  /**
+   * Writes one planned create or update. Absent for what is only parsed here (opening stock is
+   * posted by its own document).
+   */
+  write?: (
+    tx: LedgerTx,
+    ctx: ServiceContext,
+    planned: PlannedRow<Write>,
+    options: ImportOptions,
+    source: ImportSource,
+  ) => void;
+  /** The order rows are written in, when it is not the file's (a parent customer before its children). */
+  commitOrder?: (planned: readonly PlannedRow<Write>[]) => PlannedRow<Write>[];
+  /** Why `write` is absent, for the refusal. */
+  notCommittedHere?: string;
+}

@@ -1,0 +1,134 @@
+import * as XLSX from '@e965/xlsx';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot, type Engine } from '../../src/engine';
+import type { ApiInput } from '../../src/shared/api';
+import { beijingLedger, callFailing, callOk } from './support/ledger';
+
+const samples = path.resolve(projectRoot, '../shared/samples');
+const openingStock = fs.readFileSync(path.join(samples, '期初库存.xlsx'));
+
+function stockFile(content: Buffer): ApiInput<'import.preview'> {
+  return { entity: 'openingStock', fileName: '期初库存.xlsx', contentBase64: content.toString('base64') };
+}
+
+function edited(edits: Record<string, string | number>): Buffer {
+  const workbook = XLSX.read(openingStock);
+  const sheet = workbook.Sheets[workbook.SheetNames[0]!]!;
+  for (const [address, value] of Object.entries(edits)) {
+    sheet[address] = typeof value === 'number' ? { t: 'n', v: value } : { t: 's', v: value };
+  }
+  return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}
+
+/** The catalogue imported and the two warehouses the sheet names set up, as the clerk would first. */
+async function ledgerWithGoodsAndWarehouses(): Promise<{ engine: Engine; adminSession: string }> {
+  const { engine, adminSession } = await beijingLedger();
+  const catalogue = fs.readFileSync(path.join(samples, '商品目录-总部下发.xlsx'));
+  await callOk(
+    engine,
+    'import.commit',
+    { entity: 'goods', fileName: '商品目录-总部下发.xlsx', contentBase64: catalogue.toString('base64') },
+    adminSession,
+  );
+  for (const [code, name] of [
+    ['CK01', '一号仓'],
+    ['CK02', '二号仓（开发区）'],
+  ]) {
+    await callOk(engine, 'warehouses.save', { warehouse: { code: code!, name: name! } }, adminSession);
+  }
+  return { engine, adminSession };
+}
+
+describe('parsing the opening stock sheet', () => {
+  it('parses every row into base quantities and values, in the goods’ largest unit by default', async () => {
+    const { engine, adminSession } = await ledgerWithGoodsAndWarehouses();
+    const preview = await callOk(engine, 'import.preview', stockFile(openingStock), adminSession);
+    // The sample has 34 data rows (rows 2–35).
+    expect(preview.counts).toEqual({ total: 34, valid: 34, errors: 0, create: 34, update: 0, skip: 0 });
+    expect(preview.mapping).toMatchObject({ quantity: 4, looseQuantity: 5, unitCost: 6, unitName: null });
+
+    const row = (number: number) => preview.rows.find((candidate) => candidate.row === number)!;
+    expect(row(4).values).toMatchObject({
+      warehouse: '一号仓',
+      goodsCode: '10010008',
+      unitName: '箱',
+      quantity: '33',
+      looseQuantity: '5',
+      baseQuantity: '797',
+      baseUnit: '袋',
+      mixedQuantity: '33箱5袋',
+      unitCost: '30.8257',
+      // 797 袋 = 33 5/24 箱 × 30.8257 = 1023.670… → 1023.67
+      amount: '1023.67',
+      lot: '20261002',
+      productionDate: '2026-10-02',
+    });
+    // 原味酸奶 comes in 板 of 8 杯: "数量(箱)" counts its largest unit.
+    expect(row(8).values).toMatchObject({
+      unitName: '板',
+      baseQuantity: '580',
+      mixedQuantity: '72板4杯',
+      amount: '821.24',
+    });
+    expect(row(3)).toMatchObject({
+      values: { warehouse: '二号仓（开发区）', lot: '期初', amount: '176.15' },
+      warnings: [{ column: '批号', message: '未填批号，将记为批号【期初】' }],
+    });
+    // A goods without lot tracking has no lot, and no warning about it.
+    expect(row(10)).toMatchObject({ values: { baseQuantity: '678' }, warnings: [] });
+    expect(row(10).values.lot).toBe('');
+  });
+
+  it('is not committed here: the opening-balance document posts it', async () => {
+    const { engine, adminSession } = await ledgerWithGoodsAndWarehouses();
+    const error = await callFailing(engine, 'import.commit', stockFile(openingStock), adminSession);
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/^期初库存不在这里提交/),
+    });
+    // Only the catalogue's import is logged: nothing was attempted.
+    expect(engine.db.$client.prepare('SELECT entity FROM import_logs').all()).toEqual([{ entity: 'goods' }]);
+  });
+
+  it('names what is wrong: missing warehouses and goods, odd names, split base units, bad numbers and dates', async () => {
+    const { engine, adminSession } = await ledgerWithGoodsAndWarehouses();
+    const bad = edited({
+      A2: '三号仓',
+      B4: '99999999',
+      C5: '高钙奶',
+      E6: 0.1,
+      F8: -1,
+      G9: 'abc',
+      I12: '2026-02-30',
+    });
+    const preview = await callOk(engine, 'import.preview', stockFile(bad), adminSession);
+    const problemsOf = (number: number) => {
+      const { errors, warnings } = preview.rows.find((candidate) => candidate.row === number)!;
+      return { errors, warnings };
+    };
+    expect(problemsOf(2).errors).toEqual([
+      { column: '仓库', message: '仓库【三号仓】不存在（按仓库名称或编码查找）' },
+    ]);
+    expect(problemsOf(4).errors).toEqual([
+      { column: '商品编码', message: '商品编码 99999999 不存在，请先导入商品' },
+    ]);
+    expect(problemsOf(5)).toEqual({
+      errors: [],
+      warnings: [
+        { column: '商品名称', message: '与商品编码 10010015 对应的商品名称【高钙牛奶】不同，按编码导入' },
+      ],
+    });
+    // 0.1 箱 of 有机纯牛奶 (12 盒) plus 3 盒 is 4.2 盒: a 盒 cannot be split.
+    expect(problemsOf(6).errors).toEqual([
+      { column: '散装数量(基本单位)', message: '盒不可拆分，折合后的 4.2盒不是整数' },
+    ]);
+    expect(problemsOf(8).errors).toEqual([{ column: '散装数量(基本单位)', message: '散装数量不能为负数' }]);
+    expect(problemsOf(9).errors).toEqual([
+      { column: '单位成本(元/箱，不含税)', message: '“abc”不是有效的数字' },
+    ]);
+    expect(problemsOf(12).errors).toEqual([{ column: '生产日期', message: '“2026-02-30”不是有效的日期' }]);
+    expect(preview.counts).toMatchObject({ errors: 6, valid: 28 });
+  });
+});
