@@ -1,7 +1,23 @@
-import { AuditOutlined, DatabaseOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DatabaseOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  SettingOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../shared/permissions';
 import type { Messages } from '../i18n/zh-CN';
+import {
+  CounterpartiesPage,
+  EmployeesPage,
+  GoodsPage,
+  OfficesPage,
+  WarehousesPage,
+} from '../pages/master-data/MasterDataPages';
 import { AuditLogPage } from '../pages/system/AuditLogPage';
 import { BranchSettingsPage } from '../pages/settings/BranchSettingsPage';
 import { SystemInfoPage } from '../pages/system/SystemInfoPage';
@@ -34,6 +50,51 @@ export interface PageDefinition {
  * page here does not appear: nothing empty, nothing fake.
  */
 export const pages: PageDefinition[] = [
+  {
+    key: 'goods',
+    path: '/master-data/goods',
+    group: 'masterData',
+    title: 'page.goods',
+    icon: <ShoppingOutlined />,
+    permission: 'masterData.read',
+    component: GoodsPage,
+  },
+  {
+    key: 'counterparties',
+    path: '/master-data/counterparties',
+    group: 'masterData',
+    title: 'page.counterparties',
+    icon: <TeamOutlined />,
+    permission: 'masterData.read',
+    component: CounterpartiesPage,
+  },
+  {
+    key: 'warehouses',
+    path: '/master-data/warehouses',
+    group: 'masterData',
+    title: 'page.warehouses',
+    icon: <HomeOutlined />,
+    permission: 'masterData.read',
+    component: WarehousesPage,
+  },
+  {
+    key: 'offices',
+    path: '/master-data/offices',
+    group: 'masterData',
+    title: 'page.offices',
+    icon: <ApartmentOutlined />,
+    permission: 'masterData.read',
+    component: OfficesPage,
+  },
+  {
+    key: 'employees',
+    path: '/master-data/employees',
+    group: 'masterData',
+    title: 'page.employees',
+    icon: <IdcardOutlined />,
+    permission: 'masterData.read',
+    component: EmployeesPage,
+  },
   {
     key: 'branch-settings',
     path: '/system/branch',

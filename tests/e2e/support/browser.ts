@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Callbacks passed to page.evaluate run in the browser.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -35,4 +38,19 @@ export function watchPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(message.text());
   });
   return errors;
+}
+
+/**
+ * Waits until antd's open and close animations (modals, drawers, messages, menus) have run, so a
+ * screenshot shows the screen as the person sees it once it has settled.
+ */
+export async function waitForAnimations(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector(
+        '[class*="-enter"], [class*="-appear"], [class*="-leave"], .ant-motion-collapse',
+      ),
+    undefined,
+    { timeout: 5_000 },
+  );
 }
