@@ -388,3 +388,35 @@ describe('writeGoods, which the form and the import share', () => {
     expect(JSON.parse(audit.after)).toEqual(JSON.parse(JSON.stringify(saved)));
   });
 });
+
+describe('re-importing the catalogue over goods edited since', () => {
+  it('updates the unit the file names and keeps the ones it does not mention', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    await callOk(engine, 'import.commit', goodsFile(catalogue), adminSession);
+    const milk = await goodsByCode(engine, adminSession, '10010001');
+    // The clerk adds a 件 (= 6 箱) in the form: now the goods' largest unit is not the file's 大单位.
+    await callOk(
+      engine,
+      'goods.save',
+      {
+        id: milk.id,
+        goods: {
+          ...milk,
+          units: [...milk.units, { name: '件', ratio: '144', isBase: false, barcode: null }],
+        },
+      },
+      adminSession,
+    );
+
+    const changedPrice = editedCatalogue({ K4: 39.6 });
+    const preview = await callOk(engine, 'import.preview', goodsFile(changedPrice), adminSession);
+    expect(preview.counts).toMatchObject({ errors: 0, update: 1 });
+    await callOk(engine, 'import.commit', goodsFile(changedPrice), adminSession);
+    const after = await goodsByCode(engine, adminSession, '10010001');
+    expect(after.units.map((unit) => [unit.name, unit.ratio, unit.purchasePrice])).toEqual([
+      ['件', '144', null],
+      ['箱', '24', '39.60'],
+      ['袋', '1', null],
+    ]);
+  });
+});

@@ -247,21 +247,35 @@ function applyUnitColumns(
   };
 }
 
-/** The goods' units with the file's three unit column groups laid over them, largest first. */
+/**
+ * The goods' units with the file's three unit column groups laid over them, largest first. A group
+ * that names its unit (大单位 = 箱) updates the goods' unit of that name, or adds it; a group that
+ * gives only prices or barcodes updates the goods' unit in that place (大单位: the largest further
+ * unit, 中单位: the next). Units the file does not mention stay as they are.
+ */
 function applyUnits(row: ImportRow, current: GoodsInput): GoodsUnitInput[] {
   const currentBase = current.units.find((unit) => unit.isBase) ?? null;
-  // The file's 大单位 and 中单位 are the goods' largest and next largest further units.
   const currentFurther = current.units.filter((unit) => !unit.isBase).sort((a, b) => b.ratio - a.ratio);
   const base = applyUnitColumns(row, baseUnitColumns, currentBase, '');
   const baseName = base?.name ?? '';
-  const further = furtherUnitColumns.map((columns, index) =>
-    applyUnitColumns(row, columns, currentFurther[index] ?? null, baseName),
+  const claimed = new Set<GoodsUnitInput>();
+  const further = furtherUnitColumns.map((columns, index) => {
+    const name = row.text(columns.name);
+    const match = name !== null ? currentFurther.find((unit) => unit.name === name) : currentFurther[index];
+    const target = match && !claimed.has(match) ? match : null;
+    if (target) claimed.add(target);
+    return { columns, unit: applyUnitColumns(row, columns, target, baseName) };
+  });
+  const seen = new Set<string>();
+  for (const { columns, unit } of further) {
+    if (!unit) continue;
+    if (seen.has(unit.name)) row.error(columns.name, `${columns.label}【${unit.name}】与其他单位同名`);
+    seen.add(unit.name);
+  }
+  const kept = currentFurther.filter((unit) => !claimed.has(unit));
+  const units = [base, ...further.map(({ unit }) => unit), ...kept].filter(
+    (unit): unit is GoodsUnitInput => unit !== null,
   );
-  const kept = currentFurther.slice(furtherUnitColumns.length);
-  const units = [base, ...further, ...kept].filter((unit): unit is GoodsUnitInput => unit !== null);
-  const [unit2, unit3] = further;
-  if (unit2 && unit3 && unit2.name === unit3.name)
-    row.error('unit3Name', `中单位【${unit3.name}】与大单位同名`);
   return units.sort((a, b) => b.ratio - a.ratio);
 }
 
