@@ -24,13 +24,17 @@ export function searchGoods(ctx: ServiceContext, rawTerm: string, limit: number)
     .where(and(eq(goods.code, rawTerm.trim()), isNull(goods.deletedAt)))
     .get();
 
-  const matches = ctx.db
-    .select({ id: goods.id, code: goods.code, name: goods.name, spec: goods.spec, active: goods.active })
-    .from(goods)
-    .where(and(isNull(goods.deletedAt), sql`instr(${goods.searchText}, ${term}) > 0`))
-    .orderBy(asc(goods.code))
-    .limit(limit)
-    .all();
+  // A scanned barcode names one goods: the scanner wants it, not a scan of the whole catalogue
+  // for other codes that happen to contain those digits.
+  const matches = byBarcode
+    ? []
+    : ctx.db
+        .select({ id: goods.id, code: goods.code, name: goods.name, spec: goods.spec, active: goods.active })
+        .from(goods)
+        .where(and(isNull(goods.deletedAt), sql`instr(${goods.searchText}, ${term}) > 0`))
+        .orderBy(asc(goods.code))
+        .limit(limit)
+        .all();
 
   const exactId = byBarcode?.goodsId ?? byCode?.id ?? null;
   const ordered =

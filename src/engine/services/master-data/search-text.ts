@@ -2,8 +2,21 @@ import { pinyin } from 'pinyin-pro';
 
 const separator = '\u0001';
 
+/** Names, specs and brands repeat across a catalogue: their pinyin is worked out once. */
+const pinyinCache = new Map<string, string[]>();
+const pinyinCacheSize = 20_000;
+
 function pinyinForms(text: string): string[] {
   if (!/[\u4e00-\u9fff]/.test(text)) return [];
+  const cached = pinyinCache.get(text);
+  if (cached) return cached;
+  const forms = computePinyinForms(text);
+  if (pinyinCache.size >= pinyinCacheSize) pinyinCache.clear();
+  pinyinCache.set(text, forms);
+  return forms;
+}
+
+function computePinyinForms(text: string): string[] {
   const options = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
   const initials = pinyin(text, { ...options, pattern: 'first' }).join('');
   const full = pinyin(text, options).join('');
