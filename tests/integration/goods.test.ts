@@ -91,7 +91,7 @@ describe('goods with several units', () => {
       ),
     ).toMatchObject({
       code: 'CONFLICT',
-      message: '商品编码 10010001 已存在。',
+      message: '商品编码 10010001 已存在（纯牛奶）。',
     });
     const sameBarcode = {
       ...cola,
@@ -178,7 +178,7 @@ describe('goods with several units', () => {
       rows: [{ code: '10010001', deletedBy: 'admin' }],
     });
     expect((await callFailing(engine, 'goods.save', { id: null, goods: milk }, adminSession)).message).toBe(
-      '商品编码 10010001 已被回收站中的商品占用，请先恢复或彻底删除它。',
+      '商品编码 10010001 已被回收站中的商品【纯牛奶】占用，请先恢复或彻底删除它。',
     );
 
     await callOk(engine, 'masterData.restore', { entity: 'goods', id: saved.id }, adminSession);

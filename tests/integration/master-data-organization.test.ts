@@ -278,7 +278,7 @@ describe('offices and departments', () => {
           adminSession,
         )
       ).message,
-    ).toBe('办事处/部门编码 BSC01 已被回收站中的【城东办事处】占用，请先恢复或彻底删除它。');
+    ).toBe('办事处/部门编码 BSC01 已被回收站中的办事处/部门【城东办事处】占用，请先恢复或彻底删除它。');
     expect(findOfficeIdByCode(engine.db, 'BSC01')).toBeNull();
     expect(findOfficeIdByName(engine.db, '城东办事处')).toBeNull();
   });

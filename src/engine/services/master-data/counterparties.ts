@@ -14,6 +14,7 @@ import { formatScaled } from '../../domain/numbers/decimal';
 import { fenScale, type Fen } from '../../domain/numbers/scales';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
+import { assertCodeFree } from './record-lifecycle';
 import { searchTextOf } from './search-text';
 
 export interface CounterpartyContactInput {
@@ -124,22 +125,6 @@ function toCounterpartyView(
 
 function describeCounterparty(record: { code: string; name: string }): string {
   return `【${record.code} ${record.name}】`;
-}
-
-function assertCodeFree(tx: LedgerTx, code: string, existingId: number | null): void {
-  const sameCode = tx
-    .select({ id: counterparties.id, name: counterparties.name, deletedAt: counterparties.deletedAt })
-    .from(counterparties)
-    .where(eq(counterparties.code, code))
-    .get();
-  if (sameCode && sameCode.id !== existingId) {
-    throw new LedgerError(
-      'CONFLICT',
-      sameCode.deletedAt
-        ? `往来单位编码 ${code} 已被回收站中的往来单位【${sameCode.name}】占用，请先恢复或彻底删除它。`
-        : `往来单位编码 ${code} 已存在（${sameCode.name}）。`,
-    );
-  }
 }
 
 function assertAmounts(input: CounterpartyInput): void {
@@ -312,7 +297,7 @@ export function writeCounterparty(
   const input = { ...rawInput, code: rawInput.code.trim(), name: rawInput.name.trim() };
   if (!input.code) throw new LedgerError('VALIDATION', `往来单位【${input.name}】未填编码。`);
   if (!input.name) throw new LedgerError('VALIDATION', `往来单位 ${input.code} 未填名称。`);
-  assertCodeFree(tx, input.code, existingId);
+  assertCodeFree(tx, 'counterparties', input.code, existingId);
   const before = existingId === null ? null : readCounterparty(tx, existingId);
   if (before?.deletedAt) {
     throw new LedgerError('CONFLICT', `往来单位${describeCounterparty(before)}在回收站中，请先恢复再修改。`);

@@ -5,6 +5,7 @@ import { newUid } from '../../db/uid';
 import { LedgerError } from '../../domain/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
+import { assertCodeFree } from './record-lifecycle';
 import { firstFreeCode } from './offices';
 
 export interface EmployeeInput {
@@ -48,22 +49,6 @@ export type EmployeeView = ReturnType<typeof readEmployee>;
 
 function describeEmployee(record: { code: string; name: string }): string {
   return `【${record.code} ${record.name}】`;
-}
-
-function assertCodeFree(tx: LedgerTx, code: string, existingId: number | null): void {
-  const sameCode = tx
-    .select({ id: employees.id, name: employees.name, deletedAt: employees.deletedAt })
-    .from(employees)
-    .where(eq(employees.code, code))
-    .get();
-  if (sameCode && sameCode.id !== existingId) {
-    throw new LedgerError(
-      'CONFLICT',
-      sameCode.deletedAt
-        ? `职员编码 ${code} 已被回收站中的职员【${sameCode.name}】占用，请先恢复或彻底删除它。`
-        : `职员编码 ${code} 已存在（${sameCode.name}）。`,
-    );
-  }
 }
 
 function assertOfficeLive(tx: LedgerTx, input: EmployeeInput): void {
@@ -132,7 +117,7 @@ export function writeEmployee(
   const input = { ...rawInput, code: rawInput.code.trim(), name: rawInput.name.trim() };
   if (!input.code) throw new LedgerError('VALIDATION', `职员【${input.name}】未填编码。`);
   if (!input.name) throw new LedgerError('VALIDATION', `职员 ${input.code} 未填姓名。`);
-  assertCodeFree(tx, input.code, existingId);
+  assertCodeFree(tx, 'employees', input.code, existingId);
   const before = existingId === null ? null : readEmployee(tx, existingId);
   if (before?.deletedAt) {
     throw new LedgerError('CONFLICT', `职员${describeEmployee(before)}在回收站中，请先恢复再修改。`);

@@ -9,6 +9,7 @@ import { priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scale
 import { assertValidUnits, describeRatio } from '../../domain/master-data/units';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
+import { codeTakenError } from './record-lifecycle';
 import { normalizeCategoryPath, resolveCategoryPath } from './categories';
 import { searchTextOf } from './search-text';
 
@@ -144,7 +145,7 @@ function prepareGoodsStatements(db: LedgerDb) {
       .where(and(eq(goodsUnits.barcode, param('barcode')), ne(goodsUnits.goodsId, param('exceptGoodsId'))))
       .prepare(),
     sameCode: db
-      .select({ id: goods.id, deletedAt: goods.deletedAt })
+      .select({ id: goods.id, name: goods.name, deletedAt: goods.deletedAt })
       .from(goods)
       .where(eq(goods.code, param('code')))
       .prepare(),
@@ -256,14 +257,8 @@ export function writeGoods(
   const statements = goodsStatements(ctx.db);
 
   const sameCode = statements.sameCode.get({ code: input.code });
-  if (sameCode && sameCode.id !== existingId) {
-    throw new LedgerError(
-      'CONFLICT',
-      sameCode.deletedAt
-        ? `商品编码 ${input.code} 已被回收站中的商品占用，请先恢复或彻底删除它。`
-        : `商品编码 ${input.code} 已存在。`,
-    );
-  }
+  // Looked up with the prepared statement rather than assertCodeFree: an import checks every row.
+  if (sameCode && sameCode.id !== existingId) throw codeTakenError('goods', input.code, sameCode);
 
   assertBarcodesFree(statements, input, existingId);
 

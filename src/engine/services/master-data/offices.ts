@@ -7,6 +7,7 @@ import { LedgerError } from '../../domain/ledger-error';
 import { officeKindLabels, type OfficeKind } from '../../domain/master-data/office-kinds';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
+import { assertCodeFree } from './record-lifecycle';
 
 export interface OfficeInput {
   code: string;
@@ -42,22 +43,6 @@ export type OfficeView = ReturnType<typeof readOffice>;
 
 function describeOffice(record: { code: string; name: string }): string {
   return `【${record.code} ${record.name}】`;
-}
-
-function assertCodeFree(tx: LedgerTx, code: string, existingId: number | null): void {
-  const sameCode = tx
-    .select({ id: offices.id, name: offices.name, deletedAt: offices.deletedAt })
-    .from(offices)
-    .where(eq(offices.code, code))
-    .get();
-  if (sameCode && sameCode.id !== existingId) {
-    throw new LedgerError(
-      'CONFLICT',
-      sameCode.deletedAt
-        ? `办事处/部门编码 ${code} 已被回收站中的【${sameCode.name}】占用，请先恢复或彻底删除它。`
-        : `办事处/部门编码 ${code} 已存在（${sameCode.name}）。`,
-    );
-  }
 }
 
 /** The parent must be live, not the record itself, and not below it: the tree must stay a tree. */
@@ -113,7 +98,7 @@ export function writeOffice(
   const input = { ...rawInput, code: rawInput.code.trim(), name: rawInput.name.trim() };
   if (!input.code) throw new LedgerError('VALIDATION', `办事处/部门【${input.name}】未填编码。`);
   if (!input.name) throw new LedgerError('VALIDATION', `办事处/部门 ${input.code} 未填名称。`);
-  assertCodeFree(tx, input.code, existingId);
+  assertCodeFree(tx, 'offices', input.code, existingId);
   const before = existingId === null ? null : readOffice(tx, existingId);
   if (before?.deletedAt) {
     throw new LedgerError('CONFLICT', `办事处/部门${describeOffice(before)}在回收站中，请先恢复再修改。`);

@@ -232,6 +232,39 @@ function describe(spec: LifecycleTable, record: { code: string; name: string }):
   return `${spec.label}【${record.code} ${record.name}】`;
 }
 
+/**
+ * A code names one record among all of an entity's, those in the recycle bin included (they keep
+ * their code until purged). The one message for every entity.
+ */
+export function codeTakenError(
+  entity: LifecycleEntity,
+  code: string,
+  holder: { name: string; deletedAt: string | null },
+): LedgerError {
+  const label = lifecycleTables[entity].label;
+  return new LedgerError(
+    'CONFLICT',
+    holder.deletedAt
+      ? `${label}编码 ${code} 已被回收站中的${label}【${holder.name}】占用，请先恢复或彻底删除它。`
+      : `${label}编码 ${code} 已存在（${holder.name}）。`,
+  );
+}
+
+export function assertCodeFree(
+  tx: LedgerTx,
+  entity: LifecycleEntity,
+  code: string,
+  existingId: number | null,
+): void {
+  const spec: LifecycleTable = lifecycleTables[entity];
+  const holder = tx
+    .select({ id: spec.id, name: spec.name, deletedAt: spec.deletedAt })
+    .from(spec.table)
+    .where(eq(spec.code, code))
+    .get() as { id: number; name: string; deletedAt: string | null } | undefined;
+  if (holder && holder.id !== existingId) throw codeTakenError(entity, code, holder);
+}
+
 /** 启用 / 停用: a disabled record stays in lists and history but cannot be chosen on new documents. */
 export function setActive(ctx: ServiceContext, entity: LifecycleEntity, id: number, active: boolean): void {
   const spec: LifecycleTable = lifecycleTables[entity];

@@ -5,6 +5,7 @@ import { newUid } from '../../db/uid';
 import { LedgerError } from '../../domain/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
+import { assertCodeFree } from './record-lifecycle';
 
 export interface WarehouseInput {
   code: string;
@@ -49,19 +50,7 @@ export type WarehouseView = ReturnType<typeof readWarehouse>;
 
 /** Code and name each name one warehouse, counting those in the recycle bin (they keep both). */
 function assertCodeAndNameFree(tx: LedgerTx, input: WarehouseInput, existingId: number | null): void {
-  const sameCode = tx
-    .select({ id: warehouses.id, name: warehouses.name, deletedAt: warehouses.deletedAt })
-    .from(warehouses)
-    .where(eq(warehouses.code, input.code))
-    .get();
-  if (sameCode && sameCode.id !== existingId) {
-    throw new LedgerError(
-      'CONFLICT',
-      sameCode.deletedAt
-        ? `仓库编码 ${input.code} 已被回收站中的仓库【${sameCode.name}】占用，请先恢复或彻底删除它。`
-        : `仓库编码 ${input.code} 已存在（${sameCode.name}）。`,
-    );
-  }
+  assertCodeFree(tx, 'warehouses', input.code, existingId);
   const sameName = tx
     .select({ id: warehouses.id, code: warehouses.code, deletedAt: warehouses.deletedAt })
     .from(warehouses)
