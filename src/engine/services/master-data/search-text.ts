@@ -2,24 +2,42 @@ import { pinyin } from 'pinyin-pro';
 
 const separator = '\u0001';
 
-/** Names, specs and brands repeat across a catalogue: their pinyin is worked out once. */
-const pinyinCache = new Map<string, string[]>();
-const pinyinCacheSize = 20_000;
+/**
+ * Pinyin of runs of Chinese characters, worked out once per distinct run: catalogues repeat the
+ * same words with different numbers and sizes (纯牛奶1号, 纯牛奶2号), and pinyin is the slow part
+ * of writing a record.
+ */
+const runCache = new Map<string, [initials: string, full: string]>();
+const runCacheSize = 50_000;
 
-function pinyinForms(text: string): string[] {
-  if (!/[\u4e00-\u9fff]/.test(text)) return [];
-  const cached = pinyinCache.get(text);
+function pinyinOfRun(run: string): [string, string] {
+  const cached = runCache.get(run);
   if (cached) return cached;
-  const forms = computePinyinForms(text);
-  if (pinyinCache.size >= pinyinCacheSize) pinyinCache.clear();
-  pinyinCache.set(text, forms);
+  const options = { toneType: 'none', type: 'array', v: true } as const;
+  const forms: [string, string] = [
+    pinyin(run, { ...options, pattern: 'first' }).join(''),
+    pinyin(run, options).join(''),
+  ];
+  if (runCache.size >= runCacheSize) runCache.clear();
+  runCache.set(run, forms);
   return forms;
 }
 
-function computePinyinForms(text: string): string[] {
-  const options = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
-  const initials = pinyin(text, { ...options, pattern: 'first' }).join('');
-  const full = pinyin(text, options).join('');
+/** The text's pinyin initials and full pinyin, other characters kept as they are; none without Chinese. */
+function pinyinForms(text: string): string[] {
+  if (!/[\u4e00-\u9fff]/.test(text)) return [];
+  let initials = '';
+  let full = '';
+  for (const [run] of text.matchAll(/[\u4e00-\u9fff]+|[^\u4e00-\u9fff]+/g)) {
+    if (/[\u4e00-\u9fff]/.test(run)) {
+      const [runInitials, runFull] = pinyinOfRun(run);
+      initials += runInitials;
+      full += runFull;
+    } else {
+      initials += run;
+      full += run;
+    }
+  }
   return [initials, full];
 }
 
