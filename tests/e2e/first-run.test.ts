@@ -130,6 +130,26 @@ describe('first run in web mode, as a branch administrator would', () => {
     await screenshot(page, '08-system-info-backup');
   });
 
+  test('the administrator adds a warehouse keeper in 用户管理', async () => {
+    await page.getByRole('menu').getByText('用户管理').click();
+    await page.getByRole('button', { name: '新增用户' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('keeper1');
+    await dialog.getByLabel('姓名').fill('仓管一');
+    await dialog.getByLabel('角色').click();
+    await page.getByTitle('仓管员').click();
+    await dialog.getByLabel('密码').fill('short');
+    await dialog.getByRole('button', { name: '保 存' }).click();
+    await expect.poll(() => dialog.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    await dialog.getByLabel('密码').fill('Keeper#2026');
+    await dialog.getByRole('button', { name: '保 存' }).click();
+    const accounts = page.getByRole('table');
+    await expect.poll(() => accounts.textContent()).toContain('仓管一');
+    expect(await accounts.textContent()).toContain('keeper1');
+    await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
+    await screenshot(page, '09-users');
+  });
+
   test('the language switches to English and back', async () => {
     await page.getByTestId('language-switch').click();
     await page.getByTitle('English').click();
@@ -137,7 +157,7 @@ describe('first run in web mode, as a branch administrator would', () => {
     expect(await page.getByTestId('logout').textContent()).toContain('Sign out');
     expect(await page.getByRole('menu').textContent()).toContain('Audit log');
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-    await screenshot(page, '09-english');
+    await screenshot(page, '10-english');
 
     await page.getByTestId('language-switch').click();
     await page.getByTitle('简体中文').click();

@@ -7,6 +7,7 @@ import {
   SettingOutlined,
   ShoppingOutlined,
   TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../shared/permissions';
@@ -21,6 +22,7 @@ import {
 import { AuditLogPage } from '../pages/system/AuditLogPage';
 import { BranchSettingsPage } from '../pages/settings/BranchSettingsPage';
 import { SystemInfoPage } from '../pages/system/SystemInfoPage';
+import { UsersPage } from '../pages/system/UsersPage';
 
 /** The navigation's groups, in the order clerks know from 金蝶 and 用友 clients. */
 export const navGroups = [
@@ -121,6 +123,15 @@ export const pages: PageDefinition[] = [
     icon: <AuditOutlined />,
     permission: 'audit.read',
     component: AuditLogPage,
+  },
+  {
+    key: 'users',
+    path: '/system/users',
+    group: 'system',
+    title: 'page.users',
+    icon: <UserSwitchOutlined />,
+    permission: 'users.manage',
+    component: UsersPage,
   },
 ];
 
