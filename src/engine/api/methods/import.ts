@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entitySpecs } from '../../domain/master-data/entity-specs';
 import { importErrorReport } from '../../services/import/error-report';
 import { commitImport } from '../../services/import/import-commit';
 import { listImportLogs } from '../../services/import/import-log';
@@ -31,6 +32,18 @@ export const importMethods = {
     input: importFileSchema,
     access: 'import.run',
     handler: (ctx, input) => commitImport(ctx, toRequest(input)),
+  }),
+
+  /** The entity's columns with their labels, for choosing what a file's column means. */
+  'import.fields': defineMethod({
+    input: z.object({ entity: importEntitySchema }),
+    access: 'import.run',
+    handler: (_ctx, { entity }) =>
+      entitySpecs[entity].fields.map((field) => ({
+        key: field.key,
+        label: field.label,
+        required: field.required ?? false,
+      })),
   }),
 
   'import.template': defineMethod({
