@@ -181,6 +181,17 @@ describe('goods with several units', () => {
       '商品编码 10010001 已被回收站中的商品【纯牛奶】占用，请先恢复或彻底删除它。',
     );
 
+    expect(
+      (
+        await callFailing(
+          engine,
+          'goods.save',
+          { id: saved.id, goods: { ...milk, name: '改名' } },
+          adminSession,
+        )
+      ).message,
+    ).toBe('商品【10010001 纯牛奶】在回收站中，请先恢复再修改。');
+
     await callOk(engine, 'masterData.restore', { entity: 'goods', id: saved.id }, adminSession);
     expect((await callOk(engine, 'goods.list', {}, adminSession)).total).toBe(1);
     expect(

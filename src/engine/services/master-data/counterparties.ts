@@ -12,9 +12,8 @@ import {
 import { LedgerError } from '../../domain/ledger-error';
 import { formatScaled } from '../../domain/numbers/decimal';
 import { fenScale, type Fen } from '../../domain/numbers/scales';
-import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
-import { assertCodeFree } from './record-lifecycle';
+import { assertCodeFree, assertNotInRecycleBin, auditWrite, findLiveIdByCode } from './record-lifecycle';
 import { searchTextOf } from './search-text';
 
 export interface CounterpartyContactInput {
@@ -299,9 +298,7 @@ export function writeCounterparty(
   if (!input.name) throw new LedgerError('VALIDATION', `往来单位 ${input.code} 未填名称。`);
   assertCodeFree(tx, 'counterparties', input.code, existingId);
   const before = existingId === null ? null : readCounterparty(tx, existingId);
-  if (before?.deletedAt) {
-    throw new LedgerError('CONFLICT', `往来单位${describeCounterparty(before)}在回收站中，请先恢复再修改。`);
-  }
+  assertNotInRecycleBin('counterparties', before);
   assertAmounts(input);
   assertChannelFits(input);
   assertParentFits(tx, input, existingId);
@@ -370,13 +367,12 @@ export function writeCounterparty(
       .run();
   });
 
-  recordAudit(tx, ctx, {
-    action: existingId === null ? 'counterparties.create' : 'counterparties.update',
-    entity: 'counterparties',
-    entityKey: input.code,
+  auditWrite(tx, ctx, 'counterparties', {
+    code: input.code,
+    created: existingId === null,
     before,
     after: readCounterparty(tx, id),
-    detail: options.auditDetail ?? null,
+    detail: options.auditDetail,
   });
   return id;
 }
@@ -389,13 +385,5 @@ export function saveCounterparty(
   return ctx.db.transaction((tx) => readCounterparty(tx, writeCounterparty(tx, ctx, input, id)));
 }
 
-/** The counterparty whose code is given, not in the recycle bin; for imports deciding create or update. */
-export function findCounterpartyIdByCode(db: Reader, code: string): number | null {
-  return (
-    db
-      .select({ id: counterparties.id })
-      .from(counterparties)
-      .where(and(eq(counterparties.code, code.trim()), isNull(counterparties.deletedAt)))
-      .get()?.id ?? null
-  );
-}
+export const findCounterpartyIdByCode = (db: Reader, code: string) =>
+  findLiveIdByCode(db, 'counterparties', code);

@@ -3,9 +3,8 @@ import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { employees, offices, users } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import { LedgerError } from '../../domain/ledger-error';
-import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
-import { assertCodeFree } from './record-lifecycle';
+import { assertCodeFree, assertNotInRecycleBin, auditWrite, findLiveIdByCode } from './record-lifecycle';
 import { firstFreeCode } from './offices';
 
 export interface EmployeeInput {
@@ -119,9 +118,7 @@ export function writeEmployee(
   if (!input.name) throw new LedgerError('VALIDATION', `职员 ${input.code} 未填姓名。`);
   assertCodeFree(tx, 'employees', input.code, existingId);
   const before = existingId === null ? null : readEmployee(tx, existingId);
-  if (before?.deletedAt) {
-    throw new LedgerError('CONFLICT', `职员${describeEmployee(before)}在回收站中，请先恢复再修改。`);
-  }
+  assertNotInRecycleBin('employees', before);
   assertOfficeLive(tx, input);
   assertUserFree(tx, input, existingId);
 
@@ -149,13 +146,12 @@ export function writeEmployee(
     tx.update(employees).set(record).where(eq(employees.id, id)).run();
   }
 
-  recordAudit(tx, ctx, {
-    action: existingId === null ? 'employees.create' : 'employees.update',
-    entity: 'employees',
-    entityKey: input.code,
+  auditWrite(tx, ctx, 'employees', {
+    code: input.code,
+    created: existingId === null,
     before,
     after: readEmployee(tx, id),
-    detail: options.auditDetail ?? null,
+    detail: options.auditDetail,
   });
   return id;
 }
@@ -164,16 +160,7 @@ export function saveEmployee(ctx: ServiceContext, input: EmployeeInput, id: numb
   return ctx.db.transaction((tx) => readEmployee(tx, writeEmployee(tx, ctx, input, id)));
 }
 
-/** The employee whose code is given, not in the recycle bin. */
-export function findEmployeeIdByCode(db: Reader, code: string): number | null {
-  return (
-    db
-      .select({ id: employees.id })
-      .from(employees)
-      .where(and(eq(employees.code, code.trim()), isNull(employees.deletedAt)))
-      .get()?.id ?? null
-  );
-}
+export const findEmployeeIdByCode = (db: Reader, code: string) => findLiveIdByCode(db, 'employees', code);
 
 /**
  * The live employee of that name (customer lists name salespeople: 王强). Namesakes are told apart

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { goods, goodsCategories, goodsStockLines, goodsUnits, warehouses } from '../../db/schema';
 import { newUid } from '../../db/uid';
@@ -7,9 +7,8 @@ import { LedgerError } from '../../domain/ledger-error';
 import { formatScaled } from '../../domain/numbers/decimal';
 import { priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scales';
 import { assertValidUnits, describeRatio } from '../../domain/master-data/units';
-import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
-import { codeTakenError } from './record-lifecycle';
+import { assertNotInRecycleBin, auditWrite, codeTakenError } from './record-lifecycle';
 import { normalizeCategoryPath, resolveCategoryPath } from './categories';
 import { searchTextOf } from './search-text';
 
@@ -306,6 +305,7 @@ export function writeGoods(
     })!;
   } else {
     before = readGoods(tx, existingId);
+    assertNotInRecycleBin('goods', before);
     row = tx.update(goods).set(record).where(eq(goods.id, existingId)).returning().get()!;
     tx.delete(goodsUnits).where(eq(goodsUnits.goodsId, existingId)).run();
     tx.delete(goodsStockLines).where(eq(goodsStockLines.goodsId, existingId)).run();
@@ -324,29 +324,12 @@ export function writeGoods(
   // The record as written, from the row the insert returned and the units in their stored order:
   // what readGoods would read back, without reading it.
   const after = input.stockLines.length === 0 ? toGoodsView(row, categoryPath, units, []) : readGoods(tx, id);
-  recordAudit(tx, ctx, {
-    action: existingId === null ? 'goods.create' : 'goods.update',
-    entity: 'goods',
-    entityKey: input.code,
-    before,
-    after,
-  });
+  auditWrite(tx, ctx, 'goods', { code: input.code, created: existingId === null, before, after });
   return id;
 }
 
 export function saveGoods(ctx: ServiceContext, input: GoodsInput, id: number | null): GoodsView {
   return ctx.db.transaction((tx) =>
     readGoods(tx, writeGoods(tx, ctx, input, id, { createCategories: false })),
-  );
-}
-
-/** The goods whose code is given, not in the recycle bin; for imports deciding create or update. */
-export function findGoodsIdByCode(db: LedgerDb | LedgerTx, code: string): number | null {
-  return (
-    db
-      .select({ id: goods.id })
-      .from(goods)
-      .where(and(eq(goods.code, code), isNull(goods.deletedAt)))
-      .get()?.id ?? null
   );
 }

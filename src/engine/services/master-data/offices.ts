@@ -5,9 +5,8 @@ import { offices } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import { LedgerError } from '../../domain/ledger-error';
 import { officeKindLabels, type OfficeKind } from '../../domain/master-data/office-kinds';
-import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
-import { assertCodeFree } from './record-lifecycle';
+import { assertCodeFree, assertNotInRecycleBin, auditWrite, findLiveIdByCode } from './record-lifecycle';
 
 export interface OfficeInput {
   code: string;
@@ -100,9 +99,7 @@ export function writeOffice(
   if (!input.name) throw new LedgerError('VALIDATION', `办事处/部门 ${input.code} 未填名称。`);
   assertCodeFree(tx, 'offices', input.code, existingId);
   const before = existingId === null ? null : readOffice(tx, existingId);
-  if (before?.deletedAt) {
-    throw new LedgerError('CONFLICT', `办事处/部门${describeOffice(before)}在回收站中，请先恢复再修改。`);
-  }
+  assertNotInRecycleBin('offices', before);
   assertParentFits(tx, input, existingId);
 
   const now = ctx.clock.now().toISOString();
@@ -127,13 +124,12 @@ export function writeOffice(
     tx.update(offices).set(record).where(eq(offices.id, id)).run();
   }
 
-  recordAudit(tx, ctx, {
-    action: existingId === null ? 'offices.create' : 'offices.update',
-    entity: 'offices',
-    entityKey: input.code,
+  auditWrite(tx, ctx, 'offices', {
+    code: input.code,
+    created: existingId === null,
     before,
     after: readOffice(tx, id),
-    detail: options.auditDetail ?? null,
+    detail: options.auditDetail,
   });
   return id;
 }
@@ -142,16 +138,7 @@ export function saveOffice(ctx: ServiceContext, input: OfficeInput, id: number |
   return ctx.db.transaction((tx) => readOffice(tx, writeOffice(tx, ctx, input, id)));
 }
 
-/** The office or department whose code is given, not in the recycle bin. */
-export function findOfficeIdByCode(db: Reader, code: string): number | null {
-  return (
-    db
-      .select({ id: offices.id })
-      .from(offices)
-      .where(and(eq(offices.code, code.trim()), isNull(offices.deletedAt)))
-      .get()?.id ?? null
-  );
-}
+export const findOfficeIdByCode = (db: Reader, code: string) => findLiveIdByCode(db, 'offices', code);
 
 /**
  * The live office or department of that name (channel reports and customer lists name offices,

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { LedgerTx } from '../../db/connection';
+import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { counterparties, employees, goods, goodsStockLines, offices, warehouses } from '../../db/schema';
 import { LedgerError } from '../../domain/ledger-error';
 import { recordAudit } from '../audit/record-audit';
@@ -263,6 +263,51 @@ export function assertCodeFree(
     .where(eq(spec.code, code))
     .get() as { id: number; name: string; deletedAt: string | null } | undefined;
   if (holder && holder.id !== existingId) throw codeTakenError(entity, code, holder);
+}
+
+/** The live record (not in the recycle bin) with that code; imports use it to decide create or update. */
+export function findLiveIdByCode(
+  db: LedgerDb | LedgerTx,
+  entity: LifecycleEntity,
+  code: string,
+): number | null {
+  const spec: LifecycleTable = lifecycleTables[entity];
+  const found = db
+    .select({ id: spec.id })
+    .from(spec.table)
+    .where(and(eq(spec.code, code.trim()), isNull(spec.deletedAt))!)
+    .get() as { id: number } | undefined;
+  return found?.id ?? null;
+}
+
+/** A record in the recycle bin is restored before it is edited: edits to deleted records go unseen. */
+export function assertNotInRecycleBin(
+  entity: LifecycleEntity,
+  record: { code: string; name: string; deletedAt: string | null } | null,
+): void {
+  if (record?.deletedAt) {
+    throw new LedgerError(
+      'CONFLICT',
+      `${describe(lifecycleTables[entity], record)}在回收站中，请先恢复再修改。`,
+    );
+  }
+}
+
+/** The audit row of a create or an update, with the record as it was and as it is. */
+export function auditWrite(
+  tx: LedgerTx,
+  ctx: ServiceContext,
+  entity: LifecycleEntity,
+  write: { code: string; created: boolean; before: unknown; after: unknown; detail?: string | null },
+): void {
+  recordAudit(tx, ctx, {
+    action: `${entity}.${write.created ? 'create' : 'update'}`,
+    entity,
+    entityKey: write.code,
+    before: write.before,
+    after: write.after,
+    detail: write.detail ?? null,
+  });
 }
 
 /** 启用 / 停用: a disabled record stays in lists and history but cannot be chosen on new documents. */

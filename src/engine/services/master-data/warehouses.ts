@@ -1,11 +1,10 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { users, warehouseKeepers, warehouses } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import { LedgerError } from '../../domain/ledger-error';
-import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
-import { assertCodeFree } from './record-lifecycle';
+import { assertCodeFree, assertNotInRecycleBin, auditWrite, findLiveIdByCode } from './record-lifecycle';
 
 export interface WarehouseInput {
   code: string;
@@ -106,9 +105,7 @@ export function writeWarehouse(
   if (!input.name) throw new LedgerError('VALIDATION', `仓库 ${input.code} 未填名称。`);
   assertCodeAndNameFree(tx, input, existingId);
   const before = existingId === null ? null : readWarehouse(tx, existingId);
-  if (before?.deletedAt) {
-    throw new LedgerError('CONFLICT', `仓库【${before.code} ${before.name}】在回收站中，请先恢复再修改。`);
-  }
+  assertNotInRecycleBin('warehouses', before);
   const keeperIds = [...new Set(input.keeperIds)];
   assertKeepersExist(tx, input, keeperIds);
 
@@ -137,13 +134,12 @@ export function writeWarehouse(
     tx.insert(warehouseKeepers).values({ warehouseId: id, userId }).run();
   }
 
-  recordAudit(tx, ctx, {
-    action: existingId === null ? 'warehouses.create' : 'warehouses.update',
-    entity: 'warehouses',
-    entityKey: input.code,
+  auditWrite(tx, ctx, 'warehouses', {
+    code: input.code,
+    created: existingId === null,
     before,
     after: readWarehouse(tx, id),
-    detail: options.auditDetail ?? null,
+    detail: options.auditDetail,
   });
   return id;
 }
@@ -152,13 +148,4 @@ export function saveWarehouse(ctx: ServiceContext, input: WarehouseInput, id: nu
   return ctx.db.transaction((tx) => readWarehouse(tx, writeWarehouse(tx, ctx, input, id)));
 }
 
-/** The warehouse whose code is given, not in the recycle bin; for imports deciding create or update. */
-export function findWarehouseIdByCode(db: Reader, code: string): number | null {
-  return (
-    db
-      .select({ id: warehouses.id })
-      .from(warehouses)
-      .where(and(eq(warehouses.code, code.trim()), isNull(warehouses.deletedAt)))
-      .get()?.id ?? null
-  );
-}
+export const findWarehouseIdByCode = (db: Reader, code: string) => findLiveIdByCode(db, 'warehouses', code);
