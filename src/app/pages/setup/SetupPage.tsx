@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../shared/api';
 import { useClient } from '../../api/ClientContext';
 import { useApiMutation } from '../../api/useApi';
+import { DisplayNameField, NewPasswordField, UsernameField } from '../../components/AccountFields';
 import { applyFieldErrors } from '../../components/applyFieldErrors';
 import { BranchProfileFields, newBranchDefaults } from '../../components/BranchProfileFields';
 import { CenteredPanel } from '../../layout/CenteredPanel';
@@ -83,28 +84,9 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
           hidden={step !== 1}
           onFinish={submit}
         >
-          <Form.Item
-            name="username"
-            label={t('setup.adminUsername')}
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input autoComplete="username" />
-          </Form.Item>
-          <Form.Item
-            name="displayName"
-            label={t('setup.adminDisplayName')}
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('setup.password')}
-            extra={t('setup.passwordHelp')}
-            rules={[{ required: true, min: 8 }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <UsernameField label={t('setup.adminUsername')} />
+          <DisplayNameField label={t('setup.adminDisplayName')} />
+          <NewPasswordField label={t('setup.password')} />
           <Form.Item
             name="passwordConfirm"
             label={t('setup.passwordConfirm')}

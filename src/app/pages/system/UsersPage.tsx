@@ -1,11 +1,12 @@
 import { KeyOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput, ApiOutput } from '../../../shared/api';
 import type { Role } from '../../../shared/permissions';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
+import { DisplayNameField, NewPasswordField, UsernameField } from '../../components/AccountFields';
 import { applyFieldErrors } from '../../components/applyFieldErrors';
 import { LoadFailure } from '../../components/LoadFailure';
 
@@ -163,31 +164,12 @@ export function UsersPage() {
         destroyOnHidden
       >
         <Form form={createForm} layout="vertical" initialValues={{ role: 'clerk' }} onFinish={submitCreate}>
-          <Form.Item
-            name="username"
-            label={t('users.username')}
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item
-            name="displayName"
-            label={t('users.displayName')}
-            rules={[{ required: true, whitespace: true }]}
-          >
-            <Input />
-          </Form.Item>
+          <UsernameField label={t('users.username')} />
+          <DisplayNameField label={t('users.displayName')} />
           <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
             <Select options={roleOptions} />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('setup.password')}
-            extra={t('setup.passwordHelp')}
-            rules={[{ required: true, min: 8 }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordField label={t('setup.password')} />
         </Form>
       </Modal>
 
@@ -201,14 +183,7 @@ export function UsersPage() {
         destroyOnHidden
       >
         <Form form={resetForm} layout="vertical" onFinish={submitReset}>
-          <Form.Item
-            name="password"
-            label={t('users.newPassword')}
-            extra={t('setup.passwordHelp')}
-            rules={[{ required: true, min: 8 }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordField label={t('users.newPassword')} />
         </Form>
       </Modal>
     </Card>
