@@ -62,6 +62,13 @@ describe('signing in', () => {
         'masterData.edit',
         'masterData.purge',
         'import.run',
+        'documents.read',
+        'documents.edit',
+        'documents.approve',
+        'warehouse.confirm',
+        'stock.read',
+        'period.close',
+        'period.reopen',
       ],
     });
     expect(adminRow(ledger.engine).last_login_at).toBe('2026-03-02T01:30:00.000Z');

@@ -26,7 +26,15 @@ describe('a clerk', () => {
     expect(await callOk(engine, 'settings.get', {}, session)).toEqual({ updateFeedUrl: '' });
     expect(await callOk(engine, 'auth.currentUser', {}, session)).toMatchObject({
       user: { username: 'liwei', displayName: '李伟', role: 'clerk' },
-      permissions: ['system.read', 'masterData.read', 'masterData.edit', 'import.run'],
+      permissions: [
+        'system.read',
+        'masterData.read',
+        'masterData.edit',
+        'import.run',
+        'documents.read',
+        'documents.edit',
+        'stock.read',
+      ],
     });
   });
 

@@ -9,7 +9,8 @@ import {
 
 /**
  * What each role may do (DOMAIN.md §1): the administrator runs the installation, the manager reads
- * the audit, the information clerk keeps master data and imports, the accountant keeps master data.
+ * the audit and approves, the information clerk keeps master data, imports and enters documents, the
+ * keeper confirms stock, the accountant approves and closes months; only the administrator reopens one.
  */
 const expected: Record<Role, Permission[]> = {
   admin: [
@@ -22,12 +23,43 @@ const expected: Record<Role, Permission[]> = {
     'masterData.edit',
     'masterData.purge',
     'import.run',
+    'documents.read',
+    'documents.edit',
+    'documents.approve',
+    'warehouse.confirm',
+    'stock.read',
+    'period.close',
+    'period.reopen',
   ],
-  manager: ['system.read', 'audit.read', 'masterData.read'],
-  clerk: ['system.read', 'masterData.read', 'masterData.edit', 'import.run'],
-  keeper: ['system.read', 'masterData.read'],
-  accountant: ['system.read', 'masterData.read', 'masterData.edit'],
-  salesperson: ['system.read', 'masterData.read'],
+  manager: [
+    'system.read',
+    'audit.read',
+    'masterData.read',
+    'documents.read',
+    'documents.approve',
+    'stock.read',
+  ],
+  clerk: [
+    'system.read',
+    'masterData.read',
+    'masterData.edit',
+    'import.run',
+    'documents.read',
+    'documents.edit',
+    'stock.read',
+  ],
+  keeper: ['system.read', 'masterData.read', 'documents.read', 'warehouse.confirm', 'stock.read'],
+  accountant: [
+    'system.read',
+    'masterData.read',
+    'masterData.edit',
+    'documents.read',
+    'documents.edit',
+    'documents.approve',
+    'stock.read',
+    'period.close',
+  ],
+  salesperson: ['system.read', 'masterData.read', 'documents.read', 'stock.read'],
 };
 
 describe('what each role may do', () => {

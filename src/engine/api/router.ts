@@ -1,6 +1,7 @@
 import { authMethods } from './methods/auth';
 import { branchMethods } from './methods/branch';
 import { counterpartyMethods } from './methods/counterparties';
+import { documentMethods } from './methods/documents';
 import { exportMethods } from './methods/export';
 import { goodsMethods } from './methods/goods';
 import { importMethods } from './methods/import';
@@ -26,6 +27,7 @@ export const router = {
   ...organizationMethods,
   ...importMethods,
   ...exportMethods,
+  ...documentMethods,
 };
 
 export type Router = typeof router;

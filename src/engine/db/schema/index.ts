@@ -8,3 +8,5 @@ export * from './warehouses';
 export * from './goods';
 export * from './counterparties';
 export * from './imports';
+export * from './documents';
+export * from './stock';

@@ -15,18 +15,29 @@ export const permissions = [
   'masterData.edit',
   'masterData.purge',
   'import.run',
+  'documents.read',
+  'documents.edit',
+  'documents.approve',
+  'warehouse.confirm',
+  'stock.read',
+  'period.close',
+  'period.reopen',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const everyone: readonly Permission[] = ['system.read', 'masterData.read'];
+const everyone: readonly Permission[] = ['system.read', 'masterData.read', 'documents.read', 'stock.read'];
 
-/** The information clerk keeps master data and imports what offices send (DOMAIN.md §1). */
+/**
+ * The information clerk keeps master data, imports what offices send and enters documents; approval is
+ * someone else's (DOMAIN.md §1); only an administrator reopens a closed month (§6.7).
+ */
 const grants: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: [...everyone, 'audit.read'],
-  clerk: [...everyone, 'masterData.edit', 'import.run'],
-  keeper: everyone,
-  accountant: [...everyone, 'masterData.edit'],
+  manager: [...everyone, 'audit.read', 'documents.approve'],
+  clerk: [...everyone, 'masterData.edit', 'import.run', 'documents.edit'],
+  /** The keeper confirms inbound and outbound for the warehouses they keep (§5). */
+  keeper: [...everyone, 'warehouse.confirm'],
+  accountant: [...everyone, 'masterData.edit', 'documents.edit', 'documents.approve', 'period.close'],
   salesperson: everyone,
 };
 

@@ -1,5 +1,5 @@
 import { LedgerError } from '../ledger-error';
-import { add, mulDivRound, negate, subtract } from './integer-math';
+import { add, mulDivRound, negate, subtract } from '../numbers/integer-math';
 import type { Balance, Fen, Quantity, UnitCost } from './types';
 
 /**

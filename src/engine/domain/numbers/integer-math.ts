@@ -1,7 +1,7 @@
 import { LedgerError } from '../ledger-error';
 
 /**
- * Exact integer arithmetic for costing (DOMAIN.md §3: no floating point in any amount). Every input is
+ * Exact integer arithmetic for costing and line amounts (DOMAIN.md §3: no floating point in any amount). Every input is
  * a safe integer; a result beyond Number.MAX_SAFE_INTEGER is refused rather than silently rounded.
  */
 

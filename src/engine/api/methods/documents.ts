@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { documentStatuses } from '../../domain/documents/document-status';
+import { documentTypes } from '../../domain/documents/document-types';
+import { numberDateParts, numberResets, sequenceWidthRange } from '../../domain/documents/numbering';
+import {
+  approveDocument,
+  deleteDraft,
+  submitDocument,
+  unapproveDocument,
+  voidDocument,
+} from '../../services/documents/document-actions';
+import { confirmWarehouse } from '../../services/documents/confirm-warehouse';
+import { listDocuments } from '../../services/documents/list-documents';
+import { listNumberingRules, saveNumberingRule } from '../../services/documents/numbering';
+import { readDocument } from '../../services/documents/read-document';
+import { reverseDocument } from '../../services/documents/reverse-document';
+import { saveDocument } from '../../services/documents/save-document';
+import { warehouseQueue } from '../../services/documents/warehouse-queue';
+import { recordAudit } from '../../services/audit/record-audit';
+import { defineMethod } from '../method';
+import { documentInputSchema } from '../schemas/document';
+
+const byId = z.object({ id: z.number().int() });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd');
+
+/** Stock documents (DOMAIN.md §5): entry, the lifecycle, the keeper's confirmation, numbering rules. */
+export const documentMethods = {
+  'documents.list': defineMethod({
+    input: z.object({
+      types: z.array(z.enum(documentTypes)).optional(),
+      statuses: z.array(z.enum(documentStatuses)).optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      search: z.string().optional(),
+      warehouseId: z.number().int().optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    access: 'documents.read',
+    handler: (ctx, query) => listDocuments(ctx.db.$client, query),
+  }),
+
+  'documents.get': defineMethod({
+    input: byId,
+    access: 'documents.read',
+    handler: (ctx, { id }) => readDocument(ctx.db, id),
+  }),
+
+  /** Creates a draft (no id) or replaces a draft's header and lines (id). */
+  'documents.save': defineMethod({
+    input: z.object({ id: z.number().int().nullable().default(null), document: documentInputSchema }),
+    access: 'documents.edit',
+    handler: (ctx, { id, document }) => saveDocument(ctx, document, id),
+  }),
+
+  'documents.submit': defineMethod({
+    input: byId,
+    access: 'documents.edit',
+    handler: (ctx, { id }) => submitDocument(ctx, id),
+  }),
+
+  'documents.approve': defineMethod({
+    input: byId,
+    access: 'documents.approve',
+    handler: (ctx, { id }) => approveDocument(ctx, id),
+  }),
+
+  'documents.unapprove': defineMethod({
+    input: byId,
+    access: 'documents.approve',
+    handler: (ctx, { id }) => unapproveDocument(ctx, id),
+  }),
+
+  'documents.void': defineMethod({
+    input: byId.extend({ reason: z.string().trim().max(200).default('') }),
+    access: 'documents.approve',
+    handler: (ctx, { id, reason }) => voidDocument(ctx, id, reason),
+  }),
+
+  'documents.delete': defineMethod({
+    input: byId,
+    access: 'documents.edit',
+    handler: (ctx, { id }) => deleteDraft(ctx, id),
+  }),
+
+  /** 红字冲销 of a completed document. */
+  'documents.reverse': defineMethod({
+    input: byId.extend({ businessDate: isoDate, reason: z.string().trim().max(200).default('') }),
+    access: 'documents.approve',
+    handler: (ctx, { id, businessDate, reason }) => reverseDocument(ctx, id, businessDate, reason),
+  }),
+
+  /** The keeper's queue: 待入库 / 待出库 for the warehouses they keep. */
+  'warehouse.queue': defineMethod({
+    input: z.object({ direction: z.enum(['in', 'out']).optional() }),
+    access: 'warehouse.confirm',
+    handler: (ctx, { direction }) => warehouseQueue(ctx, direction),
+  }),
+
+  'warehouse.confirm': defineMethod({
+    input: z.object({
+      documentId: z.number().int(),
+      warehouseId: z.number().int(),
+      lines: z
+        .array(
+          z.object({ lineId: z.number().int(), quantity: z.string().optional(), lot: z.string().optional() }),
+        )
+        .optional(),
+    }),
+    access: 'warehouse.confirm',
+    handler: (ctx, input) => confirmWarehouse(ctx, input),
+  }),
+
+  'numbering.list': defineMethod({
+    input: z.object({}),
+    access: 'documents.read',
+    handler: (ctx) => listNumberingRules(ctx.db.$client),
+  }),
+
+  'numbering.save': defineMethod({
+    input: z.object({
+      documentType: z.enum(documentTypes),
+      prefix: z
+        .string()
+        .trim()
+        .max(8, '前缀不能超过 8 个字符')
+        .regex(/^[A-Za-z0-9-]*$/, '前缀只能用字母、数字和 -'),
+      datePart: z.enum(numberDateParts),
+      separator: z
+        .string()
+        .max(2)
+        .regex(/^[-_/]*$/, '分隔符只能是 - _ / 或空'),
+      sequenceWidth: z.number().int().min(sequenceWidthRange.min).max(sequenceWidthRange.max),
+      reset: z.enum(numberResets),
+      suffix: z
+        .string()
+        .trim()
+        .max(8)
+        .regex(/^[A-Za-z0-9-]*$/, '后缀只能用字母、数字和 -'),
+    }),
+    access: 'settings.edit',
+    handler: (ctx, rule) =>
+      ctx.db.transaction((tx) => {
+        saveNumberingRule(ctx.db.$client, rule);
+        recordAudit(tx, ctx, {
+          action: 'update',
+          entity: 'numbering_rule',
+          entityKey: rule.documentType,
+          after: rule,
+        });
+      }),
+  }),
+};

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { documentTypes } from '../../domain/documents/document-types';
+import { priceScale, taxRateScale, fenScale } from '../../domain/numbers/scales';
+import { optionalScaledDecimal } from './scaled-decimal';
+
+const isoDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 yyyy-MM-dd`)
+    .refine(
+      (text) =>
+        !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
+        new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
+      `${label}不是有效的日期`,
+    );
+
+const optionalId = z
+  .number()
+  .int()
+  .positive()
+  .nullish()
+  .transform((id) => id ?? null);
+
+export const documentLineInputSchema = z.object({
+  goodsId: z.number().int().positive(),
+  unitName: z.string().trim().min(1, '请选择单位'),
+  /** In `unitName`; scaled by the branch's quantity decimals in the engine, which knows them. */
+  quantity: z.union([z.string(), z.number()]).transform(String),
+  unitPrice: optionalScaledDecimal(priceScale, '单价', { min: 0 }),
+  /** Percent, "13" or "13%"; the goods' rate when left empty. */
+  taxRate: optionalScaledDecimal(taxRateScale, '税率', { min: 0 }),
+  /** 成本调整单 only: the signed change of value, in yuan. */
+  adjustmentAmount: optionalScaledDecimal(fenScale, '调整金额'),
+  warehouseId: optionalId,
+  toWarehouseId: optionalId,
+  lot: z.string().trim().max(40, '批号不能超过 40 个字').default(''),
+  productionDate: isoDate('生产日期')
+    .nullish()
+    .transform((date) => date ?? null),
+  expiryDate: isoDate('有效期至')
+    .nullish()
+    .transform((date) => date ?? null),
+  isGift: z.boolean().default(false),
+  remark: z.string().trim().max(200).default(''),
+  sourceLineId: optionalId,
+});
+export type DocumentLineInput = z.output<typeof documentLineInputSchema>;
+
+export const documentInputSchema = z.object({
+  type: z.enum(documentTypes),
+  businessDate: isoDate('业务日期'),
+  counterpartyId: optionalId,
+  officeId: optionalId,
+  handlerId: optionalId,
+  warehouseId: optionalId,
+  toWarehouseId: optionalId,
+  remark: z.string().trim().max(500).default(''),
+  sourceDocumentId: optionalId,
+  lines: z.array(documentLineInputSchema).min(1, '单据至少要有一行明细').max(2000, '一张单据最多 2000 行'),
+});
+export type DocumentInput = z.output<typeof documentInputSchema>;

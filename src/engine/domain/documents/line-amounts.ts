@@ -1,0 +1,63 @@
+import { LedgerError } from '../ledger-error';
+import { mulDivRound } from '../numbers/integer-math';
+import {
+  fenScale,
+  priceScale,
+  ratioScale,
+  type Fen,
+  type PriceMicros,
+  type RatioMicros,
+  type TaxRateBasisPoints,
+} from '../numbers/scales';
+
+/**
+ * A line's quantities and amounts (DOMAIN.md §3): quantities are integers scaled by 10^quantityDecimals,
+ * line amount = round(quantity × unit price), tax = round(amount × rate), both 四舍五入 at the line.
+ */
+
+const ratioOne = 10 ** ratioScale;
+const taxRateOne = 10_000;
+
+/** The quantity in base units of `quantity` units of a given ratio; refused when it is not exact. */
+export function baseQuantityOf(quantity: number, ratio: RatioMicros): number | null {
+  const product = quantity * ratio;
+  if (!Number.isSafeInteger(product) || product % ratioOne !== 0) return null;
+  return product / ratioOne;
+}
+
+export interface LineAmounts {
+  readonly amount: Fen;
+  readonly taxAmount: Fen;
+  readonly amountWithTax: Fen;
+}
+
+/** round(quantity × price) in fen: quantity × 10^qd, price × 10^6, amount × 10^2. */
+export function lineAmount(quantity: number, unitPrice: PriceMicros, quantityDecimals: number): Fen {
+  return mulDivRound(quantity, unitPrice, 10 ** (quantityDecimals + priceScale - fenScale));
+}
+
+export function lineAmounts(
+  quantity: number,
+  unitPrice: PriceMicros,
+  taxRate: TaxRateBasisPoints,
+  quantityDecimals: number,
+): LineAmounts {
+  const amount = lineAmount(quantity, unitPrice, quantityDecimals);
+  const taxAmount = mulDivRound(amount, taxRate, taxRateOne);
+  return { amount, taxAmount, amountWithTax: amount + taxAmount };
+}
+
+/** Whole base units only, for goods whose base unit cannot be split (袋, 瓶). */
+export function assertWholeBaseUnits(
+  baseQuantity: number,
+  quantityDecimals: number,
+  where: string,
+  baseUnit: string,
+): void {
+  if (baseQuantity % 10 ** quantityDecimals !== 0) {
+    throw new LedgerError(
+      'VALIDATION',
+      `${where}：基本单位【${baseUnit}】不可拆分，数量必须是整${baseUnit}。`,
+    );
+  }
+}

@@ -1,0 +1,160 @@
+import { eq, sql } from 'drizzle-orm';
+import type { LedgerTx } from '../../db/connection';
+import { branchProfile, documentLines, documents } from '../../db/schema';
+import {
+  assertActionAllowed,
+  type DocumentAction,
+  type DocumentStatus,
+} from '../../domain/documents/document-status';
+import { documentTypeRule } from '../../domain/documents/document-types';
+import { LedgerError } from '../../domain/ledger-error';
+import { recordAudit } from '../audit/record-audit';
+import { getBranchProfile, type BranchProfileView } from '../branch/branch-profile';
+import { recordChange } from '../change-log/record-change';
+import type { ServiceContext } from '../context';
+import { recordDocumentEvent } from './document-events';
+import { documentFacts, findDocument, type DocumentRow } from './document-facts';
+import { postLine, readLineToPost } from './post-lines';
+import { approveStocktake } from './stocktake';
+
+/** Moves a document to a new status and records who did it. */
+export function changeStatus(
+  tx: LedgerTx,
+  ctx: ServiceContext,
+  doc: DocumentRow,
+  action: DocumentAction,
+  to: DocumentStatus,
+  note = '',
+): void {
+  const now = ctx.clock.now().toISOString();
+  tx.update(documents)
+    .set({
+      status: to,
+      updatedAt: now,
+      ...(action === 'approve' ? { approvedAt: now, approvedByName: ctx.actor.displayName } : {}),
+      ...(action === 'unapprove' ? { approvedAt: null, approvedByName: null } : {}),
+      ...(to === 'completed' ? { completedAt: now } : {}),
+    })
+    .where(eq(documents.id, doc.id))
+    .run();
+  recordDocumentEvent(tx, ctx, { documentId: doc.id, action, from: doc.status, to, note });
+  if (to === 'completed') recordCompletion(tx, ctx, doc);
+}
+
+/**
+ * A completed document is what head office receives (UPLOAD.md), and the branch's first posting fixes
+ * the profile fields that must not change afterwards (DOMAIN.md §2).
+ */
+function recordCompletion(tx: LedgerTx, ctx: ServiceContext, doc: DocumentRow): void {
+  const stored = findDocument(tx, doc.id);
+  recordChange(tx, ctx, {
+    entity: 'document',
+    entityUid: stored.uid,
+    operation: 'insert',
+    payload: {
+      type: stored.type,
+      number: stored.number,
+      businessDate: stored.businessDate,
+      reversalOf: stored.reversalOfId,
+    },
+  });
+  tx.update(branchProfile)
+    .set({ firstPostedAt: sql`coalesce(${branchProfile.firstPostedAt}, ${ctx.clock.now().toISOString()})` })
+    .run();
+}
+
+/** Posts every line of a document no keeper confirms (opening stock, cost adjustment). */
+function postWholeDocument(
+  tx: LedgerTx,
+  ctx: ServiceContext,
+  profile: BranchProfileView,
+  doc: DocumentRow,
+): void {
+  const sqlite = ctx.db.$client;
+  const now = ctx.clock.now().toISOString();
+  const lines = tx
+    .select({ id: documentLines.id })
+    .from(documentLines)
+    .where(eq(documentLines.documentId, doc.id))
+    .all();
+  for (const { id } of lines) {
+    const line = readLineToPost(sqlite, id);
+    postLine(sqlite, profile, doc, line, line.base_quantity);
+    tx.update(documentLines)
+      .set({
+        confirmedBaseQuantity: line.base_quantity,
+        confirmedAt: now,
+        confirmedByName: ctx.actor.displayName,
+      })
+      .where(eq(documentLines.id, id))
+      .run();
+  }
+}
+
+/** 审核: to the warehouse's queue, or posted at once for documents no keeper confirms. */
+function approve(tx: LedgerTx, ctx: ServiceContext, profile: BranchProfileView, doc: DocumentRow): void {
+  const rule = documentTypeRule(doc.type);
+  if (doc.type === 'stocktake') {
+    approveStocktake(tx, ctx, doc);
+    changeStatus(tx, ctx, doc, 'approve', 'completed');
+    return;
+  }
+  if (rule.keeperConfirms) {
+    changeStatus(tx, ctx, doc, 'approve', 'awaiting_warehouse');
+    return;
+  }
+  postWholeDocument(tx, ctx, profile, doc);
+  changeStatus(tx, ctx, doc, 'approve', 'completed');
+}
+
+function inTransaction<T>(
+  ctx: ServiceContext,
+  id: number,
+  action: DocumentAction,
+  work: (tx: LedgerTx, doc: DocumentRow) => T,
+): T {
+  return ctx.db.transaction((tx) => {
+    const doc = findDocument(tx, id);
+    assertActionAllowed(documentFacts(tx, doc), action);
+    return work(tx, doc);
+  });
+}
+
+/** 提交: to approval, or straight through it when the branch does not approve separately (§2). */
+export function submitDocument(ctx: ServiceContext, id: number): void {
+  const profile = getBranchProfile(ctx);
+  inTransaction(ctx, id, 'submit', (tx, doc) => {
+    changeStatus(tx, ctx, doc, 'submit', 'submitted');
+    if (!profile.approvalRequired) approve(tx, ctx, profile, { ...doc, status: 'submitted' });
+  });
+}
+
+export function approveDocument(ctx: ServiceContext, id: number): void {
+  const profile = getBranchProfile(ctx);
+  inTransaction(ctx, id, 'approve', (tx, doc) => approve(tx, ctx, profile, doc));
+}
+
+/** 反审核: back to an editable draft, as long as the warehouse has not touched it (§5). */
+export function unapproveDocument(ctx: ServiceContext, id: number): void {
+  inTransaction(ctx, id, 'unapprove', (tx, doc) => changeStatus(tx, ctx, doc, 'unapprove', 'draft'));
+}
+
+export function voidDocument(ctx: ServiceContext, id: number, reason: string): void {
+  inTransaction(ctx, id, 'void', (tx, doc) => changeStatus(tx, ctx, doc, 'void', 'voided', reason));
+}
+
+/** A draft never posted anything and can go; the audit log keeps that it existed. */
+export function deleteDraft(ctx: ServiceContext, id: number): void {
+  inTransaction(ctx, id, 'delete', (tx, doc) => {
+    if (tx.select({ id: documents.id }).from(documents).where(eq(documents.sourceDocumentId, id)).get()) {
+      throw new LedgerError('CONFLICT', `单据 ${doc.number} 已有下游单据，不能删除。`);
+    }
+    tx.delete(documents).where(eq(documents.id, id)).run();
+    recordAudit(tx, ctx, {
+      action: 'delete',
+      entity: 'document',
+      entityKey: doc.number,
+      before: { type: doc.type, number: doc.number },
+    });
+  });
+}

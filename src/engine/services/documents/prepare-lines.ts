@@ -1,0 +1,259 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { LedgerTx } from '../../db/connection';
+import { counterparties, documentLines, documents, goods, goodsUnits, warehouses } from '../../db/schema';
+import type { BranchProfile } from '../../domain/branch/profile';
+import { documentTypeRule, type DocumentType } from '../../domain/documents/document-types';
+import { assertWholeBaseUnits, baseQuantityOf, lineAmounts } from '../../domain/documents/line-amounts';
+import { LedgerError } from '../../domain/ledger-error';
+import { requireScaled } from '../../domain/numbers/decimal';
+import type { DocumentInput, DocumentLineInput } from '../../api/schemas/document';
+
+/** A line ready to store: every quantity and amount exact and checked. */
+export interface PreparedLine {
+  lineNo: number;
+  goodsId: number;
+  unitName: string;
+  unitRatio: number;
+  quantity: number;
+  baseQuantity: number;
+  unitPrice: number;
+  taxRate: number;
+  amount: number;
+  taxAmount: number;
+  amountWithTax: number;
+  warehouseId: number | null;
+  toWarehouseId: number | null;
+  lot: string;
+  productionDate: string | null;
+  expiryDate: string | null;
+  isGift: boolean;
+  remark: string;
+  sourceLineId: number | null;
+}
+
+function lineError(lineNo: number, field: string, message: string): LedgerError {
+  return new LedgerError('VALIDATION', `第 ${lineNo} 行：${message}`, { line: lineNo, field });
+}
+
+function addDays(date: string, days: number): string {
+  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** Which default price a new line takes from the goods' unit. */
+function defaultPriceField(type: DocumentType): 'purchasePrice' | 'salePrice' | null {
+  const role = documentTypeRule(type).counterparty;
+  return role === 'supplier' ? 'purchasePrice' : role === 'customer' ? 'salePrice' : null;
+}
+
+/** Whether the line's price is a sale / purchase price with tax, or a unit cost without tax. */
+function carriesTax(type: DocumentType): boolean {
+  return documentTypeRule(type).counterparty !== 'none';
+}
+
+/**
+ * Checks the header's counterparty and warehouses and turns every line into stored figures
+ * (DOMAIN.md §3, §5), naming the line and field of the first thing wrong.
+ */
+export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: DocumentInput): PreparedLine[] {
+  const rule = documentTypeRule(input.type);
+  if (rule.counterparty !== 'none') {
+    const label = rule.counterparty === 'supplier' ? '供应商' : '客户';
+    if (input.counterpartyId === null)
+      throw new LedgerError('VALIDATION', `请选择${label}。`, { field: 'counterpartyId' });
+    const counterparty = tx
+      .select()
+      .from(counterparties)
+      .where(eq(counterparties.id, input.counterpartyId))
+      .get();
+    if (!counterparty || counterparty.deletedAt !== null) {
+      throw new LedgerError('VALIDATION', `${label}不存在。`, { field: 'counterpartyId' });
+    }
+    if (counterparty.kind !== 'both' && counterparty.kind !== rule.counterparty) {
+      throw new LedgerError('VALIDATION', `【${counterparty.name}】不是${label}。`, {
+        field: 'counterpartyId',
+      });
+    }
+  }
+  const goodsIds = [...new Set(input.lines.map((line) => line.goodsId))];
+  const goodsById = new Map(
+    tx
+      .select()
+      .from(goods)
+      .where(inArray(goods.id, goodsIds))
+      .all()
+      .map((row) => [row.id, row]),
+  );
+  const units = tx.select().from(goodsUnits).where(inArray(goodsUnits.goodsId, goodsIds)).all();
+  const liveWarehouses = new Map(
+    tx
+      .select()
+      .from(warehouses)
+      .where(isNull(warehouses.deletedAt))
+      .all()
+      .map((row) => [row.id, row]),
+  );
+  const checkWarehouse = (lineNo: number, field: string, id: number | null, what: string): number | null => {
+    if (id === null) {
+      if (rule.direction === 'none' && field === 'toWarehouseId') return null;
+      throw lineError(lineNo, field, `请选择${what}。`);
+    }
+    const warehouse = liveWarehouses.get(id);
+    if (!warehouse) throw lineError(lineNo, field, `${what}不存在。`);
+    if (!warehouse.active) throw lineError(lineNo, field, `${what}【${warehouse.name}】已停用。`);
+    return id;
+  };
+
+  return input.lines.map((line: DocumentLineInput, index): PreparedLine => {
+    const lineNo = index + 1;
+    const item = goodsById.get(line.goodsId);
+    if (!item || item.deletedAt !== null) throw lineError(lineNo, 'goodsId', '商品不存在。');
+    const label = `【${item.name}】`;
+    if (!item.active) throw lineError(lineNo, 'goodsId', `商品${label}已停用。`);
+    const unit = units.find((candidate) => candidate.goodsId === item.id && candidate.name === line.unitName);
+    if (!unit) throw lineError(lineNo, 'unitName', `商品${label}没有单位【${line.unitName}】。`);
+    const baseUnit = units.find((candidate) => candidate.goodsId === item.id && candidate.isBase)!;
+
+    const quantity = requireScaled(line.quantity, profile.quantityDecimals, `第 ${lineNo} 行数量`);
+    const valueOnly = rule.direction === 'value';
+    if (valueOnly ? quantity !== 0 : rule.direction === 'none' ? quantity < 0 : quantity <= 0) {
+      throw lineError(
+        lineNo,
+        'quantity',
+        valueOnly
+          ? '成本调整单只调金额，数量应为 0。'
+          : rule.direction === 'none'
+            ? '实盘数量不能为负。'
+            : '数量必须大于 0。',
+      );
+    }
+    const baseQuantity = baseQuantityOf(quantity, unit.ratio);
+    if (baseQuantity === null) {
+      throw lineError(
+        lineNo,
+        'quantity',
+        `数量折合基本单位后超过本机构数量精度（${profile.quantityDecimals} 位小数）。`,
+      );
+    }
+    if (item.baseUnitIndivisible)
+      assertWholeBaseUnits(baseQuantity, profile.quantityDecimals, `第 ${lineNo} 行`, baseUnit.name);
+
+    const warehouseId = checkWarehouse(lineNo, 'warehouseId', line.warehouseId ?? input.warehouseId, '仓库');
+    let toWarehouseId: number | null = null;
+    if (rule.direction === 'transfer') {
+      toWarehouseId = checkWarehouse(
+        lineNo,
+        'toWarehouseId',
+        line.toWarehouseId ?? input.toWarehouseId,
+        '调入仓库',
+      );
+      if (toWarehouseId === warehouseId)
+        throw lineError(lineNo, 'toWarehouseId', '调入仓库不能与调出仓库相同。');
+    }
+
+    const lot = line.lot;
+    if (item.lotTracked && rule.direction !== 'value' && lot === '') {
+      throw lineError(lineNo, 'lot', `商品${label}按批次管理，请填写批号。`);
+    }
+    if (!item.lotTracked && lot !== '')
+      throw lineError(lineNo, 'lot', `商品${label}不按批次管理，不要填写批号。`);
+    const expiryDate =
+      line.expiryDate ??
+      (line.productionDate && item.shelfLifeDays ? addDays(line.productionDate, item.shelfLifeDays) : null);
+
+    const priceField = defaultPriceField(input.type);
+    const unitPrice = line.isGift ? 0 : (line.unitPrice ?? (priceField ? unit[priceField] : null) ?? 0);
+    const taxRate = carriesTax(input.type) ? (line.taxRate ?? item.taxRate) : 0;
+    let amounts = lineAmounts(quantity, unitPrice, taxRate, profile.quantityDecimals);
+    if (valueOnly) {
+      if (line.adjustmentAmount === null || line.adjustmentAmount === 0) {
+        throw lineError(lineNo, 'adjustmentAmount', '请填写调整金额（增加为正，减少为负）。');
+      }
+      amounts = { amount: line.adjustmentAmount, taxAmount: 0, amountWithTax: line.adjustmentAmount };
+    }
+    return {
+      lineNo,
+      goodsId: item.id,
+      unitName: unit.name,
+      unitRatio: unit.ratio,
+      quantity,
+      baseQuantity,
+      unitPrice,
+      taxRate,
+      ...amounts,
+      warehouseId,
+      toWarehouseId,
+      lot,
+      productionDate: line.productionDate,
+      expiryDate,
+      isGift: line.isGift,
+      remark: line.remark,
+      sourceLineId: line.sourceLineId,
+    };
+  });
+}
+
+/**
+ * A return names the lines it returns (DOMAIN.md §5): the same goods, on a completed document of the
+ * origin type, and never more than was delivered or received, less what earlier returns took back.
+ */
+export function assertReturnableLines(
+  tx: LedgerTx,
+  type: DocumentType,
+  lines: PreparedLine[],
+  documentId: number | null,
+): void {
+  const originType: DocumentType | null =
+    type === 'sales_return' ? 'sales_delivery' : type === 'purchase_return' ? 'purchase_receipt' : null;
+  if (originType === null) return;
+  for (const line of lines) {
+    if (line.sourceLineId === null) {
+      if (type === 'sales_return')
+        throw lineError(
+          line.lineNo,
+          'sourceLineId',
+          '销售退货须选择原销售出库单的明细（按原出库成本退回）。',
+        );
+      continue;
+    }
+    const origin = tx
+      .select({ line: documentLines, document: documents })
+      .from(documentLines)
+      .innerJoin(documents, eq(documents.id, documentLines.documentId))
+      .where(eq(documentLines.id, line.sourceLineId))
+      .get();
+    if (
+      !origin ||
+      origin.document.type !== originType ||
+      origin.document.status !== 'completed' ||
+      origin.document.reversalOfId !== null
+    ) {
+      throw lineError(
+        line.lineNo,
+        'sourceLineId',
+        `原单明细不是已完成的${documentTypeRule(originType).label}。`,
+      );
+    }
+    if (origin.line.goodsId !== line.goodsId)
+      throw lineError(line.lineNo, 'goodsId', '退货商品与原单明细不一致。');
+    const returned = tx
+      .select({
+        quantity: documentLines.baseQuantity,
+        documentId: documentLines.documentId,
+        status: documents.status,
+      })
+      .from(documentLines)
+      .innerJoin(documents, eq(documents.id, documentLines.documentId))
+      .where(and(eq(documentLines.sourceLineId, line.sourceLineId), eq(documents.type, type)))
+      .all()
+      .filter((row) => row.documentId !== documentId && row.status !== 'voided')
+      .reduce((sum, row) => sum + row.quantity, 0);
+    const confirmed = origin.line.confirmedBaseQuantity ?? origin.line.baseQuantity;
+    const sameDocument = lines
+      .filter((other) => other.sourceLineId === line.sourceLineId && other.lineNo <= line.lineNo)
+      .reduce((sum, other) => sum + other.baseQuantity, 0);
+    if (returned + sameDocument > confirmed) {
+      throw lineError(line.lineNo, 'quantity', `退货数量超过原单 ${origin.document.number} 可退数量。`);
+    }
+  }
+}

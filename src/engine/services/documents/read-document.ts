@@ -1,0 +1,165 @@
+import { asc, eq } from 'drizzle-orm';
+import type { LedgerDb } from '../../db/connection';
+import {
+  counterparties,
+  documentEvents,
+  documentLines,
+  documents,
+  goods,
+  goodsUnits,
+  warehouses,
+} from '../../db/schema';
+import { allowedActions, documentStatusLabels } from '../../domain/documents/document-status';
+import { documentTypeRule } from '../../domain/documents/document-types';
+import { formatMixedQuantity } from '../../domain/master-data/mixed-units';
+import { chineseCapitalAmount } from '../../domain/numbers/chinese-amount';
+import { formatScaled } from '../../domain/numbers/decimal';
+import { fenScale, priceScale, taxRateScale } from '../../domain/numbers/scales';
+import { findBranchRow } from '../branch/branch-profile';
+import { documentFacts, findDocument } from './document-facts';
+
+const money = (fen: number) => formatScaled(fen, fenScale, 2);
+
+/** A document as its page shows it: figures as decimal text, names resolved, the actions its state allows. */
+export function readDocument(db: LedgerDb, id: number) {
+  const doc = findDocument(db, id);
+  const quantityDecimals = findBranchRow(db)?.quantityDecimals ?? 2;
+  const facts = documentFacts(db, doc);
+  const warehouseNames = new Map(
+    db
+      .select({ id: warehouses.id, name: warehouses.name })
+      .from(warehouses)
+      .all()
+      .map((w) => [w.id, w.name]),
+  );
+  const rows = db
+    .select({
+      line: documentLines,
+      goodsCode: goods.code,
+      goodsName: goods.name,
+      goodsSpec: goods.spec,
+      lotTracked: goods.lotTracked,
+    })
+    .from(documentLines)
+    .innerJoin(goods, eq(goods.id, documentLines.goodsId))
+    .where(eq(documentLines.documentId, id))
+    .orderBy(asc(documentLines.lineNo))
+    .all();
+  const unitsByGoods = new Map<number, { name: string; ratio: number }[]>();
+  for (const { line } of rows) {
+    if (!unitsByGoods.has(line.goodsId)) {
+      unitsByGoods.set(
+        line.goodsId,
+        db
+          .select({ name: goodsUnits.name, ratio: goodsUnits.ratio })
+          .from(goodsUnits)
+          .where(eq(goodsUnits.goodsId, line.goodsId))
+          .all(),
+      );
+    }
+  }
+  const counterparty = doc.counterpartyId
+    ? db
+        .select({ name: counterparties.name })
+        .from(counterparties)
+        .where(eq(counterparties.id, doc.counterpartyId))
+        .get()
+    : undefined;
+  const reversal = db
+    .select({ id: documents.id, number: documents.number })
+    .from(documents)
+    .where(eq(documents.reversalOfId, id))
+    .get();
+  const reversalOf = doc.reversalOfId
+    ? db
+        .select({ id: documents.id, number: documents.number })
+        .from(documents)
+        .where(eq(documents.id, doc.reversalOfId))
+        .get()
+    : undefined;
+  return {
+    id: doc.id,
+    uid: doc.uid,
+    type: doc.type,
+    typeLabel: documentTypeRule(doc.type).label,
+    number: doc.number,
+    businessDate: doc.businessDate,
+    status: doc.status,
+    statusLabel: documentStatusLabels[doc.status],
+    counterpartyId: doc.counterpartyId,
+    counterpartyName: counterparty?.name ?? null,
+    officeId: doc.officeId,
+    handlerId: doc.handlerId,
+    warehouseId: doc.warehouseId,
+    toWarehouseId: doc.toWarehouseId,
+    remark: doc.remark,
+    sourceDocumentId: doc.sourceDocumentId,
+    reversalOf: reversalOf ?? null,
+    reversedBy: reversal ?? null,
+    totalAmount: money(doc.totalAmount),
+    totalTax: money(doc.totalTax),
+    totalWithTax: money(doc.totalWithTax),
+    totalInCapitals: chineseCapitalAmount(doc.totalWithTax),
+    createdByName: doc.createdByName,
+    createdAt: doc.createdAt,
+    approvedByName: doc.approvedByName,
+    approvedAt: doc.approvedAt,
+    completedAt: doc.completedAt,
+    actions: allowedActions(facts),
+    lines: rows.map(({ line, goodsCode, goodsName, goodsSpec, lotTracked }) => ({
+      id: line.id,
+      lineNo: line.lineNo,
+      goodsId: line.goodsId,
+      goodsCode,
+      goodsName,
+      goodsSpec,
+      lotTracked,
+      unitName: line.unitName,
+      quantity: formatScaled(line.quantity, quantityDecimals),
+      baseQuantity: formatScaled(line.baseQuantity, quantityDecimals),
+      mixedQuantity: formatMixedQuantity(
+        line.baseQuantity,
+        unitsByGoods.get(line.goodsId)!,
+        quantityDecimals,
+      ),
+      bookQuantity:
+        line.bookBaseQuantity === null
+          ? null
+          : formatMixedQuantity(line.bookBaseQuantity, unitsByGoods.get(line.goodsId)!, quantityDecimals),
+      unitPrice: formatScaled(line.unitPrice, priceScale),
+      taxRate: formatScaled(line.taxRate, taxRateScale),
+      amount: money(line.amount),
+      taxAmount: money(line.taxAmount),
+      amountWithTax: money(line.amountWithTax),
+      warehouseId: line.warehouseId,
+      warehouseName: line.warehouseId ? (warehouseNames.get(line.warehouseId) ?? '') : '',
+      toWarehouseId: line.toWarehouseId,
+      toWarehouseName: line.toWarehouseId ? (warehouseNames.get(line.toWarehouseId) ?? '') : '',
+      lot: line.lot,
+      productionDate: line.productionDate,
+      expiryDate: line.expiryDate,
+      isGift: line.isGift,
+      remark: line.remark,
+      sourceLineId: line.sourceLineId,
+      confirmedQuantity:
+        line.confirmedBaseQuantity === null
+          ? null
+          : formatMixedQuantity(
+              line.confirmedBaseQuantity,
+              unitsByGoods.get(line.goodsId)!,
+              quantityDecimals,
+            ),
+      confirmedAt: line.confirmedAt,
+      confirmedByName: line.confirmedByName,
+      receivedAt: line.receivedAt,
+      receivedByName: line.receivedByName,
+    })),
+    events: db
+      .select()
+      .from(documentEvents)
+      .where(eq(documentEvents.documentId, id))
+      .orderBy(asc(documentEvents.id))
+      .all(),
+  };
+}
+export type DocumentView = ReturnType<typeof readDocument>;

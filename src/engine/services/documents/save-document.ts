@@ -1,0 +1,85 @@
+import { eq } from 'drizzle-orm';
+import type { LedgerTx } from '../../db/connection';
+import { documentLines, documents } from '../../db/schema';
+import { newUid } from '../../db/uid';
+import { assertActionAllowed } from '../../domain/documents/document-status';
+import { LedgerError } from '../../domain/ledger-error';
+import type { DocumentInput } from '../../api/schemas/document';
+import { getBranchProfile } from '../branch/branch-profile';
+import type { ServiceContext } from '../context';
+import { recordDocumentEvent } from './document-events';
+import { documentFacts, findDocument } from './document-facts';
+import { nextDocumentNumber } from './numbering';
+import { assertReturnableLines, prepareLines, type PreparedLine } from './prepare-lines';
+
+function insertLines(tx: LedgerTx, documentId: number, lines: PreparedLine[]): void {
+  for (const line of lines)
+    tx.insert(documentLines)
+      .values({ ...line, documentId })
+      .run();
+}
+
+function totals(lines: PreparedLine[]) {
+  return {
+    totalAmount: lines.reduce((sum, line) => sum + line.amount, 0),
+    totalTax: lines.reduce((sum, line) => sum + line.taxAmount, 0),
+    totalWithTax: lines.reduce((sum, line) => sum + line.amountWithTax, 0),
+  };
+}
+
+/**
+ * Saves a draft: a new document draws its number now (DOMAIN.md §5); an existing one must still be a
+ * draft and keeps its number and type. Lines are replaced as a whole, in one transaction.
+ */
+export function saveDocument(
+  ctx: ServiceContext,
+  input: DocumentInput,
+  id: number | null,
+): { id: number; number: string } {
+  const profile = getBranchProfile(ctx);
+  return ctx.db.transaction((tx) => {
+    const lines = prepareLines(tx, profile, input);
+    assertReturnableLines(tx, input.type, lines, id);
+    const now = ctx.clock.now().toISOString();
+    const header = {
+      businessDate: input.businessDate,
+      counterpartyId: input.counterpartyId,
+      officeId: input.officeId,
+      handlerId: input.handlerId,
+      warehouseId: input.warehouseId,
+      toWarehouseId: input.toWarehouseId,
+      remark: input.remark,
+      sourceDocumentId: input.sourceDocumentId,
+      ...totals(lines),
+      updatedAt: now,
+    };
+    if (id === null) {
+      const number = nextDocumentNumber(ctx.db.$client, input.type, input.businessDate);
+      const created = tx
+        .insert(documents)
+        .values({
+          ...header,
+          uid: newUid(),
+          type: input.type,
+          number,
+          status: 'draft',
+          createdBy: ctx.actor.userId,
+          createdByName: ctx.actor.displayName,
+          createdAt: now,
+        })
+        .returning({ id: documents.id })
+        .get();
+      insertLines(tx, created.id, lines);
+      recordDocumentEvent(tx, ctx, { documentId: created.id, action: 'create', from: null, to: 'draft' });
+      return { id: created.id, number };
+    }
+    const existing = findDocument(tx, id);
+    if (existing.type !== input.type) throw new LedgerError('VALIDATION', '不能修改单据类型。');
+    assertActionAllowed(documentFacts(tx, existing), 'edit');
+    tx.update(documents).set(header).where(eq(documents.id, id)).run();
+    tx.delete(documentLines).where(eq(documentLines.documentId, id)).run();
+    insertLines(tx, id, lines);
+    recordDocumentEvent(tx, ctx, { documentId: id, action: 'edit', from: 'draft', to: 'draft' });
+    return { id, number: existing.number };
+  });
+}

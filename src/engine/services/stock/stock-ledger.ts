@@ -1,0 +1,472 @@
+import type Database from 'better-sqlite3';
+import { prepared } from '../../db/prepared';
+import type { BranchProfile } from '../../domain/branch/profile';
+import { methodFor, type CostingMethod, type PerpetualMethodName } from '../../domain/costing/costing-method';
+import type { CostingPolicy } from '../../domain/costing/negative-stock';
+import type { Movement } from '../../domain/costing/types';
+import type { MovementKind } from '../../domain/documents/document-types';
+import { LedgerError } from '../../domain/ledger-error';
+import { mulDivRound } from '../../domain/numbers/integer-math';
+import type { Fen } from '../../domain/numbers/scales';
+import { costingMethodOf, costingScopeKey } from './costing-scope';
+import { assertOpenPeriod } from './open-period';
+import { describeStockPlace, formatShortfall } from './stock-place';
+
+/**
+ * The stock ledger's write path (DOMAIN.md §6): a confirmed line becomes a movement, costed by its
+ * scope's method, and the balance moves with it, in the caller's transaction. A movement dated before
+ * the scope's latest re-costs every later movement of the scope, and of the scopes whose receipts
+ * carry a changed cost (a transfer's arrival, a sales return): §6.6.
+ */
+
+/** Where a movement's value comes from. */
+export type MovementCost =
+  /** A receipt with its own cost: purchase, opening stock, a gain or other receipt with an entered cost. */
+  | { readonly kind: 'own'; readonly value: Fen }
+  /** A receipt at the scope's unit cost at posting: a gain or other receipt without an entered cost. */
+  | { readonly kind: 'current' }
+  /** At another movement's cost: a transfer's arrival, a sales return, the reversal of an issue. */
+  | { readonly kind: 'origin'; readonly movementId: number }
+  /** An issue at cost, from the named layer first when given (purchase return, specific identification). */
+  | { readonly kind: 'issue'; readonly layer?: string }
+  /** 成本调整单: value only. */
+  | { readonly kind: 'adjustment'; readonly value: Fen }
+  /** A transfer under 统一核算: moves quantity between warehouses and no value (§6.3). */
+  | { readonly kind: 'none' };
+
+export interface MovementInput {
+  readonly postingDate: string;
+  readonly goodsId: number;
+  readonly warehouseId: number;
+  readonly lot: string;
+  readonly expiryDate: string | null;
+  readonly inTransit: boolean;
+  readonly kind: MovementKind;
+  /** Signed base units × 10^quantityDecimals. */
+  readonly quantity: number;
+  readonly cost: MovementCost;
+  /** The layer a receipt forms (FIFO, LIFO, specific identification). */
+  readonly receiptLayer: string | null;
+  readonly documentId: number;
+  readonly lineId: number;
+}
+
+export interface PostedMovement {
+  readonly id: number;
+  readonly value: Fen;
+}
+
+interface MovementRow {
+  id: number;
+  posting_date: string;
+  goods_id: number;
+  warehouse_id: number;
+  lot: string;
+  in_transit: number;
+  quantity: number;
+  value: number;
+  correction: number;
+  scope: string | null;
+  layer: string | null;
+  origin_movement_id: number | null;
+  own_value: number | null;
+}
+
+interface CostingStateRow {
+  method: string;
+  state: string;
+  last_date: string;
+  last_movement_id: number;
+}
+
+/** What the ledger needs of the branch profile; read once per use case. */
+export type LedgerProfile = Pick<
+  BranchProfile,
+  | 'costingScope'
+  | 'defaultCostingMethod'
+  | 'allowCostingMethodOverride'
+  | 'negativeStock'
+  | 'quantityDecimals'
+>;
+
+/**
+ * Monthly weighted average costs issues provisionally during the month by the moving average (so that a
+ * scope at zero quantity holds zero value even before the close) and month close revalues them (§6.2).
+ */
+function perpetualMethodName(method: string): PerpetualMethodName {
+  return method === 'monthly_average' ? 'moving_average' : (method as PerpetualMethodName);
+}
+
+function policyOf(profile: LedgerProfile): CostingPolicy {
+  return { negativeStock: profile.negativeStock };
+}
+
+const insertMovementSql =
+  'INSERT INTO stock_movements (posting_date, goods_id, warehouse_id, lot, in_transit, kind, quantity, value, ' +
+  'correction, scope, layer, origin_movement_id, own_value, document_id, line_id) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?)';
+
+const addToBalanceSql =
+  'INSERT INTO stock_balances (goods_id, warehouse_id, lot, in_transit, quantity, value, expiry_date) ' +
+  'VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (goods_id, warehouse_id, lot, in_transit) DO UPDATE SET ' +
+  'quantity = quantity + excluded.quantity, value = value + excluded.value, ' +
+  'expiry_date = coalesce(excluded.expiry_date, expiry_date)';
+
+function addToBalance(
+  sqlite: Database.Database,
+  place: { goods_id: number; warehouse_id: number; lot: string; in_transit: number },
+  quantity: number,
+  value: Fen,
+  expiryDate: string | null = null,
+): void {
+  prepared(sqlite, addToBalanceSql).run(
+    place.goods_id,
+    place.warehouse_id,
+    place.lot,
+    place.in_transit,
+    quantity,
+    value,
+    expiryDate,
+  );
+}
+
+function readMovement(sqlite: Database.Database, id: number): MovementRow {
+  return prepared(sqlite, 'SELECT * FROM stock_movements WHERE id = ?').get(id) as MovementRow;
+}
+
+/** A receipt's value at its origin's cost: the origin's value for the same quantity (exact for all of it). */
+function valueFromOrigin(quantity: number, origin: { quantity: number; value: number }): Fen {
+  if (origin.quantity === 0) return 0;
+  return mulDivRound(quantity, origin.value, origin.quantity);
+}
+
+/** Posts one movement; returns its id and the value it carried. */
+export function postMovement(
+  sqlite: Database.Database,
+  profile: LedgerProfile,
+  input: MovementInput,
+): PostedMovement {
+  assertOpenPeriod(sqlite, input.postingDate, '库存流水');
+  const scope =
+    input.inTransit || input.cost.kind === 'none'
+      ? null
+      : costingScopeKey(profile, input.goodsId, input.warehouseId);
+  const origin = input.cost.kind === 'origin' ? input.cost.movementId : null;
+  const layer = input.cost.kind === 'issue' ? (input.cost.layer ?? null) : input.receiptLayer;
+  const ownValue =
+    input.cost.kind === 'own' || input.cost.kind === 'adjustment'
+      ? input.cost.value
+      : input.cost.kind === 'current'
+        ? currentCost(sqlite, scope, input.quantity)
+        : null;
+  const id = Number(
+    prepared(sqlite, insertMovementSql).run(
+      input.postingDate,
+      input.goodsId,
+      input.warehouseId,
+      input.lot,
+      input.inTransit ? 1 : 0,
+      input.kind,
+      input.quantity,
+      scope,
+      layer,
+      origin,
+      ownValue,
+      input.documentId,
+      input.lineId,
+    ).lastInsertRowid,
+  );
+  const place = {
+    goods_id: input.goodsId,
+    warehouse_id: input.warehouseId,
+    lot: input.lot,
+    in_transit: input.inTransit ? 1 : 0,
+  };
+  addToBalance(sqlite, place, input.quantity, 0, input.expiryDate);
+  assertNoShortfall(sqlite, profile, { ...place, posting_date: input.postingDate, quantity: input.quantity });
+
+  if (scope === null) {
+    const value = origin === null ? 0 : valueFromOrigin(input.quantity, readMovement(sqlite, origin));
+    setValue(sqlite, id, value, 0, place, 0, 0);
+    return { id, value };
+  }
+  const stateRow = prepared(
+    sqlite,
+    'SELECT method, state, last_date, last_movement_id FROM costing_states WHERE scope = ?',
+  ).get(scope) as CostingStateRow | undefined;
+  if (stateRow === undefined || input.postingDate >= stateRow.last_date) {
+    return { id, value: costInOrder(sqlite, profile, scope, stateRow, id, input) };
+  }
+  recost(sqlite, profile, [{ scope }]);
+  return { id, value: readMovement(sqlite, id).value };
+}
+
+/** The value of `quantity` at the scope's unit cost now (zero when the scope has no cost yet). */
+function currentCost(sqlite: Database.Database, scope: string | null, quantity: number): Fen {
+  if (scope === null) return 0;
+  const row = prepared(sqlite, 'SELECT state FROM costing_states WHERE scope = ?').get(scope) as
+    { state: string } | undefined;
+  if (!row) return 0;
+  const state = JSON.parse(row.state) as {
+    quantity: number;
+    value: number;
+    lastCost: { quantity: number; value: number } | null;
+  };
+  const unit = state.quantity > 0 ? state : state.lastCost;
+  return unit === null || unit.quantity <= 0 ? 0 : mulDivRound(quantity, unit.value, unit.quantity);
+}
+
+function toCostingMovement(
+  sqlite: Database.Database,
+  row: MovementRow,
+  originValues?: Map<number, MovementRow>,
+): Movement {
+  if (row.quantity < 0)
+    return { kind: 'issue', quantity: -row.quantity, ...(row.layer ? { layer: row.layer } : {}) };
+  if (row.quantity === 0) return { kind: 'adjustment', value: row.own_value ?? 0 };
+  let value = row.own_value;
+  if (value === null) {
+    const origin =
+      row.origin_movement_id === null
+        ? null
+        : (originValues?.get(row.origin_movement_id) ?? readMovement(sqlite, row.origin_movement_id));
+    value = origin === null ? 0 : valueFromOrigin(row.quantity, origin);
+  }
+  return { kind: 'receipt', quantity: row.quantity, value, ...(row.layer ? { layer: row.layer } : {}) };
+}
+
+/** The common case: a movement dated on or after everything in its scope costs one step. */
+function costInOrder(
+  sqlite: Database.Database,
+  profile: LedgerProfile,
+  scope: string,
+  stateRow: CostingStateRow | undefined,
+  id: number,
+  input: MovementInput,
+): Fen {
+  const methodName = stateRow?.method ?? costingMethodOf(profile, goodsCostingMethod(sqlite, input.goodsId));
+  const method: CostingMethod<unknown> = methodFor(perpetualMethodName(methodName));
+  const state = stateRow ? (JSON.parse(stateRow.state) as unknown) : method.initial();
+  const row = readMovement(sqlite, id);
+  const costed = applyOrExplain(sqlite, row, () =>
+    method.apply(state, toCostingMovement(sqlite, row), policyOf(profile)),
+  );
+  setValue(sqlite, id, costed.value, costed.correction, row, 0, 0);
+  prepared(
+    sqlite,
+    'INSERT INTO costing_states (scope, method, state, last_date, last_movement_id) VALUES (?, ?, ?, ?, ?) ' +
+      'ON CONFLICT (scope) DO UPDATE SET state = excluded.state, last_date = excluded.last_date, ' +
+      'last_movement_id = excluded.last_movement_id',
+  ).run(scope, methodName, JSON.stringify(costed.state), input.postingDate, id);
+  return costed.value;
+}
+
+function goodsCostingMethod(sqlite: Database.Database, goodsId: number) {
+  const row = prepared(sqlite, 'SELECT costing_method FROM goods WHERE id = ?').get(goodsId) as {
+    costing_method: BranchProfile['defaultCostingMethod'] | null;
+  };
+  return row.costing_method;
+}
+
+/** Writes a movement's (new) value and moves its balance by the difference. */
+function setValue(
+  sqlite: Database.Database,
+  id: number,
+  value: Fen,
+  correction: Fen,
+  place: { goods_id: number; warehouse_id: number; lot: string; in_transit: number },
+  oldValue: Fen,
+  oldCorrection: Fen,
+): boolean {
+  if (value === oldValue && correction === oldCorrection) return false;
+  prepared(sqlite, 'UPDATE stock_movements SET value = ?, correction = ? WHERE id = ?').run(
+    value,
+    correction,
+    id,
+  );
+  if (value !== oldValue) addToBalance(sqlite, place, 0, value - oldValue);
+  return true;
+}
+
+/** Runs a costing step, turning the method's bare shortfall into the clerk's message. */
+function applyOrExplain<T>(sqlite: Database.Database, row: MovementRow, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof LedgerError && error.code === 'CONFLICT') {
+      const details = (error.details ?? {}) as { shortfall?: number };
+      const where = describeStockPlace(sqlite, row.goods_id, row.warehouse_id);
+      const shortfall =
+        details.shortfall === undefined
+          ? ''
+          : `，缺 ${formatShortfall(sqlite, row.goods_id, details.shortfall)}`;
+      throw new LedgerError(
+        'CONFLICT',
+        `${where}${row.posting_date} ${error.message.replace(/，缺.*$/, '')}${shortfall}`,
+        {
+          ...details,
+          goodsId: row.goods_id,
+          warehouseId: row.warehouse_id,
+          date: row.posting_date,
+        },
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * With negative stock forbidden, a balance may not go below zero at the movement's date or at any later
+ * date (§6.6): a backdated issue can break a later one. Checked per goods × warehouse × lot, which is
+ * finer than the costing scope under 统一核算 and for lot goods.
+ */
+function assertNoShortfall(
+  sqlite: Database.Database,
+  profile: LedgerProfile,
+  movement: {
+    goods_id: number;
+    warehouse_id: number;
+    lot: string;
+    in_transit: number;
+    posting_date: string;
+    quantity: number;
+  },
+): void {
+  if (profile.negativeStock === 'allow' || movement.quantity >= 0 || movement.in_transit) return;
+  const key = [movement.goods_id, movement.warehouse_id, movement.lot] as const;
+  const latest = prepared(
+    sqlite,
+    'SELECT max(posting_date) AS date FROM stock_movements WHERE goods_id = ? AND warehouse_id = ? AND lot = ? AND in_transit = 0',
+  ).get(...key) as { date: string };
+  let lowest: { date: string; quantity: number };
+  if (latest.date <= movement.posting_date) {
+    const balance = prepared(
+      sqlite,
+      'SELECT quantity FROM stock_balances WHERE goods_id = ? AND warehouse_id = ? AND lot = ? AND in_transit = 0',
+    ).get(...key) as { quantity: number };
+    lowest = { date: movement.posting_date, quantity: balance.quantity };
+  } else {
+    lowest = prepared(
+      sqlite,
+      'SELECT posting_date AS date, running AS quantity FROM (SELECT posting_date, id, sum(quantity) OVER ' +
+        '(ORDER BY posting_date, id) AS running FROM stock_movements WHERE goods_id = ? AND warehouse_id = ? ' +
+        'AND lot = ? AND in_transit = 0) WHERE posting_date >= ? ORDER BY running, posting_date LIMIT 1',
+    ).get(...key, movement.posting_date) as { date: string; quantity: number };
+  }
+  if (lowest.quantity >= 0) return;
+  const where = describeStockPlace(sqlite, movement.goods_id, movement.warehouse_id, movement.lot);
+  throw new LedgerError(
+    'CONFLICT',
+    `${where}${lowest.date} 库存不足，缺 ${formatShortfall(sqlite, movement.goods_id, -lowest.quantity)}`,
+    {
+      goodsId: movement.goods_id,
+      warehouseId: movement.warehouse_id,
+      lot: movement.lot,
+      date: lowest.date,
+      shortfall: -lowest.quantity,
+    },
+  );
+}
+
+/**
+ * Re-costs scopes from their last checkpoint (the latest closed month, else the start) in date order,
+ * then the scopes whose receipts took their cost from a movement whose value changed. Deterministic
+ * methods make this equal to costing everything from scratch in date order.
+ */
+export function recost(
+  sqlite: Database.Database,
+  profile: LedgerProfile,
+  pending: { scope: string }[],
+): number {
+  let changedCount = 0;
+  const queue = [...pending];
+  const seen = new Map<string, number>();
+  while (queue.length > 0) {
+    const { scope } = queue.shift()!;
+    const rounds = (seen.get(scope) ?? 0) + 1;
+    seen.set(scope, rounds);
+    if (rounds > 50) throw new LedgerError('INTERNAL', `成本重算未能收敛（${scope}）。`);
+    const changed = replayScope(sqlite, profile, scope);
+    changedCount += changed.length;
+    for (const dependent of dependentsOf(sqlite, changed)) {
+      if (!queue.some((entry) => entry.scope === dependent)) queue.push({ scope: dependent });
+    }
+  }
+  return changedCount;
+}
+
+/**
+ * Movements outside any scope (in transit) follow their origin at once; returns the scopes holding
+ * receipts whose origin changed.
+ */
+function dependentsOf(sqlite: Database.Database, changedIds: number[]): Set<string> {
+  const scopes = new Set<string>();
+  let frontier = changedIds;
+  while (frontier.length > 0) {
+    const next: number[] = [];
+    for (const id of frontier) {
+      const origin = readMovement(sqlite, id);
+      const dependents = prepared(sqlite, 'SELECT * FROM stock_movements WHERE origin_movement_id = ?').all(
+        id,
+      ) as MovementRow[];
+      for (const dependent of dependents) {
+        if (dependent.scope !== null) {
+          scopes.add(dependent.scope);
+        } else if (
+          setValue(
+            sqlite,
+            dependent.id,
+            valueFromOrigin(dependent.quantity, origin),
+            0,
+            dependent,
+            dependent.value,
+            0,
+          )
+        ) {
+          next.push(dependent.id);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return scopes;
+}
+
+/** Replays one scope; returns the ids of movements whose value changed. */
+function replayScope(sqlite: Database.Database, profile: LedgerProfile, scope: string): number[] {
+  const checkpoint = prepared(
+    sqlite,
+    'SELECT c.month, c.method, c.state FROM costing_checkpoints c WHERE c.scope = ? ORDER BY c.month DESC LIMIT 1',
+  ).get(scope) as { month: string; method: string; state: string } | undefined;
+  const stateRow = prepared(sqlite, 'SELECT method FROM costing_states WHERE scope = ?').get(scope) as
+    { method: string } | undefined;
+  const rows = prepared(
+    sqlite,
+    'SELECT * FROM stock_movements WHERE scope = ? AND posting_date > ? ORDER BY posting_date, id',
+  ).all(scope, checkpoint ? `${checkpoint.month}-99` : '') as MovementRow[];
+  if (rows.length === 0) return [];
+  const methodName =
+    stateRow?.method ??
+    checkpoint?.method ??
+    costingMethodOf(profile, goodsCostingMethod(sqlite, rows[0]!.goods_id));
+  const method: CostingMethod<unknown> = methodFor(perpetualMethodName(methodName));
+  const run = method.open(checkpoint ? (JSON.parse(checkpoint.state) as unknown) : method.initial());
+  const policy = policyOf(profile);
+  const replayed = new Map<number, MovementRow>();
+  const changed: number[] = [];
+  for (const row of rows) {
+    const movement = toCostingMovement(sqlite, row, replayed);
+    const cost = applyOrExplain(sqlite, row, () => run.cost(movement, policy));
+    if (setValue(sqlite, row.id, cost.value, cost.correction, row, row.value, row.correction))
+      changed.push(row.id);
+    replayed.set(row.id, { ...row, value: cost.value });
+  }
+  const last = rows[rows.length - 1]!;
+  prepared(
+    sqlite,
+    'INSERT INTO costing_states (scope, method, state, last_date, last_movement_id) VALUES (?, ?, ?, ?, ?) ' +
+      'ON CONFLICT (scope) DO UPDATE SET state = excluded.state, last_date = excluded.last_date, ' +
+      'last_movement_id = excluded.last_movement_id',
+  ).run(scope, methodName, JSON.stringify(run.state()), last.posting_date, last.id);
+  return changed;
+}

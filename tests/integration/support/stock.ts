@@ -1,0 +1,96 @@
+import type { Engine } from '../../../src/engine';
+import { cliActor } from '../../../src/engine/services/context';
+import type { ApiInput, ApiMethod, ApiOutput } from '../../../src/shared/api';
+import type { ApiError } from '../../../src/shared/errors';
+
+/** Calls a method as the CLI (an administrator) and returns its result, or throws with the message. */
+export async function act<M extends ApiMethod>(
+  engine: Engine,
+  method: M,
+  input: ApiInput<M>,
+): Promise<ApiOutput<M>> {
+  const response = await engine.callAs(cliActor, method, input);
+  if (!response.ok) throw new Error(`${method}: ${response.error.code} ${response.error.message}`);
+  return response.result as ApiOutput<M>;
+}
+
+/** The error a method must answer with, as the CLI. */
+export async function refused(engine: Engine, method: ApiMethod, input: unknown): Promise<ApiError> {
+  const response = await engine.callAs(cliActor, method, input);
+  if (response.ok) throw new Error(`${method} unexpectedly succeeded`);
+  return response.error;
+}
+
+export interface StockWorld {
+  engine: Engine;
+  warehouse1: number;
+  warehouse2: number;
+  supplier: number;
+  customer: number;
+  /** 鲜牛奶: base 袋, 1 箱 = 24 袋. */
+  milk: number;
+  /** 酸奶: base 杯, 1 箱 = 12 杯, lot tracked. */
+  yogurt: number;
+}
+
+/** Two warehouses, a supplier, a customer, milk in 箱 / 袋 and a lot-tracked yogurt. */
+export async function stockWorld(engine: Engine): Promise<StockWorld> {
+  const warehouse = async (code: string, name: string) =>
+    (await act(engine, 'warehouses.save', { id: null, warehouse: { code, name } })).id;
+  const counterparty = async (code: string, name: string, kind: 'supplier' | 'customer') =>
+    (await act(engine, 'counterparties.save', { id: null, counterparty: { code, name, kind } })).id;
+  const goods = async (code: string, name: string, base: string, box: string, lotTracked = false) =>
+    (
+      await act(engine, 'goods.save', {
+        id: null,
+        goods: {
+          code,
+          name,
+          lotTracked,
+          ...(lotTracked ? { shelfLifeDays: 21 } : {}),
+          units: [
+            { name: base, ratio: '1', isBase: true },
+            { name: '箱', ratio: box, isBase: false },
+          ],
+        },
+      })
+    ).id;
+  return {
+    engine,
+    warehouse1: await warehouse('CK01', '一号仓'),
+    warehouse2: await warehouse('CK02', '二号仓'),
+    supplier: await counterparty('GY001', '蒙牛乳业', 'supplier'),
+    customer: await counterparty('KH001', '华联超市', 'customer'),
+    milk: await goods('SP001', '鲜牛奶', '袋', '24'),
+    yogurt: await goods('SP002', '酸奶', '杯', '12', true),
+  };
+}
+
+type DocumentInput = ApiInput<'documents.save'>['document'];
+
+/** Saves, submits and (where the branch approves separately) approves a document; returns its id. */
+export async function enterAndApprove(engine: Engine, document: DocumentInput): Promise<number> {
+  const { id } = await act(engine, 'documents.save', { id: null, document });
+  await act(engine, 'documents.submit', { id });
+  const view = await act(engine, 'documents.get', { id });
+  if (view.status === 'submitted') await act(engine, 'documents.approve', { id });
+  return id;
+}
+
+/** Enters, approves and confirms a document at each warehouse its lines name. */
+export async function post(engine: Engine, document: DocumentInput): Promise<number> {
+  const id = await enterAndApprove(engine, document);
+  await confirmAll(engine, id);
+  return id;
+}
+
+/** Confirms every warehouse still waiting on a document (shipping, then receiving for transfers). */
+export async function confirmAll(engine: Engine, id: number): Promise<void> {
+  for (let round = 0; round < 3; round++) {
+    const queue = (await act(engine, 'warehouse.queue', {})).filter((entry) => entry.documentId === id);
+    if (queue.length === 0) return;
+    for (const entry of queue) {
+      await act(engine, 'warehouse.confirm', { documentId: id, warehouseId: entry.warehouseId });
+    }
+  }
+}
