@@ -2,6 +2,7 @@ import { authMethods } from './methods/auth';
 import { branchMethods } from './methods/branch';
 import { counterpartyMethods } from './methods/counterparties';
 import { documentMethods } from './methods/documents';
+import { reportMethods } from './methods/reports';
 import { exportMethods } from './methods/export';
 import { goodsMethods } from './methods/goods';
 import { importMethods } from './methods/import';
@@ -28,6 +29,7 @@ export const router = {
   ...importMethods,
   ...exportMethods,
   ...documentMethods,
+  ...reportMethods,
 };
 
 export type Router = typeof router;
