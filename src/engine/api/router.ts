@@ -2,6 +2,7 @@ import { authMethods } from './methods/auth';
 import { branchMethods } from './methods/branch';
 import { counterpartyMethods } from './methods/counterparties';
 import { documentMethods } from './methods/documents';
+import { periodMethods } from './methods/periods';
 import { reportMethods } from './methods/reports';
 import { exportMethods } from './methods/export';
 import { goodsMethods } from './methods/goods';
@@ -30,6 +31,7 @@ export const router = {
   ...exportMethods,
   ...documentMethods,
   ...reportMethods,
+  ...periodMethods,
 };
 
 export type Router = typeof router;

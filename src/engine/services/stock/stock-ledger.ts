@@ -434,39 +434,94 @@ function dependentsOf(sqlite: Database.Database, changedIds: number[]): Set<stri
 
 /** Replays one scope; returns the ids of movements whose value changed. */
 function replayScope(sqlite: Database.Database, profile: LedgerProfile, scope: string): number[] {
-  const checkpoint = prepared(
+  const replay = runScope(sqlite, profile, scope, null);
+  if (replay === null) return [];
+  prepared(
     sqlite,
-    'SELECT c.month, c.method, c.state FROM costing_checkpoints c WHERE c.scope = ? ORDER BY c.month DESC LIMIT 1',
-  ).get(scope) as { month: string; method: string; state: string } | undefined;
-  const stateRow = prepared(sqlite, 'SELECT method FROM costing_states WHERE scope = ?').get(scope) as
+    'INSERT INTO costing_states (scope, method, state, last_date, last_movement_id) VALUES (?, ?, ?, ?, ?) ' +
+      'ON CONFLICT (scope) DO UPDATE SET state = excluded.state, last_date = excluded.last_date, ' +
+      'last_movement_id = excluded.last_movement_id',
+  ).run(scope, replay.method, JSON.stringify(replay.state), replay.lastDate, replay.lastId);
+  return replay.changed;
+}
+
+/**
+ * A scope's costing state at the end of a date (month close keeps it as the next checkpoint), replayed
+ * from the last checkpoint; values it meets are already right, so nothing is written.
+ */
+export function scopeStateAt(
+  sqlite: Database.Database,
+  profile: LedgerProfile,
+  scope: string,
+  date: string,
+): { method: string; state: unknown } | null {
+  const replay = runScope(sqlite, profile, scope, date);
+  return replay === null ? null : { method: replay.method, state: replay.state };
+}
+
+/** The method a scope is costed by: fixed by its first movement (§6.2 allows a change only at a month boundary). */
+export function scopeMethod(
+  sqlite: Database.Database,
+  profile: LedgerProfile,
+  scope: string,
+  goodsId: number,
+): string {
+  const row = prepared(sqlite, 'SELECT method FROM costing_states WHERE scope = ?').get(scope) as
     { method: string } | undefined;
+  return row?.method ?? costingMethodOf(profile, goodsCostingMethod(sqlite, goodsId));
+}
+
+/** The latest month-end checkpoint of a scope. */
+export function latestCheckpoint(
+  sqlite: Database.Database,
+  scope: string,
+): { month: string; method: string; state: unknown } | null {
+  const row = prepared(
+    sqlite,
+    'SELECT month, method, state FROM costing_checkpoints WHERE scope = ? ORDER BY month DESC LIMIT 1',
+  ).get(scope) as { month: string; method: string; state: string } | undefined;
+  return row ? { month: row.month, method: row.method, state: JSON.parse(row.state) as unknown } : null;
+}
+
+/**
+ * Costs a scope's movements after its last checkpoint in date order, up to `until` (inclusive) or all of
+ * them; with no `until` the new values are written (re-costing), with one nothing is.
+ */
+function runScope(
+  sqlite: Database.Database,
+  profile: LedgerProfile,
+  scope: string,
+  until: string | null,
+): { method: string; state: unknown; changed: number[]; lastDate: string; lastId: number } | null {
+  const checkpoint = latestCheckpoint(sqlite, scope);
   const rows = prepared(
     sqlite,
-    'SELECT * FROM stock_movements WHERE scope = ? AND posting_date > ? ORDER BY posting_date, id',
-  ).all(scope, checkpoint ? `${checkpoint.month}-99` : '') as MovementRow[];
-  if (rows.length === 0) return [];
-  const methodName =
-    stateRow?.method ??
-    checkpoint?.method ??
-    costingMethodOf(profile, goodsCostingMethod(sqlite, rows[0]!.goods_id));
+    'SELECT * FROM stock_movements WHERE scope = ? AND posting_date > ? AND posting_date <= ? ORDER BY posting_date, id',
+  ).all(scope, checkpoint ? `${checkpoint.month}-99` : '', until ?? '9999-99-99') as MovementRow[];
+  if (rows.length === 0 && checkpoint === null) return null;
+  const methodName = checkpoint?.method ?? scopeMethod(sqlite, profile, scope, rows[0]!.goods_id);
   const method: CostingMethod<unknown> = methodFor(perpetualMethodName(methodName));
-  const run = method.open(checkpoint ? (JSON.parse(checkpoint.state) as unknown) : method.initial());
+  const run = method.open(checkpoint ? checkpoint.state : method.initial());
   const policy = policyOf(profile);
   const replayed = new Map<number, MovementRow>();
   const changed: number[] = [];
   for (const row of rows) {
     const movement = toCostingMovement(sqlite, row, replayed);
     const cost = applyOrExplain(sqlite, row, () => run.cost(movement, policy));
-    if (setValue(sqlite, row.id, cost.value, cost.correction, row, row.value, row.correction))
+    if (
+      until === null &&
+      setValue(sqlite, row.id, cost.value, cost.correction, row, row.value, row.correction)
+    ) {
       changed.push(row.id);
+    }
     replayed.set(row.id, { ...row, value: cost.value });
   }
-  const last = rows[rows.length - 1]!;
-  prepared(
-    sqlite,
-    'INSERT INTO costing_states (scope, method, state, last_date, last_movement_id) VALUES (?, ?, ?, ?, ?) ' +
-      'ON CONFLICT (scope) DO UPDATE SET state = excluded.state, last_date = excluded.last_date, ' +
-      'last_movement_id = excluded.last_movement_id',
-  ).run(scope, methodName, JSON.stringify(run.state()), last.posting_date, last.id);
-  return changed;
+  const last = rows[rows.length - 1];
+  return {
+    method: methodName,
+    state: run.state(),
+    changed,
+    lastDate: last?.posting_date ?? `${checkpoint!.month}-99`,
+    lastId: last?.id ?? 0,
+  };
 }
