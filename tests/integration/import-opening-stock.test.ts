@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, type Engine } from '../../src/engine';
 import type { ApiInput } from '../../src/shared/api';
-import { beijingLedger, callFailing, callOk } from './support/ledger';
+import { beijingLedger, callOk } from './support/ledger';
 
 const samples = path.resolve(projectRoot, '../shared/samples');
 const openingStock = fs.readFileSync(path.join(samples, '期初库存.xlsx'));
@@ -81,15 +81,39 @@ describe('parsing the opening stock sheet', () => {
     expect(row(10).values.lot).toBe('');
   });
 
-  it('is not committed here: the opening-balance document posts it', async () => {
+  it('commits as one draft 期初库存单 that approval posts, each line at the sheet’s value', async () => {
     const { engine, adminSession } = await ledgerWithGoodsAndWarehouses();
-    const error = await callFailing(engine, 'import.commit', stockFile(openingStock), adminSession);
-    expect(error).toMatchObject({
-      code: 'VALIDATION',
-      message: expect.stringMatching(/^期初库存不在这里提交/),
+    const preview = await callOk(engine, 'import.preview', stockFile(openingStock), adminSession);
+    const outcome = await callOk(engine, 'import.commit', stockFile(openingStock), adminSession);
+    expect(outcome).toMatchObject({
+      status: 'committed',
+      created: 34,
+      document: { number: 'QC20260302-0001' },
     });
-    // Only the catalogue's import is logged: nothing was attempted.
-    expect(engine.db.$client.prepare('SELECT entity FROM import_logs').all()).toEqual([{ entity: 'goods' }]);
+    const draft = await callOk(engine, 'documents.get', { id: outcome.document!.id }, adminSession);
+    expect(draft.status).toBe('draft');
+    const sheetTotal = preview.rows.reduce(
+      (sum, row) => sum + Math.round(Number(row.values.amount) * 100),
+      0,
+    );
+    expect(Math.round(Number(draft.totalAmount) * 100)).toBe(sheetTotal);
+    const milk = draft.lines.find((line) => line.goodsCode === '10010008' && line.lot === '20261002')!;
+    expect(milk).toMatchObject({ mixedQuantity: '33箱5袋', amount: '1023.67', warehouseName: '一号仓' });
+
+    await callOk(engine, 'documents.submit', { id: draft.id }, adminSession);
+    await callOk(engine, 'documents.approve', { id: draft.id }, adminSession);
+    expect((await callOk(engine, 'documents.get', { id: draft.id }, adminSession)).status).toBe('completed');
+    const stock = engine.db.$client
+      .prepare('SELECT sum(quantity) AS quantity, sum(value) AS value FROM stock_balances')
+      .get() as { quantity: number; value: number };
+    expect(stock.value).toBe(sheetTotal);
+    const posted = engine.db.$client
+      .prepare(
+        "SELECT b.quantity, b.value FROM stock_balances b JOIN goods g ON g.id = b.goods_id JOIN warehouses w ON w.id = b.warehouse_id WHERE g.code = '10010008' AND b.lot = '20261002' AND w.name = '一号仓'",
+      )
+      .get();
+    // 797 袋 at two quantity decimals, worth ¥1,023.67.
+    expect(posted).toEqual({ quantity: 79700, value: 102367 });
   });
 
   it('names what is wrong: missing warehouses and goods, odd names, split base units, bad numbers and dates', async () => {

@@ -73,7 +73,6 @@ describe('month close', () => {
         displayName: '会计',
         role: 'accountant',
         password: 'Ledger-2026!',
-        passwordConfirm: 'Ledger-2026!',
       },
       adminSession,
     );

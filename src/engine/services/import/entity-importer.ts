@@ -50,6 +50,16 @@ export interface EntityImporter<Write> {
     options: ImportOptions,
     source: ImportSource,
   ) => void;
+  /**
+   * Writes all valid rows at once, for what becomes one record rather than one per row (the opening
+   * stock sheet becomes one opening-balance document). Returns what the clerk is told was made.
+   */
+  writeAll?: (
+    tx: LedgerTx,
+    ctx: ServiceContext,
+    planned: readonly PlannedRow<Write>[],
+    source: ImportSource,
+  ) => { created: number; document: { id: number; number: string } };
   /** The order rows are written in, when it is not the file's (a parent customer before its children). */
   commitOrder?: (planned: readonly PlannedRow<Write>[]) => PlannedRow<Write>[];
   /** Why `write` is absent, for the refusal. */

@@ -16,6 +16,8 @@ export interface ImportOutcome {
   skipped: number;
   errors: RowProblem[];
   logId: number;
+  /** The document an import made, when it makes one (opening stock → a draft 期初库存单). */
+  document?: { id: number; number: string };
 }
 
 /** A row the entity's service refused while writing: everything written so far is rolled back. */
@@ -80,7 +82,8 @@ function writeLog(
 export function commitImport(ctx: ServiceContext, request: ImportRequest): ImportOutcome {
   const importer = importerFor(request.entity);
   const write = importer.write;
-  if (!write) throw new LedgerError('VALIDATION', importer.notCommittedHere ?? '此类资料不能在这里导入。');
+  if (!write && !importer.writeAll)
+    throw new LedgerError('VALIDATION', importer.notCommittedHere ?? '此类资料不能在这里导入。');
   const { validOnly } = request.options;
   const source = { fileName: request.fileName };
   try {
@@ -94,13 +97,28 @@ export function commitImport(ctx: ServiceContext, request: ImportRequest): Impor
       if (plan.fileProblems.length > 0 || (errors.length > 0 && !validOnly))
         return writeLog(tx, ctx, request, plan, { status: 'refused', ...counts }, errors);
 
+      if (importer.writeAll) {
+        const valid = plan.planned.filter((planned) => planned.action === 'create');
+        if (valid.length === 0)
+          return writeLog(tx, ctx, request, plan, { status: 'refused', ...counts }, errors);
+        const made = importer.writeAll(tx, ctx, valid, source);
+        const outcome = writeLog(
+          tx,
+          ctx,
+          request,
+          plan,
+          { status: 'committed', ...counts, created: made.created },
+          errors,
+        );
+        return { ...outcome, document: made.document };
+      }
       for (const planned of importer.commitOrder?.(plan.planned) ?? plan.planned) {
         if (planned.action === 'skip') counts.skipped += 1;
         if (planned.action !== 'create' && planned.action !== 'update') continue;
         try {
           // With validOnly a row the service refuses is rolled back alone (a savepoint) and reported.
-          if (validOnly) tx.transaction((rowTx) => write(rowTx, ctx, planned, request.options, source));
-          else write(tx, ctx, planned, request.options, source);
+          if (validOnly) tx.transaction((rowTx) => write!(rowTx, ctx, planned, request.options, source));
+          else write!(tx, ctx, planned, request.options, source);
         } catch (error) {
           if (!(error instanceof LedgerError)) throw error;
           if (!validOnly) throw new RowRefused(plan, serviceProblem(planned, error));

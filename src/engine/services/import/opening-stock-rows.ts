@@ -5,6 +5,7 @@ import { openingStockSpec } from '../../domain/master-data/opening-stock-spec';
 import { formatScaled } from '../../domain/numbers/decimal';
 import { fenScale, ratioScale, type Fen, type PriceMicros } from '../../domain/numbers/scales';
 import { findBranchRow } from '../branch/branch-profile';
+import { createOpeningStockDraft } from '../documents/opening-stock-document';
 import type { EntityImporter, PlannedRow } from './entity-importer';
 import type { ImportRow } from './import-row';
 
@@ -212,8 +213,8 @@ function planOpeningStockRow(
 }
 
 /**
- * 期初库存: parsed and checked here, row by row; posting is the opening-balance document's job (a
- * stock document with its movements and costs), so this importer has no `write`.
+ * 期初库存: parsed and checked here, row by row; committing makes one draft opening-balance document
+ * of the valid rows, which approval posts with its movements and costs.
  */
 export const openingStockImporter: EntityImporter<OpeningStockLine> = {
   spec: openingStockSpec,
@@ -222,6 +223,8 @@ export const openingStockImporter: EntityImporter<OpeningStockLine> = {
     const seen = new Map<string, number>();
     return rows.map((row) => planOpeningStockRow(row, lookups, seen));
   },
-  notCommittedHere:
-    '期初库存不在这里提交：它将作为期初库存单随库存单据过账（预览中解析出的各行就是将要过账的内容）。',
+  writeAll(tx, ctx, planned, source) {
+    const lines = planned.map((row) => row.write!);
+    return { created: lines.length, document: createOpeningStockDraft(tx, ctx, lines, source.fileName) };
+  },
 };
