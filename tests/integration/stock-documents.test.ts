@@ -267,4 +267,51 @@ describe('stock documents', () => {
       'CONFLICT',
     );
   });
+
+  it('master data in the books can only be disabled, and a goods with stock keeps its units', async () => {
+    const { engine } = await beijingLedger();
+    const world = await stockWorld(engine);
+    await post(
+      engine,
+      receipt(world, '2026-11-02', [
+        { warehouseId: world.warehouse1, unitName: '箱', quantity: '1', unitPrice: '48' },
+      ]),
+    );
+    const milk = await act(engine, 'goods.get', { id: world.milk });
+    const changed = await refused(engine, 'goods.save', {
+      id: world.milk,
+      goods: {
+        code: milk.code,
+        name: milk.name,
+        units: [
+          { name: '袋', ratio: '1', isBase: true },
+          { name: '箱', ratio: '20', isBase: false },
+        ],
+      },
+    });
+    expect(changed.message).toBe(
+      '商品【鲜牛奶】已有库存流水，不能修改单位【箱】的换算率（24 → 20）。如需新规格，请另建商品。',
+    );
+    // A new barcode or price is still fine.
+    await act(engine, 'goods.save', {
+      id: world.milk,
+      goods: {
+        code: milk.code,
+        name: milk.name,
+        units: [
+          { name: '袋', ratio: '1', isBase: true, barcode: '6901234567890' },
+          { name: '箱', ratio: '24', isBase: false, purchasePrice: '50' },
+        ],
+      },
+    });
+    for (const [entity, id, what] of [
+      ['goods', world.milk, '单据明细'],
+      ['warehouses', world.warehouse1, '单据明细'],
+      ['counterparties', world.supplier, '单据'],
+    ] as const) {
+      const error = await refused(engine, 'masterData.delete', { entity, id });
+      expect(error.message).toMatch(new RegExp(`仍被 1 个${what} 引用，不能删除；可以停用它。$`));
+      await act(engine, 'masterData.setActive', { entity, id, active: false });
+    }
+  });
 });

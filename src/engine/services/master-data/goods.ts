@@ -1,6 +1,13 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { LedgerDb, LedgerTx } from '../../db/connection';
-import { goods, goodsCategories, goodsStockLines, goodsUnits, warehouses } from '../../db/schema';
+import {
+  goods,
+  goodsCategories,
+  goodsStockLines,
+  goodsUnits,
+  stockMovements,
+  warehouses,
+} from '../../db/schema';
 import { newUid } from '../../db/uid';
 import type { CostingMethod } from '../../domain/branch/profile';
 import { LedgerError } from '../../domain/ledger-error';
@@ -240,6 +247,45 @@ export interface WriteGoodsOptions {
  * Creates or replaces a goods with its units and stock lines, in the caller's transaction, with
  * its audit row. Shared by the form and the import so both apply the same rules.
  */
+/**
+ * Once a goods has stock movements, every stored base quantity means "so many of this base unit", and
+ * lot balances exist (or do not): changing a ratio, the base unit or lot tracking would silently change
+ * what the books say (issue: "refuses a ratio change once the goods has stock").
+ */
+function assertStockMeaningKept(tx: LedgerTx, goodsId: number, input: GoodsInput): void {
+  const stored = tx.select().from(goodsUnits).where(eq(goodsUnits.goodsId, goodsId)).all();
+  const changes: string[] = [];
+  for (const unit of stored) {
+    const next = input.units.find((candidate) => candidate.name === unit.name);
+    if (unit.isBase && !next?.isBase) changes.push(`基本单位【${unit.name}】`);
+    else if (next && next.ratio !== unit.ratio) {
+      changes.push(
+        `单位【${unit.name}】的换算率（${formatScaled(unit.ratio, ratioScale)} → ${formatScaled(next.ratio, ratioScale)}）`,
+      );
+    }
+  }
+  const current = tx
+    .select({ lotTracked: goods.lotTracked, name: goods.name })
+    .from(goods)
+    .where(eq(goods.id, goodsId))
+    .get()!;
+  if (current.lotTracked !== input.lotTracked) changes.push('批次管理');
+  if (changes.length === 0) return;
+  const moved = tx
+    .select({ id: stockMovements.id })
+    .from(stockMovements)
+    .where(eq(stockMovements.goodsId, goodsId))
+    .limit(1)
+    .get();
+  if (moved) {
+    throw new LedgerError(
+      'CONFLICT',
+      `商品【${current.name}】已有库存流水，不能修改${changes.join('、')}。如需新规格，请另建商品。`,
+      { field: 'units' },
+    );
+  }
+}
+
 export function writeGoods(
   tx: LedgerTx,
   ctx: ServiceContext,
@@ -306,6 +352,7 @@ export function writeGoods(
   } else {
     before = readGoods(tx, existingId);
     assertNotInRecycleBin('goods', before);
+    assertStockMeaningKept(tx, existingId, input);
     row = tx.update(goods).set(record).where(eq(goods.id, existingId)).returning().get()!;
     tx.delete(goodsUnits).where(eq(goodsUnits.goodsId, existingId)).run();
     tx.delete(goodsStockLines).where(eq(goodsStockLines.goodsId, existingId)).run();

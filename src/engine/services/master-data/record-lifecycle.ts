@@ -1,7 +1,16 @@
-import { and, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { LedgerDb, LedgerTx } from '../../db/connection';
-import { counterparties, employees, goods, goodsStockLines, offices, warehouses } from '../../db/schema';
+import {
+  counterparties,
+  documentLines,
+  documents,
+  employees,
+  goods,
+  goodsStockLines,
+  offices,
+  warehouses,
+} from '../../db/schema';
 import { LedgerError } from '../../domain/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
@@ -68,7 +77,9 @@ export const lifecycleTables = {
     deletedAt: goods.deletedAt,
     deletedBy: goods.deletedBy,
     label: '商品',
-    usedBy: () => [],
+    usedBy: (tx, id) => [
+      { what: '单据明细', count: countWhere(tx, documentLines, eq(documentLines.goodsId, id)) },
+    ],
     pointsIntoBin: () => [],
   },
   counterparties: {
@@ -113,6 +124,7 @@ export const lifecycleTables = {
       ];
     },
     usedBy: (tx, id) => [
+      { what: '单据', count: countWhere(tx, documents, eq(documents.counterpartyId, id)) },
       {
         what: '下级客户',
         count: countWhere(
@@ -134,6 +146,14 @@ export const lifecycleTables = {
     label: '仓库',
     usedBy: (tx, id) => [
       {
+        what: '单据明细',
+        count: countWhere(
+          tx,
+          documentLines,
+          or(eq(documentLines.warehouseId, id), eq(documentLines.toWarehouseId, id))!,
+        ),
+      },
+      {
         what: '商品的库存上下限',
         count: countWhere(tx, goodsStockLines, eq(goodsStockLines.warehouseId, id)),
       },
@@ -154,6 +174,7 @@ export const lifecycleTables = {
       return binned(tx, '上级', offices, offices.id, offices.deletedAt, offices.name, row?.parentId);
     },
     usedBy: (tx, id) => [
+      { what: '单据', count: countWhere(tx, documents, eq(documents.officeId, id)) },
       {
         what: '职员',
         count: countWhere(tx, employees, and(eq(employees.officeId, id), isNull(employees.deletedAt))!),
@@ -190,6 +211,7 @@ export const lifecycleTables = {
       return binned(tx, '办事处', offices, offices.id, offices.deletedAt, offices.name, row?.officeId);
     },
     usedBy: (tx, id) => [
+      { what: '单据（经手人）', count: countWhere(tx, documents, eq(documents.handlerId, id)) },
       {
         what: '往来单位（业务员）',
         count: countWhere(
