@@ -136,7 +136,21 @@ export function approveDocument(ctx: ServiceContext, id: number): void {
 
 /** 反审核: back to an editable draft, as long as the warehouse has not touched it (§5). */
 export function unapproveDocument(ctx: ServiceContext, id: number): void {
-  inTransaction(ctx, id, 'unapprove', (tx, doc) => changeStatus(tx, ctx, doc, 'unapprove', 'draft'));
+  inTransaction(ctx, id, 'unapprove', (tx, doc) => {
+    assertNothingDownstream(tx, doc, '反审核');
+    changeStatus(tx, ctx, doc, 'unapprove', 'draft');
+  });
+}
+
+function assertNothingDownstream(tx: LedgerTx, doc: DocumentRow, what: string): void {
+  const downstream = tx
+    .select({ number: documents.number })
+    .from(documents)
+    .where(eq(documents.sourceDocumentId, doc.id))
+    .get();
+  if (downstream) {
+    throw new LedgerError('CONFLICT', `单据 ${doc.number} 已有下游单据 ${downstream.number}，不能${what}。`);
+  }
 }
 
 export function voidDocument(ctx: ServiceContext, id: number, reason: string): void {
@@ -146,9 +160,7 @@ export function voidDocument(ctx: ServiceContext, id: number, reason: string): v
 /** A draft never posted anything and can go; the audit log keeps that it existed. */
 export function deleteDraft(ctx: ServiceContext, id: number): void {
   inTransaction(ctx, id, 'delete', (tx, doc) => {
-    if (tx.select({ id: documents.id }).from(documents).where(eq(documents.sourceDocumentId, id)).get()) {
-      throw new LedgerError('CONFLICT', `单据 ${doc.number} 已有下游单据，不能删除。`);
-    }
+    assertNothingDownstream(tx, doc, '删除');
     tx.delete(documents).where(eq(documents.id, id)).run();
     recordAudit(tx, ctx, {
       action: 'delete',

@@ -104,7 +104,7 @@ function policyOf(profile: LedgerProfile): CostingPolicy {
 const insertMovementSql =
   'INSERT INTO stock_movements (posting_date, goods_id, warehouse_id, lot, in_transit, kind, quantity, value, ' +
   'correction, scope, layer, origin_movement_id, own_value, document_id, line_id) ' +
-  'VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?)';
+  'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 const addToBalanceSql =
   'INSERT INTO stock_balances (goods_id, warehouse_id, lot, in_transit, quantity, value, expiry_date) ' +
@@ -159,35 +159,52 @@ export function postMovement(
       : input.cost.kind === 'current'
         ? currentCost(sqlite, scope, input.quantity)
         : null;
-  const id = Number(
-    prepared(sqlite, insertMovementSql).run(
-      input.postingDate,
-      input.goodsId,
-      input.warehouseId,
-      input.lot,
-      input.inTransit ? 1 : 0,
-      input.kind,
-      input.quantity,
-      scope,
-      layer,
-      origin,
-      ownValue,
-      input.documentId,
-      input.lineId,
-    ).lastInsertRowid,
-  );
   const place = {
     goods_id: input.goodsId,
     warehouse_id: input.warehouseId,
     lot: input.lot,
     in_transit: input.inTransit ? 1 : 0,
   };
-  addToBalance(sqlite, place, input.quantity, 0, input.expiryDate);
-  assertNoShortfall(sqlite, profile, { ...place, posting_date: input.postingDate, quantity: input.quantity });
+  const row: MovementRow = {
+    id: 0,
+    posting_date: input.postingDate,
+    ...place,
+    quantity: input.quantity,
+    value: 0,
+    correction: 0,
+    scope,
+    layer,
+    origin_movement_id: origin,
+    own_value: ownValue,
+  };
+  const insert = (value: Fen, correction: Fen): number => {
+    const id = Number(
+      prepared(sqlite, insertMovementSql).run(
+        input.postingDate,
+        input.goodsId,
+        input.warehouseId,
+        input.lot,
+        place.in_transit,
+        input.kind,
+        input.quantity,
+        value,
+        correction,
+        scope,
+        layer,
+        origin,
+        ownValue,
+        input.documentId,
+        input.lineId,
+      ).lastInsertRowid,
+    );
+    addToBalance(sqlite, place, input.quantity, value, input.expiryDate);
+    return id;
+  };
 
   if (scope === null) {
     const value = origin === null ? 0 : valueFromOrigin(input.quantity, readMovement(sqlite, origin));
-    setValue(sqlite, id, value, 0, place, 0, 0);
+    const id = insert(value, 0);
+    assertNoShortfall(sqlite, profile, row);
     return { id, value };
   }
   const stateRow = prepared(
@@ -195,10 +212,60 @@ export function postMovement(
     'SELECT method, state, last_date, last_movement_id FROM costing_states WHERE scope = ?',
   ).get(scope) as CostingStateRow | undefined;
   if (stateRow === undefined || input.postingDate >= stateRow.last_date) {
-    return { id, value: costInOrder(sqlite, profile, scope, stateRow, id, input) };
+    // In date order for the scope, hence for its warehouses and lots: the balance now is the one to check.
+    assertBalanceCovers(sqlite, profile, row);
+    const methodName =
+      stateRow?.method ?? costingMethodOf(profile, goodsCostingMethod(sqlite, input.goodsId));
+    const method: CostingMethod<unknown> = methodFor(perpetualMethodName(methodName));
+    const state = stateRow ? (JSON.parse(stateRow.state) as unknown) : method.initial();
+    const costed = applyOrExplain(sqlite, row, () =>
+      method.apply(state, toCostingMovement(sqlite, row), policyOf(profile)),
+    );
+    const id = insert(costed.value, costed.correction);
+    prepared(
+      sqlite,
+      'INSERT INTO costing_states (scope, method, state, last_date, last_movement_id) VALUES (?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (scope) DO UPDATE SET state = excluded.state, last_date = excluded.last_date, ' +
+        'last_movement_id = excluded.last_movement_id',
+    ).run(scope, methodName, JSON.stringify(costed.state), input.postingDate, id);
+    return { id, value: costed.value };
   }
+  // Backdated (§6.6): placed in date order, checked against every later balance, then re-costed.
+  const id = insert(0, 0);
+  assertNoShortfall(sqlite, profile, row);
   recost(sqlite, profile, [{ scope }]);
   return { id, value: readMovement(sqlite, id).value };
+}
+
+/** An in-order issue with negative stock forbidden: the balance before it must cover it. */
+function assertBalanceCovers(sqlite: Database.Database, profile: LedgerProfile, row: MovementRow): void {
+  if (profile.negativeStock === 'allow' || row.quantity >= 0) return;
+  const balance = prepared(
+    sqlite,
+    'SELECT quantity FROM stock_balances WHERE goods_id = ? AND warehouse_id = ? AND lot = ? AND in_transit = 0',
+  ).get(row.goods_id, row.warehouse_id, row.lot) as { quantity: number } | undefined;
+  const after = (balance?.quantity ?? 0) + row.quantity;
+  if (after < 0) throw shortfallError(sqlite, row, row.posting_date, -after);
+}
+
+function shortfallError(
+  sqlite: Database.Database,
+  row: MovementRow,
+  date: string,
+  shortfall: number,
+): LedgerError {
+  const where = describeStockPlace(sqlite, row.goods_id, row.warehouse_id, row.lot);
+  return new LedgerError(
+    'CONFLICT',
+    `${where}${date} 库存不足，缺 ${formatShortfall(sqlite, row.goods_id, shortfall)}`,
+    {
+      goodsId: row.goods_id,
+      warehouseId: row.warehouse_id,
+      lot: row.lot,
+      date,
+      shortfall,
+    },
+  );
 }
 
 /** The value of `quantity` at the scope's unit cost now (zero when the scope has no cost yet). */
@@ -233,32 +300,6 @@ function toCostingMovement(
     value = origin === null ? 0 : valueFromOrigin(row.quantity, origin);
   }
   return { kind: 'receipt', quantity: row.quantity, value, ...(row.layer ? { layer: row.layer } : {}) };
-}
-
-/** The common case: a movement dated on or after everything in its scope costs one step. */
-function costInOrder(
-  sqlite: Database.Database,
-  profile: LedgerProfile,
-  scope: string,
-  stateRow: CostingStateRow | undefined,
-  id: number,
-  input: MovementInput,
-): Fen {
-  const methodName = stateRow?.method ?? costingMethodOf(profile, goodsCostingMethod(sqlite, input.goodsId));
-  const method: CostingMethod<unknown> = methodFor(perpetualMethodName(methodName));
-  const state = stateRow ? (JSON.parse(stateRow.state) as unknown) : method.initial();
-  const row = readMovement(sqlite, id);
-  const costed = applyOrExplain(sqlite, row, () =>
-    method.apply(state, toCostingMovement(sqlite, row), policyOf(profile)),
-  );
-  setValue(sqlite, id, costed.value, costed.correction, row, 0, 0);
-  prepared(
-    sqlite,
-    'INSERT INTO costing_states (scope, method, state, last_date, last_movement_id) VALUES (?, ?, ?, ?, ?) ' +
-      'ON CONFLICT (scope) DO UPDATE SET state = excluded.state, last_date = excluded.last_date, ' +
-      'last_movement_id = excluded.last_movement_id',
-  ).run(scope, methodName, JSON.stringify(costed.state), input.postingDate, id);
-  return costed.value;
 }
 
 function goodsCostingMethod(sqlite: Database.Database, goodsId: number) {
@@ -320,52 +361,18 @@ function applyOrExplain<T>(sqlite: Database.Database, row: MovementRow, step: ()
  * date (§6.6): a backdated issue can break a later one. Checked per goods × warehouse × lot, which is
  * finer than the costing scope under 统一核算 and for lot goods.
  */
-function assertNoShortfall(
-  sqlite: Database.Database,
-  profile: LedgerProfile,
-  movement: {
-    goods_id: number;
-    warehouse_id: number;
-    lot: string;
-    in_transit: number;
-    posting_date: string;
-    quantity: number;
-  },
-): void {
+function assertNoShortfall(sqlite: Database.Database, profile: LedgerProfile, movement: MovementRow): void {
   if (profile.negativeStock === 'allow' || movement.quantity >= 0 || movement.in_transit) return;
-  const key = [movement.goods_id, movement.warehouse_id, movement.lot] as const;
-  const latest = prepared(
+  const lowest = prepared(
     sqlite,
-    'SELECT max(posting_date) AS date FROM stock_movements WHERE goods_id = ? AND warehouse_id = ? AND lot = ? AND in_transit = 0',
-  ).get(...key) as { date: string };
-  let lowest: { date: string; quantity: number };
-  if (latest.date <= movement.posting_date) {
-    const balance = prepared(
-      sqlite,
-      'SELECT quantity FROM stock_balances WHERE goods_id = ? AND warehouse_id = ? AND lot = ? AND in_transit = 0',
-    ).get(...key) as { quantity: number };
-    lowest = { date: movement.posting_date, quantity: balance.quantity };
-  } else {
-    lowest = prepared(
-      sqlite,
-      'SELECT posting_date AS date, running AS quantity FROM (SELECT posting_date, id, sum(quantity) OVER ' +
-        '(ORDER BY posting_date, id) AS running FROM stock_movements WHERE goods_id = ? AND warehouse_id = ? ' +
-        'AND lot = ? AND in_transit = 0) WHERE posting_date >= ? ORDER BY running, posting_date LIMIT 1',
-    ).get(...key, movement.posting_date) as { date: string; quantity: number };
-  }
-  if (lowest.quantity >= 0) return;
-  const where = describeStockPlace(sqlite, movement.goods_id, movement.warehouse_id, movement.lot);
-  throw new LedgerError(
-    'CONFLICT',
-    `${where}${lowest.date} 库存不足，缺 ${formatShortfall(sqlite, movement.goods_id, -lowest.quantity)}`,
-    {
-      goodsId: movement.goods_id,
-      warehouseId: movement.warehouse_id,
-      lot: movement.lot,
-      date: lowest.date,
-      shortfall: -lowest.quantity,
-    },
-  );
+    'SELECT posting_date AS date, running AS quantity FROM (SELECT posting_date, id, sum(quantity) OVER ' +
+      '(ORDER BY posting_date, id) AS running FROM stock_movements WHERE goods_id = ? AND warehouse_id = ? ' +
+      'AND lot = ? AND in_transit = 0) WHERE posting_date >= ? ORDER BY running, posting_date LIMIT 1',
+  ).get(movement.goods_id, movement.warehouse_id, movement.lot, movement.posting_date) as {
+    date: string;
+    quantity: number;
+  };
+  if (lowest.quantity < 0) throw shortfallError(sqlite, movement, lowest.date, -lowest.quantity);
 }
 
 /**
