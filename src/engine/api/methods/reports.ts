@@ -1,2 +1,116 @@
+import { z } from 'zod';
+import { exportReport, reportColumns, reportNames } from '../../services/reports/export-report';
+import { inTransitStock } from '../../services/reports/in-transit';
+import { lotExpiry } from '../../services/reports/lot-expiry';
+import { periodSummary } from '../../services/reports/period-summary';
+import { stockAlerts } from '../../services/reports/stock-alerts';
+import { stockBalance } from '../../services/reports/stock-balance';
+import { stockCard } from '../../services/reports/stock-card';
+import { defineMethod } from '../method';
+
+const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd')
+  .refine((text) => {
+    const time = Date.parse(`${text}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
+  }, '不是有效的日期');
+const id = z.number().int().positive();
+const search = z.string().trim().max(100).optional();
+
+const inOrder = (input: { from: string; to: string }) => input.from <= input.to;
+const outOfOrder = { message: '开始日期不能晚于结束日期', path: ['to'] };
+
+const stockBalanceInput = z.object({
+  /** Stock at the end of this day; today when omitted. */
+  asOf: isoDate.optional(),
+  warehouseId: id.optional(),
+  goodsId: id.optional(),
+  search,
+  includeZero: z.boolean().default(false),
+});
+const stockCardInput = z
+  .object({ goodsId: id, warehouseId: id.optional(), from: isoDate, to: isoDate })
+  .refine(inOrder, outOfOrder);
+const periodSummaryInput = z
+  .object({ from: isoDate, to: isoDate, warehouseId: id.optional(), goodsId: id.optional(), search })
+  .refine(inOrder, outOfOrder);
+const inTransitInput = z.object({ warehouseId: id.optional(), search });
+const stockAlertsInput = z.object({ warehouseId: id.optional(), search });
+const lotExpiryInput = z.object({
+  withinDays: z.number().int().min(0).max(3650).default(30),
+  /** The day days are counted from; today when omitted. */
+  asOf: isoDate.optional(),
+  warehouseId: id.optional(),
+  search,
+});
+
+/** Visible columns, in the order the clerk sees them; empty: every column. */
+const columns = z.array(z.string()).max(100).default([]);
+const format = z.enum(['xlsx', 'csv']).default('xlsx');
+const exportRequest = <Name extends string, Input extends z.ZodType>(report: Name, input: Input) =>
+  z.object({ report: z.literal(report), input, columns, format });
+
 /** Stock reports (DOMAIN.md §6): 库存余额, 商品明细账, 进销存汇总, 在途, 库存预警, 批次 / 保质期. */
-export const reportMethods = {};
+export const reportMethods = {
+  'reports.stockBalance': defineMethod({
+    input: stockBalanceInput,
+    access: 'stock.read',
+    handler: (ctx, input) => stockBalance(ctx, input),
+  }),
+
+  'reports.stockCard': defineMethod({
+    input: stockCardInput,
+    access: 'stock.read',
+    handler: (ctx, input) => stockCard(ctx, input),
+  }),
+
+  'reports.periodSummary': defineMethod({
+    input: periodSummaryInput,
+    access: 'stock.read',
+    handler: (ctx, input) => periodSummary(ctx, input),
+  }),
+
+  'reports.inTransit': defineMethod({
+    input: inTransitInput,
+    access: 'stock.read',
+    handler: (ctx, input) => inTransitStock(ctx, input),
+  }),
+
+  'reports.stockAlerts': defineMethod({
+    input: stockAlertsInput,
+    access: 'stock.read',
+    handler: (ctx, input) => stockAlerts(ctx, input),
+  }),
+
+  'reports.lotExpiry': defineMethod({
+    input: lotExpiryInput,
+    access: 'stock.read',
+    handler: (ctx, input) => lotExpiry(ctx, input),
+  }),
+
+  /** A report as .xlsx (default) or CSV (UTF-8 with BOM), with the same input its own method takes. */
+  'reports.export': defineMethod({
+    input: z.discriminatedUnion('report', [
+      exportRequest('stockBalance', stockBalanceInput),
+      exportRequest('stockCard', stockCardInput),
+      exportRequest('periodSummary', periodSummaryInput),
+      exportRequest('inTransit', inTransitInput),
+      exportRequest('stockAlerts', stockAlertsInput),
+      exportRequest('lotExpiry', lotExpiryInput),
+    ]),
+    access: 'stock.read',
+    handler: (ctx, { columns: keys, format: fileFormat, ...request }) => {
+      const file = exportReport(ctx, request, keys, fileFormat);
+      return { fileName: file.fileName, base64: file.content.toString('base64'), rows: file.rows };
+    },
+  }),
+
+  /** The columns a report can be exported with, for the column chooser. */
+  'reports.columns': defineMethod({
+    input: z.object({ report: z.enum(reportNames) }),
+    access: 'stock.read',
+    handler: (_ctx, { report }) => reportColumns(report),
+  }),
+};

@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { cliActor, LedgerError, type Engine } from '../../engine';
+import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api';
+
+/** The report names the command takes, and the API report each one is. */
+const reports = {
+  'stock-balance': 'stockBalance',
+  'stock-card': 'stockCard',
+  'period-summary': 'periodSummary',
+  'in-transit': 'inTransit',
+  'stock-alerts': 'stockAlerts',
+  'lot-expiry': 'lotExpiry',
+} as const;
+type CommandReport = keyof typeof reports;
+type ReportRequest = ApiInput<'reports.export'>;
+
+export const reportUsage = `ledger report <报表> [--from 日期] [--to 日期] [--as-of 日期] [--warehouse 仓库编码]
+       [--goods 商品编码] [--search 文字] [--days 天数] [--format csv|json] [--out 文件]
+  报表: ${Object.keys(reports).join(' | ')}
+  日期为 yyyy-MM-dd；--from / --to 默认本月 1 日至今天，--as-of 默认今天。
+  csv（默认）带中文表头、UTF-8 BOM，Excel 可直接打开；json 为接口结果。不给 --out 时打印到标准输出。`;
+
+async function call<M extends ApiMethod>(
+  engine: Engine,
+  method: M,
+  input: ApiInput<M>,
+): Promise<ApiOutput<M>> {
+  const response = await engine.callAs(cliActor, method, input);
+  if (!response.ok)
+    throw new LedgerError(response.error.code, response.error.message, response.error.details);
+  return response.result as ApiOutput<M>;
+}
+
+/** The id of the warehouse or goods with exactly this code (a search also finds longer codes). */
+async function warehouseId(engine: Engine, code: string): Promise<number> {
+  const { rows } = await call(engine, 'warehouses.list', { search: code, limit: 1000 });
+  const found = rows.find((row) => row.code === code);
+  if (!found) throw new LedgerError('NOT_FOUND', `仓库编码【${code}】不存在。`);
+  return found.id;
+}
+
+async function goodsId(engine: Engine, code: string): Promise<number> {
+  const { rows } = await call(engine, 'goods.list', { search: code, limit: 1000 });
+  const found = rows.find((row) => row.code === code);
+  if (!found) throw new LedgerError('NOT_FOUND', `商品编码【${code}】不存在。`);
+  return found.id;
+}
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+interface Options {
+  from?: string | undefined;
+  to?: string | undefined;
+  asOf?: string | undefined;
+  warehouseId?: number | undefined;
+  goodsId?: number | undefined;
+  search?: string | undefined;
+  days?: string | undefined;
+}
+
+/** The request for a report from the command's options, each report taking the ones it has. */
+function requestFor(report: CommandReport, options: Options): ReportRequest {
+  const { warehouseId, goodsId, search } = options;
+  const from = options.from ?? `${today().slice(0, 8)}01`;
+  const to = options.to ?? today();
+  switch (report) {
+    case 'stock-balance':
+      return { report: 'stockBalance', input: { asOf: options.asOf, warehouseId, goodsId, search } };
+    case 'stock-card':
+      if (goodsId === undefined) throw new LedgerError('VALIDATION', '商品明细账需要 --goods 商品编码。');
+      return { report: 'stockCard', input: { goodsId, warehouseId, from, to } };
+    case 'period-summary':
+      return { report: 'periodSummary', input: { from, to, warehouseId, goodsId, search } };
+    case 'in-transit':
+      return { report: 'inTransit', input: { warehouseId, search } };
+    case 'stock-alerts':
+      return { report: 'stockAlerts', input: { warehouseId, search } };
+    case 'lot-expiry': {
+      const withinDays = options.days === undefined ? undefined : Number(options.days);
+      if (withinDays !== undefined && !Number.isInteger(withinDays)) {
+        throw new LedgerError('VALIDATION', `--days【${options.days}】应为整数天数。`);
+      }
+      return { report: 'lotExpiry', input: { withinDays, asOf: options.asOf, warehouseId, search } };
+    }
+  }
+}
+
+/** The report's own method, for --format json: what the API returns. */
+async function reportResult(engine: Engine, request: ReportRequest): Promise<unknown> {
+  const method = `reports.${request.report}` as const;
+  return call(engine, method, request.input as never);
+}
+
+function writeFile(target: string, content: string): string {
+  const filePath = path.resolve(target);
+  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  fs.writeFileSync(filePath, content, 'utf8');
+  return filePath;
+}
+
+/**
+ * The CLI prints every command's result as JSON (output.ts); a CSV on standard output must be all
+ * there is, so this command ends the process itself once the text is written out.
+ */
+async function printAndExit(engine: Engine, text: string): Promise<never> {
+  await new Promise<void>((resolve, reject) =>
+    process.stdout.write(text, (error) => (error ? reject(error) : resolve())),
+  );
+  engine.close();
+  process.exit(0);
+}
+
+/** `ledger report <name> …`: a stock report as CSV or JSON, to a file or standard output. */
+export async function reportCommand(engine: Engine, args: string[]): Promise<unknown> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'as-of': { type: 'string' },
+      warehouse: { type: 'string' },
+      goods: { type: 'string' },
+      search: { type: 'string' },
+      days: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      out: { type: 'string' },
+    },
+  });
+  const [name] = positionals;
+  if (!name || !Object.hasOwn(reports, name) || (values.format !== 'csv' && values.format !== 'json')) {
+    throw new LedgerError('VALIDATION', `用法: ${reportUsage}`);
+  }
+  const request = requestFor(name as CommandReport, {
+    from: values.from,
+    to: values.to,
+    asOf: values['as-of'],
+    warehouseId: values.warehouse === undefined ? undefined : await warehouseId(engine, values.warehouse),
+    goodsId: values.goods === undefined ? undefined : await goodsId(engine, values.goods),
+    search: values.search,
+    days: values.days,
+  });
+  if (values.format === 'json') {
+    const result = await reportResult(engine, request);
+    if (values.out === undefined) return result;
+    const rows = (result as { rows: unknown[] }).rows.length;
+    return { path: writeFile(values.out, `${JSON.stringify(result, null, 2)}\n`), rows };
+  }
+  const file = await call(engine, 'reports.export', { ...request, format: 'csv' });
+  const csv = Buffer.from(file.base64, 'base64').toString('utf8');
+  if (values.out === undefined) return printAndExit(engine, csv);
+  return { path: writeFile(values.out, csv), rows: file.rows };
+}

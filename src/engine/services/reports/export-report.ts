@@ -1,0 +1,183 @@
+import { LedgerError } from '../../domain/ledger-error';
+import { getBranchProfile } from '../branch/branch-profile';
+import type { ServiceContext } from '../context';
+import { inTransitStock, type InTransitInput } from './in-transit';
+import { lotExpiry, type LotExpiryInput } from './lot-expiry';
+import { periodSummary, type PeriodSummaryInput } from './period-summary';
+import {
+  inTransitColumns,
+  lotExpiryColumns,
+  periodSummaryColumns,
+  stockAlertColumns,
+  stockBalanceColumns,
+  stockCardColumns,
+} from './report-columns';
+import { localDate } from './report-figures';
+import { reportTable, tableToCsv, tableToXlsx, type ReportColumn, type TableLine } from './report-table';
+import { stockAlerts, type StockAlertsInput } from './stock-alerts';
+import { stockBalance, type StockBalanceInput } from './stock-balance';
+import { stockCard, type StockCardInput } from './stock-card';
+
+/** A report that can leave as a file: how it runs, its columns, and the lines of its table. */
+interface ExportableReport<Input, Result extends { rows: readonly unknown[] }> {
+  label: string;
+  run: (ctx: ServiceContext, input: Input) => Result;
+  columns: ReportColumn<Result['rows'][number]>[];
+  /** The rows with their summary lines (期初, 合计, 期末) where the report has them. */
+  lines: (result: Result) => TableLine<Result['rows'][number]>[];
+  /** What tells one such file from another in its name, beside the date. */
+  subject?: (result: Result) => string;
+}
+
+function exportable<Input, Result extends { rows: readonly unknown[] }>(
+  definition: ExportableReport<Input, Result>,
+): ExportableReport<Input, Result> {
+  return definition;
+}
+
+const rowsOf = <Row>(rows: readonly Row[]): TableLine<Row>[] => rows.map((row) => ({ row }));
+
+export const exportableReports = {
+  stockBalance: exportable({
+    label: '库存余额表',
+    run: stockBalance,
+    columns: stockBalanceColumns,
+    lines: (result) => [
+      ...rowsOf(result.rows),
+      { summary: { goodsCode: '合计', value: result.totals.value } },
+    ],
+    subject: (result) => result.asOf,
+  }),
+  stockCard: exportable({
+    label: '商品明细账',
+    run: stockCard,
+    columns: stockCardColumns,
+    lines: (result) => {
+      const balance = (figures: typeof result.opening) => ({
+        runningQuantity: figures.quantity,
+        runningUnitCost: figures.unitCost,
+        runningValue: figures.value,
+      });
+      return [
+        { summary: { date: result.from, documentNumber: '期初余额', ...balance(result.opening) } },
+        ...rowsOf(result.rows),
+        {
+          summary: {
+            date: result.to,
+            documentNumber: '本期合计及期末余额',
+            inQuantity: result.totals.inQuantity,
+            outQuantity: result.totals.outQuantity,
+            ...balance(result.closing),
+          },
+        },
+      ];
+    },
+    subject: (result) => result.goods.code,
+  }),
+  periodSummary: exportable({
+    label: '进销存汇总表',
+    run: periodSummary,
+    columns: periodSummaryColumns,
+    lines: (result) => [...rowsOf(result.rows), { summary: { goodsCode: '合计', ...result.totals } }],
+    subject: (result) => `${result.from}至${result.to}`,
+  }),
+  inTransit: exportable({
+    label: '在途库存表',
+    run: inTransitStock,
+    columns: inTransitColumns,
+    lines: (result) => [
+      ...rowsOf(result.rows),
+      { summary: { documentNumber: '合计', value: result.totals.value } },
+    ],
+  }),
+  stockAlerts: exportable({
+    label: '库存预警表',
+    run: stockAlerts,
+    columns: stockAlertColumns,
+    lines: (result) => rowsOf(result.rows),
+  }),
+  lotExpiry: exportable({
+    label: '批次保质期表',
+    run: lotExpiry,
+    columns: lotExpiryColumns,
+    lines: (result) => rowsOf(result.rows),
+  }),
+};
+
+export const reportNames = [
+  'stockBalance',
+  'stockCard',
+  'periodSummary',
+  'inTransit',
+  'stockAlerts',
+  'lotExpiry',
+] as const satisfies readonly (keyof typeof exportableReports)[];
+export type ReportName = (typeof reportNames)[number];
+
+/** Each report with the input its own method takes. */
+export type ReportRequest =
+  | { report: 'stockBalance'; input: StockBalanceInput }
+  | { report: 'stockCard'; input: StockCardInput }
+  | { report: 'periodSummary'; input: PeriodSummaryInput }
+  | { report: 'inTransit'; input: InTransitInput }
+  | { report: 'stockAlerts'; input: StockAlertsInput }
+  | { report: 'lotExpiry'; input: LotExpiryInput };
+
+export type ReportFileFormat = 'xlsx' | 'csv';
+
+/** The columns a report can be exported with, for the column chooser. */
+export function reportColumns(report: ReportName): { key: string; label: string }[] {
+  return (exportableReports[report].columns as ReportColumn<unknown>[]).map(({ key, label }) => ({
+    key,
+    label,
+  }));
+}
+
+function chosenColumns<Row>(available: readonly ReportColumn<Row>[], keys: readonly string[]) {
+  if (keys.length === 0) return [...available];
+  return keys.map((key) => {
+    const column = available.find((candidate) => candidate.key === key);
+    if (!column) {
+      throw new LedgerError(
+        'VALIDATION',
+        `导出的列【${key}】不存在，可选：${available.map((c) => c.key).join('、')}。`,
+      );
+    }
+    return column;
+  });
+}
+
+/** A file name every system accepts: what Windows forbids becomes "_". */
+function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\s]+/g, '_');
+}
+
+/**
+ * A report as the clerk sees it — the same input, the visible columns in their order, with its
+ * summary lines — as .xlsx (number formats, widths, frozen header, no formulas) or CSV.
+ */
+export function exportReport(
+  ctx: ServiceContext,
+  request: ReportRequest,
+  columnKeys: readonly string[] = [],
+  format: ReportFileFormat = 'xlsx',
+): { fileName: string; content: Buffer; rows: number } {
+  const definition = exportableReports[request.report] as unknown as ExportableReport<
+    unknown,
+    { rows: unknown[] }
+  >;
+  const result = definition.run(ctx, request.input);
+  const table = reportTable(
+    definition.label,
+    chosenColumns(definition.columns, columnKeys),
+    definition.lines(result),
+  );
+  const stamp = localDate(ctx.clock.now()).replace(/-/g, '');
+  const subject = definition.subject ? `-${definition.subject(result)}` : '';
+  const fileName = safeFileName(`${definition.label}${subject}-${stamp}.${format}`);
+  const content =
+    format === 'xlsx'
+      ? tableToXlsx(table, getBranchProfile(ctx).quantityDecimals)
+      : Buffer.from(tableToCsv(table), 'utf8');
+  return { fileName, content, rows: result.rows.length };
+}

@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './support/cli';
+import { beijingLedger } from './support/ledger';
+import { post, stockWorld } from './support/stock';
+
+/**
+ * A branch with February's milk, set up in-process and closed, so that only the CLI has the file:
+ * 02-03 10 箱 (240 袋) into 一号仓 at ¥48.00 a 箱 = 480.00; 02-10 3 箱 (72 袋) sold at the average
+ * 2.00 a 袋 = 144.00, leaving 168 袋 worth 336.00. 二号仓 gets 24 袋 for 60.00 on 02-20.
+ */
+async function februaryFile(): Promise<{ folder: string; databasePath: string }> {
+  const { engine, databasePath, folder } = await beijingLedger();
+  const world = await stockWorld(engine);
+  await post(engine, {
+    type: 'purchase_receipt',
+    businessDate: '2026-02-03',
+    counterpartyId: world.supplier,
+    lines: [
+      { goodsId: world.milk, warehouseId: world.warehouse1, unitName: '箱', quantity: '10', unitPrice: '48' },
+    ],
+  });
+  await post(engine, {
+    type: 'sales_delivery',
+    businessDate: '2026-02-10',
+    counterpartyId: world.customer,
+    lines: [
+      { goodsId: world.milk, warehouseId: world.warehouse1, unitName: '箱', quantity: '3', unitPrice: '70' },
+    ],
+  });
+  await post(engine, {
+    type: 'purchase_receipt',
+    businessDate: '2026-02-20',
+    counterpartyId: world.supplier,
+    lines: [
+      {
+        goodsId: world.milk,
+        warehouseId: world.warehouse2,
+        unitName: '袋',
+        quantity: '24',
+        unitPrice: '2.5',
+      },
+    ],
+  });
+  engine.close();
+  return { folder, databasePath };
+}
+
+/** CSV as Excel reads it: the byte-order mark, then CRLF lines of comma-separated fields (none quoted here). */
+function csvLines(text: string): string[][] {
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text.endsWith('\r\n')).toBe(true);
+  return text
+    .slice(1, -2)
+    .split('\r\n')
+    .map((line) => line.split(','));
+}
+
+describe('ledger report', () => {
+  it('prints the period summary as CSV with Chinese headers, a totals line, UTF-8 with BOM', async () => {
+    const { databasePath } = await februaryFile();
+    const run = await runCli(databasePath, [
+      'report',
+      'period-summary',
+      '--from',
+      '2026-02-01',
+      '--to',
+      '2026-02-28',
+    ]);
+    expect(run).toMatchObject({ exitCode: 0, stderr: '' });
+    const [header, ...lines] = csvLines(run.stdout);
+    expect(header!.slice(0, 11)).toEqual([
+      '商品编码',
+      '商品名称',
+      '规格型号',
+      '仓库',
+      '基本单位',
+      '期初数量',
+      '期初金额',
+      '采购入库数量',
+      '采购入库金额',
+      '销售退货数量',
+      '销售退货金额',
+    ]);
+    expect(header!.slice(-4)).toEqual(['成本调整金额', '统一核算分摊差额', '期末数量', '期末金额']);
+    const field = (line: string[], label: string) => line[header!.indexOf(label)];
+    expect(lines).toHaveLength(3);
+    const [first, second, totals] = lines as [string[], string[], string[]];
+    expect([
+      field(first, '商品编码'),
+      field(first, '仓库'),
+      field(first, '采购入库数量'),
+      field(first, '采购入库金额'),
+    ]).toEqual(['SP001', '一号仓', '240', '480.00']);
+    expect([
+      field(first, '销售出库数量'),
+      field(first, '销售出库金额'),
+      field(first, '期末数量'),
+      field(first, '期末金额'),
+    ]).toEqual(['72', '144.00', '168', '336.00']);
+    expect([field(second, '仓库'), field(second, '期末数量'), field(second, '期末金额')]).toEqual([
+      '二号仓',
+      '24',
+      '60.00',
+    ]);
+    expect([field(totals, '商品编码'), field(totals, '期末金额'), field(totals, '期末数量')]).toEqual([
+      '合计',
+      '396.00',
+      '',
+    ]);
+  });
+
+  it('writes the stock card as the API result in JSON with --out, finding goods and warehouse by code', async () => {
+    const { folder, databasePath } = await februaryFile();
+    const target = path.join(folder, 'out', '明细账.json');
+    const run = await runCli(databasePath, [
+      'report',
+      'stock-card',
+      ...['--goods', 'SP001', '--warehouse', 'CK01', '--from', '2026-02-05', '--to', '2026-02-28'],
+      ...['--format', 'json', '--out', target],
+    ]);
+    expect(run).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(JSON.parse(run.stdout)).toEqual({ path: target, rows: 1 });
+    const card = JSON.parse(fs.readFileSync(target, 'utf8')) as {
+      goods: { code: string };
+      warehouse: { code: string };
+      opening: unknown;
+      rows: { kindLabel: string; outQuantity: string; value: string; runningValue: string }[];
+      closing: unknown;
+    };
+    expect(card.goods.code).toBe('SP001');
+    expect(card.warehouse.code).toBe('CK01');
+    expect(card.opening).toEqual({
+      quantity: '240',
+      mixedQuantity: '10箱',
+      value: '480.00',
+      unitCost: '2.0000',
+    });
+    expect(card.rows).toMatchObject([
+      { kindLabel: '销售出库', outQuantity: '72', value: '-144.00', runningValue: '336.00' },
+    ]);
+    expect(card.closing).toEqual({
+      quantity: '168',
+      mixedQuantity: '7箱',
+      value: '336.00',
+      unitCost: '2.0000',
+    });
+  });
+
+  it('prints the stock balance of one warehouse as of a past date, and JSON on standard output', async () => {
+    const { databasePath } = await februaryFile();
+    const csv = await runCli(databasePath, [
+      'report',
+      'stock-balance',
+      '--as-of',
+      '2026-02-05',
+      '--warehouse',
+      'CK01',
+    ]);
+    expect(csv.exitCode).toBe(0);
+    expect(csvLines(csv.stdout)).toEqual([
+      [
+        '商品编码',
+        '商品名称',
+        '规格型号',
+        '仓库',
+        '库存数量',
+        '基本单位',
+        '库存数量（多单位）',
+        '单位成本',
+        '库存金额',
+        '预留数量',
+        '可用数量',
+      ],
+      ['SP001', '鲜牛奶', '', '一号仓', '240', '袋', '10箱', '2.0000', '480.00', '0', '240'],
+      ['合计', '', '', '', '', '', '', '', '480.00', '', ''],
+    ]);
+    const json = await runCli(databasePath, ['report', 'in-transit', '--format', 'json']);
+    expect(json.exitCode).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({
+      costingScope: 'per_warehouse',
+      valueAllocated: false,
+      rows: [],
+      totals: { value: '0.00' },
+    });
+  });
+
+  it('exits 1 with the reason when a report cannot be made', async () => {
+    const { databasePath } = await februaryFile();
+    const noGoods = await runCli(databasePath, ['report', 'stock-card', '--from', '2026-02-01']);
+    expect(noGoods.exitCode).toBe(1);
+    expect(JSON.parse(noGoods.stdout)).toEqual({
+      error: { code: 'VALIDATION', message: '商品明细账需要 --goods 商品编码。' },
+    });
+    const unknownWarehouse = await runCli(databasePath, ['report', 'stock-alerts', '--warehouse', 'CK09']);
+    expect(unknownWarehouse.exitCode).toBe(1);
+    expect(JSON.parse(unknownWarehouse.stdout).error.message).toBe('仓库编码【CK09】不存在。');
+    const unknownReport = await runCli(databasePath, ['report', 'profit']);
+    expect(unknownReport.exitCode).toBe(1);
+    expect(JSON.parse(unknownReport.stdout).error.message).toContain('报表: stock-balance | stock-card');
+  });
+});
