@@ -77,10 +77,11 @@ describe('first run in web mode, as a branch administrator would', () => {
     await page.getByLabel('密码').fill(administratorPassword);
     await page.getByRole('button', { name: '登 录' }).click();
     await expect.poll(() => page.getByTestId('header-branch').isVisible()).toBe(true);
-    // Only what exists is in the navigation: the system group, no empty purchase or sales groups.
+    // Only what exists is in the navigation: purchase and system, no empty contracts group yet.
     const navigation = page.getByRole('menu');
     expect(await navigation.textContent()).toContain('系统');
-    expect(await navigation.textContent()).not.toContain('采购');
+    expect(await navigation.textContent()).toContain('采购');
+    expect(await navigation.textContent()).not.toContain('合同');
 
     await navigation.getByText('本机构设置').click();
     await expect.poll(() => page.getByRole('tab', { name: '本机构设置' }).isVisible()).toBe(true);

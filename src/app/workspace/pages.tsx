@@ -1,11 +1,19 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CarOutlined,
   DatabaseOutlined,
+  FieldNumberOutlined,
+  FieldTimeOutlined,
   HomeOutlined,
+  InboxOutlined,
   IdcardOutlined,
+  ProfileOutlined,
   SettingOutlined,
   ShoppingOutlined,
+  TableOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -19,10 +27,21 @@ import {
   OfficesPage,
   WarehousesPage,
 } from '../pages/master-data/MasterDataPages';
+import { documentPages } from '../pages/documents/documentPages';
 import { AuditLogPage } from '../pages/system/AuditLogPage';
 import { BranchSettingsPage } from '../pages/settings/BranchSettingsPage';
+import {
+  InTransitPage,
+  LotExpiryPage,
+  PeriodSummaryPage,
+  StockAlertsPage,
+  StockBalancePage,
+  StockCardPage,
+} from '../pages/reports/ReportPages';
+import { NumberingRulesPage } from '../pages/settings/NumberingRulesPage';
 import { SystemInfoPage } from '../pages/system/SystemInfoPage';
 import { UsersPage } from '../pages/system/UsersPage';
+import { WarehouseQueuePage } from '../pages/warehouse/WarehouseQueuePage';
 
 /** The navigation's groups, in the order clerks know from 金蝶 and 用友 clients. */
 export const navGroups = [
@@ -52,6 +71,73 @@ export interface PageDefinition {
  * page here does not appear: nothing empty, nothing fake.
  */
 export const pages: PageDefinition[] = [
+  // 仓库作业 first under 仓库: it is what the keeper opens the app for.
+  {
+    key: 'warehouse-queue',
+    path: '/warehouse/queue',
+    group: 'warehouse',
+    title: 'page.warehouseQueue',
+    icon: <InboxOutlined />,
+    permission: 'warehouse.confirm',
+    component: WarehouseQueuePage,
+  },
+  // 采购 / 销售 / 仓库: the document lists and the one document page per type.
+  ...documentPages,
+  // 报表: one report page, configured per report.
+  {
+    key: 'report-stock-balance',
+    path: '/reports/stock-balance',
+    group: 'reports',
+    title: 'page.reportStockBalance',
+    icon: <BarChartOutlined />,
+    permission: 'stock.read',
+    component: StockBalancePage,
+  },
+  {
+    key: 'report-stock-card',
+    path: '/reports/stock-card',
+    group: 'reports',
+    title: 'page.reportStockCard',
+    icon: <ProfileOutlined />,
+    permission: 'stock.read',
+    component: StockCardPage,
+  },
+  {
+    key: 'report-period-summary',
+    path: '/reports/period-summary',
+    group: 'reports',
+    title: 'page.reportPeriodSummary',
+    icon: <TableOutlined />,
+    permission: 'stock.read',
+    component: PeriodSummaryPage,
+  },
+  {
+    key: 'report-in-transit',
+    path: '/reports/in-transit',
+    group: 'reports',
+    title: 'page.reportInTransit',
+    icon: <CarOutlined />,
+    permission: 'stock.read',
+    component: InTransitPage,
+  },
+  {
+    key: 'report-stock-alerts',
+    path: '/reports/stock-alerts',
+    group: 'reports',
+    title: 'page.reportStockAlerts',
+    icon: <AlertOutlined />,
+    permission: 'stock.read',
+    component: StockAlertsPage,
+  },
+  {
+    key: 'report-lot-expiry',
+    path: '/reports/lot-expiry',
+    group: 'reports',
+    title: 'page.reportLotExpiry',
+    icon: <FieldTimeOutlined />,
+    permission: 'stock.read',
+    component: LotExpiryPage,
+  },
   {
     key: 'goods',
     path: '/master-data/goods',
@@ -105,6 +191,15 @@ export const pages: PageDefinition[] = [
     icon: <SettingOutlined />,
     permission: 'system.read',
     component: BranchSettingsPage,
+  },
+  {
+    key: 'numbering-rules',
+    path: '/system/numbering',
+    group: 'system',
+    title: 'page.numberingRules',
+    icon: <FieldNumberOutlined />,
+    permission: 'settings.edit',
+    component: NumberingRulesPage,
   },
   {
     key: 'system-info',

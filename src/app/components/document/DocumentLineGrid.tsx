@@ -1,0 +1,488 @@
+import { DeleteOutlined } from '@ant-design/icons';
+import { Button, Checkbox, ConfigProvider, Input, Select, Table, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MessageKey } from '../../i18n/messageKey';
+import {
+  defaultPrice,
+  type GoodsInfo,
+  type GoodsMatch,
+  type LineDraft,
+  type LineField,
+} from './documentDraft';
+import { carriesTax, documentTypeUi, type DocumentType } from './documentTypes';
+import { GoodsCell } from './GoodsCell';
+import { cellId, focusNeighbour } from './gridNavigation';
+import { lineFigures } from './lineFigures';
+import { formatFen } from './scaledDecimal';
+
+export type LineErrors = Record<string, Partial<Record<LineField, string>>>;
+
+export interface WarehouseOption {
+  value: number;
+  label: string;
+  disabled?: boolean;
+}
+
+/** Dense rows: a purchase of thirty lines fits on one screen. */
+const denseGrid = {
+  components: { Table: { cellPaddingBlockSM: 3, cellPaddingInlineSM: 4, headerBg: '#f7f8fa' } },
+};
+
+interface GridColumn {
+  key: string;
+  title: MessageKey;
+  width: number;
+  align?: 'left' | 'right' | 'center';
+  fixed?: 'left';
+  render: (line: LineDraft, index: number) => ReactNode;
+}
+
+/**
+ * The lines of a document as a keyboard-first grid: every cell the clerk types into is marked for
+ * the page's Enter-to-next-cell, figures are computed as they are typed, an engine message sits on
+ * the cell it is about. Columns follow the document type (DOMAIN.md §5).
+ */
+export function DocumentLineGrid({
+  type,
+  lines,
+  readOnly,
+  quantityDecimals,
+  warehouses,
+  headerWarehouseId,
+  headerToWarehouseId,
+  goodsById,
+  errors,
+  height,
+  onLineChange,
+  onPickGoods,
+  onRemove,
+}: {
+  type: DocumentType;
+  lines: LineDraft[];
+  readOnly: boolean;
+  quantityDecimals: number;
+  warehouses: WarehouseOption[];
+  headerWarehouseId: number | null;
+  headerToWarehouseId: number | null;
+  goodsById: ReadonlyMap<number, GoodsInfo>;
+  errors: LineErrors;
+  height: number;
+  onLineChange: (key: string, patch: Partial<LineDraft>) => void;
+  onPickGoods: (key: string, match: GoodsMatch) => void;
+  onRemove: (key: string) => void;
+}) {
+  const { t } = useTranslation();
+  const ui = documentTypeUi[type];
+  const taxed = carriesTax(type);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const warehouseName = (id: number | null) => warehouses.find((option) => option.value === id)?.label ?? '';
+
+  /** A cell the Enter key visits, with the engine's message on it when there is one. */
+  const cell = (line: LineDraft, field: LineField, control: ReactNode, enterOwn = false) => {
+    const error = errors[line.key]?.[field];
+    return (
+      <Tooltip title={error} open={error ? undefined : false} color="red" trigger={['hover', 'focus']}>
+        <div data-cell={cellId(line.key, field)} data-enter={enterOwn ? 'own' : undefined}>
+          {control}
+        </div>
+      </Tooltip>
+    );
+  };
+  const status = (line: LineDraft, field: LineField) => (errors[line.key]?.[field] ? 'error' : undefined);
+
+  const textCell = (
+    line: LineDraft,
+    field: 'quantity' | 'unitPrice' | 'taxRate' | 'adjustmentAmount' | 'lot' | 'remark',
+    options: {
+      numeric?: boolean;
+      placeholder?: string;
+      disabled?: boolean;
+      maxLength?: number;
+      label?: MessageKey;
+    } = {},
+  ) =>
+    cell(
+      line,
+      field,
+      <Input
+        size="small"
+        value={line[field]}
+        status={status(line, field)}
+        disabled={options.disabled}
+        placeholder={options.placeholder}
+        maxLength={options.maxLength}
+        inputMode={options.numeric ? 'decimal' : undefined}
+        aria-label={t(options.label ?? `document.columns.${field}`)}
+        style={options.numeric ? { textAlign: 'right' } : undefined}
+        onChange={(event) => onLineChange(line.key, { [field]: event.target.value })}
+      />,
+    );
+
+  const dateCell = (line: LineDraft, field: 'productionDate' | 'expiryDate') =>
+    cell(
+      line,
+      field,
+      <Input
+        size="small"
+        value={line[field]}
+        status={status(line, field)}
+        placeholder={t('document.datePlaceholder')}
+        aria-label={t(`document.columns.${field}`)}
+        onChange={(event) => onLineChange(line.key, { [field]: event.target.value })}
+      />,
+    );
+
+  const warehouseCell = (
+    line: LineDraft,
+    field: 'warehouseId' | 'toWarehouseId',
+    headerValue: number | null,
+  ) =>
+    readOnly
+      ? warehouseName(line[field] ?? headerValue)
+      : cell(
+          line,
+          field,
+          <Select<number>
+            size="small"
+            value={line[field] ?? headerValue ?? undefined}
+            status={status(line, field)}
+            options={warehouses}
+            showSearch={{ optionFilterProp: 'label' }}
+            popupMatchSelectWidth={false}
+            aria-label={t(`document.columns.${field}`)}
+            style={{ width: '100%' }}
+            onChange={(value) => onLineChange(line.key, { [field]: value })}
+          />,
+        );
+
+  const money = (value: bigint | undefined) => (value === undefined ? '' : formatFen(value));
+
+  const columns: GridColumn[] = [
+    {
+      key: 'lineNo',
+      title: 'document.columns.lineNo',
+      width: 40,
+      align: 'center',
+      fixed: 'left',
+      render: (_line, index) => index + 1,
+    },
+    {
+      key: 'goods',
+      title: 'document.columns.goods',
+      width: 200,
+      fixed: 'left',
+      render: (line) =>
+        readOnly || line.sourceLineId !== null ? (
+          <Typography.Text ellipsis={{ tooltip: true }} style={{ width: 188 }}>
+            {line.goodsCode} {line.goodsName}
+            {line.goodsSpec && <Typography.Text type="secondary"> {line.goodsSpec}</Typography.Text>}
+          </Typography.Text>
+        ) : (
+          cell(
+            line,
+            'goodsId',
+            <GoodsCell
+              label={line.goodsId === null ? '' : `${line.goodsCode} ${line.goodsName}`}
+              spec={line.goodsSpec}
+              hasGoods={line.goodsId !== null}
+              status={status(line, 'goodsId')}
+              onPick={(match) => onPickGoods(line.key, match)}
+              onPass={() => {
+                const here = gridRef.current?.querySelector<HTMLElement>(
+                  `[data-cell="${CSS.escape(cellId(line.key, 'goodsId'))}"]`,
+                );
+                if (here && gridRef.current) focusNeighbour(gridRef.current, here, 1);
+              }}
+            />,
+            true,
+          )
+        ),
+    },
+  ];
+
+  if (!ui.valueOnly) {
+    columns.push(
+      {
+        key: 'unitName',
+        title: 'document.columns.unitName',
+        width: 64,
+        render: (line) => {
+          if (readOnly) return line.unitName;
+          const goods = line.goodsId === null ? undefined : goodsById.get(line.goodsId);
+          const names = goods ? goods.units.map((unit) => unit.name) : line.unitName ? [line.unitName] : [];
+          return cell(
+            line,
+            'unitName',
+            <Select<string>
+              size="small"
+              value={line.unitName || undefined}
+              status={status(line, 'unitName')}
+              disabled={line.goodsId === null}
+              options={names.map((name) => ({ value: name, label: name }))}
+              showSearch={{ optionFilterProp: 'label' }}
+              aria-label={t('document.columns.unitName')}
+              style={{ width: '100%' }}
+              onChange={(unitName) =>
+                onLineChange(line.key, {
+                  unitName,
+                  unitPrice:
+                    ui.priceSource && !line.isGift
+                      ? defaultPrice(goods, unitName, type) || line.unitPrice
+                      : line.unitPrice,
+                })
+              }
+            />,
+          );
+        },
+      },
+      {
+        key: 'quantity',
+        title: ui.counted ? 'document.columns.countedQuantity' : 'document.columns.quantity',
+        width: 80,
+        align: 'right',
+        render: (line) => (readOnly ? line.quantity : textCell(line, 'quantity', { numeric: true })),
+      },
+    );
+  }
+
+  if (readOnly && lines.some((line) => line.saved)) {
+    if (ui.counted) {
+      columns.push({
+        key: 'bookQuantity',
+        title: 'document.columns.bookQuantity',
+        width: 96,
+        align: 'right',
+        render: (line) => line.saved?.bookQuantity ?? '',
+      });
+    }
+    // Only where it says something the quantity does not: 30 袋 is 1箱6袋, 10 箱 is just 10箱.
+    if (
+      !ui.valueOnly &&
+      lines.some((line) => line.saved?.mixedQuantity !== `${line.quantity}${line.unitName}`)
+    ) {
+      columns.push({
+        key: 'mixedQuantity',
+        title: 'document.columns.mixedQuantity',
+        width: 76,
+        align: 'right',
+        render: (line) => line.saved?.mixedQuantity ?? '',
+      });
+    }
+    // Only where the keeper confirmed less than the document says.
+    if (
+      lines.some(
+        (line) => line.saved?.confirmedQuantity && line.saved.confirmedQuantity !== line.saved.mixedQuantity,
+      )
+    ) {
+      columns.push({
+        key: 'confirmedQuantity',
+        title: 'document.columns.confirmedQuantity',
+        width: 96,
+        align: 'right',
+        render: (line) => line.saved?.confirmedQuantity ?? '',
+      });
+    }
+  }
+
+  if (ui.price !== null) {
+    columns.push({
+      key: 'unitPrice',
+      title: ui.price === 'trade' ? 'document.columns.unitPrice' : 'document.columns.unitCost',
+      width: 88,
+      align: 'right',
+      render: (line) =>
+        readOnly
+          ? line.unitPrice
+          : textCell(line, 'unitPrice', {
+              numeric: true,
+              disabled: line.isGift,
+              label: ui.price === 'trade' ? 'document.columns.unitPrice' : 'document.columns.unitCost',
+              placeholder: ui.price === 'optionalCost' ? t('document.currentCost') : undefined,
+            }),
+    });
+    if (taxed) {
+      columns.push({
+        key: 'taxRate',
+        title: 'document.columns.taxRate',
+        width: 52,
+        align: 'right',
+        render: (line) => (readOnly ? line.taxRate : textCell(line, 'taxRate', { numeric: true })),
+      });
+    }
+  }
+
+  if (ui.valueOnly) {
+    columns.push({
+      key: 'adjustmentAmount',
+      title: 'document.columns.adjustmentAmount',
+      width: 120,
+      align: 'right',
+      render: (line) =>
+        readOnly
+          ? money(lineFigures(line, type, quantityDecimals)?.amount)
+          : textCell(line, 'adjustmentAmount', { numeric: true, placeholder: '+/-' }),
+    });
+  } else if (ui.price !== null) {
+    columns.push({
+      key: 'amount',
+      title: 'document.columns.amount',
+      width: 92,
+      align: 'right',
+      render: (line) => money(lineFigures(line, type, quantityDecimals)?.amount),
+    });
+    if (taxed) {
+      columns.push(
+        {
+          key: 'taxAmount',
+          title: 'document.columns.taxAmount',
+          width: 80,
+          align: 'right',
+          render: (line) => money(lineFigures(line, type, quantityDecimals)?.tax),
+        },
+        {
+          key: 'amountWithTax',
+          title: 'document.columns.amountWithTax',
+          width: 96,
+          align: 'right',
+          render: (line) => money(lineFigures(line, type, quantityDecimals)?.withTax),
+        },
+      );
+    }
+  }
+
+  columns.push({
+    key: 'warehouseId',
+    title: ui.transfer ? 'document.columns.fromWarehouse' : 'document.columns.warehouseId',
+    width: 108,
+    render: (line) => warehouseCell(line, 'warehouseId', headerWarehouseId),
+  });
+  if (ui.transfer) {
+    columns.push({
+      key: 'toWarehouseId',
+      title: 'document.columns.toWarehouseId',
+      width: 108,
+      render: (line) => warehouseCell(line, 'toWarehouseId', headerToWarehouseId),
+    });
+  }
+
+  if (lines.some((line) => line.lotTracked)) {
+    columns.push(
+      {
+        key: 'lot',
+        title: 'document.columns.lot',
+        width: 96,
+        render: (line) =>
+          !line.lotTracked ? null : readOnly ? line.lot : textCell(line, 'lot', { maxLength: 40 }),
+      },
+      {
+        key: 'productionDate',
+        title: 'document.columns.productionDate',
+        width: 96,
+        render: (line) =>
+          !line.lotTracked ? null : readOnly ? line.productionDate : dateCell(line, 'productionDate'),
+      },
+      {
+        key: 'expiryDate',
+        title: 'document.columns.expiryDate',
+        width: 96,
+        render: (line) =>
+          !line.lotTracked ? null : readOnly ? line.expiryDate : dateCell(line, 'expiryDate'),
+      },
+    );
+  }
+
+  if (ui.gift) {
+    columns.push({
+      key: 'isGift',
+      title: 'document.columns.isGift',
+      width: 44,
+      align: 'center',
+      render: (line) =>
+        readOnly
+          ? line.isGift
+            ? t('common.yes')
+            : ''
+          : cell(
+              line,
+              'isGift',
+              <Checkbox
+                checked={line.isGift}
+                disabled={line.goodsId === null}
+                aria-label={t('document.columns.isGift')}
+                onChange={(event) => {
+                  const goods = line.goodsId === null ? undefined : goodsById.get(line.goodsId);
+                  onLineChange(line.key, {
+                    isGift: event.target.checked,
+                    unitPrice: event.target.checked ? '0' : defaultPrice(goods, line.unitName, type),
+                  });
+                }}
+              />,
+            ),
+    });
+  }
+
+  columns.push({
+    key: 'remark',
+    title: 'document.columns.remark',
+    width: 120,
+    render: (line) =>
+      readOnly ? (
+        <Typography.Text ellipsis={{ tooltip: true }} style={{ width: 110 }}>
+          {line.remark}
+        </Typography.Text>
+      ) : (
+        textCell(line, 'remark', { maxLength: 200 })
+      ),
+  });
+
+  if (!readOnly) {
+    columns.push({
+      key: 'remove',
+      title: 'document.columns.remove',
+      width: 36,
+      align: 'center',
+      render: (line) => (
+        <Button
+          type="text"
+          danger
+          size="small"
+          // Out of the Tab order: the keys remove a line with Ctrl+Delete.
+          tabIndex={-1}
+          icon={<DeleteOutlined />}
+          aria-label={t('document.deleteLine')}
+          title={t('document.deleteLine')}
+          onClick={() => onRemove(line.key)}
+        />
+      ),
+    });
+  }
+
+  const tableColumns: TableColumnsType<LineDraft> = columns.map((column) => ({
+    key: column.key,
+    title: column.key === 'remove' ? '' : t(column.title),
+    width: column.width,
+    align: column.align,
+    fixed: column.fixed,
+    render: (_: unknown, line: LineDraft, index: number) => column.render(line, index),
+  }));
+  const scrollWidth = columns.reduce((sum, column) => sum + column.width, 0);
+
+  return (
+    <div ref={gridRef} data-testid="document-lines">
+      <ConfigProvider theme={denseGrid}>
+        <Table<LineDraft>
+          size="small"
+          bordered
+          columns={tableColumns}
+          dataSource={lines}
+          rowKey="key"
+          pagination={false}
+          scroll={{ x: scrollWidth, y: height }}
+          locale={{ emptyText: ' ' }}
+        />
+      </ConfigProvider>
+    </div>
+  );
+}

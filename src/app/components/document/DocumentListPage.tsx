@@ -1,0 +1,285 @@
+import { DownOutlined, FolderOpenOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Button,
+  ConfigProvider,
+  DatePicker,
+  Dropdown,
+  Flex,
+  Input,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { ApiOutput } from '../../../shared/api';
+import { useApiQuery } from '../../api/useApi';
+import { usePermission } from '../../session/usePermission';
+import { LoadFailure } from '../LoadFailure';
+import { useAvailableHeight } from '../list/useAvailableHeight';
+import { useDebouncedValue } from '../list/useDebouncedValue';
+import {
+  documentAddress,
+  documentStatusColors,
+  documentStatuses,
+  documentTypeUi,
+  showsMoney,
+  type DocumentStatus,
+  type DocumentType,
+} from './documentTypes';
+import { fenScale, formatFen, parseScaled } from './scaledDecimal';
+
+type Row = ApiOutput<'documents.list'>['rows'][number];
+
+const pageSize = 50;
+const denseTable = { components: { Table: { cellPaddingBlockSM: 5, headerBg: '#f7f8fa' } } };
+
+/**
+ * 单据列表 of one area (采购, 销售, 仓库), configured by its document types: filters by type, status,
+ * business date and number or counterparty, a page at a time from the engine; a double click or Enter
+ * opens the document in its tab, 新建 starts one of each type.
+ */
+export function DocumentListPage({ types, testId }: { types: readonly DocumentType[]; testId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const mayEdit = usePermission('documents.edit');
+  const [type, setType] = useState<DocumentType | undefined>();
+  const [statuses, setStatuses] = useState<DocumentStatus[]>([]);
+  const [dates, setDates] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [searchText, setSearchText] = useState('');
+  const search = useDebouncedValue(searchText.trim(), 300);
+  const [page, setPage] = useState(1);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const tableArea = useRef<HTMLDivElement>(null);
+  const tableHeight = useAvailableHeight(tableArea, 90);
+
+  const list = useApiQuery('documents.list', {
+    types: type ? [type] : [...types],
+    statuses: statuses.length ? statuses : undefined,
+    from: dates?.[0]?.format('YYYY-MM-DD'),
+    to: dates?.[1]?.format('YYYY-MM-DD'),
+    search: search || undefined,
+    offset: (page - 1) * pageSize,
+    limit: pageSize,
+  });
+  const rows = list.data?.rows ?? [];
+  const selected = rows.find((row) => row.id === selectedId) ?? null;
+  const trades = types.some((candidate) => documentTypeUi[candidate].counterparty !== 'none');
+  const money = types.some(showsMoney);
+
+  const open = (row: Row) => void navigate(documentAddress(row.type, { id: row.id }));
+  const create = (newType: DocumentType) => void navigate(documentAddress(newType, 'new'));
+  /** Any change of question starts again on the first page. */
+  const refine =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPage(1);
+    };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if ((event.target as HTMLElement).closest('input, .ant-select, .ant-picker')) return;
+    const index = selected ? rows.indexOf(selected) : -1;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = rows[Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+      if (next) setSelectedId(next.id);
+    } else if (event.key === 'Enter' && selected) {
+      event.preventDefault();
+      open(selected);
+    }
+  };
+
+  const columns: TableColumnsType<Row> = [
+    {
+      key: 'number',
+      title: t('document.number'),
+      width: 170,
+      render: (_, row) => (
+        <Flex gap={4} align="center">
+          <Typography.Link onClick={() => open(row)}>{row.number}</Typography.Link>
+          {row.isReversal && (
+            <Tag color="red" style={{ marginInlineEnd: 0 }}>
+              {t('document.list.reversal')}
+            </Tag>
+          )}
+        </Flex>
+      ),
+    },
+    { key: 'businessDate', dataIndex: 'businessDate', title: t('document.businessDate'), width: 100 },
+    ...(types.length > 1
+      ? [
+          {
+            key: 'type',
+            title: t('document.list.type'),
+            width: 100,
+            render: (_: unknown, row: Row) => t(`document.types.${row.type}`),
+          },
+        ]
+      : []),
+    ...(trades
+      ? [
+          {
+            key: 'counterpartyName',
+            dataIndex: 'counterpartyName',
+            title: t('document.list.counterparty'),
+            width: 200,
+            ellipsis: true,
+          },
+        ]
+      : []),
+    {
+      key: 'status',
+      title: t('document.list.status'),
+      width: 86,
+      render: (_, row) => (
+        <Tag color={documentStatusColors[row.status]} style={{ marginInlineEnd: 0 }}>
+          {t(`document.statuses.${row.status}`)}
+        </Tag>
+      ),
+    },
+    ...(money
+      ? [
+          {
+            key: 'totalWithTax',
+            title: t('document.list.totalWithTax'),
+            width: 120,
+            align: 'right' as const,
+            render: (_: unknown, row: Row) => (
+              <span style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {showsMoney(row.type) ? formatFen(parseScaled(row.totalWithTax, fenScale) ?? 0n) : ''}
+              </span>
+            ),
+          },
+        ]
+      : []),
+    {
+      key: 'lineCount',
+      dataIndex: 'lineCount',
+      title: t('document.list.lineCount'),
+      width: 64,
+      align: 'right',
+    },
+    { key: 'createdByName', dataIndex: 'createdByName', title: t('document.list.createdBy'), width: 96 },
+    { key: 'remark', dataIndex: 'remark', title: t('document.remark'), ellipsis: true },
+  ];
+
+  const newButtons =
+    types.length <= 2 ? (
+      types.map((newType) => (
+        <Button
+          key={newType}
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => create(newType)}
+          data-testid={`new-${newType}`}
+        >
+          {t('document.list.newOf', { type: t(`document.types.${newType}`) })}
+        </Button>
+      ))
+    ) : (
+      <Dropdown
+        menu={{
+          items: types.map((newType) => ({ key: newType, label: t(`document.types.${newType}`) })),
+          onClick: ({ key }) => create(key as DocumentType),
+        }}
+      >
+        <Button type="primary" icon={<PlusOutlined />} data-testid="new-document">
+          {t('document.list.new')} <DownOutlined />
+        </Button>
+      </Dropdown>
+    );
+
+  if (list.error && !list.data) return <LoadFailure error={list.error} onRetry={() => void list.refetch()} />;
+
+  return (
+    <div tabIndex={-1} onKeyDown={onKeyDown} style={{ outline: 'none' }} data-testid={testId}>
+      <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
+        {mayEdit && newButtons}
+        <Button icon={<FolderOpenOutlined />} disabled={!selected} onClick={() => selected && open(selected)}>
+          {t('document.list.open')}
+        </Button>
+      </Flex>
+      <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
+        <Input.Search
+          allowClear
+          value={searchText}
+          placeholder={t(trades ? 'document.list.searchPlaceholder' : 'document.list.searchNumber')}
+          aria-label={t('list.search')}
+          onChange={(event) => refine(setSearchText)(event.target.value)}
+          style={{ width: 300 }}
+          data-testid="document-list-search"
+        />
+        {types.length > 1 && (
+          <Select<DocumentType>
+            allowClear
+            value={type}
+            placeholder={t('document.list.allTypes')}
+            onChange={refine(setType)}
+            options={types.map((option) => ({ value: option, label: t(`document.types.${option}`) }))}
+            style={{ width: 140 }}
+            data-testid="document-list-type"
+          />
+        )}
+        <Select<DocumentStatus[]>
+          mode="multiple"
+          allowClear
+          value={statuses}
+          placeholder={t('document.list.allStatuses')}
+          onChange={refine(setStatuses)}
+          options={documentStatuses.map((status) => ({
+            value: status,
+            label: t(`document.statuses.${status}`),
+          }))}
+          maxTagCount="responsive"
+          style={{ width: 220 }}
+          data-testid="document-list-status"
+        />
+        <DatePicker.RangePicker
+          value={dates}
+          onChange={(value) => refine(setDates)(value)}
+          placeholder={[t('document.list.from'), t('document.list.to')]}
+          style={{ width: 250 }}
+          data-testid="document-list-dates"
+        />
+      </Flex>
+      <div ref={tableArea}>
+        <ConfigProvider theme={denseTable}>
+          <Table<Row>
+            size="small"
+            bordered
+            rowKey="id"
+            columns={columns}
+            dataSource={rows}
+            loading={list.isFetching}
+            scroll={{
+              x: columns.reduce((sum, column) => sum + Number(column.width ?? 160), 0),
+              y: tableHeight - 40,
+            }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: false,
+              size: 'small',
+              showTotal: (total) => t('document.list.total', { count: total }),
+              onChange: setPage,
+            }}
+            rowClassName={(row) => (row.id === selectedId ? 'ant-table-row-selected' : '')}
+            onRow={(row) => ({
+              onClick: () => setSelectedId(row.id),
+              onDoubleClick: () => open(row),
+            })}
+          />
+        </ConfigProvider>
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('list.keyboardHelp')}
+      </Typography.Text>
+    </div>
+  );
+}

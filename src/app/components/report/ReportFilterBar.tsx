@@ -1,0 +1,105 @@
+import { Checkbox, DatePicker, Input, InputNumber, Select, Space } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useWarehouses } from '../../pages/master-data/options/useRecordOptions';
+import { GoodsPicker } from './GoodsPicker';
+import type { ReportFilter, ReportFilterValues } from './reportConfig';
+
+const dateFormat = 'YYYY-MM-DD';
+
+/** What the person has set, before the search text settles. */
+export type FilterDraft = Omit<ReportFilterValues, 'search'> & { searchText: string };
+
+/** The controls of the filters a report takes, in one order for every report. */
+export function ReportFilterBar({
+  filters,
+  value,
+  onChange,
+}: {
+  filters: readonly ReportFilter[];
+  value: FilterDraft;
+  onChange: (change: Partial<FilterDraft>) => void;
+}) {
+  const { t } = useTranslation();
+  const warehouses = useWarehouses();
+  const has = (filter: ReportFilter) => filters.includes(filter);
+
+  return (
+    <Space size={8} wrap>
+      {has('goods') && <GoodsPicker value={value.goodsId} onChange={(goodsId) => onChange({ goodsId })} />}
+      {has('asOf') && (
+        <DatePicker
+          value={dayjs(value.asOf)}
+          allowClear={false}
+          prefix={t('reports.asOf')}
+          onChange={(date) => date && onChange({ asOf: date.format(dateFormat) })}
+          data-testid="report-as-of"
+        />
+      )}
+      {has('period') && (
+        <DatePicker.RangePicker
+          value={[dayjs(value.from), dayjs(value.to)]}
+          allowClear={false}
+          prefix={t('reports.period')}
+          onChange={(range) => {
+            const [from, to] = range ?? [];
+            if (from && to) onChange({ from: from.format(dateFormat), to: to.format(dateFormat) });
+          }}
+          data-testid="report-period"
+        />
+      )}
+      {has('withinDays') && (
+        <Space.Compact>
+          <InputNumber<number>
+            min={0}
+            max={3650}
+            precision={0}
+            value={value.withinDays}
+            prefix={t('reports.withinDays')}
+            onChange={(days) => days !== null && onChange({ withinDays: days })}
+            style={{ width: 150 }}
+            data-testid="report-within-days"
+          />
+          <Space.Addon>{t('reports.withinDaysSuffix')}</Space.Addon>
+        </Space.Compact>
+      )}
+      {has('warehouse') && (
+        <Select<number>
+          value={value.warehouseId}
+          allowClear
+          placeholder={t('reports.allWarehouses')}
+          aria-label={t('reports.warehouse')}
+          loading={warehouses.isPending}
+          options={(warehouses.data?.rows ?? []).map((warehouse) => ({
+            value: warehouse.id,
+            label: `${warehouse.name}（${warehouse.code}）`,
+          }))}
+          showSearch={{ optionFilterProp: 'label' }}
+          onChange={(warehouseId) => onChange({ warehouseId })}
+          style={{ width: 180 }}
+          data-testid="report-warehouse"
+        />
+      )}
+      {has('search') && (
+        <Input.Search
+          allowClear
+          value={value.searchText}
+          placeholder={t('reports.search')}
+          aria-label={t('reports.search')}
+          onChange={(event) => onChange({ searchText: event.target.value })}
+          style={{ width: 280 }}
+          data-testid="report-search"
+        />
+      )}
+      {has('includeZero') && (
+        <Checkbox
+          checked={value.includeZero}
+          onChange={(event) => onChange({ includeZero: event.target.checked })}
+          data-testid="report-include-zero"
+        >
+          {t('reports.includeZero')}
+        </Checkbox>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,248 @@
+import { ExportOutlined, ReloadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, ConfigProvider, Empty, Flex, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiCallError } from '../../api/client';
+import { useClient } from '../../api/ClientContext';
+import { saveBase64File } from '../../files/saveBase64File';
+import type { MessageKey } from '../../i18n/messageKey';
+import { LoadFailure } from '../LoadFailure';
+import { ColumnSettingsButton } from '../list/ColumnSettingsButton';
+import { useColumnSettings } from '../list/useColumnSettings';
+import { useDebouncedValue } from '../list/useDebouncedValue';
+import type { ApiInput } from '../../../shared/api';
+import type {
+  AnyReportConfig,
+  AnyReportOutput,
+  ReportFilterValues,
+  ReportInput,
+  ReportName,
+  ReportOutput,
+  ReportRecord,
+} from './reportConfig';
+import { ReportFilterBar, type FilterDraft } from './ReportFilterBar';
+import {
+  leavesOf,
+  summaryCells,
+  summaryLineStyle,
+  tableColumns,
+  tableWidth,
+  type TableEntry,
+} from './reportTable';
+import { useFillHeight } from './useFillHeight';
+
+/** Dense rows, as in the lists: more of the report on one screen. */
+const denseTable = { components: { Table: { cellPaddingBlockSM: 5, headerBg: '#f7f8fa' } } };
+/**
+ * Past this many rows only the rows in view are drawn (a summary over 50,000 goods stays smooth);
+ * below it the plain table keeps its scrollbar clear of the last row.
+ */
+const virtualFrom = 300;
+
+function initialDraft(): FilterDraft {
+  const today = dayjs();
+  return {
+    asOf: today.format('YYYY-MM-DD'),
+    from: today.startOf('month').format('YYYY-MM-DD'),
+    to: today.format('YYYY-MM-DD'),
+    warehouseId: undefined,
+    goodsId: undefined,
+    searchText: '',
+    includeZero: false,
+    withinDays: 30,
+  };
+}
+
+/**
+ * The one report page, configured per report: the filters its method takes, the table with its
+ * figures aligned and its totals kept in view, column choice, and the same report as .xlsx.
+ */
+export function ReportPage({ config }: { config: AnyReportConfig }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useClient();
+  const [draft, setDraft] = useState<FilterDraft>(initialDraft);
+  const search = useDebouncedValue(draft.searchText.trim(), 300);
+  const [exporting, setExporting] = useState(false);
+  const tableArea = useRef<HTMLDivElement>(null);
+  const tableHeight = useFillHeight(tableArea, 36);
+
+  const { searchText: _typed, ...chosen } = draft;
+  const values: ReportFilterValues = { ...chosen, search };
+  const input = config.input(values);
+  const method = `reports.${config.name}` as const;
+  const report = useQuery<ReportOutput<ReportName>, ApiCallError>({
+    queryKey: [method, input],
+    // The configuration built this input for this report's method (defineReport checks it).
+    queryFn: () => client.call(method, input as ReportInput<ReportName>),
+    enabled: input !== null,
+    // A changed filter keeps the last table on screen until the new one arrives.
+    placeholderData: keepPreviousData,
+  });
+  const data = input === null ? undefined : (report.data as AnyReportOutput | undefined);
+
+  const columns = useMemo(() => config.columns(data), [config, data]);
+  const { choices, save: saveChoices } = useColumnSettings(`report.${config.name}`, columns);
+  const titles = Object.fromEntries(columns.map((column) => [column.key, column.title])) as Record<
+    string,
+    MessageKey
+  >;
+  const visible = useMemo(
+    () =>
+      choices
+        .filter((choice) => choice.visible)
+        .map((choice) => columns.find((column) => column.key === choice.key)!)
+        .filter(Boolean),
+    [choices, columns],
+  );
+  const leaves = leavesOf(visible);
+  const antdColumns = useMemo(() => tableColumns(visible, t), [visible, t]);
+
+  const entries = useMemo<TableEntry<ReportRecord>[]>(() => {
+    const list: TableEntry<ReportRecord>[] = (data?.rows ?? []).map((row) => ({
+      key: config.rowKey(row),
+      row,
+    }));
+    if (data && config.opening) list.unshift({ key: 'opening', line: config.opening(data) });
+    return list;
+  }, [data, config]);
+  // Totals of nothing say nothing: the lines under the rows come with rows.
+  const closing = data && data.rows.length > 0 && config.closing ? config.closing(data) : [];
+
+  const exportReport = async () => {
+    if (input === null) return;
+    setExporting(true);
+    try {
+      const file = await client.call('reports.export', {
+        report: config.name,
+        input,
+        columns: leaves.map((leaf) => leaf.key),
+      } as ApiInput<'reports.export'>);
+      saveBase64File({ fileName: file.fileName, contentBase64: file.base64 });
+      message.success(t('reports.exported', { fileName: file.fileName }));
+    } catch (error) {
+      message.error((error as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div data-testid={`report-${config.name}`}>
+      <Flex gap={8} align="flex-start" style={{ marginBottom: 8 }}>
+        <div style={{ flex: 1 }}>
+          <ReportFilterBar
+            filters={config.filters}
+            value={draft}
+            onChange={(change) => setDraft((current) => ({ ...current, ...change }))}
+          />
+        </div>
+        <Button
+          icon={<ReloadOutlined />}
+          loading={report.isFetching && !report.isPending}
+          disabled={input === null}
+          onClick={() => void report.refetch()}
+        >
+          {t('reports.refresh')}
+        </Button>
+        <Button
+          icon={<ExportOutlined />}
+          loading={exporting}
+          disabled={input === null || !data}
+          onClick={() => void exportReport()}
+          data-testid="report-export"
+        >
+          {t('reports.export')}
+        </Button>
+        <ColumnSettingsButton choices={choices} titles={titles} onChange={saveChoices} />
+      </Flex>
+      {data && config.heading && <div style={{ marginBottom: 8 }}>{config.heading(data)}</div>}
+      {data?.valueAllocated && (
+        <Alert type="info" showIcon title={t('reports.valueAllocated')} style={{ marginBottom: 8 }} />
+      )}
+      {/* Always in place, so that its height is known before the first rows arrive. */}
+      <div ref={tableArea}>
+        {report.error && input !== null ? (
+          <LoadFailure error={report.error} onRetry={() => void report.refetch()} />
+        ) : input === null ? (
+          <Empty style={{ marginTop: 80 }} description={config.waitingFor ? t(config.waitingFor) : null} />
+        ) : (
+          <>
+            <div
+              style={{
+                height: tableHeight,
+                border: '1px solid #f0f0f0',
+                borderRadius: 6,
+                overflow: 'hidden',
+              }}
+            >
+              <ConfigProvider theme={denseTable}>
+                <Table<TableEntry<ReportRecord>>
+                  virtual={entries.length > virtualFrom}
+                  bordered
+                  size="small"
+                  rowKey="key"
+                  columns={antdColumns}
+                  dataSource={entries}
+                  loading={report.isFetching}
+                  pagination={false}
+                  scroll={{
+                    x: tableWidth(visible),
+                    y: tableHeight - headerHeight(visible) - closing.length * 32,
+                  }}
+                  locale={{ emptyText: <Empty description={t('reports.noRows')} /> }}
+                  summary={
+                    closing.length === 0
+                      ? undefined
+                      : () => (
+                          <Table.Summary fixed="bottom">
+                            {closing.map((line, lineIndex) => {
+                              let at = 0;
+                              return (
+                                <Table.Summary.Row key={lineIndex} style={summaryLineStyle}>
+                                  {summaryCells(leaves, line).map((summaryCell) => {
+                                    const index = at;
+                                    at += summaryCell.span;
+                                    return (
+                                      <Table.Summary.Cell
+                                        key={summaryCell.key}
+                                        index={index}
+                                        colSpan={summaryCell.span}
+                                        align={summaryCell.align}
+                                      >
+                                        {summaryCell.label ? t(line.label) : summaryCell.content}
+                                      </Table.Summary.Cell>
+                                    );
+                                  })}
+                                </Table.Summary.Row>
+                              );
+                            })}
+                          </Table.Summary>
+                        )
+                  }
+                  data-testid="report-table"
+                />
+              </ConfigProvider>
+            </div>
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', paddingTop: 6 }}
+              data-testid="report-count"
+            >
+              {data ? t('reports.rows', { count: data.rows.length }) : t('common.loading')}
+            </Typography.Text>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The header's height: one band per level of grouped headers. */
+function headerHeight(columns: readonly { children?: readonly unknown[] }[]): number {
+  const depth = (list: readonly { children?: readonly unknown[] }[]): number =>
+    1 + Math.max(0, ...list.map((column) => (column.children ? depth(column.children as typeof list) : 0)));
+  return 4 + depth(columns) * 36;
+}

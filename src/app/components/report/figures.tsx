@@ -1,0 +1,40 @@
+import type { CSSProperties, ReactNode } from 'react';
+import type { FigureKind } from './reportConfig';
+
+/** Digits line up in a column of figures. */
+export const figureStyle: CSSProperties = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' };
+
+/**
+ * The engine's decimal text ("-12345.6") grouped by thousands ("-12,345.6") on its digits: figures
+ * never pass through floating point on their way to the screen (DOMAIN.md §3).
+ */
+export function groupDigits(text: string): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (!match) return text;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
+}
+
+export function isZero(text: string): boolean {
+  return /^-?0*(\.0*)?$/.test(text);
+}
+
+/** A report figure as the page shows it: grouped, negative in red, zero left out where asked. */
+export function Figure({
+  value,
+  kind,
+  blankZero = false,
+  signed = false,
+}: {
+  value: string | number | null | undefined;
+  kind: FigureKind;
+  blankZero?: boolean;
+  signed?: boolean;
+}): ReactNode {
+  if (value === null || value === undefined || value === '') return null;
+  const text = String(value);
+  if (blankZero && isZero(text)) return null;
+  const shown = kind === 'money' || kind === 'quantity' || kind === 'unitCost' ? groupDigits(text) : text;
+  const negative = !signed && text.startsWith('-') && !isZero(text);
+  return <span style={negative ? { ...figureStyle, color: '#cf1322' } : figureStyle}>{shown}</span>;
+}

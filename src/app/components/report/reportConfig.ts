@@ -1,0 +1,100 @@
+import type { ReactNode } from 'react';
+import type { ApiInput, ApiMethod, ApiOutput } from '../../../shared/api';
+import type { MessageKey } from '../../i18n/messageKey';
+
+/** The reports the engine can run and export: `reports.export`'s `report`, each its own method. */
+export type ReportName = ApiInput<'reports.export'>['report'];
+export type ReportMethod<Name extends ReportName = ReportName> = Extract<ApiMethod, `reports.${Name}`>;
+export type ReportInput<Name extends ReportName> = ApiInput<ReportMethod<Name>>;
+export type ReportOutput<Name extends ReportName> = ApiOutput<ReportMethod<Name>>;
+export type ReportRow<Name extends ReportName> =
+  ReportOutput<Name> extends { rows: readonly (infer Row)[] } ? Row : never;
+
+/** What the filter bar can ask; each report names the ones its method takes. */
+export type ReportFilter =
+  'asOf' | 'period' | 'warehouse' | 'goods' | 'search' | 'includeZero' | 'withinDays';
+
+export interface ReportFilterValues {
+  asOf: string;
+  from: string;
+  to: string;
+  warehouseId: number | undefined;
+  goodsId: number | undefined;
+  /** Settled search text (typing pauses before it reaches here). */
+  search: string;
+  includeZero: boolean;
+  withinDays: number;
+}
+
+/**
+ * How a figure is shown: right-aligned in tabular digits, negative in red (红字); money and quantities
+ * grouped by thousands. `blankZero` leaves zeros out of wide tables, where they are noise.
+ */
+export type FigureKind = 'text' | 'quantity' | 'money' | 'unitCost' | 'integer';
+
+export interface ReportColumn<Row> {
+  /** A leaf: the engine's column key (the export takes these, in screen order). A group: any key. */
+  key: string;
+  title: MessageKey;
+  width?: number;
+  figure?: FigureKind;
+  blankZero?: boolean;
+  /** The sign says which way (a movement's value), not that something is wrong: no red. */
+  signed?: boolean;
+  /** Pinned while the wide table scrolls sideways. */
+  fixed?: boolean;
+  render?: (row: Row) => ReactNode;
+  /** Grouped headers (期初 / 入库 / 出库 / 期末): the leaves under this one. */
+  children?: ReportColumn<Row>[];
+}
+
+/** A line under or above the rows (期初余额, 合计, 期末余额): figures by leaf key. */
+export interface SummaryLine {
+  label: MessageKey;
+  figures: Readonly<Record<string, string | null | undefined>>;
+}
+
+export interface ReportConfig<Name extends ReportName> {
+  name: Name;
+  /** The page title, also what the export's file is about. */
+  title: MessageKey;
+  filters: ReportFilter[];
+  /** The method's input from the filter bar; null while a required filter (a goods) is missing. */
+  input: (filters: ReportFilterValues) => ReportInput<Name> | null;
+  /** Shown instead of the table while the input is null. */
+  waitingFor?: MessageKey;
+  rowKey: (row: ReportRow<Name>) => string;
+  columns: (output: ReportOutput<Name> | undefined) => ReportColumn<ReportRow<Name>>[];
+  /** Above the table: what the report is about (the goods of a stock card). */
+  heading?: (output: ReportOutput<Name>) => ReactNode;
+  /** The first line, before the rows (a stock card's opening balance). */
+  opening?: (output: ReportOutput<Name>) => SummaryLine;
+  /** The lines kept in view under the rows (合计, 期末余额). */
+  closing?: (output: ReportOutput<Name>) => SummaryLine[];
+}
+
+/** A report row as the one page handles it: figures by column key. */
+export type ReportRecord = Record<string, unknown>;
+/** What every report answers: its rows, and whether values are shares under 统一核算. */
+export type AnyReportOutput = { rows: readonly ReportRecord[]; valueAllocated?: boolean };
+
+/**
+ * Any report's configuration, as the one page holds it: its own row and output types are checked where
+ * it is defined (defineReport) and erased here, where every report is handled alike.
+ */
+export interface AnyReportConfig {
+  name: ReportName;
+  title: MessageKey;
+  filters: ReportFilter[];
+  input: (filters: ReportFilterValues) => object | null;
+  waitingFor?: MessageKey;
+  rowKey: (row: ReportRecord) => string;
+  columns: (output: AnyReportOutput | undefined) => ReportColumn<ReportRecord>[];
+  heading?: (output: AnyReportOutput) => ReactNode;
+  opening?: (output: AnyReportOutput) => SummaryLine;
+  closing?: (output: AnyReportOutput) => SummaryLine[];
+}
+
+export function defineReport<Name extends ReportName>(config: ReportConfig<Name>): AnyReportConfig {
+  return config as unknown as AnyReportConfig;
+}

@@ -1,0 +1,16 @@
+import { ReportPage } from '../../components/report/ReportPage';
+import { inTransitReport } from './inTransitReport';
+import { lotExpiryReport } from './lotExpiryReport';
+import { periodSummaryReport } from './periodSummaryReport';
+import { stockAlertsReport } from './stockAlertsReport';
+import { stockBalanceReport } from './stockBalanceReport';
+import { stockCardReport } from './stockCardReport';
+
+// 报表: each page is the one report page, given its report's configuration.
+
+export const StockBalancePage = () => <ReportPage config={stockBalanceReport} />;
+export const StockCardPage = () => <ReportPage config={stockCardReport} />;
+export const PeriodSummaryPage = () => <ReportPage config={periodSummaryReport} />;
+export const InTransitPage = () => <ReportPage config={inTransitReport} />;
+export const StockAlertsPage = () => <ReportPage config={stockAlertsReport} />;
+export const LotExpiryPage = () => <ReportPage config={lotExpiryReport} />;
