@@ -7,13 +7,14 @@ import { useClient } from './ClientContext';
 export function useApiQuery<M extends ApiMethod>(
   method: M,
   input: ApiInput<M>,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; refetchInterval?: number } = {},
 ) {
   const client = useClient();
   return useQuery<ApiOutput<M>, ApiCallError>({
     queryKey: [method, input],
     queryFn: () => client.call(method, input),
     enabled: options.enabled ?? true,
+    ...(options.refetchInterval ? { refetchInterval: options.refetchInterval } : {}),
   });
 }
 

@@ -414,6 +414,7 @@ export const enUS: Messages = {
     validOnly: 'Import only the rows without errors',
     commit: 'Import',
     done: 'Imported',
+    documentMade: '; draft {{number}} was made: check it, then submit it for approval',
     doneCounts: '{{created}} new, {{updated}} updated, {{skipped}} skipped',
     doneLeftOut: '; {{count}} problems left out',
     refused: 'Nothing was imported',
@@ -598,6 +599,7 @@ export const enUS: Messages = {
     originRemark: 'Origin {{number}}',
     list: {
       new: 'New',
+      importOpeningStock: 'Import opening stock from Excel',
       newOf: 'New {{type}}',
       open: 'Open',
       searchPlaceholder: 'Number, counterparty name or code',
@@ -646,6 +648,7 @@ export const enUS: Messages = {
     actualOut: 'Shipped qty',
     asShipped: 'As shipped',
     lotPlaceholder: 'Lot',
+    lotOption: '{{lot}} · expires {{expiry}} · {{quantity}} on hand',
     partialHelp:
       'A smaller actual quantity leaves the difference open on the source order; stock moves on the document’s business date.',
     nothingLeft: 'Nothing of this document is left to confirm at this warehouse.',

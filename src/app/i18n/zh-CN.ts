@@ -406,6 +406,7 @@ export const zhCN = {
     validOnly: '只导入无误的行',
     commit: '开始导入',
     done: '导入完成',
+    documentMade: '；已生成草稿 {{number}}，请在单据中核对后提交审核',
     doneCounts: '新增 {{created}}，更新 {{updated}}，跳过 {{skipped}}',
     doneLeftOut: '；{{count}} 处错误的行未导入',
     refused: '没有导入任何记录',
@@ -586,6 +587,7 @@ export const zhCN = {
     originRemark: '原单 {{number}}',
     list: {
       new: '新建',
+      importOpeningStock: '从 Excel 导入期初',
       newOf: '新建{{type}}',
       open: '打开',
       searchPlaceholder: '单据编号、往来单位名称或编码',
@@ -634,6 +636,7 @@ export const zhCN = {
     actualOut: '实发数量',
     asShipped: '按发出数量',
     lotPlaceholder: '批号',
+    lotOption: '{{lot}} · 有效期至 {{expiry}} · 存 {{quantity}}',
     partialHelp: '实际数量少于单据数量时，差额留在来源订单上；库存按单据的业务日期变动。',
     nothingLeft: '该单据在本仓库已没有待确认的明细。',
     confirmed: '已确认 {{number}}（{{warehouse}}）',

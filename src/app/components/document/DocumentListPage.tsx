@@ -1,4 +1,4 @@
-import { DownOutlined, FolderOpenOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownOutlined, FolderOpenOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Button,
   ConfigProvider,
@@ -20,6 +20,7 @@ import type { ApiOutput } from '../../../shared/api';
 import { useApiQuery } from '../../api/useApi';
 import { usePermission } from '../../session/usePermission';
 import { LoadFailure } from '../LoadFailure';
+import { ImportWizard } from '../import/ImportWizard';
 import { useAvailableHeight } from '../list/useAvailableHeight';
 import { useDebouncedValue } from '../list/useDebouncedValue';
 import {
@@ -54,6 +55,9 @@ export function DocumentListPage({ types, testId }: { types: readonly DocumentTy
   const search = useDebouncedValue(searchText.trim(), 300);
   const [page, setPage] = useState(1);
   const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [importing, setImporting] = useState(false);
+  // The opening stock sheet (期初库存.xlsx) imports into a draft 期初库存单 (DOMAIN.md §5).
+  const mayImportOpeningStock = usePermission('import.run') && types.includes('opening_stock');
   const tableArea = useRef<HTMLDivElement>(null);
   const tableHeight = useAvailableHeight(tableArea, 90);
 
@@ -203,7 +207,25 @@ export function DocumentListPage({ types, testId }: { types: readonly DocumentTy
         <Button icon={<FolderOpenOutlined />} disabled={!selected} onClick={() => selected && open(selected)}>
           {t('document.list.open')}
         </Button>
+        {mayImportOpeningStock && (
+          <Button
+            icon={<UploadOutlined />}
+            onClick={() => setImporting(true)}
+            data-testid="import-opening-stock"
+          >
+            {t('document.list.importOpeningStock')}
+          </Button>
+        )}
       </Flex>
+      {mayImportOpeningStock && (
+        <ImportWizard
+          entity="openingStock"
+          title="page.openingStock"
+          open={importing}
+          onClose={() => setImporting(false)}
+          onImported={() => void list.refetch()}
+        />
+      )}
       <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
         <Input.Search
           allowClear

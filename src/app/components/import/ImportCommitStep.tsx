@@ -51,7 +51,8 @@ export function ImportCommitStep({
                 updated: outcome.updated,
                 skipped: outcome.skipped,
               }) +
-              (outcome.errors.length ? t('importWizard.doneLeftOut', { count: outcome.errors.length }) : '')
+              (outcome.errors.length ? t('importWizard.doneLeftOut', { count: outcome.errors.length }) : '') +
+              (outcome.document ? t('importWizard.documentMade', { number: outcome.document.number }) : '')
             : t('importWizard.refusedHelp', { count: outcome.errors.length })
         }
         extra={

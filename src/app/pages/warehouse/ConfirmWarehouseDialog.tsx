@@ -2,10 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Input, InputNumber, Modal, Skeleton, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiInput } from '../../../shared/api';
+import type { ApiInput, ApiMethod } from '../../../shared/api';
 import { ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
 import { LoadFailure } from '../../components/LoadFailure';
+import { LotPicker } from './LotPicker';
 import {
   isTransferArrival,
   linesToConfirm,
@@ -16,6 +17,15 @@ import {
 } from './linesToConfirm';
 
 type ConfirmedLine = NonNullable<ApiInput<'warehouse.confirm'>['lines']>[number];
+
+const stockReports: ApiMethod[] = [
+  'reports.stockBalance',
+  'reports.stockCard',
+  'reports.periodSummary',
+  'reports.inTransit',
+  'reports.stockAlerts',
+  'reports.lotExpiry',
+];
 
 interface LineEntry {
   quantity: string | null;
@@ -78,7 +88,9 @@ function ConfirmLines({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const arrival = isTransferArrival(entry);
-  const lines = linesToConfirm(view, entry);
+  // The lines as the dialog opened: the document read again after confirming must not empty the table
+  // before the dialog closes.
+  const [lines] = useState(() => linesToConfirm(view, entry));
   const [entries, setEntries] = useState<Record<number, LineEntry>>(() =>
     Object.fromEntries(
       lines.map((line) => [line.id, { quantity: plannedQuantity(line, arrival), lot: line.lot }]),
@@ -121,6 +133,8 @@ function ConfirmLines({
       message.success(
         t('warehouseQueue.confirmed', { number: entry.number, warehouse: entry.warehouseName }),
       );
+      // Stock moved: reports open in other tabs read again, without holding up this dialog.
+      for (const method of stockReports) void queryClient.invalidateQueries({ queryKey: [method] });
       onClose();
     } catch (error) {
       // The engine's words in full: a shortfall names the goods, warehouse, date and quantity.
@@ -197,15 +211,27 @@ function ConfirmLines({
               width: 150,
               render: (_, line) =>
                 line.lotTracked && !arrival ? (
-                  <Input
-                    size="small"
-                    value={entries[line.id]?.lot}
-                    placeholder={t('warehouseQueue.lotPlaceholder')}
-                    maxLength={40}
-                    onChange={(event) => change(line.id, { lot: event.target.value })}
-                    aria-label={`${t('warehouseQueue.lot')} ${line.lineNo}`}
-                    data-testid={`confirm-lot-${line.lineNo}`}
-                  />
+                  entry.direction === 'out' ? (
+                    <LotPicker
+                      goodsId={line.goodsId}
+                      goodsCode={line.goodsCode}
+                      warehouseId={entry.warehouseId}
+                      value={entries[line.id]?.lot ?? ''}
+                      onChange={(lot) => change(line.id, { lot })}
+                      label={`${t('warehouseQueue.lot')} ${line.lineNo}`}
+                      testId={`confirm-lot-${line.lineNo}`}
+                    />
+                  ) : (
+                    <Input
+                      size="small"
+                      value={entries[line.id]?.lot}
+                      placeholder={t('warehouseQueue.lotPlaceholder')}
+                      maxLength={40}
+                      onChange={(event) => change(line.id, { lot: event.target.value })}
+                      aria-label={`${t('warehouseQueue.lot')} ${line.lineNo}`}
+                      data-testid={`confirm-lot-${line.lineNo}`}
+                    />
+                  )
                 ) : (
                   line.lot
                 ),

@@ -16,7 +16,8 @@ type Direction = QueueEntry['direction'];
  */
 export function WarehouseQueuePage() {
   const { t } = useTranslation();
-  const queue = useApiQuery('warehouse.queue', {});
+  // Work arrives while the keeper has the queue open (a clerk approves a document): look again now and then.
+  const queue = useApiQuery('warehouse.queue', {}, { refetchInterval: 15_000 });
   const [direction, setDirection] = useState<Direction>('in');
   const [confirming, setConfirming] = useState<QueueEntry | null>(null);
 
@@ -97,6 +98,7 @@ export function WarehouseQueuePage() {
             icon={<ReloadOutlined />}
             loading={queue.isFetching && !queue.isPending}
             onClick={() => void queue.refetch()}
+            data-testid="queue-refresh"
           >
             {t('warehouseQueue.refresh')}
           </Button>

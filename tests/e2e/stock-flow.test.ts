@@ -1,0 +1,380 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Callbacks passed to page.evaluate run in the browser.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { branchAdministrator, setUpBranch, webApi } from './support/api';
+import { launchChromium, screenshot, waitForAnimations, watchPageErrors } from './support/browser';
+import { startWebMode, type WebMode } from './support/web-mode';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+const samples = path.resolve(projectRoot, '../shared/samples');
+const keeper = { username: 'lizg', password: 'Keeper#2026', displayName: '李仓管' };
+
+/**
+ * The issue's flow, with 可乐 330ml (罐, 1 箱 = 24 罐; 罐 barcode 6921030007866) as the goods followed.
+ * Every expected figure is worked out here by hand from DOMAIN.md §3 and §6.2 (moving average):
+ *
+ * 11-01 opening   一号仓 28箱6罐 = 678 罐 × 38.2301/24 = 1,080.00; 二号仓 17 箱 = 408 罐: 649.91
+ * 11-05 receipt   一号仓 10 箱 at 40.00 = 400.00 → 918 罐 1,480.00; 二号仓 48 罐 at 1.70 = 81.60 → 456 罐 731.51
+ * 11-10 delivery  一号仓 5 箱 = 120 罐; 二号仓 2 箱 = 48 罐: 48 × 731.51 / 456 = 77.00 → 408 罐 654.51
+ * 11-12 transfer  一号仓 → 二号仓 3 箱 = 72 罐 (in transit until 二号仓 receives it)
+ * 11-15 stocktake 一号仓 counted 720 罐 (book 726: loss 6); 二号仓 482 罐 (book 480: gain 2 at 2 × 770.59 / 480 = 3.21)
+ * then a receipt dated 11-08 into 一号仓, 5 箱 at 48.00 = 240.00, re-costs 一号仓 from 11-08:
+ *   11-08 → 1,038 罐 1,720.00; delivery 120 × 1,720.00 / 1,038 = 198.84 (was 193.46) → 918 罐 1,521.16
+ *   transfer 72 × 1,521.16 / 918 = 119.31 → 846 罐 1,401.85; loss 6 × 1,401.85 / 846 = 9.94 → 840 罐 1,391.91
+ *   and 二号仓 receives the transfer at 119.31: 654.51 + 119.31 + 3.21 = 777.03 for 482 罐.
+ */
+describe('stock in web mode: opening stock, receipts, the keeper, transfers, stocktake, backdating, reports', () => {
+  let web: WebMode;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  let admin: ReturnType<typeof webApi>;
+  let keeperApi: ReturnType<typeof webApi>;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    web = await startWebMode();
+    admin = await setUpBranch(web);
+    const keeperId = (await admin.call<{ id: number }>('users.create', { ...keeper, role: 'keeper' })).id;
+    for (const [code, name] of [
+      ['CK01', '一号仓'],
+      ['CK02', '二号仓（开发区）'],
+    ] as const) {
+      ids[code] = (
+        await admin.call<{ id: number }>('warehouses.save', {
+          id: null,
+          warehouse: { code, name, keeperIds: [keeperId] },
+        })
+      ).id;
+    }
+    const catalogue = fs.readFileSync(path.join(samples, '商品目录-总部下发.xlsx'));
+    await admin.call('import.commit', {
+      entity: 'goods',
+      fileName: '商品目录-总部下发.xlsx',
+      contentBase64: catalogue.toString('base64'),
+    });
+    ids.cola = (
+      await admin.call<{ rows: { id: number }[] }>('goods.list', { search: '10010043' })
+    ).rows[0]!.id;
+    ids.supplier = (
+      await admin.call<{ id: number }>('counterparties.save', {
+        id: null,
+        counterparty: { code: 'GY001', name: '清泉饮料', kind: 'supplier' },
+      })
+    ).id;
+    ids.customer = (
+      await admin.call<{ id: number }>('counterparties.save', {
+        id: null,
+        counterparty: { code: 'KH001', name: '华联超市', kind: 'customer' },
+      })
+    ).id;
+    keeperApi = webApi(web);
+    await keeperApi.signIn(keeper.username, keeper.password);
+
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(15_000);
+    pageErrors = watchPageErrors(page);
+    await signInAs(branchAdministrator.username, branchAdministrator.password);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  async function signInAs(username: string, password: string) {
+    if (await page.getByTestId('header-branch').isVisible()) {
+      await page.getByRole('button', { name: /退出登录/ }).click();
+    } else {
+      await page.goto(web.url);
+    }
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: '登 录' }).click();
+    await page.getByTestId('header-branch').waitFor();
+  }
+  const shot = async (name: string) => {
+    await waitForAnimations(page);
+    await screenshot(page, name);
+  };
+  const menu = (name: string) =>
+    page.getByRole('menu').locator('.ant-menu-item').getByText(name, { exact: true });
+  const rowTexts = (table: Locator) =>
+    table
+      .locator('.ant-table-tbody .ant-table-row')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          [...row.querySelectorAll('.ant-table-cell')].map((cell) => (cell.textContent ?? '').trim()),
+        ),
+      );
+  /** A cell of the line grid, by field and line position (cells carry `line-<key>:<field>`). */
+  const lineCell = (field: string, index: number) =>
+    page
+      .getByTestId('document-page-purchase_receipt')
+      .locator(`[data-cell^="line-"][data-cell$=":${field}"]`)
+      .nth(index);
+  const searchBox = (report: Locator) =>
+    report.locator('input[data-testid="report-search"], [data-testid="report-search"] input').first();
+  /** Types a period into a report's range picker, both ends. */
+  const choosePeriod = async (report: Locator, from: string, to: string) => {
+    await report
+      .locator('input[data-testid="report-period"], [data-testid="report-period"] input')
+      .first()
+      .click();
+    await page.keyboard.press('Control+a');
+    await type(from);
+    await key('Enter');
+    await page.keyboard.press('Control+a');
+    await type(to);
+    await key('Enter');
+  };
+  /** Types the document's business date into the header's date field and commits it. */
+  const typeDate = async (root: Locator, date: string) => {
+    const input = root
+      .locator('input[data-testid="document-date"], [data-testid="document-date"] input')
+      .first();
+    await input.click();
+    await page.keyboard.press('Control+a');
+    await type(date);
+    await key('Enter');
+    await expect.poll(() => input.inputValue()).toBe(date);
+  };
+  const key = async (name: string) => {
+    await page.keyboard.press(name);
+    await page.waitForTimeout(150);
+  };
+  const type = async (text: string) => {
+    await page.keyboard.type(text, { delay: 20 });
+    await page.waitForTimeout(400);
+  };
+  /** Enters, submits and approves a document as the administrator, through the API. */
+  const enter = async (document: object) => {
+    const { id } = await admin.call<{ id: number }>('documents.save', { id: null, document });
+    await admin.call('documents.submit', { id });
+    await admin.call('documents.approve', { id });
+    return id;
+  };
+  const cola = (warehouse: string, unitName: string, quantity: string, unitPrice?: string) => ({
+    goodsId: ids.cola,
+    warehouseId: ids[warehouse],
+    unitName,
+    quantity,
+    ...(unitPrice ? { unitPrice } : {}),
+  });
+  const confirmAsKeeper = async (documentId: number, warehouse: string) =>
+    keeperApi.call('warehouse.confirm', { documentId, warehouseId: ids[warehouse] });
+
+  test('the opening stock sheet imports through the wizard into a draft 期初库存单, which approval posts', async () => {
+    await menu('仓库单据').click();
+    await page.getByTestId('import-opening-stock').click();
+    const wizard = page.getByTestId('import-wizard');
+    await wizard.locator('input[type=file]').setInputFiles(path.join(samples, '期初库存.xlsx'));
+    await expect.poll(() => wizard.getByTestId('import-file-name').textContent()).toBe('期初库存.xlsx');
+    await wizard.getByTestId('import-next').click();
+    await expect.poll(() => wizard.getByTestId('mapping-table').isVisible()).toBe(true);
+    await wizard.getByTestId('import-next').click();
+    // The sheet's 34 rows, all valid: 可乐 330ml's 28箱6罐 in 一号仓 among them.
+    await expect.poll(() => wizard.getByTestId('import-counts').textContent()).toContain('共 34 行');
+    expect(await wizard.getByTestId('import-counts').textContent()).toContain('错误 0');
+    await shot('stock-01-opening-preview');
+    await wizard.getByTestId('import-next').click();
+    await wizard.getByTestId('import-commit').click();
+    await expect.poll(() => wizard.getByTestId('import-outcome').textContent()).toContain('已生成草稿 QC');
+    await shot('stock-02-opening-imported');
+    await wizard.getByTestId('import-close').click();
+
+    const list = await admin.call<{ rows: { id: number; number: string }[] }>('documents.list', {
+      types: ['opening_stock'],
+    });
+    ids.opening = list.rows[0]!.id;
+    // The clerk dates the opening stock at the start of the month, then submits it for approval.
+    await page.getByTestId('document-list-warehouse').getByText(list.rows[0]!.number).click();
+    const opened = page.getByTestId('document-page-opening_stock');
+    await expect.poll(() => opened.getByTestId('document-number').inputValue()).toMatch(/^QC/);
+    await page.waitForTimeout(300);
+    await typeDate(opened, '2026-11-01');
+    await key('Control+s');
+    await expect.poll(() => opened.getByTestId('document-status').first().textContent()).toBe('草稿');
+    await opened.getByTestId('document-submit').click();
+    await opened.getByTestId('document-approve').click();
+    await expect.poll(() => opened.getByTestId('document-status').first().textContent()).toBe('已完成');
+    await shot('stock-03-opening-posted');
+    const opening = await admin.call<{ businessDate: string }>('documents.get', { id: ids.opening });
+    expect(opening.businessDate).toBe('2026-11-01');
+  });
+
+  test('a purchase receipt entered by keyboard, in 箱 and by a scanned 罐 barcode, into two warehouses', async () => {
+    await menu('采购入库单').click();
+    const receipt = page.getByTestId('document-page-purchase_receipt');
+    await receipt.waitFor();
+    await page.waitForTimeout(500);
+    await typeDate(receipt, '2026-11-05');
+    await receipt.getByTestId('document-counterparty').click();
+    await type('GY001');
+    await key('Enter');
+    // Line 1: the goods by code, 10 箱 at 40.00 into 一号仓.
+    await lineCell('goodsId', 0).locator('input').click();
+    await type('10010043');
+    await key('Enter');
+    await page.keyboard.press('Control+a');
+    await type('10');
+    await key('Enter');
+    await page.keyboard.press('Control+a');
+    await type('40');
+    await lineCell('warehouseId', 0).click();
+    await type('一号');
+    await key('Enter');
+    await shot('stock-04-receipt-line-1');
+    // Line 2: the 罐 barcode scanned, 48 罐 at 1.70 into 二号仓.
+    await lineCell('remark', 0).locator('input').click();
+    await key('Enter');
+    await type('6921030007866');
+    await key('Enter');
+    await page.keyboard.press('Control+a');
+    await type('48');
+    await key('Enter');
+    await page.keyboard.press('Control+a');
+    await type('1.7');
+    await lineCell('warehouseId', 1).click();
+    await type('二号');
+    await key('Enter');
+    await key('Control+s');
+    await expect
+      .poll(() => receipt.getByTestId('document-number').inputValue())
+      .toMatch(/^CR20261105-\d{4}$/);
+    await shot('stock-05-receipt-saved');
+    ids.receipt = Number(
+      (await admin.call<{ rows: { id: number }[] }>('documents.list', { types: ['purchase_receipt'] }))
+        .rows[0]!.id,
+    );
+    const saved = await admin.call<{
+      lines: { unitName: string; quantity: string; warehouseName: string; amount: string }[];
+      totalAmount: string;
+    }>('documents.get', { id: ids.receipt });
+    expect(
+      saved.lines.map((line) => [line.unitName, line.quantity, line.warehouseName, line.amount]),
+    ).toEqual([
+      ['箱', '10', '一号仓', '400.00'],
+      ['罐', '48', '二号仓（开发区）', '81.60'],
+    ]);
+    await receipt.getByTestId('document-submit').click();
+    await receipt.getByTestId('document-approve').click();
+    await expect.poll(() => receipt.getByTestId('document-status').first().textContent()).toBe('已审核');
+  });
+
+  test('the keeper sees the receipt in 待入库 for both warehouses and confirms it', async () => {
+    await signInAs(keeper.username, keeper.password);
+    await menu('仓库作业').click();
+    await expect.poll(() => page.getByTestId('queue-count-in').textContent()).toBe('2');
+    await shot('stock-06-keeper-queue');
+    for (let confirmed = 0; confirmed < 2; confirmed++) {
+      await page.getByTestId('queue-in').getByRole('button', { name: '确认入库' }).first().click();
+      await page.getByTestId('confirm-submit').click();
+      await expect.poll(() => page.getByTestId('confirm-dialog').count()).toBe(0);
+    }
+    await expect.poll(() => page.getByTestId('queue-count-in').textContent()).toBe('0');
+  });
+
+  test('a delivery from both warehouses, a transfer through in-transit and a stocktake', async () => {
+    ids.delivery = await enter({
+      type: 'sales_delivery',
+      businessDate: '2026-11-10',
+      counterpartyId: ids.customer,
+      lines: [cola('CK01', '箱', '5', '60'), cola('CK02', '箱', '2', '60')],
+    });
+    await confirmAsKeeper(ids.delivery, 'CK01');
+    await confirmAsKeeper(ids.delivery, 'CK02');
+    ids.transfer = await enter({
+      type: 'transfer',
+      businessDate: '2026-11-12',
+      warehouseId: ids.CK01,
+      toWarehouseId: ids.CK02,
+      lines: [{ ...cola('CK01', '箱', '3'), toWarehouseId: ids.CK02 }],
+    });
+    await confirmAsKeeper(ids.transfer, 'CK01');
+
+    // Shipped, not yet received: 在途库存 holds it at the cost it left 一号仓 at (72 × 1,286.54 / 798).
+    await menu('在途库存').click();
+    const inTransit = page.getByTestId('report-inTransit');
+    await expect.poll(async () => (await rowTexts(inTransit.getByTestId('report-table'))).length).toBe(1);
+    const transitRow = (await rowTexts(inTransit.getByTestId('report-table')))[0]!;
+    expect(transitRow).toEqual(expect.arrayContaining(['一号仓', '二号仓（开发区）', '3箱', '116.08']));
+    await shot('stock-07-in-transit');
+
+    await menu('仓库作业').click();
+    await page.getByTestId('queue-refresh').click();
+    await expect.poll(() => page.getByTestId('queue-count-in').textContent()).toBe('1');
+    await page.getByTestId('queue-in').getByRole('button', { name: '确认入库' }).first().click();
+    await page.getByTestId('confirm-submit').click();
+    await expect.poll(() => page.getByTestId('confirm-dialog').count()).toBe(0);
+
+    const stocktake = await enter({
+      type: 'stocktake',
+      businessDate: '2026-11-15',
+      lines: [cola('CK01', '罐', '720'), cola('CK02', '罐', '482')],
+    });
+    const made = await admin.call<{ rows: { id: number; type: string }[] }>('documents.list', {
+      types: ['stock_gain', 'stock_loss'],
+    });
+    expect(made.rows.map((row) => row.type).sort()).toEqual(['stock_gain', 'stock_loss']);
+    await confirmAsKeeper(made.rows.find((row) => row.type === 'stock_loss')!.id, 'CK01');
+    await confirmAsKeeper(made.rows.find((row) => row.type === 'stock_gain')!.id, 'CK02');
+    expect(stocktake).toBeGreaterThan(0);
+  });
+
+  test('a receipt backdated before the delivery changes what the delivery cost, and the reports show it', async () => {
+    const backdated = await enter({
+      type: 'purchase_receipt',
+      businessDate: '2026-11-08',
+      counterpartyId: ids.supplier,
+      lines: [cola('CK01', '箱', '5', '48')],
+    });
+    await confirmAsKeeper(backdated, 'CK01');
+
+    await menu('库存余额').click();
+    const balance = page.getByTestId('report-stockBalance');
+    await searchBox(balance).fill('10010043');
+    await expect.poll(async () => (await rowTexts(balance.getByTestId('report-table'))).length).toBe(2);
+    const rows = await rowTexts(balance.getByTestId('report-table'));
+    const byWarehouse = (name: string) => rows.find((row) => row.includes(name))!;
+    expect(byWarehouse('一号仓')).toEqual(expect.arrayContaining(['840', '35箱', '1,391.91']));
+    expect(byWarehouse('二号仓（开发区）')).toEqual(expect.arrayContaining(['482', '20箱2罐', '777.03']));
+    await shot('stock-08-stock-balance');
+
+    await menu('商品明细账').click();
+    const card = page.getByTestId('report-stockCard');
+    await card.getByTestId('report-goods').locator('input').fill('10010043');
+    await page.locator('.ant-select-item-option').filter({ hasText: '可乐' }).first().click();
+    await card.getByTestId('report-warehouse').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '一号仓' }).click();
+    await choosePeriod(card, '2026-11-01', '2026-11-30');
+    await expect
+      .poll(async () => (await rowTexts(card.getByTestId('report-table'))).length)
+      .toBeGreaterThan(5);
+    const cardRows = await rowTexts(card.getByTestId('report-table'));
+    const sale = cardRows.find((row) => row.includes('销售出库单'))!;
+    expect(sale).toEqual(expect.arrayContaining(['120', '-198.84']));
+    await shot('stock-09-stock-card');
+
+    await menu('进销存汇总').click();
+    const summary = page.getByTestId('report-periodSummary');
+    await choosePeriod(summary, '2026-11-01', '2026-11-30');
+    await searchBox(summary).fill('10010043');
+    await expect.poll(async () => (await rowTexts(summary.getByTestId('report-table'))).length).toBe(2);
+    const summaryRow = (await rowTexts(summary.getByTestId('report-table'))).find((row) =>
+      row.includes('一号仓'),
+    )!;
+    // In: opening 678 罐 (1,080.00) and purchases 240 + 120 罐 (640.00); out: sales 120 (198.84),
+    // transfer 72 (119.31), loss 6 (9.94); closing 840 罐 1,391.91.
+    for (const figure of ['360', '640.00', '198.84', '119.31', '9.94', '840', '1,391.91']) {
+      expect(summaryRow).toContain(figure);
+    }
+    await shot('stock-10-period-summary');
+    expect(pageErrors).toEqual([]);
+  });
+});
