@@ -2,6 +2,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Empty, Layout, Menu, Space, Tabs, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useSession } from '../session/SessionContext';
 import { navGroups, pages, type PageDefinition } from '../workspace/pages';
 import { useOpenTabs } from '../workspace/useOpenTabs';
@@ -16,6 +17,12 @@ export function AppShell() {
     return (page: PageDefinition) => granted.has(page.permission);
   }, [current.permissions]);
   const tabs = useOpenTabs(allowed);
+  const navigate = useNavigate();
+  // The next person to sign in starts on an empty workspace, not on the pages left open before.
+  const signOut = async () => {
+    await navigate('/');
+    await logout();
+  };
 
   const menuItems = navGroups
     .map((group) => ({ group, items: pages.filter((page) => page.group === group && allowed(page)) }))
@@ -53,7 +60,7 @@ export function AppShell() {
           <Typography.Text style={{ color: '#fff' }} data-testid="header-user">
             <UserOutlined /> {current.user.displayName} · {t(`role.${current.user.role}`)}
           </Typography.Text>
-          <Button icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
+          <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="logout">
             {t('header.logout')}
           </Button>
         </Space>
