@@ -81,7 +81,9 @@ describe('master data in web mode, as an information clerk would', () => {
     const navigation = page.getByRole('menu');
     for (const name of ['商品', '往来单位', '仓库', '办事处/部门', '职员']) {
       // Menu items only: 仓库 is also the name of a navigation group now.
-      expect(await navigation.locator('.ant-menu-item').getByText(name, { exact: true }).isVisible()).toBe(true);
+      expect(await navigation.locator('.ant-menu-item').getByText(name, { exact: true }).isVisible()).toBe(
+        true,
+      );
     }
     await navigation.locator('.ant-menu-item').getByText('商品', { exact: true }).click();
     await expect.poll(() => listTotal(goodsList())).toBe('共 0 条');
