@@ -57,3 +57,10 @@ export function openConnection(file: string, options: OpenOptions = {}): LedgerD
   }
   return drizzle(sqlite, { schema }) as LedgerDb;
 }
+
+/**
+ * For use cases that read and then write (a document's number, a posting's balances): the transaction
+ * takes the write lock at BEGIN, so another process writing meanwhile makes it wait (busy_timeout)
+ * instead of failing with "database is locked" when it upgrades from reading to writing.
+ */
+export const immediate = { behavior: 'immediate' } as const;

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { LedgerTx } from '../../db/connection';
+import { immediate, type LedgerTx } from '../../db/connection';
 import { documentLines, warehouseKeepers, warehouses } from '../../db/schema';
 import { assertActionAllowed } from '../../domain/documents/document-status';
 import { documentTypeRule } from '../../domain/documents/document-types';
@@ -142,7 +142,7 @@ export function confirmWarehouse(
     if (next !== doc.status || done) changeStatus(tx, ctx, doc, 'confirm', next);
     else changeStatus(tx, ctx, doc, 'confirm', doc.status, `仓库确认：${input.warehouseId}`);
     return { status: next };
-  });
+  }, immediate);
 }
 
 /** A transfer whose lines at this warehouse are all arrivals (shipped already, or shipped elsewhere). */

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { LedgerTx } from '../../db/connection';
+import { immediate, type LedgerTx } from '../../db/connection';
 import { branchProfile, documentLines, documents } from '../../db/schema';
 import {
   assertActionAllowed,
@@ -117,7 +117,7 @@ function inTransaction<T>(
     const doc = findDocument(tx, id);
     assertActionAllowed(documentFacts(tx, doc), action);
     return work(tx, doc);
-  });
+  }, immediate);
 }
 
 /** 提交: to approval, or straight through it when the branch does not approve separately (§2). */

@@ -1,3 +1,4 @@
+import { immediate } from '../../db/connection';
 import { eq } from 'drizzle-orm';
 import { documentLines, documents } from '../../db/schema';
 import { newUid } from '../../db/uid';
@@ -101,5 +102,5 @@ export function reverseDocument(
       note: `已被 ${number} 冲销`,
     });
     return { id: created.id, number };
-  });
+  }, immediate);
 }

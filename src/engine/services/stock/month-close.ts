@@ -1,3 +1,4 @@
+import { immediate } from '../../db/connection';
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
 import { closeMonth as closeMonthlyAverage } from '../../domain/costing/monthly-average';
@@ -104,7 +105,7 @@ export function closeMonth(ctx: ServiceContext, month: string, force: boolean) {
       payload: { month, balances: balances.n },
     });
     return { month, scopes: scopes.length, revaluedScopes: revalued.length, balances: balances.n };
-  });
+  }, immediate);
 }
 
 /**
@@ -176,7 +177,7 @@ export function reopenMonth(ctx: ServiceContext, month: string) {
       payload: { month },
     });
     return { month };
-  });
+  }, immediate);
 }
 
 export function listMonthCloses(sqlite: Database.Database) {
