@@ -1,9 +1,11 @@
 import { openEngine, sourceAppVersion, sourceMigrationsFolder, LedgerError, type Engine } from '../engine';
 import { backupCommand } from './commands/backup';
 import { callCommand } from './commands/call';
+import { demoCommand, demoUsage } from './commands/demo';
 import { exportCommand, exportUsage, templateCommand, templateUsage } from './commands/export';
 import { importCommand, importUsage } from './commands/import';
 import { initCommand, initUsage } from './commands/init';
+import { reportCommand, reportUsage } from './commands/report';
 import { CommandOutcome } from './outcome';
 import { printFailure, printResult } from './output';
 
@@ -20,7 +22,9 @@ const usage = `分支账簿命令行 — Branch Ledger CLI
   import …                 从 Excel / CSV 导入：${indent(importUsage)}
   export …                 把列表导出为 Excel：${indent(exportUsage)}
   template …               下载导入模板：${indent(templateUsage)}
+  report …                 库存报表（CSV / JSON）：${indent(reportUsage)}
   migrate                  把数据库升级到本程序的结构版本（升级前自动备份）
+  demo …                   生成演示机构及其两年单据：${indent(demoUsage)}
 --db 默认为 ./data/ledger.db。命令行在审计日志中记为用户 cli。`;
 
 type Command = (engine: Engine, args: string[]) => Promise<unknown>;
@@ -32,6 +36,8 @@ const commands: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   template: templateCommand,
+  report: reportCommand,
+  demo: demoCommand,
   // Opening the engine migrates; what is left is to say what happened.
   migrate: async (engine) => engine.migration,
 };
