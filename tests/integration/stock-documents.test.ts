@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { beijingLedger } from './support/ledger';
+import { beijingLedger, callOk } from './support/ledger';
 import { act, enterAndApprove, post, refused, stockWorld, type StockWorld } from './support/stock';
 
 /** Reads the ledger file directly, as a second reader: balances and the movements they sum. */
@@ -313,5 +313,47 @@ describe('stock documents', () => {
       expect(error.message).toMatch(new RegExp(`仍被 1 个${what} 引用，不能删除；可以停用它。$`));
       await act(engine, 'masterData.setActive', { entity, id, active: false });
     }
+  });
+
+  it('a keeper sees and confirms only the warehouses they keep', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const world = await stockWorld(engine);
+    const keeper = await callOk(
+      engine,
+      'users.create',
+      { username: 'cangguan', displayName: '王仓管', role: 'keeper', password: 'Keeper#2026' },
+      adminSession,
+    );
+    const warehouse = await act(engine, 'warehouses.get', { id: world.warehouse1 });
+    await act(engine, 'warehouses.save', {
+      id: world.warehouse1,
+      warehouse: { code: warehouse.code, name: warehouse.name, keeperIds: [keeper.id] },
+    });
+    const id = await enterAndApprove(
+      engine,
+      receipt(world, '2026-11-02', [
+        { warehouseId: world.warehouse1, unitName: '箱', quantity: '1', unitPrice: '48' },
+        { warehouseId: world.warehouse2, unitName: '箱', quantity: '1', unitPrice: '48' },
+      ]),
+    );
+    const session = (await callOk(engine, 'auth.login', { username: 'cangguan', password: 'Keeper#2026' }))
+      .session;
+    const queue = await callOk(engine, 'warehouse.queue', {}, session);
+    expect(queue.map((entry) => [entry.number, entry.warehouseName, entry.direction])).toEqual([
+      ['CR20261102-0001', '一号仓', 'in'],
+    ]);
+    const refusal = await engine.call({
+      method: 'warehouse.confirm',
+      input: { documentId: id, warehouseId: world.warehouse2 },
+      session,
+    });
+    expect(refusal.ok ? null : refusal.error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '您不是【二号仓】的仓管员，不能确认该仓库的出入库。',
+    });
+    await callOk(engine, 'warehouse.confirm', { documentId: id, warehouseId: world.warehouse1 }, session);
+    // Confirming is the keeper's; approving is not.
+    const clerk = await engine.call({ method: 'documents.approve', input: { id }, session });
+    expect(clerk.ok ? null : clerk.error.code).toBe('FORBIDDEN');
   });
 });
