@@ -65,6 +65,7 @@ export const stockMovements = sqliteTable(
     index('stock_movements_date').on(table.postingDate),
     index('stock_movements_origin').on(table.originMovementId),
     index('stock_movements_line').on(table.lineId),
+    index('stock_movements_document').on(table.documentId),
   ],
 );
 
@@ -142,5 +143,9 @@ export const costingCheckpoints = sqliteTable(
     method: text('method').notNull(),
     state: text('state', { mode: 'json' }).notNull(),
   },
-  (table) => [primaryKey({ columns: [table.month, table.scope] })],
+  (table) => [
+    primaryKey({ columns: [table.month, table.scope] }),
+    // Re-costing asks for a scope's latest checkpoint: by scope first, not by month.
+    index('costing_checkpoints_scope').on(table.scope, table.month),
+  ],
 );

@@ -286,7 +286,7 @@ function currentCost(sqlite: Database.Database, scope: string | null, quantity: 
 function toCostingMovement(
   sqlite: Database.Database,
   row: MovementRow,
-  originValues?: Map<number, MovementRow>,
+  originValues?: Map<number, { quantity: number; value: number }>,
 ): Movement {
   if (row.quantity < 0)
     return { kind: 'issue', quantity: -row.quantity, ...(row.layer ? { layer: row.layer } : {}) };
@@ -411,28 +411,21 @@ function dependentsOf(sqlite: Database.Database, changedIds: number[]): Set<stri
   let frontier = changedIds;
   while (frontier.length > 0) {
     const next: number[] = [];
-    for (const id of frontier) {
-      const origin = readMovement(sqlite, id);
-      const dependents = prepared(sqlite, 'SELECT * FROM stock_movements WHERE origin_movement_id = ?').all(
-        id,
-      ) as MovementRow[];
-      for (const dependent of dependents) {
-        if (dependent.scope !== null) {
-          scopes.add(dependent.scope);
-        } else if (
-          setValue(
-            sqlite,
-            dependent.id,
-            valueFromOrigin(dependent.quantity, origin),
-            0,
-            dependent,
-            dependent.value,
-            0,
-          )
-        ) {
-          next.push(dependent.id);
-        }
+    // One query for the whole frontier: most re-costed movements (deliveries) have no dependents at all.
+    const dependents = prepared(
+      sqlite,
+      'SELECT d.*, o.quantity AS origin_quantity, o.value AS origin_value FROM stock_movements d ' +
+        'JOIN stock_movements o ON o.id = d.origin_movement_id ' +
+        'WHERE d.origin_movement_id IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify(frontier)) as (MovementRow & { origin_quantity: number; origin_value: number })[];
+    for (const dependent of dependents) {
+      if (dependent.scope !== null) {
+        scopes.add(dependent.scope);
+        continue;
       }
+      const origin = { quantity: dependent.origin_quantity, value: dependent.origin_value };
+      const value = valueFromOrigin(dependent.quantity, origin);
+      if (setValue(sqlite, dependent.id, value, 0, dependent, dependent.value, 0)) next.push(dependent.id);
     }
     frontier = next;
   }
@@ -510,18 +503,30 @@ function runScope(
   const method: CostingMethod<unknown> = methodFor(perpetualMethodName(methodName));
   const run = method.open(checkpoint ? checkpoint.state : method.initial());
   const policy = policyOf(profile);
-  const replayed = new Map<number, MovementRow>();
+  // Only issues can be the origin of a later receipt in the same scope (a return, a reversal).
+  const replayed = new Map<number, { quantity: number; value: number }>();
   const changed: number[] = [];
+  const balanceChanges = new Map<string, { place: MovementRow; value: number }>();
   for (const row of rows) {
     const movement = toCostingMovement(sqlite, row, replayed);
     const cost = applyOrExplain(sqlite, row, () => run.cost(movement, policy));
-    if (
-      until === null &&
-      setValue(sqlite, row.id, cost.value, cost.correction, row, row.value, row.correction)
-    ) {
+    if (until === null && (cost.value !== row.value || cost.correction !== row.correction)) {
+      prepared(sqlite, 'UPDATE stock_movements SET value = ?, correction = ? WHERE id = ?').run(
+        cost.value,
+        cost.correction,
+        row.id,
+      );
+      // Balances move once per place at the end, not once per re-costed movement.
+      const key = `${row.goods_id}:${row.warehouse_id}:${row.lot}:${row.in_transit}`;
+      const entry = balanceChanges.get(key) ?? { place: row, value: 0 };
+      entry.value += cost.value - row.value;
+      balanceChanges.set(key, entry);
       changed.push(row.id);
     }
-    replayed.set(row.id, { ...row, value: cost.value });
+    if (row.quantity < 0) replayed.set(row.id, { quantity: row.quantity, value: cost.value });
+  }
+  for (const { place, value } of balanceChanges.values()) {
+    if (value !== 0) addToBalance(sqlite, place, 0, value);
   }
   const last = rows[rows.length - 1];
   return {
