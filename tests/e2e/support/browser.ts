@@ -51,6 +51,6 @@ export async function waitForAnimations(page: Page): Promise<void> {
         '[class*="-enter"], [class*="-appear"], [class*="-leave"], .ant-motion-collapse',
       ),
     undefined,
-    { timeout: 5_000 },
+    { timeout: 10_000 },
   );
 }

@@ -18,6 +18,7 @@ export function WarehouseQueuePage() {
   const { t } = useTranslation();
   // Work arrives while the keeper has the queue open (a clerk approves a document): look again now and then.
   const queue = useApiQuery('warehouse.queue', {}, { refetchInterval: 15_000 });
+  const [refreshing, setRefreshing] = useState(false);
   const [direction, setDirection] = useState<Direction>('in');
   const [confirming, setConfirming] = useState<QueueEntry | null>(null);
 
@@ -96,8 +97,12 @@ export function WarehouseQueuePage() {
         tabBarExtraContent={
           <Button
             icon={<ReloadOutlined />}
-            loading={queue.isFetching && !queue.isPending}
-            onClick={() => void queue.refetch()}
+            // Only the keeper's own refresh spins: the periodic look in the background stays quiet.
+            loading={refreshing}
+            onClick={() => {
+              setRefreshing(true);
+              void queue.refetch().finally(() => setRefreshing(false));
+            }}
             data-testid="queue-refresh"
           >
             {t('warehouseQueue.refresh')}
