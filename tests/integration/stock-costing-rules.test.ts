@@ -263,4 +263,37 @@ describe('costing rules of DOMAIN.md §6 through documents', () => {
     });
     expect(noLot.message).toBe('第 1 行：商品【酸奶】按批次管理，请填写批号。');
   });
+
+  it('each lot of a lot-tracked goods carries its own cost: a lot sold out holds no value', async () => {
+    const { engine, world } = await ledger();
+    const lot = (lotName: string, quantity: string, unitPrice?: string) => ({
+      goodsId: world.yogurt,
+      warehouseId: world.warehouse1,
+      unitName: '杯',
+      quantity,
+      lot: lotName,
+      ...(unitPrice ? { unitPrice } : {}),
+    });
+    await post(engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-11-01',
+      counterpartyId: world.supplier,
+      lines: [lot('A', '10', '1'), lot('B', '10', '2')],
+    });
+    await post(engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-11-02',
+      counterpartyId: world.customer,
+      lines: [lot('A', '10', '3')],
+    });
+    // Lot A went out at its own 1.00, not the 1.50 average of both lots.
+    expect(movements(engine).at(-1)!.value).toBe(-1000);
+    const lots = engine.db.$client
+      .prepare('SELECT lot, quantity, value FROM stock_balances WHERE goods_id = ? ORDER BY lot')
+      .all(world.yogurt);
+    expect(lots).toEqual([
+      { lot: 'A', quantity: 0, value: 0 },
+      { lot: 'B', quantity: 1000, value: 2000 },
+    ]);
+  });
 });

@@ -150,7 +150,7 @@ export function postMovement(
   const scope =
     input.inTransit || input.cost.kind === 'none'
       ? null
-      : costingScopeKey(profile, input.goodsId, input.warehouseId);
+      : costingScopeKey(profile, input.goodsId, input.warehouseId, input.lot);
   const origin = input.cost.kind === 'origin' ? input.cost.movementId : null;
   const layer = input.cost.kind === 'issue' ? (input.cost.layer ?? null) : input.receiptLayer;
   const ownValue =
