@@ -296,4 +296,18 @@ describe('costing rules of DOMAIN.md §6 through documents', () => {
       { lot: 'B', quantity: 1000, value: 2000 },
     ]);
   });
+
+  it('个别计价 needs lots to name: a goods without lot tracking is refused at entry', async () => {
+    const { engine, world } = await ledger({ defaultCostingMethod: 'specific' });
+    const error = await refused(engine, 'documents.save', {
+      id: null,
+      document: {
+        type: 'purchase_receipt',
+        businessDate: '2026-11-01',
+        counterpartyId: world.supplier,
+        lines: [line(world, world.warehouse1, '10', '1')],
+      },
+    });
+    expect(error.message).toBe('第 1 行：商品【鲜牛奶】按个别计价核算成本，须先在商品资料中启用批次管理。');
+  });
 });

@@ -7,6 +7,7 @@ import { assertWholeBaseUnits, baseQuantityOf, lineAmounts } from '../../domain/
 import { LedgerError } from '../../domain/ledger-error';
 import { requireScaled } from '../../domain/numbers/decimal';
 import type { DocumentInput, DocumentLineInput } from '../../api/schemas/document';
+import { costingMethodOf } from '../stock/costing-scope';
 
 /** A line ready to store: every quantity and amount exact and checked. */
 export interface PreparedLine {
@@ -157,6 +158,10 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
     }
     if (!item.lotTracked && lot !== '')
       throw lineError(lineNo, 'lot', `商品${label}不按批次管理，不要填写批号。`);
+    // 个别计价 names the lot an issue takes from (DOMAIN.md §6.2): without lots there is nothing to name.
+    if (!item.lotTracked && costingMethodOf(profile, item.costingMethod) === 'specific') {
+      throw lineError(lineNo, 'goodsId', `商品${label}按个别计价核算成本，须先在商品资料中启用批次管理。`);
+    }
     const expiryDate =
       line.expiryDate ??
       (line.productionDate && item.shelfLifeDays ? addDays(line.productionDate, item.shelfLifeDays) : null);
