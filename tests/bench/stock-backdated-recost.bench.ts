@@ -1,15 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
-import {
-  cliActor,
-  openEngine,
-  sourceAppVersion,
-  sourceMigrationsFolder,
-  type Engine,
-} from '../../src/engine';
-import type { ApiInput, ApiMethod, ApiOutput } from '../../src/shared/api';
+import type { Engine } from '../../src/engine';
+import { act, enterAndApprove } from '../integration/support/stock';
+import { benchBranch } from './support/bench-branch';
 
 /**
  * DOMAIN.md §6.6: a receipt dated back before 100,000 movements of one goods in one warehouse re-costs
@@ -28,26 +21,6 @@ const backdatedDate = '2026-01-05';
 const methods = ['moving_average', 'fifo'] as const;
 type Method = (typeof methods)[number];
 
-async function call<M extends ApiMethod>(
-  engine: Engine,
-  method: M,
-  input: ApiInput<M>,
-): Promise<ApiOutput<M>> {
-  const response = await engine.callAs(cliActor, method, input);
-  if (!response.ok) throw new Error(`${method}: ${response.error.code} ${response.error.message}`);
-  return response.result as ApiOutput<M>;
-}
-
-type DocumentInput = ApiInput<'documents.save'>['document'];
-
-/** Saves, submits and approves; returns the id of the document now waiting for the keeper. */
-async function enterAndApprove(engine: Engine, document: DocumentInput): Promise<number> {
-  const { id } = await call(engine, 'documents.save', { id: null, document });
-  await call(engine, 'documents.submit', { id });
-  await call(engine, 'documents.approve', { id });
-  return id;
-}
-
 function dayAfter(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -62,56 +35,8 @@ interface Scope {
 }
 
 async function buildScope(method: Method): Promise<Scope> {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
-  const engine = await openEngine({
-    databasePath: path.join(folder, 'ledger.db'),
-    migrationsFolder: sourceMigrationsFolder,
-    appVersion: sourceAppVersion(),
-  });
-  await call(engine, 'setup.createBranch', {
-    profile: {
-      code: 'BJ01',
-      name: '北京分公司',
-      accountingMode: 'independent',
-      costingScope: 'per_warehouse',
-      defaultCostingMethod: method,
-      taxpayerType: 'general',
-    },
-    administrator: {
-      username: 'admin',
-      displayName: '管理员',
-      password: 'bench-password',
-      passwordConfirm: 'bench-password',
-    },
-  });
-  const warehouse = (
-    await call(engine, 'warehouses.save', { id: null, warehouse: { code: 'CK01', name: '总仓' } })
-  ).id;
-  const supplier = (
-    await call(engine, 'counterparties.save', {
-      id: null,
-      counterparty: { code: 'GY001', name: '蒙原乳业', kind: 'supplier' },
-    })
-  ).id;
-  const customer = (
-    await call(engine, 'counterparties.save', {
-      id: null,
-      counterparty: { code: 'KH001', name: '华联超市', kind: 'customer' },
-    })
-  ).id;
-  const milk = (
-    await call(engine, 'goods.save', {
-      id: null,
-      goods: {
-        code: 'SP001',
-        name: '蒙原纯牛奶 250ml',
-        units: [
-          { name: '袋', ratio: '1', isBase: true },
-          { name: '箱', ratio: '24', isBase: false },
-        ],
-      },
-    })
-  ).id;
+  const { engine, folder, world } = await benchBranch(method);
+  const { warehouse1: warehouse, supplier, customer, milk } = world;
   for (let round = 0; round < rounds; round += 1) {
     const businessDate = dayAfter('2026-01-10', round);
     // 50 × 10 箱 = 12,000 袋 in, at prices that move from line to line; 1,950 × 5 袋 = 9,750 out.
@@ -127,7 +52,7 @@ async function buildScope(method: Method): Promise<Scope> {
         unitPrice: (46 + ((round * 7 + line) % 13) / 4).toFixed(2),
       })),
     });
-    await call(engine, 'warehouse.confirm', { documentId: receipt, warehouseId: warehouse });
+    await act(engine, 'warehouse.confirm', { documentId: receipt, warehouseId: warehouse });
     const delivery = await enterAndApprove(engine, {
       type: 'sales_delivery',
       businessDate,
@@ -140,7 +65,7 @@ async function buildScope(method: Method): Promise<Scope> {
         unitPrice: '2.6',
       })),
     });
-    await call(engine, 'warehouse.confirm', { documentId: delivery, warehouseId: warehouse });
+    await act(engine, 'warehouse.confirm', { documentId: delivery, warehouseId: warehouse });
   }
   const sqlite = engine.db.$client;
   const { n } = sqlite.prepare('SELECT count(*) AS n FROM stock_movements').get() as { n: number };
@@ -201,7 +126,7 @@ async function confirmBackdated(method: Method): Promise<void> {
     ).value;
   const before = issuedValue();
   const started = performance.now();
-  await call(scope.engine, 'warehouse.confirm', {
+  await act(scope.engine, 'warehouse.confirm', {
     documentId: waiting.get(method)!.shift()!,
     warehouseId: scope.warehouse,
   });

@@ -1,15 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
-import {
-  cliActor,
-  openEngine,
-  sourceAppVersion,
-  sourceMigrationsFolder,
-  type Engine,
-} from '../../src/engine';
-import type { ApiInput, ApiMethod, ApiOutput } from '../../src/shared/api';
+import type { ApiInput } from '../../src/shared/api';
+import { act, enterAndApprove } from '../integration/support/stock';
+import { benchBranch } from './support/bench-branch';
 
 /**
  * The keeper's confirmation is where stock moves (DOMAIN.md §5, §6.1): lines per second through
@@ -21,56 +14,11 @@ import type { ApiInput, ApiMethod, ApiOutput } from '../../src/shared/api';
 const goodsCount = 1000;
 const historyRounds = 10;
 
-async function call<M extends ApiMethod>(
-  engine: Engine,
-  method: M,
-  input: ApiInput<M>,
-): Promise<ApiOutput<M>> {
-  const response = await engine.callAs(cliActor, method, input);
-  if (!response.ok) throw new Error(`${method}: ${response.error.code} ${response.error.message}`);
-  return response.result as ApiOutput<M>;
-}
-
-const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-bench-'));
-const engine = await openEngine({
-  databasePath: path.join(folder, 'ledger.db'),
-  migrationsFolder: sourceMigrationsFolder,
-  appVersion: sourceAppVersion(),
-});
-await call(engine, 'setup.createBranch', {
-  profile: {
-    code: 'BJ01',
-    name: '北京分公司',
-    accountingMode: 'independent',
-    costingScope: 'per_warehouse',
-    defaultCostingMethod: 'moving_average',
-    taxpayerType: 'general',
-  },
-  administrator: {
-    username: 'admin',
-    displayName: '管理员',
-    password: 'bench-password',
-    passwordConfirm: 'bench-password',
-  },
-});
-const warehouse = (
-  await call(engine, 'warehouses.save', { id: null, warehouse: { code: 'CK01', name: '总仓' } })
-).id;
-const supplier = (
-  await call(engine, 'counterparties.save', {
-    id: null,
-    counterparty: { code: 'GY001', name: '蒙原乳业', kind: 'supplier' },
-  })
-).id;
-const customer = (
-  await call(engine, 'counterparties.save', {
-    id: null,
-    counterparty: { code: 'KH001', name: '华联超市', kind: 'customer' },
-  })
-).id;
+const { engine, folder, world } = await benchBranch('moving_average');
+const { warehouse1: warehouse, supplier, customer } = world;
 const goodsIds: number[] = [];
 for (let index = 0; index < goodsCount; index += 1) {
-  const { id } = await call(engine, 'goods.save', {
+  const { id } = await act(engine, 'goods.save', {
     id: null,
     goods: {
       code: `SP${String(index + 1).padStart(5, '0')}`,
@@ -116,23 +64,16 @@ const delivery = (): DocumentInput => ({
   })),
 });
 
-async function enterAndApprove(document: DocumentInput): Promise<number> {
-  const { id } = await call(engine, 'documents.save', { id: null, document });
-  await call(engine, 'documents.submit', { id });
-  await call(engine, 'documents.approve', { id });
-  return id;
-}
-
 async function confirm(id: number): Promise<number> {
   const started = performance.now();
-  await call(engine, 'warehouse.confirm', { documentId: id, warehouseId: warehouse });
+  await act(engine, 'warehouse.confirm', { documentId: id, warehouseId: warehouse });
   return performance.now() - started;
 }
 
 // History: every goods has received and shipped before, so each confirmation costs into a scope with state.
 for (let round = 0; round < historyRounds; round += 1) {
-  await confirm(await enterAndApprove(receipt()));
-  await confirm(await enterAndApprove(delivery()));
+  await confirm(await enterAndApprove(engine, receipt()));
+  await confirm(await enterAndApprove(engine, delivery()));
 }
 
 const sqlite = engine.db.$client;
@@ -174,9 +115,9 @@ const runs = options.iterations + options.warmupIterations;
 // The measured documents are entered and approved beforehand, receipts dated before deliveries, so that
 // each bench iteration is the keeper's confirmation alone, still in date order.
 const receipts: number[] = [];
-for (let run = 0; run < runs; run += 1) receipts.push(await enterAndApprove(receipt()));
+for (let run = 0; run < runs; run += 1) receipts.push(await enterAndApprove(engine, receipt()));
 const deliveries: number[] = [];
-for (let run = 0; run < runs; run += 1) deliveries.push(await enterAndApprove(delivery()));
+for (let run = 0; run < runs; run += 1) deliveries.push(await enterAndApprove(engine, delivery()));
 
 describe(`warehouse.confirm of ${goodsCount.toLocaleString('en')}-line documents into existing stock`, () => {
   bench(
