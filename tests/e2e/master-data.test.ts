@@ -8,7 +8,13 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { branchAdministrator, setUpBranch } from './support/api';
-import { launchChromium, screenshot, waitForAnimations, watchPageErrors } from './support/browser';
+import {
+  launchChromium,
+  openWorkspacePage,
+  screenshot,
+  signInThroughLogin,
+  waitForAnimations,
+} from './support/browser';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -28,19 +34,8 @@ describe('master data in web mode, as an information clerk would', () => {
     await setUpBranch(web);
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-md-'));
     browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1366, height: 860 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    // The engine is local: anything that takes longer than this is a fault, not a slow network.
-    page.setDefaultTimeout(15_000);
-    pageErrors = watchPageErrors(page);
-    await page.goto(web.url);
-    await page.getByLabel('用户名').fill(branchAdministrator.username);
-    await page.getByLabel('密码').fill(branchAdministrator.password);
-    await page.getByRole('button', { name: '登 录' }).click();
-    await page.getByTestId('header-branch').waitFor();
+    ({ page, pageErrors } = await openWorkspacePage(browser));
+    await signInThroughLogin(page, web.url, branchAdministrator.username, branchAdministrator.password);
   });
 
   afterAll(async () => {

@@ -6,7 +6,13 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { branchAdministrator, setUpBranch, webApi } from './support/api';
-import { launchChromium, screenshot, waitForAnimations, watchPageErrors } from './support/browser';
+import {
+  launchChromium,
+  openWorkspacePage,
+  screenshot,
+  signInThroughLogin,
+  waitForAnimations,
+} from './support/browser';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -76,9 +82,7 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     await keeperApi.signIn(keeper.username, keeper.password);
 
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    pageErrors = watchPageErrors(page);
+    ({ page, pageErrors } = await openWorkspacePage(browser));
     await signInAs(branchAdministrator.username, branchAdministrator.password);
   });
 
@@ -87,17 +91,8 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     await web?.stop();
   });
 
-  async function signInAs(username: string, password: string) {
-    if (await page.getByTestId('header-branch').isVisible()) {
-      await page.getByRole('button', { name: /退出登录/ }).click();
-    } else {
-      await page.goto(web.url);
-    }
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: '登 录' }).click();
-    await page.getByTestId('header-branch').waitFor();
-  }
+  const signInAs = (username: string, password: string) =>
+    signInThroughLogin(page, web.url, username, password);
   const shot = async (name: string) => {
     await waitForAnimations(page);
     await screenshot(page, name);

@@ -8,7 +8,13 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { branchAdministrator, setUpBranch, type webApi } from './support/api';
-import { launchChromium, screenshot, waitForAnimations, watchPageErrors } from './support/browser';
+import {
+  launchChromium,
+  openWorkspacePage,
+  screenshot,
+  signInThroughLogin,
+  waitForAnimations,
+} from './support/browser';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 const keeper = { username: 'wangcg', password: 'Keeper#2026', displayName: '王仓管' };
@@ -99,18 +105,8 @@ describe('the keeper’s queue, the stock reports and the numbering rules in web
     deliveryNumber = (await enter(sale)).number;
 
     browser = await launchChromium();
-    page = await browser.newPage({
-      viewport: { width: 1366, height: 860 },
-      locale: 'zh-CN',
-      acceptDownloads: true,
-    });
-    page.setDefaultTimeout(15_000);
-    pageErrors = watchPageErrors(page);
-    await page.goto(web.url);
-    await page.getByLabel('用户名').fill(keeper.username);
-    await page.getByLabel('密码').fill(keeper.password);
-    await page.getByRole('button', { name: '登 录' }).click();
-    await page.getByTestId('header-branch').waitFor();
+    ({ page, pageErrors } = await openWorkspacePage(browser));
+    await signInThroughLogin(page, web.url, keeper.username, keeper.password);
   });
 
   afterAll(async () => {
@@ -241,10 +237,7 @@ describe('the keeper’s queue, the stock reports and the numbering rules in web
   });
 
   test('单据编号规则: the administrator changes 销售出库单 to XS + year-month and the next number follows it', async () => {
-    await page.getByTestId('logout').click();
-    await page.getByLabel('用户名').fill(branchAdministrator.username);
-    await page.getByLabel('密码').fill(branchAdministrator.password);
-    await page.getByRole('button', { name: '登 录' }).click();
+    await signInThroughLogin(page, web.url, branchAdministrator.username, branchAdministrator.password);
     await page.getByRole('menu').getByText('单据编号规则', { exact: true }).click();
     const row = page.getByTestId('numbering-sales_delivery');
     const month = today().slice(0, 7).replace('-', '');

@@ -40,17 +40,51 @@ export function watchPageErrors(page: Page): string[] {
   return errors;
 }
 
+const animating = '[class*="-enter"], [class*="-appear"], [class*="-leave"], .ant-motion-collapse';
+
 /**
  * Waits until antd's open and close animations (modals, drawers, messages, menus) have run, so a
- * screenshot shows the screen as the person sees it once it has settled.
+ * screenshot shows the screen as the person sees it once it has settled. A screenshot is for a person
+ * to look at, not an assertion: when something is still moving after 10 s (a loaded machine), the
+ * shot is taken anyway and what was moving is said, rather than failing the test that asked for it.
  */
 export async function waitForAnimations(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector(
-        '[class*="-enter"], [class*="-appear"], [class*="-leave"], .ant-motion-collapse',
-      ),
-    undefined,
-    { timeout: 10_000 },
-  );
+  try {
+    await page.waitForFunction((selector) => !document.querySelector(selector), animating, {
+      timeout: 10_000,
+    });
+  } catch {
+    const moving = await page.evaluate(
+      (selector) => [...document.querySelectorAll(selector)].map((element) => element.className),
+      animating,
+    );
+    console.warn(`screenshot taken while still animating: ${JSON.stringify(moving)}`);
+  }
+}
+
+/** A page as the clerk's screen: 1366 × 860, Chinese, downloads allowed, errors collected. */
+export async function openWorkspacePage(browser: Browser): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await browser.newPage({
+    viewport: { width: 1366, height: 860 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  // The engine is local: anything that takes longer than this is a fault, not a slow network.
+  page.setDefaultTimeout(15_000);
+  return { page, pageErrors: watchPageErrors(page) };
+}
+
+/** Signs in through the login screen (signing the current user out first) and waits for the shell. */
+export async function signInThroughLogin(
+  page: Page,
+  url: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  if (await page.getByTestId('header-branch').isVisible()) await page.getByTestId('logout').click();
+  else await page.goto(url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登 录' }).click();
+  await page.getByTestId('header-branch').waitFor();
 }
