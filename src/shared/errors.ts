@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  /** The engine warns (credit limit, stock, …): `details.warnings`; repeat with `acknowledged: true` to go on. */
+  | 'NEEDS_CONFIRMATION'
   | 'ACCOUNT_LOCKED'
   | 'WRONG_CREDENTIALS'
   | 'FIELD_FIXED'

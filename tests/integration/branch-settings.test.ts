@@ -164,7 +164,7 @@ describe('application settings', () => {
       const error = await callFailing(engine, 'settings.update', { updateFeedUrl }, adminSession);
       expect(error.code).toBe('VALIDATION');
       expect(error.message).toContain('更新地址须为 http(s):// 开头的网址');
-      expect(await callOk(engine, 'settings.get', {}, adminSession)).toEqual({ updateFeedUrl: '' });
+      expect(await callOk(engine, 'settings.get', {}, adminSession)).toMatchObject({ updateFeedUrl: '' });
     },
   );
 
@@ -180,7 +180,7 @@ describe('application settings', () => {
     const reopened = await openLedger(databasePath);
     const session = (await callOk(reopened, 'auth.login', { username: 'admin', password: 'Ledger-2026!' }))
       .session;
-    expect(await callOk(reopened, 'settings.get', {}, session)).toEqual({ updateFeedUrl: url });
+    expect(await callOk(reopened, 'settings.get', {}, session)).toMatchObject({ updateFeedUrl: url });
     const audit = await callOk(reopened, 'audit.list', { action: 'settings.update' }, session);
     expect(audit.rows.map((row) => [row.username, row.entityKey, row.before, row.after])).toEqual([
       ['admin', 'updateFeedUrl', '', url],
@@ -193,6 +193,6 @@ describe('application settings', () => {
     expect(await callOk(engine, 'settings.update', { updateFeedUrl: '' }, adminSession)).toEqual({
       updateFeedUrl: '',
     });
-    expect(await callOk(engine, 'settings.get', {}, adminSession)).toEqual({ updateFeedUrl: '' });
+    expect(await callOk(engine, 'settings.get', {}, adminSession)).toMatchObject({ updateFeedUrl: '' });
   });
 });

@@ -69,6 +69,9 @@ describe('signing in', () => {
         'stock.read',
         'period.close',
         'period.reopen',
+        'money.read',
+        'money.settle',
+        'profit.read',
       ],
     });
     expect(adminRow(ledger.engine).last_login_at).toBe('2026-03-02T01:30:00.000Z');

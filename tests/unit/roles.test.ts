@@ -10,7 +10,8 @@ import {
 /**
  * What each role may do (DOMAIN.md §1): the administrator runs the installation, the manager reads
  * the audit and approves, the information clerk keeps master data, imports and enters documents, the
- * keeper confirms stock, the accountant approves and closes months; only the administrator reopens one.
+ * keeper confirms stock, the accountant approves, closes months, keeps receivables and payables and reads
+ * profit; only the administrator reopens a month.
  */
 const expected: Record<Role, Permission[]> = {
   admin: [
@@ -30,6 +31,9 @@ const expected: Record<Role, Permission[]> = {
     'stock.read',
     'period.close',
     'period.reopen',
+    'money.read',
+    'money.settle',
+    'profit.read',
   ],
   manager: [
     'system.read',
@@ -38,6 +42,8 @@ const expected: Record<Role, Permission[]> = {
     'documents.read',
     'documents.approve',
     'stock.read',
+    'money.read',
+    'profit.read',
   ],
   clerk: [
     'system.read',
@@ -47,6 +53,7 @@ const expected: Record<Role, Permission[]> = {
     'documents.read',
     'documents.edit',
     'stock.read',
+    'money.read',
   ],
   keeper: ['system.read', 'masterData.read', 'documents.read', 'warehouse.confirm', 'stock.read'],
   accountant: [
@@ -58,6 +65,9 @@ const expected: Record<Role, Permission[]> = {
     'documents.approve',
     'stock.read',
     'period.close',
+    'money.read',
+    'money.settle',
+    'profit.read',
   ],
   salesperson: ['system.read', 'masterData.read', 'documents.read', 'stock.read'],
 };

@@ -16,6 +16,10 @@ export const enUS: Messages = {
   page: {
     purchaseDocuments: 'Purchase documents',
     purchaseReceipt: 'Purchase receipt',
+    purchaseOrder: 'Purchase order',
+    salesOrder: 'Sales order',
+    customerReceipt: 'Customer receipt',
+    supplierPayment: 'Supplier payment',
     purchaseReturn: 'Purchase return',
     salesDocuments: 'Sales documents',
     salesDelivery: 'Sales delivery',
@@ -474,6 +478,8 @@ export const enUS: Messages = {
   },
   document: {
     types: {
+      purchase_order: 'Purchase order',
+      sales_order: 'Sales order',
       opening_stock: 'Opening stock',
       purchase_receipt: 'Purchase receipt',
       purchase_return: 'Purchase return',
@@ -486,6 +492,8 @@ export const enUS: Messages = {
       other_receipt: 'Other receipt',
       other_issue: 'Other issue',
       cost_adjustment: 'Cost adjustment',
+      customer_receipt: 'Customer receipt',
+      supplier_payment: 'Supplier payment',
     },
     statuses: {
       draft: 'Draft',
@@ -494,6 +502,7 @@ export const enUS: Messages = {
       in_transit: 'In transit',
       completed: 'Completed',
       voided: 'Voided',
+      closed: 'Closed',
     },
     actions: {
       new: 'New',
@@ -506,6 +515,7 @@ export const enUS: Messages = {
       void: 'Void',
       delete: 'Delete',
       reverse: 'Reverse',
+      close: 'Force close',
       confirm: 'Warehouse confirmation',
       origin: 'From origin',
       fromOrigin: 'Take lines',
@@ -594,6 +604,7 @@ export const enUS: Messages = {
       unapprove: 'Unapproved: the document is a draft again',
       void: 'Voided',
       reverse: 'Reversal {{number}} created',
+      close: 'Closed: what is outstanding no longer waits',
     },
     originTitle: 'Choose the original {{type}}',
     originRemark: 'Origin {{number}}',
@@ -683,6 +694,8 @@ export const enUS: Messages = {
       never: 'Never',
     },
     types: {
+      purchase_order: 'Purchase order',
+      sales_order: 'Sales order',
       opening_stock: 'Opening stock',
       purchase_receipt: 'Purchase receipt',
       purchase_return: 'Purchase return',
@@ -695,6 +708,8 @@ export const enUS: Messages = {
       other_receipt: 'Other receipt',
       other_issue: 'Other issue',
       cost_adjustment: 'Cost adjustment',
+      customer_receipt: 'Customer receipt',
+      supplier_payment: 'Supplier payment',
     },
   },
   reports: {

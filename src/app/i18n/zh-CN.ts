@@ -14,6 +14,10 @@ export const zhCN = {
   page: {
     purchaseDocuments: '采购单据',
     purchaseReceipt: '采购入库单',
+    purchaseOrder: '采购订单',
+    salesOrder: '销售订单',
+    customerReceipt: '收款单',
+    supplierPayment: '付款单',
     purchaseReturn: '采购退货单',
     salesDocuments: '销售单据',
     salesDelivery: '销售出库单',
@@ -464,6 +468,8 @@ export const zhCN = {
   },
   document: {
     types: {
+      purchase_order: '采购订单',
+      sales_order: '销售订单',
       opening_stock: '期初库存',
       purchase_receipt: '采购入库单',
       purchase_return: '采购退货单',
@@ -476,6 +482,8 @@ export const zhCN = {
       other_receipt: '其他入库单',
       other_issue: '其他出库单',
       cost_adjustment: '成本调整单',
+      customer_receipt: '收款单',
+      supplier_payment: '付款单',
     },
     statuses: {
       draft: '草稿',
@@ -484,6 +492,7 @@ export const zhCN = {
       in_transit: '在途',
       completed: '已完成',
       voided: '已作废',
+      closed: '已结案',
     },
     actions: {
       new: '新建',
@@ -496,6 +505,7 @@ export const zhCN = {
       void: '作废',
       delete: '删除',
       reverse: '红字冲销',
+      close: '强制结案',
       confirm: '仓库确认',
       origin: '选原单',
       fromOrigin: '引入明细',
@@ -582,6 +592,7 @@ export const zhCN = {
       unapprove: '已反审核，单据回到草稿',
       void: '已作废',
       reverse: '已生成红字冲销单 {{number}}',
+      close: '已结案，未执行的数量不再等待入库或出库',
     },
     originTitle: '选择原{{type}}',
     originRemark: '原单 {{number}}',
@@ -670,6 +681,8 @@ export const zhCN = {
       never: '不重置',
     },
     types: {
+      purchase_order: '采购订单',
+      sales_order: '销售订单',
       opening_stock: '期初库存',
       purchase_receipt: '采购入库单',
       purchase_return: '采购退货单',
@@ -682,6 +695,8 @@ export const zhCN = {
       other_receipt: '其他入库单',
       other_issue: '其他出库单',
       cost_adjustment: '成本调整单',
+      customer_receipt: '收款单',
+      supplier_payment: '付款单',
     },
   },
   reports: {

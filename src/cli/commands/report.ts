@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cliActor, LedgerError, type Engine } from '../../engine';
+import { moneySides, type MoneySide } from '../../engine/domain/documents/document-types';
+import { agingGroupings, type AgingGrouping } from '../../engine/services/reports/aging';
+import { grossProfitGroupings, type GrossProfitGrouping } from '../../engine/services/reports/gross-profit';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api';
 
 /** The report names the command takes, and the API report each one is. */
@@ -12,14 +15,21 @@ const reports = {
   'in-transit': 'inTransit',
   'stock-alerts': 'stockAlerts',
   'lot-expiry': 'lotExpiry',
+  statement: 'statement',
+  aging: 'aging',
+  'gross-profit': 'grossProfit',
 } as const;
 type CommandReport = keyof typeof reports;
 type ReportRequest = ApiInput<'reports.export'>;
 
 export const reportUsage = `ledger report <报表> [--from 日期] [--to 日期] [--as-of 日期] [--warehouse 仓库编码]
-       [--goods 商品编码] [--search 文字] [--days 天数] [--format csv|json] [--out 文件]
+       [--goods 商品编码] [--search 文字] [--days 天数] [--counterparty 往来单位编码]
+       [--side ${moneySides.join('|')}] [--group-by 分组] [--format csv|json] [--out 文件]
   报表: ${Object.keys(reports).join(' | ')}
   日期为 yyyy-MM-dd；--from / --to 默认本月 1 日至今天，--as-of 默认今天。
+  statement 需要 --counterparty；--side 默认客户为 receivable（应收）、供应商为 payable（应付）。
+  aging 的 --side 默认 receivable，--group-by: ${agingGroupings.join(' | ')}（默认 ${agingGroupings[0]}）。
+  gross-profit 的 --group-by: ${grossProfitGroupings.join(' | ')}（默认 ${grossProfitGroupings[0]}）。
   csv（默认）带中文表头、UTF-8 BOM，Excel 可直接打开；json 为接口结果。不给 --out 时打印到标准输出。`;
 
 async function call<M extends ApiMethod>(
@@ -48,6 +58,23 @@ async function goodsId(engine: Engine, code: string): Promise<number> {
   return found.id;
 }
 
+async function counterpartyId(engine: Engine, code: string): Promise<number> {
+  const { rows } = await call(engine, 'counterparties.list', { search: code, limit: 1000 });
+  const found = rows.find((row) => row.code === code);
+  if (!found) throw new LedgerError('NOT_FOUND', `往来单位编码【${code}】不存在。`);
+  return found.id;
+}
+
+/** An option that must be one of a few words, refused with the words it may be. */
+function oneOf<Value extends string>(
+  option: string,
+  given: string | undefined,
+  allowed: readonly Value[],
+): Value | undefined {
+  if (given === undefined || (allowed as readonly string[]).includes(given)) return given as Value | undefined;
+  throw new LedgerError('VALIDATION', `--${option}【${given}】应为 ${allowed.join(' | ')}。`);
+}
+
 function today(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -62,6 +89,9 @@ interface Options {
   goodsId?: number | undefined;
   search?: string | undefined;
   days?: string | undefined;
+  counterpartyId?: number | undefined;
+  side?: MoneySide | undefined;
+  groupBy?: string | undefined;
 }
 
 /** The request for a report from the command's options, each report taking the ones it has. */
@@ -87,6 +117,21 @@ function requestFor(report: CommandReport, options: Options): ReportRequest {
         throw new LedgerError('VALIDATION', `--days【${options.days}】应为整数天数。`);
       }
       return { report: 'lotExpiry', input: { withinDays, asOf: options.asOf, warehouseId, search } };
+    }
+    case 'statement':
+      if (options.counterpartyId === undefined)
+        throw new LedgerError('VALIDATION', '对账单需要 --counterparty 往来单位编码。');
+      return {
+        report: 'statement',
+        input: { counterpartyId: options.counterpartyId, side: options.side, from, to },
+      };
+    case 'aging': {
+      const groupBy = oneOf<AgingGrouping>('group-by', options.groupBy, agingGroupings);
+      return { report: 'aging', input: { side: options.side, asOf: options.asOf, groupBy } };
+    }
+    case 'gross-profit': {
+      const groupBy = oneOf<GrossProfitGrouping>('group-by', options.groupBy, grossProfitGroupings);
+      return { report: 'grossProfit', input: { from, to, groupBy } };
     }
   }
 }
@@ -116,7 +161,7 @@ async function printAndExit(engine: Engine, text: string): Promise<never> {
   process.exit(0);
 }
 
-/** `ledger report <name> …`: a stock report as CSV or JSON, to a file or standard output. */
+/** `ledger report <name> …`: a stock, money or profit report as CSV or JSON, to a file or standard output. */
 export async function reportCommand(engine: Engine, args: string[]): Promise<unknown> {
   const { values, positionals } = parseArgs({
     args,
@@ -129,6 +174,9 @@ export async function reportCommand(engine: Engine, args: string[]): Promise<unk
       goods: { type: 'string' },
       search: { type: 'string' },
       days: { type: 'string' },
+      counterparty: { type: 'string' },
+      side: { type: 'string' },
+      'group-by': { type: 'string' },
       format: { type: 'string', default: 'csv' },
       out: { type: 'string' },
     },
@@ -145,6 +193,10 @@ export async function reportCommand(engine: Engine, args: string[]): Promise<unk
     goodsId: values.goods === undefined ? undefined : await goodsId(engine, values.goods),
     search: values.search,
     days: values.days,
+    counterpartyId:
+      values.counterparty === undefined ? undefined : await counterpartyId(engine, values.counterparty),
+    side: oneOf('side', values.side, moneySides),
+    groupBy: values['group-by'],
   });
   if (values.format === 'json') {
     const result = await reportResult(engine, request);

@@ -2,6 +2,7 @@ import { authMethods } from './methods/auth';
 import { branchMethods } from './methods/branch';
 import { counterpartyMethods } from './methods/counterparties';
 import { documentMethods } from './methods/documents';
+import { moneyMethods } from './methods/money';
 import { periodMethods } from './methods/periods';
 import { reportMethods } from './methods/reports';
 import { exportMethods } from './methods/export';
@@ -32,6 +33,7 @@ export const router = {
   ...documentMethods,
   ...reportMethods,
   ...periodMethods,
+  ...moneyMethods,
 };
 
 export type Router = typeof router;

@@ -131,7 +131,7 @@ describe('the engine process’s message handler', () => {
       asHost: false,
     });
 
-    expect(posted[0]).toEqual({
+    expect(posted[0]).toMatchObject({
       type: 'answer',
       id: 1,
       response: { ok: true, result: { updateFeedUrl: '' } },

@@ -50,6 +50,28 @@ const plain = {
 } as const;
 
 export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
+  purchase_order: {
+    ...plain,
+    pageKey: 'document-purchase-order',
+    path: '/documents/purchase-order',
+    title: 'page.purchaseOrder',
+    counterparty: 'supplier',
+    price: 'trade',
+    priceSource: 'purchasePrice',
+    unitSource: 'defaultPurchaseUnit',
+    gift: true,
+  },
+  sales_order: {
+    ...plain,
+    pageKey: 'document-sales-order',
+    path: '/documents/sales-order',
+    title: 'page.salesOrder',
+    counterparty: 'customer',
+    price: 'trade',
+    priceSource: 'salePrice',
+    unitSource: 'defaultSaleUnit',
+    gift: true,
+  },
   purchase_receipt: {
     ...plain,
     pageKey: 'document-purchase-receipt',
@@ -151,6 +173,20 @@ export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
     title: 'page.costAdjustment',
     valueOnly: true,
   },
+  customer_receipt: {
+    ...plain,
+    pageKey: 'document-customer-receipt',
+    path: '/documents/customer-receipt',
+    title: 'page.customerReceipt',
+    counterparty: 'customer',
+  },
+  supplier_payment: {
+    ...plain,
+    pageKey: 'document-supplier-payment',
+    path: '/documents/supplier-payment',
+    title: 'page.supplierPayment',
+    counterparty: 'supplier',
+  },
 };
 
 /** A line's price carries VAT only when it is traded with a counterparty. */
@@ -177,5 +213,6 @@ export const documentStatusColors: Record<DocumentStatus, string> = {
   in_transit: 'purple',
   completed: 'green',
   voided: 'red',
+  closed: 'cyan',
 };
 export const documentStatuses = Object.keys(documentStatusColors) as DocumentStatus[];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getBranchProfile, updateBranchProfile } from '../../services/branch/branch-profile';
 import { getAppSettings, updateAppSettings } from '../../services/settings/app-settings';
+import { limitPolicies, minPricePolicies } from '../../domain/settings/app-settings';
 import { defineMethod } from '../method';
 import { branchProfileChangeSchema } from '../schemas/branch-profile';
 
@@ -28,6 +29,9 @@ export const branchMethods = {
       updateFeedUrl: z
         .union([z.literal(''), z.url({ protocol: /^https?$/, error: '更新地址须为 http(s):// 开头的网址' })])
         .optional(),
+      creditLimitPolicy: z.enum(limitPolicies).optional(),
+      orderStockPolicy: z.enum(limitPolicies).optional(),
+      minSalePricePolicy: z.enum(minPricePolicies).optional(),
     }),
     access: 'settings.edit',
     handler: (ctx, change) => updateAppSettings(ctx, change),

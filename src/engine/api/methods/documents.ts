@@ -4,6 +4,7 @@ import { documentTypes } from '../../domain/documents/document-types';
 import { numberDateParts, numberResets, sequenceWidthRange } from '../../domain/documents/numbering';
 import {
   approveDocument,
+  closeOrder,
   deleteDraft,
   submitDocument,
   unapproveDocument,
@@ -15,6 +16,8 @@ import { listNumberingRules, saveNumberingRule } from '../../services/documents/
 import { readDocument } from '../../services/documents/read-document';
 import { reverseDocument } from '../../services/documents/reverse-document';
 import { saveDocument } from '../../services/documents/save-document';
+import { draftFromOrder } from '../../services/documents/order-draft';
+import { availableStock } from '../../services/stock/available-stock';
 import { warehouseQueue } from '../../services/documents/warehouse-queue';
 import { recordAudit } from '../../services/audit/record-audit';
 import { defineMethod } from '../method';
@@ -53,16 +56,38 @@ export const documentMethods = {
     handler: (ctx, { id, document }) => saveDocument(ctx, document, id),
   }),
 
+  /** `acknowledged`: the person has read the warnings (credit, stock) a first try answered with. */
   'documents.submit': defineMethod({
-    input: byId,
+    input: byId.extend({ acknowledged: z.boolean().default(false) }),
     access: 'documents.edit',
-    handler: (ctx, { id }) => submitDocument(ctx, id),
+    handler: (ctx, { id, acknowledged }) => submitDocument(ctx, id, acknowledged),
   }),
 
   'documents.approve': defineMethod({
-    input: byId,
+    input: byId.extend({ acknowledged: z.boolean().default(false) }),
     access: 'documents.approve',
-    handler: (ctx, { id }) => approveDocument(ctx, id),
+    handler: (ctx, { id, acknowledged }) => approveDocument(ctx, id, acknowledged),
+  }),
+
+  /** 强制结案 of an approved order. */
+  'documents.close': defineMethod({
+    input: byId.extend({ reason: z.string().trim().max(200).default('') }),
+    access: 'documents.approve',
+    handler: (ctx, { id, reason }) => closeOrder(ctx, id, reason),
+  }),
+
+  /** 下推: an unsaved receipt / delivery with what the order still has outstanding, for `documents.save`. */
+  'documents.fromOrder': defineMethod({
+    input: byId,
+    access: 'documents.edit',
+    handler: (ctx, { id }) => draftFromOrder(ctx, id),
+  }),
+
+  /** On hand, reserved and available per warehouse of some goods, for the document page's lines. */
+  'stock.available': defineMethod({
+    input: z.object({ goodsIds: z.array(z.number().int()).max(500) }),
+    access: 'stock.read',
+    handler: (ctx, { goodsIds }) => availableStock(ctx, goodsIds),
   }),
 
   'documents.unapprove': defineMethod({

@@ -1,11 +1,22 @@
 import { z } from 'zod';
-import { exportReport, reportColumns, reportNames } from '../../services/reports/export-report';
+import { roleMay } from '../../domain/access/roles';
+import { moneySides } from '../../domain/documents/document-types';
+import { LedgerError } from '../../domain/ledger-error';
+import { aging, agingGroupings } from '../../services/reports/aging';
+import {
+  exportReport,
+  reportColumns,
+  reportNames,
+  reportPermission,
+} from '../../services/reports/export-report';
+import { grossProfit, grossProfitGroupings } from '../../services/reports/gross-profit';
 import { inTransitStock } from '../../services/reports/in-transit';
 import { lotExpiry } from '../../services/reports/lot-expiry';
 import { periodSummary } from '../../services/reports/period-summary';
 import { stockAlerts } from '../../services/reports/stock-alerts';
 import { stockBalance } from '../../services/reports/stock-balance';
 import { stockCard } from '../../services/reports/stock-card';
+import { statement } from '../../services/reports/statement';
 import { defineMethod } from '../method';
 
 const isoDate = z
@@ -46,13 +57,29 @@ const lotExpiryInput = z.object({
   search,
 });
 
+const statementInput = z
+  .object({ counterpartyId: id, side: z.enum(moneySides).optional(), from: isoDate, to: isoDate })
+  .refine(inOrder, outOfOrder);
+const agingInput = z.object({
+  side: z.enum(moneySides).default('receivable'),
+  /** Aging at the end of this day; today when omitted. */
+  asOf: isoDate.optional(),
+  groupBy: z.enum(agingGroupings).default('counterparty'),
+});
+const grossProfitInput = z
+  .object({ from: isoDate, to: isoDate, groupBy: z.enum(grossProfitGroupings).default('goods') })
+  .refine(inOrder, outOfOrder);
+
 /** Visible columns, in the order the clerk sees them; empty: every column. */
 const columns = z.array(z.string()).max(100).default([]);
 const format = z.enum(['xlsx', 'csv']).default('xlsx');
 const exportRequest = <Name extends string, Input extends z.ZodType>(report: Name, input: Input) =>
   z.object({ report: z.literal(report), input, columns, format });
 
-/** Stock reports (DOMAIN.md §6): 库存余额, 商品明细账, 进销存汇总, 在途, 库存预警, 批次 / 保质期. */
+/**
+ * Stock reports (DOMAIN.md §6): 库存余额, 商品明细账, 进销存汇总, 在途, 库存预警, 批次 / 保质期; money and
+ * profit reports (§7): 对账单, 账龄分析, 毛利.
+ */
 export const reportMethods = {
   'reports.stockBalance': defineMethod({
     input: stockBalanceInput,
@@ -90,6 +117,24 @@ export const reportMethods = {
     handler: (ctx, input) => lotExpiry(ctx, input),
   }),
 
+  'reports.statement': defineMethod({
+    input: statementInput,
+    access: 'money.read',
+    handler: (ctx, input) => statement(ctx, input),
+  }),
+
+  'reports.aging': defineMethod({
+    input: agingInput,
+    access: 'money.read',
+    handler: (ctx, input) => aging(ctx, input),
+  }),
+
+  'reports.grossProfit': defineMethod({
+    input: grossProfitInput,
+    access: 'profit.read',
+    handler: (ctx, input) => grossProfit(ctx, input),
+  }),
+
   /** A report as .xlsx (default) or CSV (UTF-8 with BOM), with the same input its own method takes. */
   'reports.export': defineMethod({
     input: z.discriminatedUnion('report', [
@@ -99,9 +144,20 @@ export const reportMethods = {
       exportRequest('inTransit', inTransitInput),
       exportRequest('stockAlerts', stockAlertsInput),
       exportRequest('lotExpiry', lotExpiryInput),
+      exportRequest('statement', statementInput),
+      exportRequest('aging', agingInput),
+      exportRequest('grossProfit', grossProfitInput),
     ]),
+    // Every signed-in role reads stock; a money or profit report's file also needs its own method's
+    // permission, which the router cannot know before the input names the report.
     access: 'stock.read',
     handler: (ctx, { columns: keys, format: fileFormat, ...request }) => {
+      const permission = reportPermission(request.report);
+      if (ctx.actor.role === null || !roleMay(ctx.actor.role, permission)) {
+        throw new LedgerError('FORBIDDEN', `当前用户没有权限导出此报表（reports.${request.report}）。`, {
+          permission,
+        });
+      }
       const file = exportReport(ctx, request, keys, fileFormat);
       return { fileName: file.fileName, base64: file.content.toString('base64'), rows: file.rows };
     },

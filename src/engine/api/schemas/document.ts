@@ -57,6 +57,9 @@ export const documentInputSchema = z.object({
   toWarehouseId: optionalId,
   remark: z.string().trim().max(500).default(''),
   sourceDocumentId: optionalId,
-  lines: z.array(documentLineInputSchema).min(1, '单据至少要有一行明细').max(2000, '一张单据最多 2000 行'),
+  /** 收款单 / 付款单 only: the money received or paid, in yuan; these documents have no lines. */
+  amount: optionalScaledDecimal(fenScale, '金额', { min: 0 }),
+  /** Goods documents need at least one line; the engine, which knows the type, says so. */
+  lines: z.array(documentLineInputSchema).max(2000, '一张单据最多 2000 行'),
 });
 export type DocumentInput = z.output<typeof documentInputSchema>;

@@ -88,6 +88,12 @@ export const documentLines = sqliteTable(
     taxAmount: integer('tax_amount').notNull().default(0),
     amountWithTax: integer('amount_with_tax').notNull().default(0),
     discountAmount: integer('discount_amount').notNull().default(0),
+    /**
+     * The price was entered with tax (含税单价): the line's amount with tax is quantity × this price and
+     * the amount without tax is what remains after the tax in it (DOMAIN.md §3).
+     */
+    priceIncludesTax: integer('price_includes_tax', { mode: 'boolean' }).notNull().default(false),
+    unitPriceWithTax: integer('unit_price_with_tax').notNull().default(0),
     warehouseId: integer('warehouse_id').references(() => warehouses.id),
     /** A transfer line's destination. */
     toWarehouseId: integer('to_warehouse_id').references(() => warehouses.id),

@@ -78,6 +78,8 @@ export const goodsUnits = sqliteTable(
     purchasePrice: integer('purchase_price'),
     salePrice: integer('sale_price'),
     retailPrice: integer('retail_price'),
+    /** 最低售价: a sale below it is refused or needs a manager's approval (by setting). */
+    minSalePrice: integer('min_sale_price'),
     sortOrder: integer('sort_order').notNull().default(0),
   },
   (table) => [

@@ -10,3 +10,4 @@ export * from './counterparties';
 export * from './imports';
 export * from './documents';
 export * from './stock';
+export * from './money';

@@ -22,6 +22,9 @@ export const permissions = [
   'stock.read',
   'period.close',
   'period.reopen',
+  'money.read',
+  'money.settle',
+  'profit.read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -33,11 +36,21 @@ const everyone: readonly Permission[] = ['system.read', 'masterData.read', 'docu
  */
 const grants: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: [...everyone, 'audit.read', 'documents.approve'],
-  clerk: [...everyone, 'masterData.edit', 'import.run', 'documents.edit'],
+  manager: [...everyone, 'audit.read', 'documents.approve', 'money.read', 'profit.read'],
+  clerk: [...everyone, 'masterData.edit', 'import.run', 'documents.edit', 'money.read'],
   /** The keeper confirms inbound and outbound for the warehouses they keep (§5). */
   keeper: [...everyone, 'warehouse.confirm'],
-  accountant: [...everyone, 'masterData.edit', 'documents.edit', 'documents.approve', 'period.close'],
+  /** Receivables, payables, settlement and profit are the accountant's (§1, §7). */
+  accountant: [
+    ...everyone,
+    'masterData.edit',
+    'documents.edit',
+    'documents.approve',
+    'period.close',
+    'money.read',
+    'money.settle',
+    'profit.read',
+  ],
   salesperson: everyone,
 };
 

@@ -4,7 +4,9 @@ import { documentTypeRule, type DocumentType } from './document-types';
 /**
  * The lifecycle of DOMAIN.md §5: 草稿 → 待审核 → 已审核 (待入库 / 待出库) → 已完成, with 作废 for an
  * approved document the warehouse has not touched. `awaiting_warehouse` is "approved, waiting for the
- * keeper"; a transfer the source has shipped waits `in_transit` for the destination.
+ * keeper"; a transfer the source has shipped waits `in_transit` for the destination. An approved order
+ * stays open while receipts or deliveries are made from it (how far is its execution, derived from its
+ * lines) until it is force-closed (强制结案): `closed`.
  */
 export const documentStatuses = [
   'draft',
@@ -13,6 +15,7 @@ export const documentStatuses = [
   'in_transit',
   'completed',
   'voided',
+  'closed',
 ] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
 
@@ -23,6 +26,7 @@ export const documentStatusLabels: Readonly<Record<DocumentStatus, string>> = {
   in_transit: '在途',
   completed: '已完成',
   voided: '已作废',
+  closed: '已结案',
 };
 
 export const documentActions = [
@@ -35,6 +39,7 @@ export const documentActions = [
   'confirm',
   'reverse',
   'delete',
+  'close',
 ] as const;
 export type DocumentAction = (typeof documentActions)[number];
 
@@ -48,6 +53,7 @@ const actionLabels: Readonly<Record<DocumentAction, string>> = {
   confirm: '仓库确认',
   reverse: '红字冲销',
   delete: '删除',
+  close: '强制结案',
 };
 
 export interface DocumentFacts {
@@ -63,7 +69,10 @@ export interface DocumentFacts {
 
 /** The actions a document's buttons offer (the page follows the state, §5). */
 export function allowedActions(doc: DocumentFacts): DocumentAction[] {
-  const keeper = documentTypeRule(doc.type).keeperConfirms;
+  const rule = documentTypeRule(doc.type);
+  const keeper = rule.keeperConfirms;
+  if (rule.direction === 'order' && doc.status === 'awaiting_warehouse')
+    return ['close', 'unapprove', 'void'];
   switch (doc.status) {
     case 'draft':
       return ['edit', 'submit', 'delete'];
@@ -75,10 +84,9 @@ export function allowedActions(doc: DocumentFacts): DocumentAction[] {
     case 'in_transit':
       return ['confirm'];
     case 'completed':
-      return doc.reversed || doc.isReversal || documentTypeRule(doc.type).direction === 'none'
-        ? []
-        : ['reverse'];
+      return doc.reversed || doc.isReversal || rule.direction === 'none' ? [] : ['reverse'];
     case 'voided':
+    case 'closed':
       return [];
   }
 }

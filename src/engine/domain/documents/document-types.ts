@@ -1,10 +1,12 @@
 /**
- * The documents of DOMAIN.md §5 that move stock, and what each does. Orders, receipts and payments
- * (the next issue) join this table without changing the document model: a type says whether it moves
- * stock, which way, whether the keeper confirms it, and who its counterparty is.
+ * The documents of DOMAIN.md §5 and what each does: whether it moves stock and which way, whether the
+ * keeper confirms it, who its counterparty is, which document its lines are made from, and what it does
+ * to receivables and payables. Orders and money documents are rows of this table, not new models.
  */
 
 export const documentTypes = [
+  'purchase_order',
+  'sales_order',
   'opening_stock',
   'purchase_receipt',
   'purchase_return',
@@ -17,14 +19,17 @@ export const documentTypes = [
   'other_receipt',
   'other_issue',
   'cost_adjustment',
+  'customer_receipt',
+  'supplier_payment',
 ] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
 /**
  * What a line does to stock when it is confirmed: comes in, goes out, moves between warehouses through
  * in-transit, changes value only, or nothing (a stocktake's count sheet makes gain / loss documents).
+ * An order's lines only promise (on order, reserved); a money document has no lines.
  */
-export type StockDirection = 'in' | 'out' | 'transfer' | 'value' | 'none';
+export type StockDirection = 'in' | 'out' | 'transfer' | 'value' | 'none' | 'order' | 'money';
 
 /** The kinds the stock ledger and the 进销存汇总 report group movements by (DOMAIN.md §6.1). */
 export const movementKinds = [
@@ -52,6 +57,28 @@ export type CounterpartyRole = 'supplier' | 'customer' | 'none';
  */
 export type ReceiptCost = 'line_amount' | 'origin_cost' | 'current_or_entered';
 
+/**
+ * The document a line is made from (its `sourceLineId`): a receipt or delivery from its order, in part;
+ * a return from its receipt or delivery (DOMAIN.md §5). `required`: the line must name one.
+ */
+export interface SourceRule {
+  readonly type: DocumentType;
+  readonly required: boolean;
+}
+
+/** 应收 / 应付 (DOMAIN.md §7). */
+export const moneySides = ['receivable', 'payable'] as const;
+export type MoneySide = (typeof moneySides)[number];
+
+/**
+ * What a completed document does to the counterparty's balance under independent accounting: raises it
+ * (a delivery is owed to us, a receipt is owed by us) or lowers it (returns, money received or paid).
+ */
+export interface MoneyEffect {
+  readonly side: MoneySide;
+  readonly sign: 1 | -1;
+}
+
 export interface DocumentTypeRule {
   readonly label: string;
   readonly direction: StockDirection;
@@ -62,9 +89,33 @@ export interface DocumentTypeRule {
   readonly receiptCost: ReceiptCost | null;
   /** The default numbering prefix (单据编号, §5). */
   readonly prefix: string;
+  readonly source: SourceRule | null;
+  readonly money: MoneyEffect | null;
 }
 
 export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>> = {
+  purchase_order: {
+    label: '采购订单',
+    direction: 'order',
+    movementKind: null,
+    keeperConfirms: false,
+    counterparty: 'supplier',
+    receiptCost: null,
+    prefix: 'CD',
+    source: null,
+    money: null,
+  },
+  sales_order: {
+    label: '销售订单',
+    direction: 'order',
+    movementKind: null,
+    keeperConfirms: false,
+    counterparty: 'customer',
+    receiptCost: null,
+    prefix: 'XD',
+    source: null,
+    money: null,
+  },
   opening_stock: {
     label: '期初库存',
     direction: 'in',
@@ -73,6 +124,8 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'none',
     receiptCost: 'line_amount',
     prefix: 'QC',
+    source: null,
+    money: null,
   },
   purchase_receipt: {
     label: '采购入库单',
@@ -82,6 +135,8 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'supplier',
     receiptCost: 'line_amount',
     prefix: 'CR',
+    source: { type: 'purchase_order', required: false },
+    money: { side: 'payable', sign: 1 },
   },
   purchase_return: {
     label: '采购退货单',
@@ -91,6 +146,8 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'supplier',
     receiptCost: null,
     prefix: 'CT',
+    source: { type: 'purchase_receipt', required: false },
+    money: { side: 'payable', sign: -1 },
   },
   sales_delivery: {
     label: '销售出库单',
@@ -100,6 +157,8 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'customer',
     receiptCost: null,
     prefix: 'XC',
+    source: { type: 'sales_order', required: false },
+    money: { side: 'receivable', sign: 1 },
   },
   sales_return: {
     label: '销售退货单',
@@ -109,6 +168,8 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'customer',
     receiptCost: 'origin_cost',
     prefix: 'XT',
+    source: { type: 'sales_delivery', required: true },
+    money: { side: 'receivable', sign: -1 },
   },
   transfer: {
     label: '调拨单',
@@ -118,6 +179,8 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'none',
     receiptCost: null,
     prefix: 'DB',
+    source: null,
+    money: null,
   },
   stocktake: {
     label: '盘点单',
@@ -127,6 +190,8 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'none',
     receiptCost: null,
     prefix: 'PD',
+    source: null,
+    money: null,
   },
   stock_gain: {
     label: '盘盈入库单',
@@ -136,6 +201,8 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'none',
     receiptCost: 'current_or_entered',
     prefix: 'PY',
+    source: null,
+    money: null,
   },
   stock_loss: {
     label: '盘亏出库单',
@@ -145,6 +212,8 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'none',
     receiptCost: null,
     prefix: 'PK',
+    source: null,
+    money: null,
   },
   other_receipt: {
     label: '其他入库单',
@@ -154,6 +223,8 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'none',
     receiptCost: 'current_or_entered',
     prefix: 'QR',
+    source: null,
+    money: null,
   },
   other_issue: {
     label: '其他出库单',
@@ -163,6 +234,8 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'none',
     receiptCost: null,
     prefix: 'QT',
+    source: null,
+    money: null,
   },
   cost_adjustment: {
     label: '成本调整单',
@@ -172,6 +245,30 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'none',
     receiptCost: null,
     prefix: 'TZ',
+    source: null,
+    money: null,
+  },
+  customer_receipt: {
+    label: '收款单',
+    direction: 'money',
+    movementKind: null,
+    keeperConfirms: false,
+    counterparty: 'customer',
+    receiptCost: null,
+    prefix: 'SK',
+    source: null,
+    money: { side: 'receivable', sign: -1 },
+  },
+  supplier_payment: {
+    label: '付款单',
+    direction: 'money',
+    movementKind: null,
+    keeperConfirms: false,
+    counterparty: 'supplier',
+    receiptCost: null,
+    prefix: 'FK',
+    source: null,
+    money: { side: 'payable', sign: -1 },
   },
 };
 

@@ -1,9 +1,28 @@
+/**
+ * What the branch does when a sales document goes past a limit (DOMAIN.md §7, issue 5): refuse it,
+ * or say so and let the person go on once they have read the figures.
+ */
+export const limitPolicies = ['stop', 'warn'] as const;
+export type LimitPolicy = (typeof limitPolicies)[number];
+
+/** A sale below the lowest price (最低售价): refused, or only a manager may approve it. */
+export const minPricePolicies = ['stop', 'approve'] as const;
+export type MinPricePolicy = (typeof minPricePolicies)[number];
+
 /** Settings of the installation that are not part of the branch profile. */
 export interface AppSettings {
   /** Where electron-updater looks for new versions (generic provider); empty: never check. */
   updateFeedUrl: string;
+  /** A sales order or delivery that pushes receivable + open orders over the customer's credit limit. */
+  creditLimitPolicy: LimitPolicy;
+  /** A sales order asking for more than the available stock (on hand − reserved). */
+  orderStockPolicy: LimitPolicy;
+  minSalePricePolicy: MinPricePolicy;
 }
 
 export const defaultAppSettings: AppSettings = {
   updateFeedUrl: '',
+  creditLimitPolicy: 'stop',
+  orderStockPolicy: 'warn',
+  minSalePricePolicy: 'approve',
 };

@@ -1,4 +1,6 @@
+import type Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
+import { prepared } from '../../db/prepared';
 import { immediate, type LedgerTx } from '../../db/connection';
 import { branchProfile, documentLines, documents } from '../../db/schema';
 import {
@@ -12,10 +14,12 @@ import { recordAudit } from '../audit/record-audit';
 import { getBranchProfile, type BranchProfileView } from '../branch/branch-profile';
 import { recordChange } from '../change-log/record-change';
 import type { ServiceContext } from '../context';
+import { postOpenItems } from '../money/open-items';
 import { recordDocumentEvent } from './document-events';
 import { documentFacts, findDocument, type DocumentRow } from './document-facts';
 import { postLine, readLineToPost } from './post-lines';
 import { approveStocktake } from './stocktake';
+import { checkSalesLimits, needsManagerApproval } from './trading-checks';
 
 /** Moves a document to a new status and records who did it. */
 export function changeStatus(
@@ -47,6 +51,10 @@ export function changeStatus(
  */
 function recordCompletion(tx: LedgerTx, ctx: ServiceContext, doc: DocumentRow): void {
   const stored = findDocument(tx, doc.id);
+  // Receivables and payables are kept only by independent-accounting branches (DOMAIN.md §2, §7).
+  if (getBranchProfile(ctx).accountingMode === 'independent') {
+    postOpenItems(ctx.db.$client, stored, { at: ctx.clock.now().toISOString(), by: ctx.actor.displayName });
+  }
   recordChange(tx, ctx, {
     entity: 'document',
     entityUid: stored.uid,
@@ -99,7 +107,8 @@ function approve(tx: LedgerTx, ctx: ServiceContext, profile: BranchProfileView, 
     changeStatus(tx, ctx, doc, 'approve', 'completed');
     return;
   }
-  if (rule.keeperConfirms) {
+  // An approved order is open: receipts or deliveries are made from it until it is done or closed.
+  if (rule.keeperConfirms || rule.direction === 'order') {
     changeStatus(tx, ctx, doc, 'approve', 'awaiting_warehouse');
     return;
   }
@@ -120,47 +129,65 @@ function inTransaction<T>(
   }, immediate);
 }
 
-/** 提交: to approval, or straight through it when the branch does not approve separately (§2). */
-export function submitDocument(ctx: ServiceContext, id: number): void {
+/**
+ * 提交: to approval, or straight through it when the branch does not approve separately (§2) — unless
+ * a sale below the lowest price must wait for someone who may approve it.
+ */
+export function submitDocument(ctx: ServiceContext, id: number, acknowledged = false): void {
   const profile = getBranchProfile(ctx);
   inTransaction(ctx, id, 'submit', (tx, doc) => {
+    checkSalesLimits(ctx, doc, 'submit', acknowledged);
     changeStatus(tx, ctx, doc, 'submit', 'submitted');
-    if (!profile.approvalRequired) approve(tx, ctx, profile, { ...doc, status: 'submitted' });
+    if (!profile.approvalRequired && !needsManagerApproval(ctx, doc))
+      approve(tx, ctx, profile, { ...doc, status: 'submitted' });
   });
 }
 
-export function approveDocument(ctx: ServiceContext, id: number): void {
+export function approveDocument(ctx: ServiceContext, id: number, acknowledged = false): void {
   const profile = getBranchProfile(ctx);
-  inTransaction(ctx, id, 'approve', (tx, doc) => approve(tx, ctx, profile, doc));
+  inTransaction(ctx, id, 'approve', (tx, doc) => {
+    checkSalesLimits(ctx, doc, 'approve', acknowledged);
+    approve(tx, ctx, profile, doc);
+  });
+}
+
+/** 强制结案: what an approved order still has outstanding no longer waits (nor reserves stock). */
+export function closeOrder(ctx: ServiceContext, id: number, reason: string): void {
+  inTransaction(ctx, id, 'close', (tx, doc) => changeStatus(tx, ctx, doc, 'close', 'closed', reason));
 }
 
 /** 反审核: back to an editable draft, as long as the warehouse has not touched it (§5). */
 export function unapproveDocument(ctx: ServiceContext, id: number): void {
   inTransaction(ctx, id, 'unapprove', (tx, doc) => {
-    assertNothingDownstream(tx, doc, '反审核');
+    assertNothingDownstream(ctx.db.$client, doc, '反审核');
     changeStatus(tx, ctx, doc, 'unapprove', 'draft');
   });
 }
 
-function assertNothingDownstream(tx: LedgerTx, doc: DocumentRow, what: string): void {
-  const downstream = tx
-    .select({ number: documents.number })
-    .from(documents)
-    .where(eq(documents.sourceDocumentId, doc.id))
-    .get();
+/** A document others were made from (by header, or line by line like receipts from orders) stays. */
+function assertNothingDownstream(sqlite: Database.Database, doc: DocumentRow, what: string): void {
+  const downstream = prepared(
+    sqlite,
+    "SELECT d.number FROM documents d WHERE d.status <> 'voided' AND (d.source_document_id = ? OR EXISTS (" +
+      'SELECT 1 FROM document_lines l JOIN document_lines o ON o.id = l.source_line_id ' +
+      'WHERE l.document_id = d.id AND o.document_id = ?)) LIMIT 1',
+  ).get(doc.id, doc.id) as { number: string } | undefined;
   if (downstream) {
     throw new LedgerError('CONFLICT', `单据 ${doc.number} 已有下游单据 ${downstream.number}，不能${what}。`);
   }
 }
 
 export function voidDocument(ctx: ServiceContext, id: number, reason: string): void {
-  inTransaction(ctx, id, 'void', (tx, doc) => changeStatus(tx, ctx, doc, 'void', 'voided', reason));
+  inTransaction(ctx, id, 'void', (tx, doc) => {
+    assertNothingDownstream(ctx.db.$client, doc, '作废');
+    changeStatus(tx, ctx, doc, 'void', 'voided', reason);
+  });
 }
 
 /** A draft never posted anything and can go; the audit log keeps that it existed. */
 export function deleteDraft(ctx: ServiceContext, id: number): void {
   inTransaction(ctx, id, 'delete', (tx, doc) => {
-    assertNothingDownstream(tx, doc, '删除');
+    assertNothingDownstream(ctx.db.$client, doc, '删除');
     tx.delete(documents).where(eq(documents.id, id)).run();
     recordAudit(tx, ctx, {
       action: 'delete',

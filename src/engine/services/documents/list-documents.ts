@@ -4,6 +4,13 @@ import { documentStatusLabels } from '../../domain/documents/document-status';
 import { documentTypeRule, type DocumentType } from '../../domain/documents/document-types';
 import { formatScaled } from '../../domain/numbers/decimal';
 import { fenScale } from '../../domain/numbers/scales';
+import {
+  executionState,
+  executionStateLabels,
+  isOrderType,
+  orderLineProgress,
+  type ExecutionState,
+} from './order-execution';
 
 export interface DocumentListQuery {
   types?: DocumentType[] | undefined;
@@ -29,6 +36,10 @@ interface ListRow {
   remark: string;
   reversal_of_id: number | null;
   line_count: number;
+}
+
+function withExecution(state: ExecutionState | null) {
+  return { execution: state, executionLabel: state === null ? null : executionStateLabels[state] };
 }
 
 /** 单据列表: newest first, filtered in SQL, a page at a time. */
@@ -78,9 +89,14 @@ export function listDocuments(sqlite: Database.Database, query: DocumentListQuer
         `ORDER BY d.business_date DESC, d.id DESC LIMIT ? OFFSET ?`,
     )
     .all(...params, query.limit, query.offset) as ListRow[];
+  const execution = (row: ListRow) =>
+    isOrderType(row.type)
+      ? executionState(row.status, orderLineProgress(sqlite, row.type, { documentId: row.id }))
+      : null;
   return {
     total,
     rows: rows.map((row) => ({
+      ...withExecution(execution(row)),
       id: row.id,
       type: row.type,
       typeLabel: documentTypeRule(row.type).label,

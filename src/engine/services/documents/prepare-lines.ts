@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray, isNull } from 'drizzle-orm';
 import type { LedgerTx } from '../../db/connection';
-import { counterparties, documentLines, documents, goods, goodsUnits, warehouses } from '../../db/schema';
+import { counterparties, goods, goodsUnits, warehouses } from '../../db/schema';
 import type { BranchProfile } from '../../domain/branch/profile';
 import { documentTypeRule, type DocumentType } from '../../domain/documents/document-types';
 import { assertWholeBaseUnits, baseQuantityOf, lineAmounts } from '../../domain/documents/line-amounts';
@@ -32,7 +32,7 @@ export interface PreparedLine {
   sourceLineId: number | null;
 }
 
-function lineError(lineNo: number, field: string, message: string): LedgerError {
+export function lineError(lineNo: number, field: string, message: string): LedgerError {
   return new LedgerError('VALIDATION', `第 ${lineNo} 行：${message}`, { line: lineNo, field });
 }
 
@@ -76,6 +76,13 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
       });
     }
   }
+  if (rule.direction === 'money') {
+    if (input.lines.length > 0) throw new LedgerError('VALIDATION', `${rule.label}没有商品明细。`);
+    if (input.amount === null || input.amount <= 0)
+      throw new LedgerError('VALIDATION', '请填写金额（大于 0）。', { field: 'amount' });
+    return [];
+  }
+  if (input.lines.length === 0) throw new LedgerError('VALIDATION', '单据至少要有一行明细。');
   const goodsIds = [...new Set(input.lines.map((line) => line.goodsId))];
   const goodsById = new Map(
     tx
@@ -153,7 +160,8 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
     }
 
     const lot = line.lot;
-    if (item.lotTracked && rule.direction !== 'value' && lot === '') {
+    // An order promises goods; the lot is picked when they are received or delivered.
+    if (item.lotTracked && rule.direction !== 'value' && rule.direction !== 'order' && lot === '') {
       throw lineError(lineNo, 'lot', `商品${label}按批次管理，请填写批号。`);
     }
     if (!item.lotTracked && lot !== '')
@@ -196,69 +204,4 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
       sourceLineId: line.sourceLineId,
     };
   });
-}
-
-/**
- * A return names the lines it returns (DOMAIN.md §5): the same goods, on a completed document of the
- * origin type, and never more than was delivered or received, less what earlier returns took back.
- */
-export function assertReturnableLines(
-  tx: LedgerTx,
-  type: DocumentType,
-  lines: PreparedLine[],
-  documentId: number | null,
-): void {
-  const originType: DocumentType | null =
-    type === 'sales_return' ? 'sales_delivery' : type === 'purchase_return' ? 'purchase_receipt' : null;
-  if (originType === null) return;
-  for (const line of lines) {
-    if (line.sourceLineId === null) {
-      if (type === 'sales_return')
-        throw lineError(
-          line.lineNo,
-          'sourceLineId',
-          '销售退货须选择原销售出库单的明细（按原出库成本退回）。',
-        );
-      continue;
-    }
-    const origin = tx
-      .select({ line: documentLines, document: documents })
-      .from(documentLines)
-      .innerJoin(documents, eq(documents.id, documentLines.documentId))
-      .where(eq(documentLines.id, line.sourceLineId))
-      .get();
-    if (
-      !origin ||
-      origin.document.type !== originType ||
-      origin.document.status !== 'completed' ||
-      origin.document.reversalOfId !== null
-    ) {
-      throw lineError(
-        line.lineNo,
-        'sourceLineId',
-        `原单明细不是已完成的${documentTypeRule(originType).label}。`,
-      );
-    }
-    if (origin.line.goodsId !== line.goodsId)
-      throw lineError(line.lineNo, 'goodsId', '退货商品与原单明细不一致。');
-    const returned = tx
-      .select({
-        quantity: documentLines.baseQuantity,
-        documentId: documentLines.documentId,
-        status: documents.status,
-      })
-      .from(documentLines)
-      .innerJoin(documents, eq(documents.id, documentLines.documentId))
-      .where(and(eq(documentLines.sourceLineId, line.sourceLineId), eq(documents.type, type)))
-      .all()
-      .filter((row) => row.documentId !== documentId && row.status !== 'voided')
-      .reduce((sum, row) => sum + row.quantity, 0);
-    const confirmed = origin.line.confirmedBaseQuantity ?? origin.line.baseQuantity;
-    const sameDocument = lines
-      .filter((other) => other.sourceLineId === line.sourceLineId && other.lineNo <= line.lineNo)
-      .reduce((sum, other) => sum + other.baseQuantity, 0);
-    if (returned + sameDocument > confirmed) {
-      throw lineError(line.lineNo, 'quantity', `退货数量超过原单 ${origin.document.number} 可退数量。`);
-    }
-  }
 }

@@ -17,6 +17,13 @@ import { formatScaled } from '../../domain/numbers/decimal';
 import { fenScale, priceScale, taxRateScale } from '../../domain/numbers/scales';
 import { findBranchRow } from '../branch/branch-profile';
 import { documentFacts, findDocument } from './document-facts';
+import {
+  executionState,
+  executionStateLabels,
+  isOrderType,
+  orderLineProgress,
+  outstanding,
+} from './order-execution';
 
 const money = (fen: number) => formatScaled(fen, fenScale, 2);
 
@@ -65,6 +72,12 @@ export function readDocument(db: LedgerDb, id: number) {
         .where(eq(counterparties.id, doc.counterpartyId))
         .get()
     : undefined;
+  const progress = isOrderType(doc.type)
+    ? orderLineProgress(db.$client, doc.type, { documentId: doc.id })
+    : null;
+  const progressOf = new Map(progress?.map((line) => [line.lineId, line]));
+  const mixed = (goodsId: number, quantity: number) =>
+    formatMixedQuantity(quantity, unitsByGoods.get(goodsId)!, quantityDecimals);
   const reversal = db
     .select({ id: documents.id, number: documents.number })
     .from(documents)
@@ -106,6 +119,9 @@ export function readDocument(db: LedgerDb, id: number) {
     approvedAt: doc.approvedAt,
     completedAt: doc.completedAt,
     actions: allowedActions(facts),
+    /** An order's 执行状态; null for other documents. */
+    execution: progress === null ? null : executionState(doc.status, progress),
+    executionLabel: progress === null ? null : executionStateLabels[executionState(doc.status, progress)],
     lines: rows.map(({ line, goodsCode, goodsName, goodsSpec, lotTracked }) => ({
       id: line.id,
       lineNo: line.lineNo,
@@ -141,6 +157,14 @@ export function readDocument(db: LedgerDb, id: number) {
       isGift: line.isGift,
       remark: line.remark,
       sourceLineId: line.sourceLineId,
+      /** An order line: received / delivered so far (drafts included) and what is left. */
+      executedQuantity: progressOf.has(line.id)
+        ? mixed(line.goodsId, progressOf.get(line.id)!.executed)
+        : null,
+      outstandingQuantity:
+        progressOf.has(line.id) && doc.status !== 'closed'
+          ? mixed(line.goodsId, outstanding(progressOf.get(line.id)!))
+          : null,
       confirmedQuantity:
         line.confirmedBaseQuantity === null
           ? null

@@ -11,6 +11,7 @@ import { recordDocumentEvent } from './document-events';
 import { documentFacts, findDocument } from './document-facts';
 import { nextDocumentNumber } from './numbering';
 import { postReversal } from './post-lines';
+import { assertNothingSettled } from '../money/open-items';
 
 /**
  * 红字冲销 (DOMAIN.md §5): a completed document is never edited or deleted; a linked document of the
@@ -27,6 +28,7 @@ export function reverseDocument(
   return ctx.db.transaction((tx) => {
     const original = findDocument(tx, id);
     assertActionAllowed(documentFacts(tx, original), 'reverse');
+    assertNothingSettled(sqlite, original.id, original.number);
     if (businessDate < original.businessDate) {
       throw new LedgerError('VALIDATION', `红字冲销的日期不能早于原单日期 ${original.businessDate}。`);
     }

@@ -10,7 +10,8 @@ import type { ServiceContext } from '../context';
 import { recordDocumentEvent } from './document-events';
 import { documentFacts, findDocument } from './document-facts';
 import { nextDocumentNumber } from './numbering';
-import { assertReturnableLines, prepareLines, type PreparedLine } from './prepare-lines';
+import { prepareLines, type PreparedLine } from './prepare-lines';
+import { assertSourceLines } from './source-lines';
 
 function insertLines(tx: LedgerTx, documentId: number, lines: PreparedLine[]): void {
   for (const line of lines)
@@ -39,7 +40,7 @@ export function saveDocument(
   const profile = getBranchProfile(ctx);
   return ctx.db.transaction((tx) => {
     const lines = prepareLines(tx, profile, input);
-    assertReturnableLines(tx, input.type, lines, id);
+    assertSourceLines(ctx.db.$client, input.type, input.counterpartyId, lines, id);
     const now = ctx.clock.now().toISOString();
     const header = {
       businessDate: input.businessDate,
@@ -50,7 +51,9 @@ export function saveDocument(
       toWarehouseId: input.toWarehouseId,
       remark: input.remark,
       sourceDocumentId: input.sourceDocumentId,
-      ...totals(lines),
+      ...(lines.length > 0 || input.amount === null
+        ? totals(lines)
+        : { totalAmount: input.amount, totalTax: 0, totalWithTax: input.amount }),
       updatedAt: now,
     };
     if (id === null) {

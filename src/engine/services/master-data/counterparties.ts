@@ -1,3 +1,4 @@
+import { syncOpeningItems } from '../money/opening-items';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { LedgerDb, LedgerTx } from '../../db/connection';
@@ -367,6 +368,12 @@ export function writeCounterparty(
       .run();
   });
 
+  syncOpeningItems(ctx.db.$client, ctx, {
+    id,
+    name: input.name,
+    openingReceivable: input.openingReceivable,
+    openingPayable: input.openingPayable,
+  });
   auditWrite(tx, ctx, 'counterparties', {
     code: input.code,
     created: existingId === null,

@@ -1,8 +1,12 @@
+import type { Permission } from '../../domain/access/roles';
 import { LedgerError } from '../../domain/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import { aging, agingGroupingLabels, type AgingInput } from './aging';
+import { grossProfit, grossProfitGroupingLabels, type GrossProfitInput } from './gross-profit';
 import { inTransitStock, type InTransitInput } from './in-transit';
 import { lotExpiry, type LotExpiryInput } from './lot-expiry';
+import { agingColumns, grossProfitColumns, statementColumns } from './money-report-columns';
 import { periodSummary, type PeriodSummaryInput } from './period-summary';
 import {
   inTransitColumns,
@@ -17,10 +21,16 @@ import { reportTable, tableToCsv, tableToXlsx, type ReportColumn, type TableLine
 import { stockAlerts, type StockAlertsInput } from './stock-alerts';
 import { stockBalance, type StockBalanceInput } from './stock-balance';
 import { stockCard, type StockCardInput } from './stock-card';
+import { statement, type StatementInput } from './statement';
 
 /** A report that can leave as a file: how it runs, its columns, and the lines of its table. */
 interface ExportableReport<Input, Result extends { rows: readonly unknown[] }> {
   label: string;
+  /**
+   * Who may have it as a file: the permission of the report's own method. Money and profit are not
+   * everyone's to read (DOMAIN.md §1), and the export method itself only asks for stock.read.
+   */
+  permission: Permission;
   run: (ctx: ServiceContext, input: Input) => Result;
   columns: ReportColumn<Result['rows'][number]>[];
   /** The rows with their summary lines (期初, 合计, 期末) where the report has them. */
@@ -40,6 +50,7 @@ const rowsOf = <Row>(rows: readonly Row[]): TableLine<Row>[] => rows.map((row) =
 export const exportableReports = {
   stockBalance: exportable({
     label: '库存余额表',
+    permission: 'stock.read',
     run: stockBalance,
     columns: stockBalanceColumns,
     lines: (result) => [
@@ -50,6 +61,7 @@ export const exportableReports = {
   }),
   stockCard: exportable({
     label: '商品明细账',
+    permission: 'stock.read',
     run: stockCard,
     columns: stockCardColumns,
     lines: (result) => {
@@ -76,6 +88,7 @@ export const exportableReports = {
   }),
   periodSummary: exportable({
     label: '进销存汇总表',
+    permission: 'stock.read',
     run: periodSummary,
     columns: periodSummaryColumns,
     lines: (result) => [...rowsOf(result.rows), { summary: { goodsCode: '合计', ...result.totals } }],
@@ -83,6 +96,7 @@ export const exportableReports = {
   }),
   inTransit: exportable({
     label: '在途库存表',
+    permission: 'stock.read',
     run: inTransitStock,
     columns: inTransitColumns,
     lines: (result) => [
@@ -92,15 +106,53 @@ export const exportableReports = {
   }),
   stockAlerts: exportable({
     label: '库存预警表',
+    permission: 'stock.read',
     run: stockAlerts,
     columns: stockAlertColumns,
     lines: (result) => rowsOf(result.rows),
   }),
   lotExpiry: exportable({
     label: '批次保质期表',
+    permission: 'stock.read',
     run: lotExpiry,
     columns: lotExpiryColumns,
     lines: (result) => rowsOf(result.rows),
+  }),
+  statement: exportable({
+    label: '对账单',
+    permission: 'money.read',
+    run: statement,
+    columns: statementColumns,
+    lines: (result) => [
+      { summary: { date: result.from, documentTypeLabel: '期初余额', balance: result.opening } },
+      ...rowsOf(result.rows),
+      {
+        summary: {
+          date: result.to,
+          documentTypeLabel: '本期合计及期末余额',
+          increase: result.totals.increase,
+          decrease: result.totals.decrease,
+          balance: result.closing,
+        },
+      },
+    ],
+    subject: (result) => `${result.counterparty.code}${result.sideLabel}-${result.from}至${result.to}`,
+  }),
+  aging: exportable({
+    label: '账龄分析表',
+    permission: 'money.read',
+    run: aging,
+    columns: agingColumns,
+    lines: (result) => [...rowsOf(result.rows), { summary: { code: '合计', ...result.totals } }],
+    subject: (result) => `${result.sideLabel}-按${agingGroupingLabels[result.groupBy]}-${result.asOf}`,
+  }),
+  grossProfit: exportable({
+    label: '毛利表',
+    permission: 'profit.read',
+    run: grossProfit,
+    columns: grossProfitColumns,
+    lines: (result) => [...rowsOf(result.rows), { summary: { code: '合计', ...result.totals } }],
+    subject: (result) => `按${grossProfitGroupingLabels[result.groupBy]}-${result.from}至${result.to}`,
   }),
 };
 
@@ -111,6 +163,9 @@ export const reportNames = [
   'inTransit',
   'stockAlerts',
   'lotExpiry',
+  'statement',
+  'aging',
+  'grossProfit',
 ] as const satisfies readonly (keyof typeof exportableReports)[];
 export type ReportName = (typeof reportNames)[number];
 
@@ -121,9 +176,17 @@ export type ReportRequest =
   | { report: 'periodSummary'; input: PeriodSummaryInput }
   | { report: 'inTransit'; input: InTransitInput }
   | { report: 'stockAlerts'; input: StockAlertsInput }
-  | { report: 'lotExpiry'; input: LotExpiryInput };
+  | { report: 'lotExpiry'; input: LotExpiryInput }
+  | { report: 'statement'; input: StatementInput }
+  | { report: 'aging'; input: AgingInput }
+  | { report: 'grossProfit'; input: GrossProfitInput };
 
 export type ReportFileFormat = 'xlsx' | 'csv';
+
+/** The permission a report's file needs: that of the report's own method. */
+export function reportPermission(report: ReportName): Permission {
+  return exportableReports[report].permission;
+}
 
 /** The columns a report can be exported with, for the column chooser. */
 export function reportColumns(report: ReportName): { key: string; label: string }[] {

@@ -8,9 +8,9 @@ import type { StockCardReport } from './stock-card';
 
 /** The columns each stock report is exported with, in its page's default order; the clerk picks and orders them. */
 
-type RowOf<Report extends { rows: readonly unknown[] }> = Report['rows'][number];
+export type RowOf<Report extends { rows: readonly unknown[] }> = Report['rows'][number];
 
-function column<Row>(
+export function column<Row>(
   key: keyof Row & string,
   label: string,
   width: number,

@@ -11,6 +11,7 @@ import {
 } from './report-lookups';
 import { inTransitAsOf, onHandAsOf, positionKey } from './stock-position';
 import { positionValues } from './value-allocation';
+import { reservedQuantities } from '../stock/reservations';
 
 export interface StockBalanceInput {
   /** yyyy-MM-dd: stock at the end of this day; today when omitted. */
@@ -25,7 +26,7 @@ export interface StockBalanceInput {
 
 /**
  * 库存余额表 (DOMAIN.md §6.1): stock on hand per goods × warehouse at the end of a date, in base units
- * and mixed units, with its unit cost and value. Reserved is zero until sales orders reserve stock;
+ * and mixed units, with its unit cost and value, what open sales orders reserve, and
  * available = on hand − reserved.
  */
 export function stockBalance(ctx: ServiceContext, input: StockBalanceInput) {
@@ -61,13 +62,15 @@ export function stockBalance(ctx: ServiceContext, input: StockBalanceInput) {
     shown.map((position) => position.goodsId),
   );
   const warehouses = readWarehouses(sqlite);
-  const reserved = 0;
+  // Reservations are today's: an order promises goods from now on, whatever date the balance is read at.
+  const reservations = reservedQuantities(sqlite);
   let totalValue = 0;
   const rows = shown.map((position) => {
     const facts = goods.get(position.goodsId)!;
     const warehouse = warehouses.get(position.warehouseId)!;
     const value = values.get(position)!;
     totalValue += value;
+    const reserved = reservations.get(positionKey(position.goodsId, position.warehouseId)) ?? 0;
     return {
       goodsId: position.goodsId,
       goodsCode: facts.code,

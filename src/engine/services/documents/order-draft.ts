@@ -1,0 +1,96 @@
+import { formatScaled } from '../../domain/numbers/decimal';
+import { mulDivRound } from '../../domain/numbers/integer-math';
+import { priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scales';
+import { LedgerError } from '../../domain/ledger-error';
+import { documentStatusLabels } from '../../domain/documents/document-status';
+import { getBranchProfile } from '../branch/branch-profile';
+import { localDate } from '../reports/report-figures';
+import type { ServiceContext } from '../context';
+import { findDocument } from './document-facts';
+import { executionTypeOf, isOrderType, orderLineProgress, outstanding } from './order-execution';
+
+const ratioOne = 10 ** ratioScale;
+
+/**
+ * 下推: a receipt or delivery made from an order without re-typing (DOMAIN.md §5) — every line still
+ * outstanding, in the order's unit, price and warehouse, each naming its order line. It is returned
+ * unsaved, in the shape `documents.save` takes, so the clerk can take part of it, pick lots and save;
+ * what is not taken stays open on the order.
+ */
+export function draftFromOrder(ctx: ServiceContext, orderId: number) {
+  const order = findDocument(ctx.db, orderId);
+  if (!isOrderType(order.type)) throw new LedgerError('VALIDATION', `单据 ${order.number} 不是订单。`);
+  if (order.status !== 'awaiting_warehouse') {
+    throw new LedgerError(
+      'CONFLICT',
+      `订单 ${order.number} 当前为【${documentStatusLabels[order.status]}】，只有已审核的订单可以生成${order.type === 'sales_order' ? '出库单' : '入库单'}。`,
+    );
+  }
+  const { quantityDecimals } = getBranchProfile(ctx);
+  const progress = new Map(
+    orderLineProgress(ctx.db.$client, order.type, { documentId: order.id }).map((line) => [
+      line.lineId,
+      line,
+    ]),
+  );
+  const lines = ctx.db.$client
+    .prepare(
+      'SELECT id, goods_id, unit_name, unit_ratio, unit_price, tax_rate, warehouse_id, is_gift, remark ' +
+        'FROM document_lines WHERE document_id = ? ORDER BY line_no',
+    )
+    .all(order.id) as {
+    id: number;
+    goods_id: number;
+    unit_name: string;
+    unit_ratio: number;
+    unit_price: number;
+    tax_rate: number;
+    warehouse_id: number;
+    is_gift: number;
+    remark: string;
+  }[];
+  const draftLines = lines.flatMap((line) => {
+    const left = outstanding(progress.get(line.id)!);
+    if (left === 0) return [];
+    // In the order's unit when the rest is a whole number of it; otherwise in base units at the same value.
+    const inUnit = left * ratioOne;
+    const whole = inUnit % line.unit_ratio === 0;
+    return [
+      {
+        goodsId: line.goods_id,
+        unitName: whole ? line.unit_name : null,
+        quantity: formatScaled(whole ? inUnit / line.unit_ratio : left, quantityDecimals),
+        unitPrice: formatScaled(
+          whole ? line.unit_price : mulDivRound(line.unit_price, ratioOne, line.unit_ratio),
+          priceScale,
+        ),
+        taxRate: formatScaled(line.tax_rate, taxRateScale),
+        warehouseId: line.warehouse_id,
+        isGift: line.is_gift === 1,
+        remark: line.remark,
+        sourceLineId: line.id,
+      },
+    ];
+  });
+  if (draftLines.length === 0) throw new LedgerError('CONFLICT', `订单 ${order.number} 已全部执行。`);
+  const baseUnits = new Map(
+    (
+      ctx.db.$client
+        .prepare(
+          'SELECT goods_id, name FROM goods_units WHERE is_base = 1 AND goods_id IN (SELECT value FROM json_each(?))',
+        )
+        .all(JSON.stringify(draftLines.map((line) => line.goodsId))) as { goods_id: number; name: string }[]
+    ).map((unit) => [unit.goods_id, unit.name]),
+  );
+  return {
+    type: executionTypeOf[order.type],
+    businessDate: localDate(ctx.clock.now()),
+    counterpartyId: order.counterpartyId,
+    officeId: order.officeId,
+    handlerId: order.handlerId,
+    warehouseId: order.warehouseId,
+    remark: `由订单 ${order.number} 生成`,
+    sourceDocumentId: order.id,
+    lines: draftLines.map((line) => ({ ...line, unitName: line.unitName ?? baseUnits.get(line.goodsId)! })),
+  };
+}

@@ -1,0 +1,248 @@
+import { prepared } from '../../db/prepared';
+import { formatScaled } from '../../domain/numbers/decimal';
+import { mulDivRound } from '../../domain/numbers/integer-math';
+import { channelTierLabels, channelTiers, type ChannelTier } from '../../domain/master-data/channel';
+import { LedgerError } from '../../domain/ledger-error';
+import { getBranchProfile } from '../branch/branch-profile';
+import type { ServiceContext } from '../context';
+import { assertIndependent } from '../money/independent-accounting';
+import { readParties, unassignedName, type PartyFacts, type PartyTable } from './party-lookups';
+import { moneyText, quantityText } from './report-figures';
+import { readGoodsNames } from './report-lookups';
+
+/** What the gross-profit rows are. */
+export const grossProfitGroupings = ['goods', 'customer', 'salesperson', 'office', 'channelTier', 'month'] as const;
+export type GrossProfitGrouping = (typeof grossProfitGroupings)[number];
+export const grossProfitGroupingLabels: Readonly<Record<GrossProfitGrouping, string>> = {
+  goods: '商品',
+  customer: '客户',
+  salesperson: '业务员',
+  office: '办事处',
+  channelTier: '渠道类型',
+  month: '月份',
+};
+
+export interface GrossProfitInput {
+  from: string;
+  to: string;
+  groupBy: GrossProfitGrouping;
+}
+
+type ProfitDocumentType = 'sales_delivery' | 'sales_return' | 'purchase_return';
+
+/** A completed line that earns, costs or returns, with what the report groups it by. */
+interface ProfitLine {
+  type: ProfitDocumentType;
+  businessDate: string;
+  goodsId: number;
+  customerId: number | null;
+  salespersonId: number | null;
+  officeId: number | null;
+  channelTier: ChannelTier | null;
+  amount: number;
+  amountWithTax: number;
+  baseQuantity: number;
+  confirmedBaseQuantity: number | null;
+  isGift: number;
+  /** Σ value of the line's stock movements, signed (an issue is negative). */
+  movementValue: number;
+}
+
+interface Figures {
+  quantity: number;
+  revenue: number;
+  cogs: number;
+  variance: number;
+}
+
+interface Group {
+  key: string;
+  id: number | null;
+  code: string;
+  name: string;
+  spec: string;
+  baseUnit: string;
+  /** Sorts the rows: codes, months, or the channel's order. */
+  order: string;
+  unassigned: boolean;
+  figures: Figures;
+}
+
+/** GP ÷ revenue as a percentage with two decimals; none where nothing was sold. */
+function marginText(grossProfit: number, revenue: number): string | null {
+  if (revenue === 0) return null;
+  return `${formatScaled(mulDivRound(grossProfit, 10_000, revenue), 2, 2)}%`;
+}
+
+/**
+ * The part of a line's amount that was posted: what the keeper confirmed of its quantity, as the
+ * receivable and the stock movement take it (open-items.ts, post-lines.ts).
+ */
+function confirmedShare(line: ProfitLine, amount: number): number {
+  const confirmed = line.confirmedBaseQuantity ?? line.baseQuantity;
+  return confirmed === line.baseQuantity ? amount : mulDivRound(amount, confirmed, line.baseQuantity);
+}
+
+/**
+ * What a line adds to revenue, cost of goods sold and purchase variance (DOMAIN.md §7, §6.4). A gift
+ * earns nothing but its cost is sold all the same (§5). A return lowers revenue and brings its issue cost
+ * back; a red-letter reversal's lines are negative and undo their original by themselves. A purchase
+ * return lowers the payable by its price — excluding VAT for a general taxpayer, whose input VAT is
+ * deducted, including it for a small-scale one, whose cost carries it (§2) — and whatever the stock value
+ * it took out differs from that is the variance, kept out of stock.
+ */
+function lineFigures(line: ProfitLine, taxpayerType: 'general' | 'small'): Figures {
+  const confirmed = line.confirmedBaseQuantity ?? line.baseQuantity;
+  const cost = -line.movementValue;
+  switch (line.type) {
+    case 'sales_delivery':
+      return {
+        quantity: confirmed,
+        revenue: line.isGift ? 0 : confirmedShare(line, line.amount),
+        cogs: cost,
+        variance: 0,
+      };
+    case 'sales_return':
+      return {
+        quantity: -confirmed,
+        revenue: line.isGift ? 0 : -confirmedShare(line, line.amount),
+        cogs: cost,
+        variance: 0,
+      };
+    case 'purchase_return': {
+      const price = taxpayerType === 'small' ? line.amountWithTax : line.amount;
+      return { quantity: 0, revenue: 0, cogs: 0, variance: cost - confirmedShare(line, price) };
+    }
+  }
+}
+
+const purchaseVarianceKey = 'purchaseVariance';
+
+/**
+ * 毛利 (DOMAIN.md §7): revenue (excluding output VAT) − cost of goods sold − purchase variance for the
+ * completed documents dated in a period, by goods, customer, salesperson (the document's 经手人, else the
+ * customer's salesperson), office (the document's, else the customer's), channel tier or month. A purchase
+ * variance belongs to goods and to its month; grouped any other way it is a row of its own, 采购差异.
+ * Cost is the stock value the issues took as it stands now, so a later re-costing (backdating, monthly
+ * average) shows here too; a receipt's correction of negative stock (§6.6) is not in it.
+ */
+export function grossProfit(ctx: ServiceContext, input: GrossProfitInput) {
+  assertIndependent(ctx);
+  if (input.from > input.to) {
+    throw new LedgerError('VALIDATION', `开始日期 ${input.from} 晚于结束日期 ${input.to}。`);
+  }
+  const sqlite = ctx.db.$client;
+  const { taxpayerType, quantityDecimals } = getBranchProfile(ctx);
+  const lines = prepared(
+    sqlite,
+    'SELECT d.type, d.business_date AS businessDate, l.goods_id AS goodsId, d.counterparty_id AS customerId, ' +
+      'coalesce(d.handler_id, c.salesperson_id) AS salespersonId, coalesce(d.office_id, c.office_id) AS officeId, ' +
+      'c.channel_tier AS channelTier, l.amount, l.amount_with_tax AS amountWithTax, l.base_quantity AS baseQuantity, ' +
+      'l.confirmed_base_quantity AS confirmedBaseQuantity, l.is_gift AS isGift, ' +
+      "coalesce((SELECT sum(m.value) FROM stock_movements m WHERE m.line_id = l.id AND m.kind IN ('sales', 'sales_return', 'purchase_return')), 0) AS movementValue " +
+      'FROM documents d JOIN document_lines l ON l.document_id = d.id LEFT JOIN counterparties c ON c.id = d.counterparty_id ' +
+      "WHERE d.status = 'completed' AND d.type IN ('sales_delivery', 'sales_return', 'purchase_return') " +
+      'AND d.business_date BETWEEN ? AND ? ORDER BY d.business_date, d.id, l.line_no',
+  ).all(input.from, input.to) as ProfitLine[];
+
+  const goods = input.groupBy === 'goods' ? readGoodsNames(sqlite, lines.map((line) => line.goodsId)) : null;
+  const partyTables: Partial<Record<GrossProfitGrouping, PartyTable>> = {
+    customer: 'counterparties',
+    salesperson: 'employees',
+    office: 'offices',
+  };
+  const partyTable = partyTables[input.groupBy];
+  const partyIdOf = (line: ProfitLine) =>
+    input.groupBy === 'customer' ? line.customerId : input.groupBy === 'salesperson' ? line.salespersonId : line.officeId;
+  const parties: Map<number, PartyFacts> = partyTable
+    ? readParties(
+        sqlite,
+        partyTable,
+        lines.flatMap((line) => partyIdOf(line) ?? []),
+      )
+    : new Map();
+
+  const blank = { spec: '', baseUnit: '', unassigned: false };
+  const groupOf = (line: ProfitLine): Omit<Group, 'figures'> => {
+    if (line.type === 'purchase_return' && input.groupBy !== 'goods' && input.groupBy !== 'month') {
+      return { ...blank, key: purchaseVarianceKey, id: null, code: '', name: '采购差异', order: '' };
+    }
+    switch (input.groupBy) {
+      case 'goods': {
+        const facts = goods!.get(line.goodsId);
+        const code = facts?.code ?? '';
+        return {
+          key: `goods:${line.goodsId}`,
+          id: line.goodsId,
+          code,
+          name: facts?.name ?? '',
+          spec: facts?.spec ?? '',
+          baseUnit: facts?.baseUnit ?? '',
+          order: code,
+          unassigned: false,
+        };
+      }
+      case 'month': {
+        const month = line.businessDate.slice(0, 7);
+        const name = `${month.slice(0, 4)}年${month.slice(5, 7)}月`;
+        return { ...blank, key: `month:${month}`, id: null, code: month, name, order: month };
+      }
+      case 'channelTier': {
+        const tier = line.channelTier;
+        if (tier === null) return { ...blank, key: 'tier:', id: null, code: '', name: unassignedName, order: '', unassigned: true };
+        const order = String(channelTiers.indexOf(tier)).padStart(2, '0');
+        return { ...blank, key: `tier:${tier}`, id: null, code: '', name: channelTierLabels[tier], order };
+      }
+      default: {
+        const id = partyIdOf(line);
+        const party = id === null ? undefined : parties.get(id);
+        if (id === null) {
+          return { ...blank, key: `${input.groupBy}:`, id: null, code: '', name: unassignedName, order: '', unassigned: true };
+        }
+        const code = party?.code ?? '';
+        return { ...blank, key: `${input.groupBy}:${id}`, id, code, name: party?.name ?? '', order: code };
+      }
+    }
+  };
+
+  const groups = new Map<string, Group>();
+  const totals: Figures = { quantity: 0, revenue: 0, cogs: 0, variance: 0 };
+  for (const line of lines) {
+    const figures = lineFigures(line, taxpayerType);
+    const found = groupOf(line);
+    const group = groups.get(found.key) ?? { ...found, figures: { quantity: 0, revenue: 0, cogs: 0, variance: 0 } };
+    for (const name of Object.keys(totals) as (keyof Figures)[]) {
+      group.figures[name] += figures[name];
+      totals[name] += figures[name];
+    }
+    groups.set(found.key, group);
+  }
+
+  const texts = (figures: Figures) => {
+    const profit = figures.revenue - figures.cogs - figures.variance;
+    return {
+      revenue: moneyText(figures.revenue),
+      cogs: moneyText(figures.cogs),
+      purchaseVariance: moneyText(figures.variance),
+      grossProfit: moneyText(profit),
+      margin: marginText(profit, figures.revenue),
+    };
+  };
+  const rank = (group: Group) => (group.key === purchaseVarianceKey ? 2 : group.unassigned ? 1 : 0);
+  const rows = [...groups.values()]
+    .sort((a, b) => rank(a) - rank(b) || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+    .map((group) => ({
+      key: group.key,
+      id: group.id,
+      code: group.code,
+      name: group.name,
+      spec: group.spec,
+      /** Net base quantity sold (deliveries − returns), by goods only: other groups mix units. */
+      quantity: input.groupBy === 'goods' ? quantityText(group.figures.quantity, quantityDecimals) : null,
+      baseUnit: group.baseUnit,
+      ...texts(group.figures),
+    }));
+  return { from: input.from, to: input.to, groupBy: input.groupBy, taxpayerType, rows, totals: texts(totals) };
+}
+
+export type GrossProfitReport = ReturnType<typeof grossProfit>;
