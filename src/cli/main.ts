@@ -22,7 +22,7 @@ const usage = `分支账簿命令行 — Branch Ledger CLI
   import …                 从 Excel / CSV 导入：${indent(importUsage)}
   export …                 把列表导出为 Excel：${indent(exportUsage)}
   template …               下载导入模板：${indent(templateUsage)}
-  report …                 库存报表（CSV / JSON）：${indent(reportUsage)}
+  report …                 报表：库存、对账单、账龄、毛利（CSV / JSON）：${indent(reportUsage)}
   migrate                  把数据库升级到本程序的结构版本（升级前自动备份）
   demo …                   生成演示机构及其两年单据：${indent(demoUsage)}
 --db 默认为 ./data/ledger.db。命令行在审计日志中记为用户 cli。`;

@@ -171,7 +171,7 @@ describe('application settings', () => {
   it('keeps a valid https update feed across restarts and audits the change once', async () => {
     const { engine, adminSession, databasePath } = await beijingLedger();
     const url = 'https://updates.example.com/branch-ledger/';
-    expect(await callOk(engine, 'settings.update', { updateFeedUrl: url }, adminSession)).toEqual({
+    expect(await callOk(engine, 'settings.update', { updateFeedUrl: url }, adminSession)).toMatchObject({
       updateFeedUrl: url,
     });
     await callOk(engine, 'settings.update', { updateFeedUrl: url }, adminSession);
@@ -190,9 +190,30 @@ describe('application settings', () => {
   it('clears the update feed with an empty string', async () => {
     const { engine, adminSession } = await beijingLedger();
     await callOk(engine, 'settings.update', { updateFeedUrl: 'http://192.168.1.10/ledger/' }, adminSession);
-    expect(await callOk(engine, 'settings.update', { updateFeedUrl: '' }, adminSession)).toEqual({
+    expect(await callOk(engine, 'settings.update', { updateFeedUrl: '' }, adminSession)).toMatchObject({
       updateFeedUrl: '',
     });
     expect(await callOk(engine, 'settings.get', {}, adminSession)).toMatchObject({ updateFeedUrl: '' });
+  });
+
+  it('keeps the trading rules: credit limit stops, stock warns, a sale below the lowest price waits for approval', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    expect(await callOk(engine, 'settings.get', {}, adminSession)).toMatchObject({
+      creditLimitPolicy: 'stop',
+      orderStockPolicy: 'warn',
+      minSalePricePolicy: 'approve',
+    });
+    await callOk(
+      engine,
+      'settings.update',
+      { creditLimitPolicy: 'warn', minSalePricePolicy: 'stop' },
+      adminSession,
+    );
+    expect(await callOk(engine, 'settings.get', {}, adminSession)).toMatchObject({
+      creditLimitPolicy: 'warn',
+      minSalePricePolicy: 'stop',
+    });
+    const error = await callFailing(engine, 'settings.update', { orderStockPolicy: 'maybe' }, adminSession);
+    expect(error.code).toBe('VALIDATION');
   });
 });

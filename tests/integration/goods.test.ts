@@ -57,6 +57,7 @@ describe('goods with several units', () => {
         purchasePrice: '38.40',
         salePrice: '45.60',
         retailPrice: null,
+        minSalePrice: null,
         describe: '1 箱 = 24 袋',
       },
       {
@@ -67,6 +68,7 @@ describe('goods with several units', () => {
         purchasePrice: null,
         salePrice: null,
         retailPrice: '2.50',
+        minSalePrice: null,
         describe: '',
       },
     ]);
@@ -206,6 +208,67 @@ describe('goods with several units', () => {
       (row) => row.action,
     );
     expect(actions).toEqual(['goods.purge', 'goods.delete', 'goods.restore', 'goods.delete', 'goods.create']);
+  });
+
+  it('keeps each unit’s 最低售价: saved exactly, read back as the form shows it, cleared when left blank', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const withFloor: GoodsInput = {
+      ...milk,
+      units: [
+        { ...milk.units[0]!, minSalePrice: '1.9' },
+        { ...milk.units[1]!, minSalePrice: '42' },
+      ],
+    };
+    const saved = await callOk(engine, 'goods.save', { id: null, goods: withFloor }, adminSession);
+    expect(saved.units.map((unit) => [unit.name, unit.salePrice, unit.minSalePrice])).toEqual([
+      ['箱', '45.60', '42.00'],
+      ['袋', null, '1.90'],
+    ]);
+    expect(await callOk(engine, 'goods.get', { id: saved.id }, adminSession)).toEqual(saved);
+    expect(
+      engine.db.$client.prepare('SELECT name, min_sale_price FROM goods_units ORDER BY sort_order').all(),
+    ).toEqual([
+      { name: '箱', min_sale_price: 42_000_000 },
+      { name: '袋', min_sale_price: 1_900_000 },
+    ]);
+
+    // The form sends an emptied cell as blank text: the 箱 has no floor any more.
+    const cleared = await callOk(
+      engine,
+      'goods.save',
+      {
+        id: saved.id,
+        goods: { ...withFloor, units: [withFloor.units[0]!, { ...withFloor.units[1]!, minSalePrice: '' }] },
+      },
+      adminSession,
+    );
+    expect(cleared.units.map((unit) => unit.minSalePrice)).toEqual([null, '1.90']);
+  });
+
+  it('refuses a 最低售价 above the unit’s 批发价, naming the goods, the unit and both prices', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const fresh: GoodsInput = {
+      code: '10010008',
+      name: '鲜牛奶',
+      units: [
+        { name: '袋', ratio: '1', isBase: true },
+        { name: '箱', ratio: '24', isBase: false, salePrice: '80', minSalePrice: '90' },
+      ],
+    };
+    expect(await callFailing(engine, 'goods.save', { id: null, goods: fresh }, adminSession)).toMatchObject({
+      code: 'VALIDATION',
+      message: '商品【鲜牛奶】单位【箱】的最低售价 90.00 高于批发价 80.00。',
+    });
+    expect((await callOk(engine, 'goods.list', {}, adminSession)).total).toBe(0);
+
+    // Equal to the 批发价 is a floor the default price still meets; with no 批发价 there is nothing to compare.
+    const atPrice = { ...fresh, units: [fresh.units[0]!, { ...fresh.units[1]!, minSalePrice: '80.00' }] };
+    const saved = await callOk(engine, 'goods.save', { id: null, goods: atPrice }, adminSession);
+    expect(saved.units[0]).toMatchObject({ name: '箱', salePrice: '80.00', minSalePrice: '80.00' });
+    const noPrice = { ...fresh, units: [fresh.units[0]!, { ...fresh.units[1]!, salePrice: null }] };
+    expect(
+      (await callOk(engine, 'goods.save', { id: saved.id, goods: noPrice }, adminSession)).units[0],
+    ).toMatchObject({ salePrice: null, minSalePrice: '90.00' });
   });
 
   it('can be disabled and enabled, and the list filters on it', async () => {

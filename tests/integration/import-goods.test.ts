@@ -99,6 +99,7 @@ describe('importing head office’s goods catalogue', () => {
         purchasePrice: '38.40',
         salePrice: '45.60',
         retailPrice: null,
+        minSalePrice: null,
         describe: '1 箱 = 24 袋',
       },
       {
@@ -109,6 +110,7 @@ describe('importing head office’s goods catalogue', () => {
         purchasePrice: null,
         salePrice: null,
         retailPrice: '2.50',
+        minSalePrice: null,
         describe: '',
       },
     ]);
@@ -418,5 +420,91 @@ describe('re-importing the catalogue over goods edited since', () => {
       ['箱', '24', '39.60'],
       ['袋', '1', null],
     ]);
+  });
+});
+
+describe('最低售价 in the catalogue', () => {
+  /** The sample catalogue with two more columns as head office may send them: 最低售价(元/箱) (Q), 最低价 (R). */
+  function catalogueWithFloors(edits: Record<string, string | number>): Buffer {
+    const workbook = XLSX.read(catalogue);
+    const sheet = workbook.Sheets[workbook.SheetNames[0]!]!;
+    sheet['!ref'] = 'A1:R31';
+    for (const [address, value] of Object.entries({ Q3: '最低售价(元/箱)', R3: '最低价', ...edits })) {
+      sheet[address] = typeof value === 'number' ? { t: 'n', v: value } : { t: 's', v: value };
+    }
+    return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  }
+
+  it('imports the 大单位 and base unit 最低售价 from the headers head office writes', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const file = goodsFile(catalogueWithFloors({ Q4: 42, R4: 1.9 }));
+    const preview = await callOk(engine, 'import.preview', file, adminSession);
+    expect(preview.mapping).toMatchObject({ unit2MinSalePrice: 16, baseMinSalePrice: 17 });
+    expect(preview.counts).toMatchObject({ errors: 0, create: 25 });
+
+    expect(await callOk(engine, 'import.commit', file, adminSession)).toMatchObject({
+      status: 'committed',
+      created: 25,
+    });
+    const milk = await goodsByCode(engine, adminSession, '10010001');
+    expect(milk.units.map((unit) => [unit.name, unit.salePrice, unit.minSalePrice])).toEqual([
+      ['箱', '45.60', '42.00'],
+      ['袋', null, '1.90'],
+    ]);
+    expect(
+      engine.db.$client
+        .prepare(
+          "SELECT u.min_sale_price AS floor FROM goods_units u JOIN goods g ON g.id = u.goods_id WHERE g.code = '10010001' AND u.name = '箱'",
+        )
+        .get(),
+    ).toEqual({ floor: 42_000_000 });
+    // A blank cell sets no floor.
+    const freshMilk = await goodsByCode(engine, adminSession, '10010008');
+    expect(freshMilk.units.map((unit) => unit.minSalePrice)).toEqual([null, null]);
+  });
+
+  it('refuses a 最低售价 above the 批发价 at its cell, and a 批发价 lowered under the floor already kept', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const tooHigh = goodsFile(catalogueWithFloors({ Q4: 50 }));
+    const problem = {
+      column: '最低售价(元/箱)',
+      message: '商品【纯牛奶】单位【箱】的最低售价 50.00 高于批发价 45.60。',
+    };
+    const preview = await callOk(engine, 'import.preview', tooHigh, adminSession);
+    expect(preview.rows.find((row) => row.row === 4)!.errors).toEqual([problem]);
+    expect(preview.counts).toMatchObject({ errors: 1, valid: 24 });
+    expect(await callOk(engine, 'import.commit', tooHigh, adminSession)).toMatchObject({
+      status: 'refused',
+      errors: [{ row: 4, ...problem }],
+    });
+    expect(count(engine, 'goods')).toBe(0);
+
+    await callOk(engine, 'import.commit', goodsFile(catalogueWithFloors({ Q4: 42 })), adminSession);
+    // A later catalogue without the floor column lowers the box price under the floor the goods keeps.
+    const lowered = await callOk(
+      engine,
+      'import.preview',
+      goodsFile(editedCatalogue({ L4: 40 })),
+      adminSession,
+    );
+    expect(lowered.rows.find((row) => row.row === 4)!.errors).toEqual([
+      { column: '批发价(元/大单位)', message: '商品【纯牛奶】单位【箱】的最低售价 42.00 高于批发价 40.00。' },
+    ]);
+  });
+
+  it('has 最低售价 columns in the import template, each explained on the 说明 sheet', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const template = await callOk(engine, 'import.template', { entity: 'goods' }, adminSession);
+    const workbook = XLSX.read(Buffer.from(template.contentBase64, 'base64'));
+    const [headers] = XLSX.utils.sheet_to_json<string[]>(workbook.Sheets['商品']!, { header: 1 });
+    expect(headers!.filter((header) => header.includes('最低售价'))).toEqual([
+      '基本单位最低售价',
+      '大单位最低售价',
+      '中单位最低售价',
+    ]);
+    const notes = XLSX.utils.sheet_to_json<string[]>(workbook.Sheets['说明']!, { header: 1 });
+    const baseNote = notes.find((row) => row[0] === '基本单位最低售价')!;
+    expect(baseNote[3]).toContain('不能高于基本单位批发价');
+    expect(baseNote[3]).toContain('也可写作：最低售价、最低价、最低销售价');
   });
 });

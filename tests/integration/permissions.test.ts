@@ -23,7 +23,7 @@ describe('a clerk', () => {
       databasePath,
     });
     expect((await callOk(engine, 'branch.profile', {}, session)).name).toBe('北京分公司');
-    expect(await callOk(engine, 'settings.get', {}, session)).toEqual({ updateFeedUrl: '' });
+    expect(await callOk(engine, 'settings.get', {}, session)).toMatchObject({ updateFeedUrl: '' });
     expect(await callOk(engine, 'auth.currentUser', {}, session)).toMatchObject({
       user: { username: 'liwei', displayName: '李伟', role: 'clerk' },
       permissions: [
@@ -34,6 +34,7 @@ describe('a clerk', () => {
         'documents.read',
         'documents.edit',
         'stock.read',
+        'money.read',
       ],
     });
   });
@@ -64,7 +65,7 @@ describe('a clerk', () => {
     }
 
     expect((await callOk(engine, 'branch.profile', {}, session)).name).toBe('北京分公司');
-    expect(await callOk(engine, 'settings.get', {}, session)).toEqual({ updateFeedUrl: '' });
+    expect(await callOk(engine, 'settings.get', {}, session)).toMatchObject({ updateFeedUrl: '' });
     expect(fs.existsSync(backupFile)).toBe(false);
   });
 });
@@ -84,7 +85,7 @@ describe('an administrator', () => {
         { updateFeedUrl: 'https://updates.example.com/ledger/' },
         adminSession,
       ),
-    ).toEqual({ updateFeedUrl: 'https://updates.example.com/ledger/' });
+    ).toMatchObject({ updateFeedUrl: 'https://updates.example.com/ledger/' });
     expect((await callOk(engine, 'system.backup', { to: backupFile }, adminSession)).path).toBe(backupFile);
     expect(fs.existsSync(backupFile)).toBe(true);
     const audit = await callOk(engine, 'audit.list', {}, adminSession);

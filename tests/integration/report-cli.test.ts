@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/cli';
 import { beijingLedger } from './support/ledger';
+import { octoberBook } from './support/money';
 import { post, stockWorld } from './support/stock';
 
 /**
@@ -199,5 +200,130 @@ describe('ledger report', () => {
     const unknownReport = await runCli(databasePath, ['report', 'profit']);
     expect(unknownReport.exitCode).toBe(1);
     expect(JSON.parse(unknownReport.stdout).error.message).toContain('报表: stock-balance | stock-card');
+  });
+  it('prints October’s gross profit by goods and by customer as CSV, the purchase variance its own row', async () => {
+    const { engine, databasePath } = await beijingLedger();
+    await octoberBook(engine);
+    engine.close();
+    const october = ['--from', '2026-10-01', '--to', '2026-10-31'];
+    const byGoods = await runCli(databasePath, ['report', 'gross-profit', ...october, '--format', 'csv']);
+    expect(byGoods).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(csvLines(byGoods.stdout)).toEqual([
+      [
+        '编码',
+        '名称',
+        '规格型号',
+        '销售数量',
+        '基本单位',
+        '销售收入',
+        '销售成本',
+        '采购差异',
+        '毛利',
+        '毛利率',
+      ],
+      ['SP001', '鲜牛奶', '', '240', '袋', '880.00', '540.00', '-12.00', '352.00', '40.00%'],
+      ['合计', '', '', '', '', '880.00', '540.00', '-12.00', '352.00', '40.00%'],
+    ]);
+    const byCustomer = await runCli(databasePath, [
+      'report',
+      'gross-profit',
+      ...october,
+      '--group-by',
+      'customer',
+    ]);
+    expect(byCustomer.exitCode).toBe(0);
+    expect(csvLines(byCustomer.stdout).map((line) => [line[0], line[1], line[8], line[9]])).toEqual([
+      ['编码', '名称', '毛利', '毛利率'],
+      ['KH101', '物美超市', '268.00', '38.29%'],
+      ['KH102', '家乐福', '72.00', '40.00%'],
+      ['', '采购差异', '12.00', ''],
+      ['合计', '', '352.00', '40.00%'],
+    ]);
+  });
+
+  it('prints the aging (today by default) and a customer’s statement found by its code', async () => {
+    const { engine, databasePath } = await beijingLedger();
+    await octoberBook(engine);
+    engine.close();
+    const header = [
+      '编码',
+      '名称',
+      '余额',
+      '未到期',
+      '逾期0–30天',
+      '逾期31–60天',
+      '逾期61–90天',
+      '逾期90天以上',
+      '预收/预付',
+    ];
+    // Today is after October, so the balances are October's whatever day the test runs.
+    const today = await runCli(databasePath, ['report', 'aging', '--format', 'csv']);
+    expect(today).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(csvLines(today.stdout).map((line) => line.slice(0, 3))).toEqual([
+      header.slice(0, 3),
+      ['KH101', '物美超市', '1291.00'],
+      ['KH102', '家乐福', '203.40'],
+      ['合计', '', '1494.40'],
+    ]);
+    const yearEnd = await runCli(databasePath, [
+      'report',
+      'aging',
+      '--as-of',
+      '2026-12-31',
+      '--side',
+      'payable',
+    ]);
+    expect(csvLines(yearEnd.stdout)).toEqual([
+      header,
+      ['GY001', '蒙牛乳业', '1084.80', '0.00', '0.00', '0.00', '678.00', '542.40', '-135.60'],
+      ['合计', '', '1084.80', '0.00', '0.00', '0.00', '678.00', '542.40', '-135.60'],
+    ]);
+
+    const statement = await runCli(databasePath, [
+      'report',
+      'statement',
+      ...['--counterparty', 'KH101', '--from', '2026-10-01', '--to', '2026-10-31'],
+    ]);
+    expect(statement).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(csvLines(statement.stdout)).toEqual([
+      ['日期', '单据编号', '单据类型', '摘要', '增加', '减少', '余额'],
+      ['2026-10-01', '', '期初余额', '', '', '', '1000.00'],
+      ['2026-10-05', 'XC20261005-0001', '销售出库单', '鲜牛奶', '565.00', '', '1565.00'],
+      ['2026-10-08', 'XC20261008-0001', '销售出库单', '鲜牛奶', '339.00', '', '1904.00'],
+      ['2026-10-12', 'XT20261012-0001', '销售退货单', '鲜牛奶', '', '113.00', '1791.00'],
+      ['2026-10-15', 'SK20261015-0001', '收款单', '', '', '500.00', '1291.00'],
+      ['2026-10-18', 'XC20261018-0001', '销售出库单', '鲜牛奶', '113.00', '', '1404.00'],
+      [
+        '2026-10-20',
+        'XC20261020-0001',
+        '销售出库单',
+        '鲜牛奶；红字冲销 XC20261018-0001：送错',
+        '-113.00',
+        '',
+        '1291.00',
+      ],
+      ['2026-10-31', '', '本期合计及期末余额', '', '904.00', '613.00', '1291.00'],
+    ]);
+  });
+
+  it('exits 1 when a money report lacks its counterparty or is given an unknown grouping', async () => {
+    const { engine, databasePath } = await beijingLedger();
+    await octoberBook(engine);
+    engine.close();
+    const noCounterparty = await runCli(databasePath, ['report', 'statement']);
+    expect(noCounterparty.exitCode).toBe(1);
+    expect(JSON.parse(noCounterparty.stdout).error.message).toBe('对账单需要 --counterparty 往来单位编码。');
+    const unknownCounterparty = await runCli(databasePath, [
+      'report',
+      'statement',
+      '--counterparty',
+      'KH999',
+    ]);
+    expect(JSON.parse(unknownCounterparty.stdout).error.message).toBe('往来单位编码【KH999】不存在。');
+    const badGrouping = await runCli(databasePath, ['report', 'aging', '--group-by', 'goods']);
+    expect(badGrouping.exitCode).toBe(1);
+    expect(JSON.parse(badGrouping.stdout).error.message).toBe(
+      '--group-by【goods】应为 counterparty | salesperson | office。',
+    );
   });
 });

@@ -505,3 +505,197 @@ describe('a non-independent branch', () => {
     });
   });
 });
+
+describe('prices', () => {
+  it('a price entered with tax keeps the 价税合计 exact; a discount comes off the amount', async () => {
+    const { engine, world } = await tradingWorld();
+    const { id } = await act(engine, 'documents.save', {
+      id: null,
+      document: {
+        type: 'sales_order',
+        businessDate: '2026-03-01',
+        counterpartyId: world.customer,
+        lines: [
+          // 3 箱 at 113.00 with tax, 13%: 339.00 with tax, tax = round(339 × 13 / 113) = 39.00.
+          milkLine(world, '3', '113', { priceIncludesTax: true }),
+          // 7 箱 at 99.99 with tax, 5% off: 699.93 − 35.00 (34.9965 → 35.00) = 664.93;
+          // tax = round(664.93 × 13 / 113) = round(76.4969…) = 76.50; without tax 588.43.
+          milkLine(world, '7', '99.99', { priceIncludesTax: true, discountRate: '5' }),
+          // 2 箱 at 80 without tax, 10% off: 160.00 − 16.00 = 144.00; tax 18.72.
+          milkLine(world, '2', '80', { discountRate: '10' }),
+        ],
+      },
+    });
+    const view = await act(engine, 'documents.get', { id });
+    expect(
+      view.lines.map((line) => [line.amount, line.taxAmount, line.amountWithTax, line.discountAmount]),
+    ).toEqual([
+      ['300.00', '39.00', '339.00', '0.00'],
+      ['588.43', '76.50', '664.93', '35.00'],
+      ['144.00', '18.72', '162.72', '16.00'],
+    ]);
+    expect(view.lines[0]).toMatchObject({
+      priceIncludesTax: true,
+      unitPrice: '100',
+      unitPriceWithTax: '113',
+    });
+    expect(view.lines[2]).toMatchObject({
+      priceIncludesTax: false,
+      unitPrice: '80',
+      unitPriceWithTax: '90.4',
+    });
+    expect(view.totalWithTax).toBe('1166.65');
+    const over = await refused(engine, 'documents.save', {
+      id: null,
+      document: {
+        type: 'sales_order',
+        businessDate: '2026-03-01',
+        counterpartyId: world.customer,
+        lines: [milkLine(world, '1', '80', { discountRate: '120' })],
+      },
+    });
+    expect(over.message).toContain('折扣率不能大于 100');
+  });
+
+  it('remembers the last price per customer and goods, newest first, with its date; drafts and gifts do not count', async () => {
+    const { engine, world } = await tradingWorld();
+    const other = (
+      await act(engine, 'counterparties.save', {
+        id: null,
+        counterparty: { code: 'KH002', name: '物美超市', kind: 'customer' },
+      })
+    ).id;
+    await post(engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-01-31',
+      counterpartyId: world.supplier,
+      lines: [milkLine(world, '10', '48')],
+    });
+    const sale = (date: string, customer: number, price: string, extra: Partial<Line> = {}) => ({
+      type: 'sales_order' as const,
+      businessDate: date,
+      counterpartyId: customer,
+      lines: [milkLine(world, '1', price, extra)],
+    });
+    await enterAndApprove(engine, sale('2026-02-01', world.customer, '80'));
+    await enterAndApprove(engine, sale('2026-02-10', world.customer, '82'));
+    await enterAndApprove(engine, sale('2026-02-20', other, '79'));
+    await enterAndApprove(engine, sale('2026-02-25', world.customer, '0', { isGift: true }));
+    await act(engine, 'documents.save', { id: null, document: sale('2026-02-28', world.customer, '90') });
+    const last = await act(engine, 'prices.last', {
+      counterpartyId: world.customer,
+      side: 'sale',
+      goodsIds: [world.milk],
+    });
+    expect(last).toEqual([
+      expect.objectContaining({ unitName: '箱', unitPrice: '82', businessDate: '2026-02-10' }),
+    ]);
+    const history = await act(engine, 'prices.history', { goodsId: world.milk, side: 'sale' });
+    expect(history.map((row) => [row.businessDate, row.counterpartyName, row.unitPrice])).toEqual([
+      ['2026-02-20', '物美超市', '79'],
+      ['2026-02-10', '华联超市', '82'],
+      ['2026-02-01', '华联超市', '80'],
+    ]);
+    expect(
+      await act(engine, 'prices.last', {
+        counterpartyId: world.customer,
+        side: 'purchase',
+        goodsIds: [world.milk],
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('inter-branch transfers', () => {
+  async function withInternalUnit(engine: Engine) {
+    return (
+      await act(engine, 'counterparties.save', {
+        id: null,
+        counterparty: {
+          code: 'NB01',
+          name: '天津分公司',
+          kind: 'both',
+          isInternal: true,
+          internalBranchCode: 'TJ01',
+        },
+      })
+    ).id;
+  }
+
+  it('under independent accounting, a transfer out is a receivable from that branch and a transfer in a payable; 内部往来 nets them', async () => {
+    const { engine, world } = await tradingWorld();
+    const tianjin = await withInternalUnit(engine);
+    await post(engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-02-01',
+      counterpartyId: world.supplier,
+      lines: [milkLine(world, '10', '48')],
+    });
+    // Not an internal unit: refused.
+    const error = await refused(engine, 'documents.save', {
+      id: null,
+      document: {
+        type: 'internal_transfer_out',
+        businessDate: '2026-02-02',
+        counterpartyId: world.customer,
+        lines: [milkLine(world, '1', '50')],
+      },
+    });
+    expect(error.message).toBe('【华联超市】不是内部单位。');
+    // 4 箱 out at a transfer price of 50 (226.00 with tax), 1 箱 back in at 50 (56.50).
+    await post(engine, {
+      type: 'internal_transfer_out',
+      businessDate: '2026-02-02',
+      counterpartyId: tianjin,
+      lines: [milkLine(world, '4', '50')],
+    });
+    await post(engine, {
+      type: 'internal_transfer_in',
+      businessDate: '2026-02-03',
+      counterpartyId: tianjin,
+      lines: [milkLine(world, '1', '50')],
+    });
+    expect(await act(engine, 'money.internalAccounts', {})).toEqual([
+      expect.objectContaining({
+        code: 'NB01',
+        branchCode: 'TJ01',
+        receivable: '226.00',
+        payable: '56.50',
+        net: '169.50',
+      }),
+    ]);
+    // Stock: 240 − 96 + 24 = 168 袋; the card names the kinds.
+    const balance = await act(engine, 'reports.stockBalance', { asOf: '2026-02-03' });
+    expect(balance.rows[0]).toMatchObject({ quantity: '168' });
+    const summary = await act(engine, 'reports.periodSummary', { from: '2026-02-01', to: '2026-02-28' });
+    expect(summary.rows[0]).toMatchObject({ transferOutQuantity: '96', transferInQuantity: '24' });
+  });
+
+  it('under non-independent accounting, the same documents move stock and keep no money', async () => {
+    const ledger = await newLedger();
+    await callOk(ledger.engine, 'setup.createBranch', {
+      profile: { ...beijingBranch, accountingMode: 'non_independent' },
+      administrator,
+    });
+    const { engine } = ledger;
+    const world = await stockWorld(engine);
+    const tianjin = await withInternalUnit(engine);
+    await post(engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-02-01',
+      counterpartyId: world.supplier,
+      lines: [milkLine(world, '10', '48')],
+    });
+    await post(engine, {
+      type: 'internal_transfer_out',
+      businessDate: '2026-02-02',
+      counterpartyId: tianjin,
+      lines: [milkLine(world, '4', '50')],
+    });
+    const balance = await act(engine, 'reports.stockBalance', { asOf: '2026-02-03' });
+    expect(balance.rows[0]).toMatchObject({ quantity: '144', value: '288.00' });
+    expect((await refused(engine, 'money.internalAccounts', {})).code).toBe('CONFLICT');
+    const stored = engine.db.$client.prepare('SELECT count(*) AS n FROM open_items').get() as { n: number };
+    expect(stored.n).toBe(0);
+  });
+});

@@ -12,10 +12,12 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function AppShell() {
   const { t } = useTranslation();
   const { current, logout } = useSession();
+  const independent = current.branch.accountingMode === 'independent';
   const allowed = useMemo(() => {
     const granted = new Set<string>(current.permissions);
-    return (page: PageDefinition) => granted.has(page.permission);
-  }, [current.permissions]);
+    return (page: PageDefinition) =>
+      granted.has(page.permission) && (independent || page.independentOnly !== true);
+  }, [current.permissions, independent]);
   const tabs = useOpenTabs(allowed);
   const navigate = useNavigate();
   // The next person to sign in starts on an empty workspace, not on the pages left open before.

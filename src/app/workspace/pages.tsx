@@ -63,6 +63,8 @@ export interface PageDefinition {
   title: `page.${keyof Messages['page']}`;
   icon: ReactNode;
   permission: Permission;
+  /** Receivables, payables and profit: shown only to independent-accounting branches (DOMAIN.md §2, §7). */
+  independentOnly?: boolean;
   component: ComponentType;
 }
 

@@ -71,7 +71,8 @@ function oneOf<Value extends string>(
   given: string | undefined,
   allowed: readonly Value[],
 ): Value | undefined {
-  if (given === undefined || (allowed as readonly string[]).includes(given)) return given as Value | undefined;
+  if (given === undefined || (allowed as readonly string[]).includes(given))
+    return given as Value | undefined;
   throw new LedgerError('VALIDATION', `--${option}【${given}】应为 ${allowed.join(' | ')}。`);
 }
 

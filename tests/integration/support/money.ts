@@ -134,7 +134,11 @@ export async function octoberBook(engine: Engine): Promise<OctoberBook> {
     counterpartyId: wumart,
     lines: [milkLine('1', '100')],
   });
-  await act(engine, 'documents.reverse', { id: reversedDelivery, businessDate: '2026-10-20', reason: '送错' });
+  await act(engine, 'documents.reverse', {
+    id: reversedDelivery,
+    businessDate: '2026-10-20',
+    reason: '送错',
+  });
   await post(engine, {
     type: 'purchase_return',
     businessDate: '2026-10-25',

@@ -19,7 +19,7 @@ export interface DocumentTypeUi {
   pageKey: string;
   path: string;
   title: `page.${keyof Messages['page']}`;
-  counterparty: 'supplier' | 'customer' | 'none';
+  counterparty: 'supplier' | 'customer' | 'internal' | 'none';
   /** The line has a unit price: a purchase / sale price, or a unit cost where goods come in. */
   price: 'trade' | 'cost' | 'optionalCost' | null;
   /** Where the default price and unit come from when goods are picked. */
@@ -186,6 +186,26 @@ export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
     path: '/documents/supplier-payment',
     title: 'page.supplierPayment',
     counterparty: 'supplier',
+  },
+  internal_transfer_out: {
+    ...plain,
+    pageKey: 'document-internal-transfer-out',
+    path: '/documents/internal-transfer-out',
+    title: 'page.internalTransferOut',
+    counterparty: 'internal',
+    price: 'trade',
+    priceSource: 'salePrice',
+    unitSource: 'defaultSaleUnit',
+  },
+  internal_transfer_in: {
+    ...plain,
+    pageKey: 'document-internal-transfer-in',
+    path: '/documents/internal-transfer-in',
+    title: 'page.internalTransferIn',
+    counterparty: 'internal',
+    price: 'trade',
+    priceSource: 'purchasePrice',
+    unitSource: 'defaultPurchaseUnit',
   },
 };
 

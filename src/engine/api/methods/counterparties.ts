@@ -40,7 +40,8 @@ export const counterpartyMethods = {
     input: z.object({
       term: z.string(),
       limit: z.number().int().min(1).max(100).default(20),
-      kind: z.enum(['customer', 'supplier']).optional(),
+      /** `internal`: head office and other branches (内部单位), for inter-branch transfers. */
+      kind: z.enum(['customer', 'supplier', 'internal']).optional(),
     }),
     access: 'masterData.read',
     handler: (ctx, { term, limit, kind }) => searchCounterparties(ctx, term, limit, kind),

@@ -17,6 +17,8 @@ import { readDocument } from '../../services/documents/read-document';
 import { reverseDocument } from '../../services/documents/reverse-document';
 import { saveDocument } from '../../services/documents/save-document';
 import { draftFromOrder } from '../../services/documents/order-draft';
+import { lastPrices, priceHistory, priceSides } from '../../services/documents/price-history';
+import { getBranchProfile } from '../../services/branch/branch-profile';
 import { availableStock } from '../../services/stock/available-stock';
 import { warehouseQueue } from '../../services/documents/warehouse-queue';
 import { recordAudit } from '../../services/audit/record-audit';
@@ -81,6 +83,29 @@ export const documentMethods = {
     input: byId,
     access: 'documents.edit',
     handler: (ctx, { id }) => draftFromOrder(ctx, id),
+  }),
+
+  /** 最近价格: the last price per goods and unit with this counterparty, offered first on new lines. */
+  'prices.last': defineMethod({
+    input: z.object({
+      counterpartyId: z.number().int(),
+      side: z.enum(priceSides),
+      goodsIds: z.array(z.number().int()).max(500),
+    }),
+    access: 'documents.read',
+    handler: (ctx, input) => lastPrices(ctx.db.$client, input, getBranchProfile(ctx).quantityDecimals),
+  }),
+
+  /** 历史价格 of a goods, with one counterparty or all. */
+  'prices.history': defineMethod({
+    input: z.object({
+      goodsId: z.number().int(),
+      side: z.enum(priceSides),
+      counterpartyId: z.number().int().optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    access: 'documents.read',
+    handler: (ctx, input) => priceHistory(ctx.db.$client, input, getBranchProfile(ctx).quantityDecimals),
   }),
 
   /** On hand, reserved and available per warehouse of some goods, for the document page's lines. */

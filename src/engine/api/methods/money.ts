@@ -3,6 +3,7 @@ import { moneySides } from '../../domain/documents/document-types';
 import { fenScale } from '../../domain/numbers/scales';
 import { creditPosition } from '../../services/money/credit-position';
 import { assertIndependent } from '../../services/money/independent-accounting';
+import { internalAccounts } from '../../services/money/internal-accounts';
 import { moneyBalances, openItemList, settlementList } from '../../services/money/open-item-list';
 import { reverseSettlement, settleAutomatically, settleByHand } from '../../services/money/settlement';
 import { moneyText } from '../../services/reports/report-figures';
@@ -64,6 +65,16 @@ export const moneyMethods = {
     input: z.object({ batchUid: z.string().min(1).max(64) }),
     access: 'money.settle',
     handler: (ctx, { batchUid }) => reverseSettlement(ctx, batchUid),
+  }),
+
+  /** 内部往来: the balance with each internal unit. */
+  'money.internalAccounts': defineMethod({
+    input: z.object({}),
+    access: 'money.read',
+    handler: (ctx) => {
+      assertIndependent(ctx);
+      return internalAccounts(ctx.db.$client);
+    },
   }),
 
   /** The customer's credit for the document page: null figures on a non-independent branch. */

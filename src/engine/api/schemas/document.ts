@@ -27,7 +27,11 @@ export const documentLineInputSchema = z.object({
   unitName: z.string().trim().min(1, '请选择单位'),
   /** In `unitName`; scaled by the branch's quantity decimals in the engine, which knows them. */
   quantity: z.union([z.string(), z.number()]).transform(String),
+  /** Per `unitName`; with tax when `priceIncludesTax` (含税单价), else without. */
   unitPrice: optionalScaledDecimal(priceScale, '单价', { min: 0 }),
+  priceIncludesTax: z.boolean().default(false),
+  /** Percent, "5" or "5%": 折扣率 off the line's amount. */
+  discountRate: optionalScaledDecimal(taxRateScale, '折扣率', { min: 0, max: 100 }),
   /** Percent, "13" or "13%"; the goods' rate when left empty. */
   taxRate: optionalScaledDecimal(taxRateScale, '税率', { min: 0 }),
   /** 成本调整单 only: the signed change of value, in yuan. */

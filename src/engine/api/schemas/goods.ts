@@ -18,6 +18,7 @@ const unitSchema = z.object({
   purchasePrice: optionalScaledDecimal(priceScale, '进价', { min: 0 }),
   salePrice: optionalScaledDecimal(priceScale, '批发价', { min: 0 }),
   retailPrice: optionalScaledDecimal(priceScale, '零售价', { min: 0 }),
+  minSalePrice: optionalScaledDecimal(priceScale, '最低售价', { min: 0 }),
 });
 
 export const goodsInputSchema = z.object({

@@ -3,6 +3,8 @@ import { numberToScaled, parseScaled } from '../../domain/numbers/decimal';
 
 interface Bounds {
   min?: number;
+  /** Inclusive, in the unscaled unit people type (100 for 100%). */
+  max?: number;
   positive?: boolean;
 }
 
@@ -28,6 +30,10 @@ function toScaled(
   }
   if (bounds.min !== undefined && scaled < bounds.min) {
     context.addIssue({ code: 'custom', message: `${label}不能小于 ${bounds.min / 10 ** scale}` });
+    return z.NEVER;
+  }
+  if (bounds.max !== undefined && scaled > bounds.max * 10 ** scale) {
+    context.addIssue({ code: 'custom', message: `${label}不能大于 ${bounds.max}` });
     return z.NEVER;
   }
   return scaled;

@@ -94,6 +94,8 @@ export const documentLines = sqliteTable(
      */
     priceIncludesTax: integer('price_includes_tax', { mode: 'boolean' }).notNull().default(false),
     unitPriceWithTax: integer('unit_price_with_tax').notNull().default(0),
+    /** 折扣率 in basis points; `discountAmount` is what it took off, on the side the price was entered. */
+    discountRate: integer('discount_rate').notNull().default(0),
     warehouseId: integer('warehouse_id').references(() => warehouses.id),
     /** A transfer line's destination. */
     toWarehouseId: integer('to_warehouse_id').references(() => warehouses.id),

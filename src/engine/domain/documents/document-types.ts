@@ -21,6 +21,8 @@ export const documentTypes = [
   'cost_adjustment',
   'customer_receipt',
   'supplier_payment',
+  'internal_transfer_out',
+  'internal_transfer_in',
 ] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
@@ -45,10 +47,13 @@ export const movementKinds = [
   'other_in',
   'other_out',
   'cost_adjustment',
+  'internal_in',
+  'internal_out',
 ] as const;
 export type MovementKind = (typeof movementKinds)[number];
 
-export type CounterpartyRole = 'supplier' | 'customer' | 'none';
+/** An internal unit (内部单位) is head office or another branch of the company (DOMAIN.md §4, §6.3). */
+export type CounterpartyRole = 'supplier' | 'customer' | 'internal' | 'none';
 
 /**
  * Where a receipt's cost comes from: the line's amount (purchase: excluding input VAT for a general
@@ -269,6 +274,34 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     prefix: 'FK',
     source: null,
     money: { side: 'payable', sign: -1 },
+  },
+  /**
+   * Inter-branch transfers (DOMAIN.md §6.3) to or from an internal unit, at a transfer price: under
+   * independent accounting a sale to it (a receivable) and a purchase from it (a payable); under
+   * non-independent accounting no money is kept here and they are a transfer out and in. Stock moves the
+   * same way in both modes, so one pair of types serves both; only the money effect depends on the mode.
+   */
+  internal_transfer_out: {
+    label: '内部调出单',
+    direction: 'out',
+    movementKind: 'internal_out',
+    keeperConfirms: true,
+    counterparty: 'internal',
+    receiptCost: null,
+    prefix: 'NC',
+    source: null,
+    money: { side: 'receivable', sign: 1 },
+  },
+  internal_transfer_in: {
+    label: '内部调入单',
+    direction: 'in',
+    movementKind: 'internal_in',
+    keeperConfirms: true,
+    counterparty: 'internal',
+    receiptCost: 'line_amount',
+    prefix: 'NR',
+    source: null,
+    money: { side: 'payable', sign: 1 },
   },
 };
 

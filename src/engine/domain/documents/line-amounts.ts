@@ -31,6 +31,60 @@ export interface LineAmounts {
   readonly amountWithTax: Fen;
 }
 
+/** How a trade line's price was entered: with tax (含税单价) or not, and its discount (折扣率, basis points). */
+export interface PriceTerms {
+  readonly includesTax: boolean;
+  readonly discountRate: TaxRateBasisPoints;
+}
+
+export const plainPrice: PriceTerms = { includesTax: false, discountRate: 0 };
+
+export interface TradeLineAmounts extends LineAmounts {
+  /** The discount taken off, on the side the price was entered (with or without tax). */
+  readonly discountAmount: Fen;
+  /** The price on the other side, for showing and for price history: excl. tax ↔ incl. tax. */
+  readonly unitPrice: PriceMicros;
+  readonly unitPriceWithTax: PriceMicros;
+}
+
+/**
+ * A trade line's amounts (DOMAIN.md §3) from the price as entered. Without tax: amount = round(q × p)
+ * less round(that × discount), tax = round(amount × rate). With tax (as 金蝶 / 用友 do for 含税单价):
+ * amount with tax = round(q × p) less its discount, tax = round(amount with tax × rate / (1 + rate)), and
+ * the amount without tax is what remains — so the 价税合计 the clerk typed the price for is exact.
+ */
+export function tradeLineAmounts(
+  quantity: number,
+  price: PriceMicros,
+  taxRate: TaxRateBasisPoints,
+  quantityDecimals: number,
+  terms: PriceTerms,
+): TradeLineAmounts {
+  const gross = lineAmount(quantity, price, quantityDecimals);
+  const discountAmount = mulDivRound(gross, terms.discountRate, taxRateOne);
+  const net = gross - discountAmount;
+  if (!terms.includesTax) {
+    const taxAmount = mulDivRound(net, taxRate, taxRateOne);
+    return {
+      amount: net,
+      taxAmount,
+      amountWithTax: net + taxAmount,
+      discountAmount,
+      unitPrice: price,
+      unitPriceWithTax: mulDivRound(price, taxRateOne + taxRate, taxRateOne),
+    };
+  }
+  const taxAmount = mulDivRound(net, taxRate, taxRateOne + taxRate);
+  return {
+    amount: net - taxAmount,
+    taxAmount,
+    amountWithTax: net,
+    discountAmount,
+    unitPrice: mulDivRound(price, taxRateOne, taxRateOne + taxRate),
+    unitPriceWithTax: price,
+  };
+}
+
 /** round(quantity × price) in fen: quantity × 10^qd, price × 10^6, amount × 10^2. */
 export function lineAmount(quantity: number, unitPrice: PriceMicros, quantityDecimals: number): Fen {
   return mulDivRound(quantity, unitPrice, 10 ** (quantityDecimals + priceScale - fenScale));

@@ -50,6 +50,18 @@ function furtherUnit(index: 2 | 3, names: readonly string[]): FieldSpec[] {
       example: index === 2 ? '45.60' : '',
       width: 12,
     },
+    {
+      key: `unit${index}MinSalePrice`,
+      label: `${label}最低售价`,
+      type: 'price',
+      synonyms:
+        index === 2
+          ? ['最低售价(元/大单位)', '大单位最低价', '箱最低售价', '最低售价(元/箱)', '箱最低价', '箱限价']
+          : [],
+      example: index === 2 ? '42.00' : '',
+      note: `按${label}卖低于此价时，按本机构设置禁止或需审批；不能高于${label}批发价`,
+      width: 12,
+    },
   ];
 }
 
@@ -131,6 +143,14 @@ export const goodsSpec: EntitySpec = {
       type: 'price',
       synonyms: ['建议零售价(元/基本单位)', '零售价', '建议售价'],
       example: '2.50',
+      width: 12,
+    },
+    {
+      key: 'baseMinSalePrice',
+      label: '基本单位最低售价',
+      type: 'price',
+      synonyms: ['最低售价', '最低价', '最低销售价', '最低批发价', '限价', '最低售价(元/基本单位)'],
+      note: '按基本单位卖低于此价时，按本机构设置禁止或需审批；不能高于基本单位批发价',
       width: 12,
     },
     ...furtherUnit(2, ['大单位', '辅助单位', '包装单位', '整件单位', '箱单位']),

@@ -3,7 +3,13 @@ import type { LedgerTx } from '../../db/connection';
 import { counterparties, goods, goodsUnits, warehouses } from '../../db/schema';
 import type { BranchProfile } from '../../domain/branch/profile';
 import { documentTypeRule, type DocumentType } from '../../domain/documents/document-types';
-import { assertWholeBaseUnits, baseQuantityOf, lineAmounts } from '../../domain/documents/line-amounts';
+import {
+  assertWholeBaseUnits,
+  baseQuantityOf,
+  plainPrice,
+  tradeLineAmounts,
+  type TradeLineAmounts,
+} from '../../domain/documents/line-amounts';
 import { LedgerError } from '../../domain/ledger-error';
 import { requireScaled } from '../../domain/numbers/decimal';
 import type { DocumentInput, DocumentLineInput } from '../../api/schemas/document';
@@ -18,6 +24,10 @@ export interface PreparedLine {
   quantity: number;
   baseQuantity: number;
   unitPrice: number;
+  unitPriceWithTax: number;
+  priceIncludesTax: boolean;
+  discountRate: number;
+  discountAmount: number;
   taxRate: number;
   amount: number;
   taxAmount: number;
@@ -41,10 +51,14 @@ function addDays(date: string, days: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-/** Which default price a new line takes from the goods' unit. */
+const counterpartyLabels = { supplier: '供应商', customer: '客户', internal: '内部单位' } as const;
+
+/** Which default price a new line takes from the goods' unit: a transfer out is priced like a sale. */
 function defaultPriceField(type: DocumentType): 'purchasePrice' | 'salePrice' | null {
-  const role = documentTypeRule(type).counterparty;
-  return role === 'supplier' ? 'purchasePrice' : role === 'customer' ? 'salePrice' : null;
+  const rule = documentTypeRule(type);
+  if (rule.counterparty === 'supplier' || (rule.counterparty === 'internal' && rule.direction === 'in'))
+    return 'purchasePrice';
+  return rule.counterparty === 'none' ? null : 'salePrice';
 }
 
 /** Whether the line's price is a sale / purchase price with tax, or a unit cost without tax. */
@@ -59,7 +73,7 @@ function carriesTax(type: DocumentType): boolean {
 export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: DocumentInput): PreparedLine[] {
   const rule = documentTypeRule(input.type);
   if (rule.counterparty !== 'none') {
-    const label = rule.counterparty === 'supplier' ? '供应商' : '客户';
+    const label = counterpartyLabels[rule.counterparty];
     if (input.counterpartyId === null)
       throw new LedgerError('VALIDATION', `请选择${label}。`, { field: 'counterpartyId' });
     const counterparty = tx
@@ -70,7 +84,11 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
     if (!counterparty || counterparty.deletedAt !== null) {
       throw new LedgerError('VALIDATION', `${label}不存在。`, { field: 'counterpartyId' });
     }
-    if (counterparty.kind !== 'both' && counterparty.kind !== rule.counterparty) {
+    if (
+      rule.counterparty === 'internal'
+        ? !counterparty.isInternal
+        : counterparty.kind !== 'both' && counterparty.kind !== rule.counterparty
+    ) {
       throw new LedgerError('VALIDATION', `【${counterparty.name}】不是${label}。`, {
         field: 'counterpartyId',
       });
@@ -174,15 +192,38 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
       line.expiryDate ??
       (line.productionDate && item.shelfLifeDays ? addDays(line.productionDate, item.shelfLifeDays) : null);
 
+    const trade = carriesTax(input.type);
+    const taxRate = trade ? (line.taxRate ?? item.taxRate) : 0;
+    const terms = trade
+      ? { includesTax: line.priceIncludesTax, discountRate: line.discountRate ?? 0 }
+      : plainPrice;
+    // The goods' default prices are without tax: one entered with tax starts from the same price plus VAT.
     const priceField = defaultPriceField(input.type);
-    const unitPrice = line.isGift ? 0 : (line.unitPrice ?? (priceField ? unit[priceField] : null) ?? 0);
-    const taxRate = carriesTax(input.type) ? (line.taxRate ?? item.taxRate) : 0;
-    let amounts = lineAmounts(quantity, unitPrice, taxRate, profile.quantityDecimals);
+    const defaultPrice = (priceField ? unit[priceField] : null) ?? 0;
+    const price = line.isGift
+      ? 0
+      : (line.unitPrice ??
+        (terms.includesTax
+          ? tradeLineAmounts(0, defaultPrice, taxRate, 0, plainPrice).unitPriceWithTax
+          : defaultPrice));
+    const { unitPrice, unitPriceWithTax, ...traded } = tradeLineAmounts(
+      quantity,
+      price,
+      taxRate,
+      profile.quantityDecimals,
+      terms,
+    );
+    let amounts: Omit<TradeLineAmounts, 'unitPrice' | 'unitPriceWithTax'> = traded;
     if (valueOnly) {
       if (line.adjustmentAmount === null || line.adjustmentAmount === 0) {
         throw lineError(lineNo, 'adjustmentAmount', '请填写调整金额（增加为正，减少为负）。');
       }
-      amounts = { amount: line.adjustmentAmount, taxAmount: 0, amountWithTax: line.adjustmentAmount };
+      amounts = {
+        amount: line.adjustmentAmount,
+        taxAmount: 0,
+        amountWithTax: line.adjustmentAmount,
+        discountAmount: 0,
+      };
     }
     return {
       lineNo,
@@ -192,6 +233,9 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
       quantity,
       baseQuantity,
       unitPrice,
+      unitPriceWithTax,
+      priceIncludesTax: terms.includesTax,
+      discountRate: terms.discountRate,
       taxRate,
       ...amounts,
       warehouseId,

@@ -143,6 +143,10 @@ export function readDocument(db: LedgerDb, id: number) {
           ? null
           : formatMixedQuantity(line.bookBaseQuantity, unitsByGoods.get(line.goodsId)!, quantityDecimals),
       unitPrice: formatScaled(line.unitPrice, priceScale),
+      unitPriceWithTax: formatScaled(line.unitPriceWithTax, priceScale),
+      priceIncludesTax: line.priceIncludesTax,
+      discountRate: formatScaled(line.discountRate, taxRateScale),
+      discountAmount: money(line.discountAmount),
       taxRate: formatScaled(line.taxRate, taxRateScale),
       amount: money(line.amount),
       taxAmount: money(line.taxAmount),

@@ -83,6 +83,7 @@ export function reverseDocument(
           amount: -line.amount,
           taxAmount: -line.taxAmount,
           amountWithTax: -line.amountWithTax,
+          discountAmount: -line.discountAmount,
           sourceLineId: lineId,
           confirmedBaseQuantity: -confirmed,
           confirmedAt: now,

@@ -6,7 +6,7 @@ import { goodsSpec } from '../../domain/master-data/goods-spec';
 import { formatScaled } from '../../domain/numbers/decimal';
 import { baseUnitRatio, defaultTaxRate, ratioScale } from '../../domain/numbers/scales';
 import { normalizeCategoryPath } from '../master-data/categories';
-import { writeGoods, type GoodsInput, type GoodsUnitInput } from '../master-data/goods';
+import { minSalePriceProblem, writeGoods, type GoodsInput, type GoodsUnitInput } from '../master-data/goods';
 import type { EntityImporter, PlannedRow } from './entity-importer';
 import type { ImportOptions } from './import-options';
 import type { ImportRow } from './import-row';
@@ -31,6 +31,7 @@ interface UnitColumns {
   purchasePrice: string;
   salePrice: string;
   retailPrice: string | null;
+  minSalePrice: string;
 }
 
 const baseUnitColumns: UnitColumns = {
@@ -41,6 +42,7 @@ const baseUnitColumns: UnitColumns = {
   purchasePrice: 'basePurchasePrice',
   salePrice: 'baseSalePrice',
   retailPrice: 'baseRetailPrice',
+  minSalePrice: 'baseMinSalePrice',
 };
 
 const furtherUnitColumns: UnitColumns[] = [2, 3].map((index) => ({
@@ -51,6 +53,7 @@ const furtherUnitColumns: UnitColumns[] = [2, 3].map((index) => ({
   purchasePrice: `unit${index}PurchasePrice`,
   salePrice: `unit${index}SalePrice`,
   retailPrice: null,
+  minSalePrice: `unit${index}MinSalePrice`,
 }));
 
 /** Lengths the goods form allows (api/schemas/goods.ts), checked here so the preview names the cell. */
@@ -130,6 +133,7 @@ function currentGoodsInput(tx: LedgerTx, id: number): GoodsInput {
       purchasePrice: unit.purchasePrice,
       salePrice: unit.salePrice,
       retailPrice: unit.retailPrice,
+      minSalePrice: unit.minSalePrice,
     })),
     stockLines,
   };
@@ -200,6 +204,7 @@ function applyUnitColumns(
     columns.purchasePrice,
     columns.salePrice,
     columns.retailPrice,
+    columns.minSalePrice,
   ]);
   if (given === null) return current;
   const isBase = columns.ratio === null;
@@ -244,6 +249,7 @@ function applyUnitColumns(
     purchasePrice: nonNegativePrice(row, columns.purchasePrice, current?.purchasePrice ?? null),
     salePrice: nonNegativePrice(row, columns.salePrice, current?.salePrice ?? null),
     retailPrice: nonNegativePrice(row, columns.retailPrice, current?.retailPrice ?? null),
+    minSalePrice: nonNegativePrice(row, columns.minSalePrice, current?.minSalePrice ?? null),
   };
 }
 
@@ -253,7 +259,7 @@ function applyUnitColumns(
  * gives only prices or barcodes updates the goods' unit in that place (大单位: the largest further
  * unit, 中单位: the next). Units the file does not mention stay as they are.
  */
-function applyUnits(row: ImportRow, current: GoodsInput): GoodsUnitInput[] {
+function applyUnits(row: ImportRow, current: GoodsInput, goodsName: string): GoodsUnitInput[] {
   const currentBase = current.units.find((unit) => unit.isBase) ?? null;
   const currentFurther = current.units.filter((unit) => !unit.isBase).sort((a, b) => b.ratio - a.ratio);
   const base = applyUnitColumns(row, baseUnitColumns, currentBase, '');
@@ -271,6 +277,11 @@ function applyUnits(row: ImportRow, current: GoodsInput): GoodsUnitInput[] {
     if (!unit) continue;
     if (seen.has(unit.name)) row.error(columns.name, `${columns.label}【${unit.name}】与其他单位同名`);
     seen.add(unit.name);
+  }
+  // writeGoods refuses it too; said here, the preview points at the cell rather than the code.
+  for (const { columns, unit } of [{ columns: baseUnitColumns, unit: base }, ...further]) {
+    const problem = unit && minSalePriceProblem(goodsName, unit);
+    if (problem) row.error(row.has(columns.minSalePrice) ? columns.minSalePrice : columns.salePrice, problem);
   }
   const kept = currentFurther.filter((unit) => !claimed.has(unit));
   const units = [base, ...further.map(({ unit }) => unit), ...kept].filter(
@@ -302,7 +313,7 @@ function applyRow(row: ImportRow, current: GoodsInput): GoodsInput {
   if (row.has('costingMethod')) next.costingMethod = row.text('costingMethod') as CostingMethod;
   if (row.has('baseUnitIndivisible')) next.baseUnitIndivisible = row.flag('baseUnitIndivisible')!;
   if (row.has('active')) next.active = row.flag('active')!;
-  next.units = applyUnits(row, current);
+  next.units = applyUnits(row, current, next.name);
   // Default and display units must stay among the units; when the file removed one, the goods
   // falls back to writeGoods' default (its largest unit).
   const names = new Set(next.units.map((unit) => unit.name));

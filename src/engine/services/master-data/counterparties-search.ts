@@ -26,12 +26,13 @@ export function searchCounterparties(
   ctx: ServiceContext,
   rawTerm: string,
   limit: number,
-  kind?: 'customer' | 'supplier',
+  kind?: 'customer' | 'supplier' | 'internal',
 ) {
   const term = normalizeSearchTerm(rawTerm);
   if (!term) return [];
   const scope: SQL[] = [isNull(counterparties.deletedAt)];
-  if (kind) scope.push(inArray(counterparties.kind, kindsMatching(kind)));
+  if (kind === 'internal') scope.push(eq(counterparties.isInternal, true));
+  else if (kind) scope.push(inArray(counterparties.kind, kindsMatching(kind)));
 
   const exact = ctx.db
     .select(pickerColumns)

@@ -29,6 +29,8 @@ export interface GoodsUnitInput {
   purchasePrice: number | null;
   salePrice: number | null;
   retailPrice: number | null;
+  /** 最低售价: a sale in this unit below it is refused or held for approval (trading-checks.ts). */
+  minSalePrice: number | null;
 }
 
 export interface GoodsStockLineInput {
@@ -64,7 +66,7 @@ type UnitRow = typeof goodsUnits.$inferSelect;
 /** What the view shows of a unit: the stored row without its keys. */
 type UnitFields = Pick<
   UnitRow,
-  'name' | 'ratio' | 'isBase' | 'barcode' | 'purchasePrice' | 'salePrice' | 'retailPrice'
+  'name' | 'ratio' | 'isBase' | 'barcode' | 'purchasePrice' | 'salePrice' | 'retailPrice' | 'minSalePrice'
 >;
 
 /** A goods as the form shows it: the record, its category path, units largest first, stock lines. */
@@ -125,6 +127,7 @@ function toGoodsView(
       purchasePrice: price(unit.purchasePrice),
       salePrice: price(unit.salePrice),
       retailPrice: price(unit.retailPrice),
+      minSalePrice: price(unit.minSalePrice),
       describe: base && !unit.isBase ? describeRatio(unit, base.name) : '',
     })),
     stockLines,
@@ -193,6 +196,7 @@ function prepareGoodsStatements(db: LedgerDb) {
         purchasePrice: param('purchasePrice'),
         salePrice: param('salePrice'),
         retailPrice: param('retailPrice'),
+        minSalePrice: param('minSalePrice'),
         sortOrder: param('sortOrder'),
       })
       .prepare(),
@@ -221,6 +225,29 @@ function assertUnitNamesExist(input: GoodsInput): void {
     if (name !== null && !names.has(name)) {
       throw new LedgerError('VALIDATION', `商品【${input.name}】的${label}【${name}】不在它的单位中。`);
     }
+  }
+}
+
+/**
+ * A unit whose lowest sale price is above its own sale price could never be sold at its default
+ * price: what is wrong with it, in the words the form and the import both show, or null.
+ */
+export function minSalePriceProblem(
+  goodsName: string,
+  unit: Pick<GoodsUnitInput, 'name' | 'salePrice' | 'minSalePrice'>,
+): string | null {
+  if (unit.minSalePrice === null || unit.salePrice === null || unit.minSalePrice <= unit.salePrice)
+    return null;
+  return (
+    `商品【${goodsName}】单位【${unit.name}】的最低售价 ${formatScaled(unit.minSalePrice, priceScale, 2)}` +
+    ` 高于批发价 ${formatScaled(unit.salePrice, priceScale, 2)}。`
+  );
+}
+
+function assertMinSalePricesKept(input: GoodsInput): void {
+  for (const unit of input.units) {
+    const problem = minSalePriceProblem(input.name, unit);
+    if (problem) throw new LedgerError('VALIDATION', problem, { field: 'units' });
   }
 }
 
@@ -295,6 +322,7 @@ export function writeGoods(
 ): number {
   assertValidUnits(input.name, input.units);
   assertUnitNamesExist(input);
+  assertMinSalePricesKept(input);
   const statements = goodsStatements(ctx.db);
 
   const sameCode = statements.sameCode.get(input.code);

@@ -159,8 +159,11 @@ export function settleAutomatically(
     const batchUid = newUid();
     let settled = 0;
     const byCounterparty = new Map<number, ItemRow[]>();
-    for (const item of open)
-      byCounterparty.set(item.counterparty_id, [...(byCounterparty.get(item.counterparty_id) ?? []), item]);
+    for (const item of open) {
+      const items = byCounterparty.get(item.counterparty_id);
+      if (items) items.push(item);
+      else byCounterparty.set(item.counterparty_id, [item]);
+    }
     for (const items of byCounterparty.values()) {
       const debits = items
         .filter((item) => item.amount > 0)

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
 import { formatScaled } from '../../domain/numbers/decimal';
 import { mulDivRound } from '../../domain/numbers/integer-math';
@@ -8,10 +9,17 @@ import type { ServiceContext } from '../context';
 import { assertIndependent } from '../money/independent-accounting';
 import { readParties, unassignedName, type PartyFacts, type PartyTable } from './party-lookups';
 import { moneyText, quantityText } from './report-figures';
-import { readGoodsNames } from './report-lookups';
+import { readGoodsNames, type GoodsFacts } from './report-lookups';
 
 /** What the gross-profit rows are. */
-export const grossProfitGroupings = ['goods', 'customer', 'salesperson', 'office', 'channelTier', 'month'] as const;
+export const grossProfitGroupings = [
+  'goods',
+  'customer',
+  'salesperson',
+  'office',
+  'channelTier',
+  'month',
+] as const;
 export type GrossProfitGrouping = (typeof grossProfitGroupings)[number];
 export const grossProfitGroupingLabels: Readonly<Record<GrossProfitGrouping, string>> = {
   goods: '商品',
@@ -28,7 +36,8 @@ export interface GrossProfitInput {
   groupBy: GrossProfitGrouping;
 }
 
-type ProfitDocumentType = 'sales_delivery' | 'sales_return' | 'purchase_return';
+/** An inter-branch transfer out is, under independent accounting, a sale at the transfer price (§6.3). */
+type ProfitDocumentType = 'sales_delivery' | 'internal_transfer_out' | 'sales_return' | 'purchase_return';
 
 /** A completed line that earns, costs or returns, with what the report groups it by. */
 interface ProfitLine {
@@ -96,6 +105,7 @@ function lineFigures(line: ProfitLine, taxpayerType: 'general' | 'small'): Figur
   const cost = -line.movementValue;
   switch (line.type) {
     case 'sales_delivery':
+    case 'internal_transfer_out':
       return {
         quantity: confirmed,
         revenue: line.isGift ? 0 : confirmedShare(line, line.amount),
@@ -118,6 +128,83 @@ function lineFigures(line: ProfitLine, taxpayerType: 'general' | 'small'): Figur
 
 const purchaseVarianceKey = 'purchaseVariance';
 
+type Heading = Omit<Group, 'figures'>;
+
+const partyTables: Partial<Record<GrossProfitGrouping, PartyTable>> = {
+  customer: 'counterparties',
+  salesperson: 'employees',
+  office: 'offices',
+};
+
+function heading(key: string, code: string, name: string, order: string): Heading {
+  return { key, id: null, code, name, spec: '', baseUnit: '', order, unassigned: false };
+}
+
+function unassigned(key: string): Heading {
+  return { ...heading(key, '', unassignedName, ''), unassigned: true };
+}
+
+/** The row a line counts in, for the chosen grouping; names are read once for all lines. */
+function grouper(
+  sqlite: Database.Database,
+  groupBy: GrossProfitGrouping,
+  lines: readonly ProfitLine[],
+): (line: ProfitLine) => Heading {
+  const partyIdOf = (line: ProfitLine) =>
+    groupBy === 'customer' ? line.customerId : groupBy === 'salesperson' ? line.salespersonId : line.officeId;
+  const partyTable = partyTables[groupBy];
+  const parties = partyTable
+    ? readParties(
+        sqlite,
+        partyTable,
+        lines.flatMap((line) => partyIdOf(line) ?? []),
+      )
+    : new Map<number, PartyFacts>();
+  const goods =
+    groupBy === 'goods'
+      ? readGoodsNames(
+          sqlite,
+          lines.map((line) => line.goodsId),
+        )
+      : new Map<number, Omit<GoodsFacts, 'units'>>();
+
+  return (line) => {
+    if (line.type === 'purchase_return' && groupBy !== 'goods' && groupBy !== 'month') {
+      return heading(purchaseVarianceKey, '', '采购差异', '');
+    }
+    switch (groupBy) {
+      case 'goods': {
+        const facts = goods.get(line.goodsId);
+        const code = facts?.code ?? '';
+        return {
+          ...heading(`goods:${line.goodsId}`, code, facts?.name ?? '', code),
+          id: line.goodsId,
+          spec: facts?.spec ?? '',
+          baseUnit: facts?.baseUnit ?? '',
+        };
+      }
+      case 'month': {
+        const month = line.businessDate.slice(0, 7);
+        return heading(`month:${month}`, month, `${month.slice(0, 4)}年${month.slice(5, 7)}月`, month);
+      }
+      case 'channelTier': {
+        const tier = line.channelTier;
+        if (tier === null) return unassigned('tier:');
+        // The channel's own order, dealer first, rather than the labels' alphabet.
+        const order = String(channelTiers.indexOf(tier)).padStart(2, '0');
+        return heading(`tier:${tier}`, '', channelTierLabels[tier], order);
+      }
+      default: {
+        const id = partyIdOf(line);
+        if (id === null) return unassigned(`${groupBy}:`);
+        const party = parties.get(id);
+        const code = party?.code ?? '';
+        return { ...heading(`${groupBy}:${id}`, code, party?.name ?? '', code), id };
+      }
+    }
+  };
+}
+
 /**
  * 毛利 (DOMAIN.md §7): revenue (excluding output VAT) − cost of goods sold − purchase variance for the
  * completed documents dated in a period, by goods, customer, salesperson (the document's 经手人, else the
@@ -139,78 +226,22 @@ export function grossProfit(ctx: ServiceContext, input: GrossProfitInput) {
       'coalesce(d.handler_id, c.salesperson_id) AS salespersonId, coalesce(d.office_id, c.office_id) AS officeId, ' +
       'c.channel_tier AS channelTier, l.amount, l.amount_with_tax AS amountWithTax, l.base_quantity AS baseQuantity, ' +
       'l.confirmed_base_quantity AS confirmedBaseQuantity, l.is_gift AS isGift, ' +
-      "coalesce((SELECT sum(m.value) FROM stock_movements m WHERE m.line_id = l.id AND m.kind IN ('sales', 'sales_return', 'purchase_return')), 0) AS movementValue " +
+      "coalesce((SELECT sum(m.value) FROM stock_movements m WHERE m.line_id = l.id AND m.kind IN ('sales', 'internal_out', 'sales_return', 'purchase_return')), 0) AS movementValue " +
       'FROM documents d JOIN document_lines l ON l.document_id = d.id LEFT JOIN counterparties c ON c.id = d.counterparty_id ' +
-      "WHERE d.status = 'completed' AND d.type IN ('sales_delivery', 'sales_return', 'purchase_return') " +
+      "WHERE d.status = 'completed' AND d.type IN ('sales_delivery', 'internal_transfer_out', 'sales_return', 'purchase_return') " +
       'AND d.business_date BETWEEN ? AND ? ORDER BY d.business_date, d.id, l.line_no',
   ).all(input.from, input.to) as ProfitLine[];
 
-  const goods = input.groupBy === 'goods' ? readGoodsNames(sqlite, lines.map((line) => line.goodsId)) : null;
-  const partyTables: Partial<Record<GrossProfitGrouping, PartyTable>> = {
-    customer: 'counterparties',
-    salesperson: 'employees',
-    office: 'offices',
-  };
-  const partyTable = partyTables[input.groupBy];
-  const partyIdOf = (line: ProfitLine) =>
-    input.groupBy === 'customer' ? line.customerId : input.groupBy === 'salesperson' ? line.salespersonId : line.officeId;
-  const parties: Map<number, PartyFacts> = partyTable
-    ? readParties(
-        sqlite,
-        partyTable,
-        lines.flatMap((line) => partyIdOf(line) ?? []),
-      )
-    : new Map();
-
-  const blank = { spec: '', baseUnit: '', unassigned: false };
-  const groupOf = (line: ProfitLine): Omit<Group, 'figures'> => {
-    if (line.type === 'purchase_return' && input.groupBy !== 'goods' && input.groupBy !== 'month') {
-      return { ...blank, key: purchaseVarianceKey, id: null, code: '', name: '采购差异', order: '' };
-    }
-    switch (input.groupBy) {
-      case 'goods': {
-        const facts = goods!.get(line.goodsId);
-        const code = facts?.code ?? '';
-        return {
-          key: `goods:${line.goodsId}`,
-          id: line.goodsId,
-          code,
-          name: facts?.name ?? '',
-          spec: facts?.spec ?? '',
-          baseUnit: facts?.baseUnit ?? '',
-          order: code,
-          unassigned: false,
-        };
-      }
-      case 'month': {
-        const month = line.businessDate.slice(0, 7);
-        const name = `${month.slice(0, 4)}年${month.slice(5, 7)}月`;
-        return { ...blank, key: `month:${month}`, id: null, code: month, name, order: month };
-      }
-      case 'channelTier': {
-        const tier = line.channelTier;
-        if (tier === null) return { ...blank, key: 'tier:', id: null, code: '', name: unassignedName, order: '', unassigned: true };
-        const order = String(channelTiers.indexOf(tier)).padStart(2, '0');
-        return { ...blank, key: `tier:${tier}`, id: null, code: '', name: channelTierLabels[tier], order };
-      }
-      default: {
-        const id = partyIdOf(line);
-        const party = id === null ? undefined : parties.get(id);
-        if (id === null) {
-          return { ...blank, key: `${input.groupBy}:`, id: null, code: '', name: unassignedName, order: '', unassigned: true };
-        }
-        const code = party?.code ?? '';
-        return { ...blank, key: `${input.groupBy}:${id}`, id, code, name: party?.name ?? '', order: code };
-      }
-    }
-  };
-
+  const groupOf = grouper(sqlite, input.groupBy, lines);
   const groups = new Map<string, Group>();
   const totals: Figures = { quantity: 0, revenue: 0, cogs: 0, variance: 0 };
   for (const line of lines) {
     const figures = lineFigures(line, taxpayerType);
     const found = groupOf(line);
-    const group = groups.get(found.key) ?? { ...found, figures: { quantity: 0, revenue: 0, cogs: 0, variance: 0 } };
+    const group = groups.get(found.key) ?? {
+      ...found,
+      figures: { quantity: 0, revenue: 0, cogs: 0, variance: 0 },
+    };
     for (const name of Object.keys(totals) as (keyof Figures)[]) {
       group.figures[name] += figures[name];
       totals[name] += figures[name];
@@ -242,7 +273,14 @@ export function grossProfit(ctx: ServiceContext, input: GrossProfitInput) {
       baseUnit: group.baseUnit,
       ...texts(group.figures),
     }));
-  return { from: input.from, to: input.to, groupBy: input.groupBy, taxpayerType, rows, totals: texts(totals) };
+  return {
+    from: input.from,
+    to: input.to,
+    groupBy: input.groupBy,
+    taxpayerType,
+    rows,
+    totals: texts(totals),
+  };
 }
 
 export type GrossProfitReport = ReturnType<typeof grossProfit>;

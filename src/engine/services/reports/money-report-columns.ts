@@ -41,5 +41,5 @@ export const grossProfitColumns: ReportColumn<ProfitRow>[] = [
   column('cogs', '销售成本', 14, 'money'),
   column('purchaseVariance', '采购差异', 14, 'money'),
   column('grossProfit', '毛利', 14, 'money'),
-  column('margin', '毛利率', 10),
+  column('margin', '毛利率', 10, 'percent'),
 ];

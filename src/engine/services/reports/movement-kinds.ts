@@ -19,6 +19,8 @@ export const movementKindLabels: Readonly<Record<MovementKind, string>> = {
   other_in: '其他入库',
   other_out: '其他出库',
   cost_adjustment: '成本调整',
+  internal_in: '内部调入',
+  internal_out: '内部调出',
 };
 
 export type MovementSide = 'in' | 'out' | 'value';
@@ -36,4 +38,6 @@ export const movementSides: Readonly<Record<MovementKind, MovementSide>> = {
   other_in: 'in',
   other_out: 'out',
   cost_adjustment: 'value',
+  internal_in: 'in',
+  internal_out: 'out',
 };

@@ -32,7 +32,10 @@ type Flow = (typeof flows)[number];
 
 const flowIndex = Object.fromEntries(flows.map((flow, index) => [flow, index])) as Record<Flow, number>;
 
-/** Which column each kind goes to; opening stock entered as a document counts as other inflow. */
+/**
+ * Which column each kind goes to; opening stock entered as a document counts as other inflow, and
+ * transfers with other branches (内部调入 / 调出) are transfers in and out of this branch's stock.
+ */
 const flowOfKind: Readonly<Record<Exclude<MovementKind, 'cost_adjustment'>, number>> = {
   purchase: flowIndex.purchase,
   sales_return: flowIndex.salesReturn,
@@ -45,6 +48,8 @@ const flowOfKind: Readonly<Record<Exclude<MovementKind, 'cost_adjustment'>, numb
   transfer_out: flowIndex.transferOut,
   loss: flowIndex.loss,
   other_out: flowIndex.otherOut,
+  internal_in: flowIndex.transferIn,
+  internal_out: flowIndex.transferOut,
 };
 
 /** goods × warehouse as one number (warehouse ids stay far below 2^21), a cheaper map key than text. */

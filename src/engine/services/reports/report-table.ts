@@ -1,9 +1,9 @@
-import { money, numberFormats, text } from '../export/export-column';
+import { money, numberFormats, percent, text } from '../export/export-column';
 import { guardFormula } from '../export/formula-guard';
 import { writeWorkbook, type WorkbookCell } from '../export/workbook';
 
 /** How a column's figures are written: as text, or as numbers Excel can sum in their format. */
-export type ColumnFormat = 'text' | 'money' | 'quantity' | 'unitCost' | 'integer';
+export type ColumnFormat = 'text' | 'money' | 'quantity' | 'unitCost' | 'integer' | 'percent';
 
 /** A report column: its header, width (characters), format, and its figure from a report row. */
 export interface ReportColumn<Row> {
@@ -61,6 +61,9 @@ function workbookCell(
       return { number: Number(figure), format: '#,##0.0000' };
     case 'integer':
       return { number: Number(figure), format: numberFormats.integer };
+    // "-5.00%" is a figure, not text: a number in a percent format, never guarded as a formula.
+    case 'percent':
+      return percent(figure);
   }
 }
 

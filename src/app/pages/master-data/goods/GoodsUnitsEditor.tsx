@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { cellItem, FormListTable } from '../../../components/form/FormListTable';
 import { blankUnit, describeUnit, type GoodsUnitValues } from './goodsFormValues';
 
-const prices = ['purchasePrice', 'salePrice', 'retailPrice'] as const;
+const prices = ['purchasePrice', 'salePrice', 'retailPrice', 'minSalePrice'] as const;
 
 /**
  * 多单位: the goods' units edited in place — the base unit first with its ratio fixed at 1, then

@@ -13,6 +13,7 @@ export interface GoodsUnitValues {
   purchasePrice: string;
   salePrice: string;
   retailPrice: string;
+  minSalePrice: string;
 }
 
 export interface GoodsStockLineValues {
@@ -74,6 +75,7 @@ export function blankUnit(isBase: boolean): GoodsUnitValues {
     purchasePrice: '',
     salePrice: '',
     retailPrice: '',
+    minSalePrice: '',
   };
 }
 
@@ -104,6 +106,7 @@ export function goodsToValues(goods: GoodsView): GoodsFormValues {
       purchasePrice: unit.purchasePrice ?? '',
       salePrice: unit.salePrice ?? '',
       retailPrice: unit.retailPrice ?? '',
+      minSalePrice: unit.minSalePrice ?? '',
     })),
     stockLines: goods.stockLines.map(({ warehouseId, lower, upper }) => ({ warehouseId, lower, upper })),
   };
@@ -119,6 +122,7 @@ export function valuesToGoodsInput(values: GoodsFormValues): GoodsInput {
       purchasePrice: unit.purchasePrice || null,
       salePrice: unit.salePrice || null,
       retailPrice: unit.retailPrice || null,
+      minSalePrice: unit.minSalePrice || null,
     })),
     stockLines: values.stockLines.filter((line) => line.lower !== null || line.upper !== null),
   };

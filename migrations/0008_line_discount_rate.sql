@@ -1,0 +1,1 @@
+ALTER TABLE `document_lines` ADD `discount_rate` integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,105 @@
+import type Database from 'better-sqlite3';
+import { prepared } from '../../db/prepared';
+import type { DocumentType } from '../../domain/documents/document-types';
+import { formatScaled } from '../../domain/numbers/decimal';
+import { priceScale, taxRateScale } from '../../domain/numbers/scales';
+
+/** 价格跟踪: sales prices come from sales orders and deliveries, purchase prices from orders and receipts. */
+export const priceSides = ['sale', 'purchase'] as const;
+export type PriceSide = (typeof priceSides)[number];
+const typesOf: Readonly<Record<PriceSide, readonly DocumentType[]>> = {
+  sale: ['sales_order', 'sales_delivery'],
+  purchase: ['purchase_order', 'purchase_receipt'],
+};
+
+interface PriceRow {
+  goods_id: number;
+  document_id: number;
+  number: string;
+  business_date: string;
+  counterparty_name: string | null;
+  unit_name: string;
+  quantity: number;
+  unit_price: number;
+  unit_price_with_tax: number;
+  price_includes_tax: number;
+  tax_rate: number;
+  discount_rate: number;
+}
+
+/**
+ * The lines a price was agreed on: approved or further along (not drafts, not voided), not reversals,
+ * not gifts, newest first. A price on a document counts from its business date.
+ */
+const priceLines =
+  'SELECT l.goods_id, d.id AS document_id, d.number, d.business_date, c.name AS counterparty_name, l.unit_name, ' +
+  'l.quantity, l.unit_price, l.unit_price_with_tax, l.price_includes_tax, l.tax_rate, l.discount_rate ' +
+  'FROM document_lines l JOIN documents d ON d.id = l.document_id LEFT JOIN counterparties c ON c.id = d.counterparty_id ' +
+  "WHERE d.type IN (SELECT value FROM json_each(?)) AND d.status NOT IN ('draft', 'submitted', 'voided') " +
+  'AND d.reversal_of_id IS NULL AND l.is_gift = 0';
+
+function priceView(row: PriceRow, quantityDecimals: number) {
+  return {
+    goodsId: row.goods_id,
+    documentId: row.document_id,
+    documentNumber: row.number,
+    businessDate: row.business_date,
+    counterpartyName: row.counterparty_name,
+    unitName: row.unit_name,
+    quantity: formatScaled(row.quantity, quantityDecimals),
+    unitPrice: formatScaled(row.unit_price, priceScale),
+    unitPriceWithTax: formatScaled(row.unit_price_with_tax, priceScale),
+    priceIncludesTax: row.price_includes_tax === 1,
+    taxRate: formatScaled(row.tax_rate, taxRateScale),
+    discountRate: formatScaled(row.discount_rate, taxRateScale),
+  };
+}
+
+/**
+ * The last price each goods was traded at with one counterparty (最近价格), per unit — offered first
+ * on a new line, with its date, before the goods' default price.
+ */
+export function lastPrices(
+  sqlite: Database.Database,
+  input: { counterpartyId: number; side: PriceSide; goodsIds: readonly number[] },
+  quantityDecimals: number,
+) {
+  const rows = prepared(
+    sqlite,
+    `${priceLines} AND d.counterparty_id = ? AND l.goods_id IN (SELECT value FROM json_each(?)) ` +
+      'ORDER BY d.business_date DESC, d.id DESC, l.line_no',
+  ).all(
+    JSON.stringify(typesOf[input.side]),
+    input.counterpartyId,
+    JSON.stringify(input.goodsIds),
+  ) as PriceRow[];
+  const seen = new Set<string>();
+  return rows
+    .filter((row) => {
+      const key = `${row.goods_id}:${row.unit_name}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((row) => priceView(row, quantityDecimals));
+}
+
+/** 历史价格 of one goods, with one counterparty or all, newest first. */
+export function priceHistory(
+  sqlite: Database.Database,
+  input: { goodsId: number; side: PriceSide; counterpartyId?: number | undefined; limit: number },
+  quantityDecimals: number,
+) {
+  const rows = prepared(
+    sqlite,
+    `${priceLines} AND l.goods_id = ? AND (? IS NULL OR d.counterparty_id = ?) ` +
+      'ORDER BY d.business_date DESC, d.id DESC, l.line_no LIMIT ?',
+  ).all(
+    JSON.stringify(typesOf[input.side]),
+    input.goodsId,
+    input.counterpartyId ?? null,
+    input.counterpartyId ?? null,
+    input.limit,
+  ) as PriceRow[];
+  return rows.map((row) => priceView(row, quantityDecimals));
+}
