@@ -65,14 +65,32 @@ describe('ledger demo --scale small', () => {
       expect(all('SELECT * FROM stock_balances WHERE quantity < 0 OR value < 0')).toEqual([]);
       expect(all('SELECT * FROM stock_balances WHERE in_transit = 1 AND quantity <> 0')).toEqual([]);
       // Everything entered was approved and confirmed; every completed stock document moved stock,
-      // except the stocktake itself, whose differences are its 盘盈 / 盘亏 documents.
-      expect(all("SELECT number FROM documents WHERE status <> 'completed'")).toEqual([]);
+      // except the stocktake itself, whose differences are its 盘盈 / 盘亏 documents. Orders stay
+      // approved (open) and were executed in full; receipts and payments move money, not stock.
+      const orders = "('purchase_order', 'sales_order')";
+      const money = "('customer_receipt', 'supplier_payment')";
+      expect(
+        all(`SELECT number FROM documents WHERE status <> 'completed' AND type NOT IN ${orders}`),
+      ).toEqual([]);
+      expect(all(`SELECT DISTINCT status FROM documents WHERE type IN ${orders}`)).toEqual([
+        { status: 'awaiting_warehouse' },
+      ]);
       expect(
         all(
-          `SELECT number FROM documents d WHERE type <> 'stocktake'
+          `SELECT o.id FROM document_lines o JOIN documents d ON d.id = o.document_id WHERE d.type IN ${orders}
+             AND o.base_quantity <> (SELECT sum(l.confirmed_base_quantity) FROM document_lines l WHERE l.source_line_id = o.id)`,
+        ),
+      ).toEqual([]);
+      expect(
+        all(
+          `SELECT number FROM documents d WHERE type <> 'stocktake' AND type NOT IN ${orders} AND type NOT IN ${money}
              AND NOT EXISTS (SELECT 1 FROM stock_movements m WHERE m.document_id = d.id)`,
         ),
       ).toEqual([]);
+      // Receivables and payables: every open item is within its amount, and customers have paid.
+      expect(all('SELECT id FROM open_items WHERE abs(settled) > abs(amount)')).toEqual([]);
+      expect(summary.documentsByType.customer_receipt).toBeGreaterThan(10);
+      expect(summary.documentsByType.sales_order).toBeGreaterThan(10);
       expect(
         all(
           `SELECT count(*) AS n FROM documents WHERE type IN ('stock_gain', 'stock_loss')
@@ -86,9 +104,15 @@ describe('ledger demo --scale small', () => {
             .name,
         })),
       );
-      // Each completed document is in the change log head office receives (UPLOAD.md).
+      // Each completed document is in the change log head office receives (UPLOAD.md); orders are not
+      // completed: what head office receives of them is the receipts and deliveries made from them.
       expect(all("SELECT count(*) AS n FROM change_log WHERE entity = 'document'")).toEqual([
-        { n: summary.documents },
+        {
+          n:
+            summary.documents -
+            summary.documentsByType.sales_order! -
+            summary.documentsByType.purchase_order!,
+        },
       ]);
       // The clerk entered, the manager approved, each warehouse's own keeper confirmed.
       const confirmers = all<{ warehouse: string; confirmedBy: string; keeper: string }>(
@@ -102,9 +126,16 @@ describe('ledger demo --scale small', () => {
       expect(
         all(
           `SELECT DISTINCT u.role FROM documents d JOIN users u ON u.id = d.created_by
-            WHERE d.type NOT IN ('stock_gain', 'stock_loss')`,
+            WHERE d.type NOT IN ('stock_gain', 'stock_loss', 'customer_receipt', 'supplier_payment')`,
         ),
       ).toEqual([{ role: 'clerk' }]);
+      // The accountant keeps the money: receipts, payments and their settlement.
+      expect(
+        all(
+          `SELECT DISTINCT u.role FROM documents d JOIN users u ON u.id = d.created_by
+            WHERE d.type IN ('customer_receipt', 'supplier_payment')`,
+        ),
+      ).toEqual([{ role: 'accountant' }]);
       expect(all("SELECT DISTINCT approved_by_name AS name FROM documents WHERE type = 'transfer'")).toEqual(
         all("SELECT display_name AS name FROM users WHERE role = 'manager'"),
       );

@@ -26,16 +26,60 @@ export class DemoPoster {
 
   async post(planned: PlannedDocument): Promise<number> {
     const { engine, branch } = this;
-    const { id } = await callAs(engine, branch.clerk, 'documents.save', {
-      id: null,
-      document: this.input(planned),
-    });
-    await callAs(engine, branch.clerk, 'documents.submit', { id });
-    if (branch.approvalRequired) await callAs(engine, branch.manager, 'documents.approve', { id });
+    const document = await this.fromOrderWhenOrdered(planned, this.input(planned));
+    const { id } = await callAs(engine, branch.clerk, 'documents.save', { id: null, document });
+    await this.submitAndApprove(id);
     if (planned.type === 'stocktake') await this.confirmStocktakeResults(id);
     else if (documentTypeRule(planned.type).keeperConfirms) await this.confirm(id, planned);
     if (planned.type === 'sales_delivery') this.deliveries.set(planned.seq, id);
     return id;
+  }
+
+  /**
+   * Submitted by the clerk and approved by the manager, who has read what the engine warned of (a
+   * customer over the credit limit, an order beyond the available stock) and goes on, as branches do.
+   */
+  private async submitAndApprove(id: number): Promise<void> {
+    const { engine, branch } = this;
+    await callAs(engine, branch.clerk, 'documents.submit', { id, acknowledged: true });
+    if (branch.approvalRequired)
+      await callAs(engine, branch.manager, 'documents.approve', { id, acknowledged: true });
+  }
+
+  /**
+   * A quarter of the deliveries and a third of the receipts follow an order (DOMAIN.md §5): the order is
+   * entered and approved first, and the document is generated from it (下推), lots added as picked.
+   */
+  private async fromOrderWhenOrdered(planned: PlannedDocument, input: DocumentInput): Promise<DocumentInput> {
+    const orderType =
+      planned.type === 'sales_delivery' && planned.seq % 4 === 0
+        ? 'sales_order'
+        : planned.type === 'purchase_receipt' && planned.seq % 3 === 0
+          ? 'purchase_order'
+          : null;
+    if (orderType === null) return input;
+    const { engine, branch } = this;
+    const order = await callAs(engine, branch.clerk, 'documents.save', {
+      id: null,
+      document: {
+        ...input,
+        type: orderType,
+        lines: input.lines.map((line) => ({ ...line, lot: '', productionDate: null })),
+      },
+    });
+    await this.submitAndApprove(order.id);
+    const draft = await callAs(engine, branch.clerk, 'documents.fromOrder', { id: order.id });
+    return {
+      ...draft,
+      businessDate: planned.date,
+      remark: input.remark || draft.remark,
+      lines: draft.lines.map((line, index) => ({
+        ...line,
+        lot: input.lines[index]!.lot,
+        productionDate: input.lines[index]!.productionDate,
+        remark: input.lines[index]!.remark,
+      })),
+    };
   }
 
   private async confirm(id: number, planned: PlannedDocument): Promise<void> {

@@ -5,6 +5,7 @@ import { callAs, inOneTransaction, type DemoEngine } from './demo-api';
 import { demoBranchProfile, enterMasterData } from './demo-master-data';
 import { demoModel } from './demo-model';
 import { DemoPlanner, type PlannedDocument } from './demo-plan';
+import { DemoMoney } from './demo-money';
 import { DemoPoster } from './demo-posting';
 import { demoScales, type DemoScaleName } from './demo-scale';
 import { SeededRandom } from './seeded-random';
@@ -83,6 +84,8 @@ async function ensureBranch(engine: DemoEngine, password: string): Promise<void>
     profile: demoBranchProfile,
     administrator: { username: 'admin', displayName: '系统管理员', password, passwordConfirm: password },
   });
+  // The demo's managers go on past a customer's credit limit once warned: its sales never stop.
+  await callAs(engine, cliActor, 'settings.update', { creditLimitPolicy: 'warn' });
 }
 
 export async function generateDemo(engine: DemoEngine, options: DemoOptions): Promise<DemoSummary> {
@@ -97,6 +100,7 @@ export async function generateDemo(engine: DemoEngine, options: DemoOptions): Pr
   const branch = await inOneTransaction(engine, () => enterMasterData(engine, model, options.password));
   const planner = new DemoPlanner(model, scale, options.endDate, random.fork(2));
   const poster = new DemoPoster(engine, model, branch);
+  const money = new DemoMoney(engine, branch, random.fork(3));
   const lastMovement = engine.db.$client.prepare('SELECT coalesce(max(id), 0) AS id FROM stock_movements');
   let documents = 0;
   const report = (month: string) =>
@@ -108,8 +112,10 @@ export async function generateDemo(engine: DemoEngine, options: DemoOptions): Pr
     });
   // One transaction per business day: each document's steps stay their own use cases (savepoints),
   // and the file is written once a day instead of once a step. A run that fails leaves whole days.
+  // Money first: what fell due by the morning is paid before the day's goods move.
   const postDay = (day: readonly PlannedDocument[]) =>
     inOneTransaction(engine, async () => {
+      documents += await money.settleDay(day[0]!.date);
       for (const planned of day) await poster.post(planned);
     });
   const monthsClosed: string[] = [];

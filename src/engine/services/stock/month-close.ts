@@ -19,10 +19,15 @@ function nextMonth(month: string): string {
 }
 
 /** Documents dated in or before the month that the warehouse or approval still holds (§6.7 warns of them). */
+/**
+ * Documents dated in the month that have not posted yet. An approved order is not one of them: it posts
+ * nothing itself, and an order open across a month end is ordinary business (its receipts post).
+ */
 function unfinishedDocuments(sqlite: Database.Database, end: string): { number: string; status: string }[] {
   return prepared(
     sqlite,
-    "SELECT number, status FROM documents WHERE business_date <= ? AND status IN ('submitted', 'awaiting_warehouse', 'in_transit') ORDER BY business_date, id LIMIT 20",
+    "SELECT number, status FROM documents WHERE business_date <= ? AND status IN ('submitted', 'awaiting_warehouse', 'in_transit') " +
+      "AND NOT (type IN ('purchase_order', 'sales_order') AND status = 'awaiting_warehouse') ORDER BY business_date, id LIMIT 20",
   ).all(end) as { number: string; status: string }[];
 }
 
