@@ -61,6 +61,17 @@ describe('importing the customer list (legacy .xls)', () => {
         .prepare("SELECT opening_receivable AS fen FROM counterparties WHERE code = 'KH0003'")
         .get(),
     ).toEqual({ fen: 1_234_560 });
+    // The sample's 期初应收 are the customers' opening open items (DOMAIN.md §7): balances from day one.
+    const balances = await callOk(engine, 'money.balances', { side: 'receivable' }, adminSession);
+    expect(balances.find((row) => row.code === 'KH0003')).toMatchObject({
+      balance: '12345.60',
+      open: '12345.60',
+      creditLimit: '500000.00',
+    });
+    const withOpening = engine.db.$client
+      .prepare('SELECT count(*) AS n FROM counterparties WHERE opening_receivable <> 0')
+      .get() as { n: number };
+    expect(balances).toHaveLength(withOpening.n);
 
     expect(await counterpartyByCode(engine, adminSession, 'KH0007')).toMatchObject({
       channelTier: 'distributor',
