@@ -715,6 +715,31 @@ describe('stock reports', () => {
     expect((await act(engine, 'reports.stockAlerts', { warehouseId: world.warehouse2 })).rows).toHaveLength(
       1,
     );
+    // An approved purchase order of 5 箱 for 一号仓 is on order: 250 − 120 = 130 袋 are still to order;
+    // once it is received in part (2 箱 of 5), 3 箱 remain on order.
+    const order = await enterAndApprove(engine, {
+      type: 'purchase_order',
+      businessDate: '2026-03-01',
+      counterpartyId: world.supplier,
+      lines: [
+        {
+          goodsId: world.milk,
+          unitName: '箱',
+          quantity: '5',
+          unitPrice: '48',
+          warehouseId: world.warehouse1,
+        },
+      ],
+    });
+    const onOrder = async () =>
+      pick((await act(engine, 'reports.stockAlerts', { warehouseId: world.warehouse1 })).rows, [
+        'onOrder',
+        'suggestedQuantity',
+      ]);
+    expect(await onOrder()).toEqual([{ onOrder: '120', suggestedQuantity: '130' }]);
+    const draft = await act(engine, 'documents.fromOrder', { id: order });
+    await post(engine, { ...draft, lines: [{ ...draft.lines[0]!, quantity: '2' }] });
+    expect(await onOrder()).toEqual([{ onOrder: '72', suggestedQuantity: '130' }]);
 
     // Today is 2026-03-02: C3 expired 5 days ago, A1 has 8 days; B2 (05-01) is beyond 30 days.
     const expiring = await act(engine, 'reports.lotExpiry', {});

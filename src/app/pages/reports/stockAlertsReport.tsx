@@ -27,6 +27,7 @@ export const stockAlertsReport = defineReport({
     { key: 'onHand', title: 'reports.columns.onHand', width: 100, figure: 'quantity' },
     { key: 'baseUnit', title: 'reports.columns.baseUnit', width: 60 },
     { key: 'mixedOnHand', title: 'reports.columns.mixedQuantity', width: 130 },
+    { key: 'onOrder', title: 'reports.columns.onOrder', width: 90, figure: 'quantity' },
     { key: 'lower', title: 'reports.columns.lower', width: 90, figure: 'quantity' },
     { key: 'upper', title: 'reports.columns.upper', width: 90, figure: 'quantity' },
     { key: 'suggestedQuantity', title: 'reports.columns.suggestedQuantity', width: 100, figure: 'quantity' },

@@ -111,6 +111,7 @@ export const stockAlertColumns: ReportColumn<AlertRow>[] = [
   column('onHand', '库存数量', 12, 'quantity'),
   column('baseUnit', '基本单位', 8),
   column('mixedOnHand', '库存数量（多单位）', 18),
+  column('onOrder', '在订数量', 12, 'quantity'),
   column('lower', '库存下限', 12, 'quantity'),
   column('upper', '库存上限', 12, 'quantity'),
   column('suggestedQuantity', '建议数量', 12, 'quantity'),

@@ -1,7 +1,9 @@
 import { prepared } from '../../db/prepared';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import { orderLineProgress, unconfirmed } from '../documents/order-execution';
 import { quantityText } from './report-figures';
+import { positionKey } from './stock-position';
 import {
   byGoodsThenWarehouse,
   goodsMatching,
@@ -28,8 +30,9 @@ export const stockAlertLabels = { below: '低于下限', above: '高于上限' }
 /**
  * 库存预警 (DOMAIN.md §4: per-warehouse lower / upper stock lines): goods × warehouses whose stock on
  * hand now is below the lower line or above the upper one, with what to do about it — order up to the
- * upper line (the lower line when there is no upper one), or move out the excess. Goods in the recycle
- * bin or disabled are left out: nobody restocks them.
+ * upper line (the lower line when there is no upper one), less what open purchase orders will still
+ * bring in (在订, DOMAIN.md §5), or move out the excess. Goods in the recycle bin or disabled are left
+ * out: nobody restocks them.
  */
 export function stockAlerts(ctx: ServiceContext, input: StockAlertsInput = {}) {
   const sqlite = ctx.db.$client;
@@ -43,13 +46,21 @@ export function stockAlerts(ctx: ServiceContext, input: StockAlertsInput = {}) {
       'WHERE g.deleted_at IS NULL AND g.active = 1 AND (l.lower IS NOT NULL OR l.upper IS NOT NULL)',
   ).all() as LineAndStock[];
 
+  const onOrder = new Map<string, number>();
+  for (const line of orderLineProgress(sqlite, 'purchase_order', { openOnly: true })) {
+    const key = positionKey(line.goodsId, line.warehouseId);
+    onOrder.set(key, (onOrder.get(key) ?? 0) + unconfirmed(line));
+  }
+  const onOrderOf = (line: LineAndStock) => onOrder.get(positionKey(line.goodsId, line.warehouseId)) ?? 0;
+
   const matching = goodsMatching(sqlite, input.search);
   type Alert = { line: LineAndStock; status: keyof typeof stockAlertLabels; suggested: number };
   const alerts = candidates.flatMap((line): Alert[] => {
     if (input.warehouseId !== undefined && line.warehouseId !== input.warehouseId) return [];
     if (matching !== null && !matching.has(line.goodsId)) return [];
     if (line.lower !== null && line.onHand < line.lower) {
-      return [{ line, status: 'below', suggested: (line.upper ?? line.lower) - line.onHand }];
+      const wanted = (line.upper ?? line.lower) - line.onHand - onOrderOf(line);
+      return [{ line, status: 'below', suggested: Math.max(0, wanted) }];
     }
     if (line.upper !== null && line.onHand > line.upper) {
       return [{ line, status: 'above', suggested: line.onHand - line.upper }];
@@ -77,11 +88,13 @@ export function stockAlerts(ctx: ServiceContext, input: StockAlertsInput = {}) {
       baseUnit: facts.baseUnit,
       onHand: quantity(line.onHand)!,
       mixedOnHand: mixedQuantity(facts, line.onHand, quantityDecimals),
+      /** Ordered from suppliers and not yet received. */
+      onOrder: quantity(onOrderOf(line))!,
       lower: quantity(line.lower),
       upper: quantity(line.upper),
       status,
       statusLabel: stockAlertLabels[status],
-      /** Below the lower line: to order (or transfer in); above the upper line: the excess. */
+      /** Below the lower line: still to order (or transfer in); above the upper line: the excess. */
       suggestedQuantity: quantity(suggested)!,
       mixedSuggested: mixedQuantity(facts, suggested, quantityDecimals),
     };
