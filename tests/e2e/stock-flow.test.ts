@@ -1,19 +1,12 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
-// Callbacks passed to page.evaluate run in the browser.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { branchAdministrator, setUpBranch, webApi } from './support/api';
-import {
-  launchChromium,
-  openWorkspacePage,
-  screenshot,
-  signInThroughLogin,
-  waitForAnimations,
-} from './support/browser';
+import { launchChromium, openWorkspacePage, signInThroughLogin } from './support/browser';
+import { keeperWithWarehouses, saveCounterparty } from './support/branch-world';
 import { startWebMode, type WebMode } from './support/web-mode';
+import { workspaceDriver } from './support/workspace';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const samples = path.resolve(projectRoot, '../shared/samples');
@@ -45,18 +38,13 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
   beforeAll(async () => {
     web = await startWebMode();
     admin = await setUpBranch(web);
-    const keeperId = (await admin.call<{ id: number }>('users.create', { ...keeper, role: 'keeper' })).id;
-    for (const [code, name] of [
-      ['CK01', '一号仓'],
-      ['CK02', '二号仓（开发区）'],
-    ] as const) {
-      ids[code] = (
-        await admin.call<{ id: number }>('warehouses.save', {
-          id: null,
-          warehouse: { code, name, keeperIds: [keeperId] },
-        })
-      ).id;
-    }
+    Object.assign(
+      ids,
+      await keeperWithWarehouses(admin, keeper, [
+        ['CK01', '一号仓'],
+        ['CK02', '二号仓（开发区）'],
+      ]),
+    );
     const catalogue = fs.readFileSync(path.join(samples, '商品目录-总部下发.xlsx'));
     await admin.call('import.commit', {
       entity: 'goods',
@@ -66,18 +54,8 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     ids.cola = (
       await admin.call<{ rows: { id: number }[] }>('goods.list', { search: '10010043' })
     ).rows[0]!.id;
-    ids.supplier = (
-      await admin.call<{ id: number }>('counterparties.save', {
-        id: null,
-        counterparty: { code: 'GY001', name: '清泉饮料', kind: 'supplier' },
-      })
-    ).id;
-    ids.customer = (
-      await admin.call<{ id: number }>('counterparties.save', {
-        id: null,
-        counterparty: { code: 'KH001', name: '华联超市', kind: 'customer' },
-      })
-    ).id;
+    ids.supplier = await saveCounterparty(admin, { code: 'GY001', name: '清泉饮料', kind: 'supplier' });
+    ids.customer = await saveCounterparty(admin, { code: 'KH001', name: '华联超市', kind: 'customer' });
     keeperApi = webApi(web);
     await keeperApi.signIn(keeper.username, keeper.password);
 
@@ -93,60 +71,11 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
 
   const signInAs = (username: string, password: string) =>
     signInThroughLogin(page, web.url, username, password);
-  const shot = async (name: string) => {
-    await waitForAnimations(page);
-    await screenshot(page, name);
-  };
-  const menu = (name: string) =>
-    page.getByRole('menu').locator('.ant-menu-item').getByText(name, { exact: true });
-  const rowTexts = (table: Locator) =>
-    table
-      .locator('.ant-table-tbody .ant-table-row')
-      .evaluateAll((rows) =>
-        rows.map((row) =>
-          [...row.querySelectorAll('.ant-table-cell')].map((cell) => (cell.textContent ?? '').trim()),
-        ),
-      );
-  /** A cell of the line grid, by field and line position (cells carry `line-<key>:<field>`). */
+  const { key, type, shot, menu, rowTexts, searchBox, choosePeriod, typeDate, ...drive } = workspaceDriver(
+    () => page,
+  );
   const lineCell = (field: string, index: number) =>
-    page
-      .getByTestId('document-page-purchase_receipt')
-      .locator(`[data-cell^="line-"][data-cell$=":${field}"]`)
-      .nth(index);
-  const searchBox = (report: Locator) =>
-    report.locator('input[data-testid="report-search"], [data-testid="report-search"] input').first();
-  /** Types a period into a report's range picker, both ends. */
-  const choosePeriod = async (report: Locator, from: string, to: string) => {
-    await report
-      .locator('input[data-testid="report-period"], [data-testid="report-period"] input')
-      .first()
-      .click();
-    await page.keyboard.press('Control+a');
-    await type(from);
-    await key('Enter');
-    await page.keyboard.press('Control+a');
-    await type(to);
-    await key('Enter');
-  };
-  /** Types the document's business date into the header's date field and commits it. */
-  const typeDate = async (root: Locator, date: string) => {
-    const input = root
-      .locator('input[data-testid="document-date"], [data-testid="document-date"] input')
-      .first();
-    await input.click();
-    await page.keyboard.press('Control+a');
-    await type(date);
-    await key('Enter');
-    await expect.poll(() => input.inputValue()).toBe(date);
-  };
-  const key = async (name: string) => {
-    await page.keyboard.press(name);
-    await page.waitForTimeout(150);
-  };
-  const type = async (text: string) => {
-    await page.keyboard.type(text, { delay: 20 });
-    await page.waitForTimeout(400);
-  };
+    drive.lineCell(page.getByTestId('document-page-purchase_receipt'), field, index);
   /** Enters, submits and approves a document as the administrator, through the API. */
   const enter = async (document: object) => {
     const { id } = await admin.call<{ id: number }>('documents.save', { id: null, document });

@@ -15,6 +15,7 @@ import {
   signInThroughLogin,
   waitForAnimations,
 } from './support/browser';
+import { keeperWithWarehouses, saveCounterparty } from './support/branch-world';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 const keeper = { username: 'wangcg', password: 'Keeper#2026', displayName: '王仓管' };
@@ -42,28 +43,12 @@ describe('the keeper’s queue, the stock reports and the numbering rules in web
     web = await startWebMode();
     admin = await setUpBranch(web);
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-wh-'));
-    const keeperId = (await admin.call<{ id: number }>('users.create', { ...keeper, role: 'keeper' })).id;
-    const warehouse = async (code: string, name: string) =>
-      (
-        await admin.call<{ id: number }>('warehouses.save', {
-          id: null,
-          warehouse: { code, name, keeperIds: [keeperId] },
-        })
-      ).id;
-    const warehouse1 = await warehouse('CK01', '一号仓');
-    const warehouse2 = await warehouse('CK02', '二号仓');
-    const supplier = (
-      await admin.call<{ id: number }>('counterparties.save', {
-        id: null,
-        counterparty: { code: 'GY001', name: '蒙牛乳业', kind: 'supplier' },
-      })
-    ).id;
-    const customer = (
-      await admin.call<{ id: number }>('counterparties.save', {
-        id: null,
-        counterparty: { code: 'KH001', name: '华联超市', kind: 'customer' },
-      })
-    ).id;
+    const { CK01: warehouse1, CK02: warehouse2 } = await keeperWithWarehouses(admin, keeper, [
+      ['CK01', '一号仓'],
+      ['CK02', '二号仓'],
+    ]);
+    const supplier = await saveCounterparty(admin, { code: 'GY001', name: '蒙牛乳业', kind: 'supplier' });
+    const customer = await saveCounterparty(admin, { code: 'KH001', name: '华联超市', kind: 'customer' });
     const milk = (
       await admin.call<{ id: number }>('goods.save', {
         id: null,

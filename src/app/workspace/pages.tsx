@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -7,12 +8,17 @@ import {
   DatabaseOutlined,
   FieldNumberOutlined,
   FieldTimeOutlined,
+  FileTextOutlined,
   HomeOutlined,
+  HourglassOutlined,
   InboxOutlined,
   IdcardOutlined,
   ProfileOutlined,
+  ReconciliationOutlined,
+  RiseOutlined,
   SettingOutlined,
   ShoppingOutlined,
+  SwapOutlined,
   TableOutlined,
   TeamOutlined,
   UserSwitchOutlined,
@@ -28,12 +34,19 @@ import {
   WarehousesPage,
 } from '../pages/master-data/MasterDataPages';
 import { documentPages } from '../pages/documents/documentPages';
+import { accountsPaths } from '../pages/money/accountsPaths';
+import { InternalAccountsPage } from '../pages/money/InternalAccountsPage';
+import { MoneyBalancesPage } from '../pages/money/MoneyBalancesPage';
+import { SettlementPage } from '../pages/money/SettlementPage';
 import { AuditLogPage } from '../pages/system/AuditLogPage';
 import { BranchSettingsPage } from '../pages/settings/BranchSettingsPage';
 import {
+  AgingPage,
+  GrossProfitPage,
   InTransitPage,
   LotExpiryPage,
   PeriodSummaryPage,
+  StatementPage,
   StockAlertsPage,
   StockBalancePage,
   StockCardPage,
@@ -85,6 +98,58 @@ export const pages: PageDefinition[] = [
   },
   // 采购 / 销售 / 仓库: the document lists and the one document page per type.
   ...documentPages,
+  // 往来 (DOMAIN.md §7): balances first, then 核销, then the statement and aging a clerk reads beside
+  // them; only independent-accounting branches keep receivables and payables.
+  {
+    key: 'money-balances',
+    path: accountsPaths.balances,
+    group: 'accounts',
+    title: 'page.moneyBalances',
+    icon: <AccountBookOutlined />,
+    permission: 'money.read',
+    independentOnly: true,
+    component: MoneyBalancesPage,
+  },
+  {
+    key: 'money-settlement',
+    path: accountsPaths.settlement,
+    group: 'accounts',
+    title: 'page.moneySettlement',
+    icon: <ReconciliationOutlined />,
+    permission: 'money.read',
+    independentOnly: true,
+    component: SettlementPage,
+  },
+  {
+    key: 'report-statement',
+    path: accountsPaths.statement,
+    group: 'accounts',
+    title: 'page.reportStatement',
+    icon: <FileTextOutlined />,
+    permission: 'money.read',
+    independentOnly: true,
+    component: StatementPage,
+  },
+  {
+    key: 'report-aging',
+    path: accountsPaths.aging,
+    group: 'accounts',
+    title: 'page.reportAging',
+    icon: <HourglassOutlined />,
+    permission: 'money.read',
+    independentOnly: true,
+    component: AgingPage,
+  },
+  {
+    key: 'internal-accounts',
+    path: accountsPaths.internal,
+    group: 'accounts',
+    title: 'page.internalAccounts',
+    icon: <SwapOutlined />,
+    permission: 'money.read',
+    independentOnly: true,
+    component: InternalAccountsPage,
+  },
   // 报表: one report page, configured per report.
   {
     key: 'report-stock-balance',
@@ -139,6 +204,16 @@ export const pages: PageDefinition[] = [
     icon: <FieldTimeOutlined />,
     permission: 'stock.read',
     component: LotExpiryPage,
+  },
+  {
+    key: 'report-gross-profit',
+    path: '/reports/gross-profit',
+    group: 'reports',
+    title: 'page.reportGrossProfit',
+    icon: <RiseOutlined />,
+    permission: 'profit.read',
+    independentOnly: true,
+    component: GrossProfitPage,
   },
   {
     key: 'goods',

@@ -2,8 +2,10 @@ import { Checkbox, DatePicker, Input, InputNumber, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useWarehouses } from '../../pages/master-data/options/useRecordOptions';
+import { CounterpartyPicker } from './CounterpartyPicker';
 import { GoodsPicker } from './GoodsPicker';
-import type { ReportFilter, ReportFilterValues } from './reportConfig';
+import { MoneySideSwitch, sideOfCounterparty } from './MoneySideSwitch';
+import type { ReportFilter, ReportFilterValues, ReportGrouping } from './reportConfig';
 
 const dateFormat = 'YYYY-MM-DD';
 
@@ -13,10 +15,12 @@ export type FilterDraft = Omit<ReportFilterValues, 'search'> & { searchText: str
 /** The controls of the filters a report takes, in one order for every report. */
 export function ReportFilterBar({
   filters,
+  groupings = [],
   value,
   onChange,
 }: {
   filters: readonly ReportFilter[];
+  groupings?: readonly ReportGrouping[];
   value: FilterDraft;
   onChange: (change: Partial<FilterDraft>) => void;
 }) {
@@ -26,6 +30,18 @@ export function ReportFilterBar({
 
   return (
     <Space size={8} wrap>
+      {has('counterparty') && (
+        <CounterpartyPicker
+          value={value.counterpartyId}
+          onChange={(counterpartyId, kind) =>
+            onChange({ counterpartyId, side: sideOfCounterparty(kind, value.side) })
+          }
+          testId="report-counterparty"
+        />
+      )}
+      {has('side') && (
+        <MoneySideSwitch value={value.side} onChange={(side) => onChange({ side })} testId="report-side" />
+      )}
       {has('goods') && <GoodsPicker value={value.goodsId} onChange={(goodsId) => onChange({ goodsId })} />}
       {has('asOf') && (
         <DatePicker
@@ -62,6 +78,17 @@ export function ReportFilterBar({
           />
           <Space.Addon>{t('reports.withinDaysSuffix')}</Space.Addon>
         </Space.Compact>
+      )}
+      {has('groupBy') && (
+        <Select<string>
+          value={value.groupBy}
+          prefix={t('reports.groupBy')}
+          aria-label={t('reports.groupBy')}
+          options={groupings.map((grouping) => ({ value: grouping.value, label: t(grouping.label) }))}
+          onChange={(groupBy) => onChange({ groupBy })}
+          style={{ width: 200 }}
+          data-testid="report-group-by"
+        />
       )}
       {has('warehouse') && (
         <Select<number>

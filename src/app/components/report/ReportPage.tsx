@@ -31,6 +31,7 @@ import {
   tableWidth,
   type TableEntry,
 } from './reportTable';
+import { useAddressRequest } from './useAddressRequest';
 import { useFillHeight } from './useFillHeight';
 
 /** Dense rows, as in the lists: more of the report on one screen. */
@@ -41,7 +42,7 @@ const denseTable = { components: { Table: { cellPaddingBlockSM: 5, headerBg: '#f
  */
 const virtualFrom = 300;
 
-function initialDraft(): FilterDraft {
+function initialDraft(config: AnyReportConfig): FilterDraft {
   const today = dayjs();
   return {
     asOf: today.format('YYYY-MM-DD'),
@@ -52,6 +53,9 @@ function initialDraft(): FilterDraft {
     searchText: '',
     includeZero: false,
     withinDays: 30,
+    counterpartyId: undefined,
+    side: 'receivable',
+    groupBy: config.groupings?.[0]?.value ?? '',
   };
 }
 
@@ -63,7 +67,9 @@ export function ReportPage({ config }: { config: AnyReportConfig }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useClient();
-  const [draft, setDraft] = useState<FilterDraft>(initialDraft);
+  const [draft, setDraft] = useState<FilterDraft>(() => initialDraft(config));
+  // 往来余额 opens the statement for one counterparty and side.
+  useAddressRequest((request) => setDraft((current) => ({ ...current, ...request })));
   const search = useDebouncedValue(draft.searchText.trim(), 300);
   const [exporting, setExporting] = useState(false);
   const tableArea = useRef<HTMLDivElement>(null);
@@ -135,6 +141,7 @@ export function ReportPage({ config }: { config: AnyReportConfig }) {
         <div style={{ flex: 1 }}>
           <ReportFilterBar
             filters={config.filters}
+            groupings={config.groupings}
             value={draft}
             onChange={(change) => setDraft((current) => ({ ...current, ...change }))}
           />

@@ -15,8 +15,9 @@ export function groupDigits(text: string): string {
   return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
 }
 
+/** Zero, whatever its decimals or unit: "0", "-0.00", "0.00%". */
 export function isZero(text: string): boolean {
-  return /^-?0*(\.0*)?$/.test(text);
+  return /^-?0*(\.0*)?%?$/.test(text);
 }
 
 /** A report figure as the page shows it: grouped, negative in red, zero left out where asked. */

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../shared/api';
 import type { MessageKey } from '../../i18n/messageKey';
+import type { MoneySide } from './MoneySideSwitch';
 
 /** The reports the engine can run and export: `reports.export`'s `report`, each its own method. */
 export type ReportName = ApiInput<'reports.export'>['report'];
@@ -12,7 +13,16 @@ export type ReportRow<Name extends ReportName> =
 
 /** What the filter bar can ask; each report names the ones its method takes. */
 export type ReportFilter =
-  'asOf' | 'period' | 'warehouse' | 'goods' | 'search' | 'includeZero' | 'withinDays';
+  | 'asOf'
+  | 'period'
+  | 'warehouse'
+  | 'goods'
+  | 'search'
+  | 'includeZero'
+  | 'withinDays'
+  | 'counterparty'
+  | 'side'
+  | 'groupBy';
 
 export interface ReportFilterValues {
   asOf: string;
@@ -24,13 +34,29 @@ export interface ReportFilterValues {
   search: string;
   includeZero: boolean;
   withinDays: number;
+  counterpartyId: number | undefined;
+  /** 应收 or 应付 (DOMAIN.md §7). */
+  side: MoneySide;
+  /** One of the report's own `groupings`: the filter bar offers nothing else. */
+  groupBy: string;
+}
+
+/** What a report's `groupBy` may be, as its method's input names it. */
+export type GroupingOf<Name extends ReportName> =
+  ReportInput<Name> extends { groupBy?: infer Grouping extends string } ? Grouping : never;
+
+/** One way a report can group its rows, the first being the one it opens with. */
+export interface ReportGrouping<Value extends string = string> {
+  value: Value;
+  label: MessageKey;
 }
 
 /**
  * How a figure is shown: right-aligned in tabular digits, negative in red (红字); money and quantities
- * grouped by thousands. `blankZero` leaves zeros out of wide tables, where they are noise.
+ * grouped by thousands; a percent ("40.00%", 毛利率) as the engine wrote it. `blankZero` leaves zeros
+ * out of wide tables, where they are noise.
  */
-export type FigureKind = 'text' | 'quantity' | 'money' | 'unitCost' | 'integer';
+export type FigureKind = 'text' | 'quantity' | 'money' | 'unitCost' | 'integer' | 'percent';
 
 export interface ReportColumn<Row> {
   /** A leaf: the engine's column key (the export takes these, in screen order). A group: any key. */
@@ -63,6 +89,8 @@ export interface ReportConfig<Name extends ReportName> {
   input: (filters: ReportFilterValues) => ReportInput<Name> | null;
   /** Shown instead of the table while the input is null. */
   waitingFor?: MessageKey;
+  /** The choices of the `groupBy` filter, in the order offered. */
+  groupings?: readonly ReportGrouping<GroupingOf<Name>>[];
   rowKey: (row: ReportRow<Name>) => string;
   columns: (output: ReportOutput<Name> | undefined) => ReportColumn<ReportRow<Name>>[];
   /** Above the table: what the report is about (the goods of a stock card). */
@@ -88,6 +116,7 @@ export interface AnyReportConfig {
   filters: ReportFilter[];
   input: (filters: ReportFilterValues) => object | null;
   waitingFor?: MessageKey;
+  groupings?: readonly ReportGrouping[];
   rowKey: (row: ReportRecord) => string;
   columns: (output: AnyReportOutput | undefined) => ReportColumn<ReportRecord>[];
   heading?: (output: AnyReportOutput) => ReactNode;

@@ -1,7 +1,10 @@
 import { ReportPage } from '../../components/report/ReportPage';
+import { agingReport } from './agingReport';
+import { grossProfitReport } from './grossProfitReport';
 import { inTransitReport } from './inTransitReport';
 import { lotExpiryReport } from './lotExpiryReport';
 import { periodSummaryReport } from './periodSummaryReport';
+import { statementReport } from './statementReport';
 import { stockAlertsReport } from './stockAlertsReport';
 import { stockBalanceReport } from './stockBalanceReport';
 import { stockCardReport } from './stockCardReport';
@@ -14,3 +17,6 @@ export const PeriodSummaryPage = () => <ReportPage config={periodSummaryReport} 
 export const InTransitPage = () => <ReportPage config={inTransitReport} />;
 export const StockAlertsPage = () => <ReportPage config={stockAlertsReport} />;
 export const LotExpiryPage = () => <ReportPage config={lotExpiryReport} />;
+export const StatementPage = () => <ReportPage config={statementReport} />;
+export const AgingPage = () => <ReportPage config={agingReport} />;
+export const GrossProfitPage = () => <ReportPage config={grossProfitReport} />;

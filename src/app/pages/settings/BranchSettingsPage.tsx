@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Skeleton } from 'antd';
+import { App, Button, Card, Form, Input, Select, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
@@ -8,6 +8,15 @@ import { LoadFailure } from '../../components/LoadFailure';
 import { useSession } from '../../session/SessionContext';
 
 type ProfileChange = Omit<ApiInput<'branch.update'>, 'code'>;
+type SettingsChange = ApiInput<'settings.update'>;
+type BusinessRules = Pick<SettingsChange, 'creditLimitPolicy' | 'orderStockPolicy' | 'minSalePricePolicy'>;
+
+/** Each rule a sales document is held to (DOMAIN.md §7), with what the branch may choose for it. */
+const businessRules = [
+  { name: 'creditLimitPolicy', choices: ['stop', 'warn'], testId: 'policy-credit-limit' },
+  { name: 'orderStockPolicy', choices: ['stop', 'warn'], testId: 'policy-order-stock' },
+  { name: 'minSalePricePolicy', choices: ['stop', 'approve'], testId: 'policy-min-price' },
+] as const;
 
 /** 本机构设置: the branch profile and the installation's settings. */
 export function BranchSettingsPage() {
@@ -21,8 +30,10 @@ export function BranchSettingsPage() {
     invalidates: ['branch.profile', 'auth.currentUser'],
   });
   const updateSettings = useApiMutation('settings.update', { invalidates: ['settings.get'] });
+  const updateRules = useApiMutation('settings.update', { invalidates: ['settings.get'] });
   const [profileForm] = Form.useForm<ProfileChange & { code: string }>();
-  const [settingsForm] = Form.useForm<ApiInput<'settings.update'>>();
+  const [settingsForm] = Form.useForm<SettingsChange>();
+  const [rulesForm] = Form.useForm<BusinessRules>();
 
   if (profile.error) return <LoadFailure error={profile.error} onRetry={() => void profile.refetch()} />;
   if (!profile.data || !appSettings.data) return <Skeleton active />;
@@ -47,12 +58,17 @@ export function BranchSettingsPage() {
     }
   };
 
-  const saveSettings = async (values: ApiInput<'settings.update'>) => {
+  // The rules and the update address are saved apart: each card sends only its own fields.
+  const saveSettings = async (
+    values: SettingsChange,
+    form: typeof settingsForm | typeof rulesForm,
+    update: typeof updateSettings,
+  ) => {
     try {
-      await updateSettings.mutateAsync(values);
+      await update.mutateAsync(values);
       message.success(t('settings.saved'));
     } catch (error) {
-      if (!applyFieldErrors(settingsForm, error)) message.error((error as Error).message);
+      if (!applyFieldErrors(form, error)) message.error((error as Error).message);
     }
   };
 
@@ -81,6 +97,40 @@ export function BranchSettingsPage() {
           </Form.Item>
         </Form>
       </Card>
+      <Card title={t('settings.rulesTitle')} variant="borderless">
+        <Form
+          form={rulesForm}
+          labelWrap
+          labelCol={{ span: 7 }}
+          wrapperCol={{ span: 17 }}
+          initialValues={appSettings.data}
+          disabled={!mayEdit}
+          onFinish={(values) => void saveSettings(values, rulesForm, updateRules)}
+        >
+          {businessRules.map((rule) => (
+            <Form.Item
+              key={rule.name}
+              name={rule.name}
+              label={t(`settings.rules.${rule.name}.label`)}
+              extra={t(`settings.rules.${rule.name}.help`)}
+            >
+              <Select
+                options={rule.choices.map((choice) => ({
+                  value: choice,
+                  label: t(`settings.rules.choices.${choice}`),
+                }))}
+                style={{ width: 200 }}
+                data-testid={rule.testId}
+              />
+            </Form.Item>
+          ))}
+          <Form.Item wrapperCol={{ offset: 7 }}>
+            <Button htmlType="submit" loading={updateRules.isPending} data-testid="save-rules">
+              {t('settings.save')}
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
       <Card title={t('settings.updatesTitle')} variant="borderless">
         <Form
           form={settingsForm}
@@ -89,7 +139,7 @@ export function BranchSettingsPage() {
           wrapperCol={{ span: 17 }}
           initialValues={appSettings.data}
           disabled={!mayEdit}
-          onFinish={saveSettings}
+          onFinish={(values) => void saveSettings(values, settingsForm, updateSettings)}
         >
           <Form.Item
             name="updateFeedUrl"

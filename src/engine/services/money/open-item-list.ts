@@ -37,6 +37,8 @@ export function openItemList(
   return rows.map((row) => ({
     id: row.id,
     documentId: row.document_id,
+    /** Null for the opening balance (期初), which has no document. */
+    documentType: row.type,
     documentNumber: row.number ?? '期初余额',
     typeLabel: row.type === null ? '期初' : documentTypeRule(row.type).label,
     lineNo: row.line_no,

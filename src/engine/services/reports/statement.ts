@@ -17,12 +17,12 @@ export const moneySideLabels: Readonly<Record<MoneySide, string>> = { receivable
 
 /** One document's items together (or the opening item), as the statement lists them. */
 interface StatementEntry {
-  documentId: number | null;
+  documentId: number;
   date: string;
   amount: number;
-  number: string | null;
-  type: DocumentType | null;
-  remark: string | null;
+  number: string;
+  type: DocumentType;
+  remark: string;
   reversal: number | null;
 }
 
@@ -52,17 +52,19 @@ export function statement(ctx: ServiceContext, input: StatementInput) {
   if (!counterparty) throw new LedgerError('NOT_FOUND', `往来单位 ${input.counterpartyId} 不存在。`);
   const side = input.side ?? (counterparty.kind === 'supplier' ? 'payable' : 'receivable');
 
+  // 期初应收 / 应付 (the item without a document) is the balance the books started from: it belongs to
+  // every statement's opening balance, whatever day it was typed in (the sample carries no date of it).
   const { opening } = prepared(
     sqlite,
-    'SELECT coalesce(sum(amount), 0) AS opening FROM open_items WHERE counterparty_id = ? AND side = ? AND business_date < ?',
+    'SELECT coalesce(sum(amount), 0) AS opening FROM open_items WHERE counterparty_id = ? AND side = ? ' +
+      'AND (business_date < ? OR document_id IS NULL)',
   ).get(counterparty.id, side, input.from) as { opening: number };
-  // The opening item (no document) groups alone: there is at most one per counterparty and side.
   const entries = prepared(
     sqlite,
     'SELECT i.document_id AS documentId, i.business_date AS date, sum(i.amount) AS amount, d.number, d.type, ' +
-      'd.remark, d.reversal_of_id AS reversal FROM open_items i LEFT JOIN documents d ON d.id = i.document_id ' +
+      'd.remark, d.reversal_of_id AS reversal FROM open_items i JOIN documents d ON d.id = i.document_id ' +
       'WHERE i.counterparty_id = ? AND i.side = ? AND i.business_date BETWEEN ? AND ? ' +
-      'GROUP BY i.document_id, i.business_date ORDER BY i.business_date, i.document_id IS NOT NULL, i.document_id',
+      'GROUP BY i.document_id ORDER BY i.business_date, i.document_id',
   ).all(counterparty.id, side, input.from, input.to) as StatementEntry[];
   const goodsRows = prepared(
     sqlite,
@@ -71,32 +73,32 @@ export function statement(ctx: ServiceContext, input: StatementInput) {
       'ORDER BY i.document_id, l.line_no',
   ).all(counterparty.id, side, input.from, input.to) as { documentId: number; name: string }[];
   const goodsOf = new Map<number, string[]>();
-  for (const row of goodsRows)
-    goodsOf.set(row.documentId, [...(goodsOf.get(row.documentId) ?? []), row.name]);
+  for (const row of goodsRows) {
+    const names = goodsOf.get(row.documentId);
+    if (names) names.push(row.name);
+    else goodsOf.set(row.documentId, [row.name]);
+  }
 
   let balance = opening;
   let increase = 0;
   let decrease = 0;
   const rows = entries.map((entry) => {
-    // Which column: the document type's effect; the opening item (no type) by its own sign.
-    const raises = entry.type === null ? entry.amount >= 0 : documentTypeRule(entry.type).money!.sign > 0;
+    // Which column: the document type's effect.
+    const raises = documentTypeRule(entry.type).money!.sign > 0;
     balance += entry.amount;
     if (raises) increase += entry.amount;
     else decrease -= entry.amount;
-    const goods = entry.documentId === null ? '' : goodsSummary(goodsOf.get(entry.documentId) ?? []);
+    const goods = goodsSummary(goodsOf.get(entry.documentId) ?? []);
     return {
       date: entry.date,
       documentId: entry.documentId,
       documentNumber: entry.number,
       documentType: entry.type,
-      documentTypeLabel: entry.type === null ? '期初余额' : documentTypeRule(entry.type).label,
+      documentTypeLabel: documentTypeRule(entry.type).label,
       /** A red-letter reversal (红字冲销): its figures are the negative of the original's. */
       reversal: entry.reversal !== null,
-      /** The goods, then the document's remark; the opening row says what it opens. */
-      summary:
-        entry.type === null
-          ? `期初${moneySideLabels[side]}`
-          : [goods, entry.remark ?? ''].filter((part) => part !== '').join('；'),
+      /** The goods, then the document's remark. */
+      summary: [goods, entry.remark].filter((part) => part !== '').join('；'),
       increase: raises ? moneyText(entry.amount) : null,
       decrease: raises ? null : moneyText(-entry.amount),
       balance: moneyText(balance),

@@ -1,0 +1,30 @@
+import type { webApi } from './api';
+
+type Api = ReturnType<typeof webApi>;
+
+/** A keeper account and the warehouses they keep, by code; the ids come back by code. */
+export async function keeperWithWarehouses(
+  admin: Api,
+  keeper: { username: string; password: string; displayName: string },
+  warehouses: readonly (readonly [code: string, name: string])[],
+): Promise<Record<string, number>> {
+  const keeperId = (await admin.call<{ id: number }>('users.create', { ...keeper, role: 'keeper' })).id;
+  const ids: Record<string, number> = {};
+  for (const [code, name] of warehouses) {
+    ids[code] = (
+      await admin.call<{ id: number }>('warehouses.save', {
+        id: null,
+        warehouse: { code, name, keeperIds: [keeperId] },
+      })
+    ).id;
+  }
+  return ids;
+}
+
+/** A customer or supplier with whatever else the flow needs of it (a credit limit, …); its id. */
+export async function saveCounterparty(
+  admin: Api,
+  counterparty: { code: string; name: string; kind: 'customer' | 'supplier' } & Record<string, unknown>,
+): Promise<number> {
+  return (await admin.call<{ id: number }>('counterparties.save', { id: null, counterparty })).id;
+}
