@@ -134,11 +134,21 @@ describe('orders executed in part', () => {
     const { engine, world } = await tradingWorld();
     const orderId = await order(engine, world, 'purchase_order', [milkLine(world, '2', '48')]);
     const draft = await act(engine, 'documents.fromOrder', { id: orderId });
-    await act(engine, 'documents.save', { id: null, document: draft });
+    const { id: draftId } = await act(engine, 'documents.save', { id: null, document: draft });
+    expect((await act(engine, 'documents.get', { id: orderId })).actions).toEqual(['close']);
     expect((await refused(engine, 'documents.unapprove', { id: orderId })).message).toMatch(
-      /已有下游单据 CR/,
+      /^单据 CD\S+ 当前为【已审核】，已有入库\/出库单据由它生成，只能强制结案，不能反审核。$/,
     );
-    expect((await refused(engine, 'documents.void', { id: orderId })).message).toMatch(/已有下游单据 CR/);
+    expect((await refused(engine, 'documents.void', { id: orderId })).message).toMatch(
+      /只能强制结案，不能作废/,
+    );
+    // With the draft receipt deleted, the order is free again.
+    await act(engine, 'documents.delete', { id: draftId });
+    expect((await act(engine, 'documents.get', { id: orderId })).actions).toEqual([
+      'close',
+      'unapprove',
+      'void',
+    ]);
   });
 
   it('a delivery made from another customer’s order is refused', async () => {
@@ -555,6 +565,20 @@ describe('prices', () => {
       },
     });
     expect(over.message).toContain('折扣率不能大于 100');
+  });
+
+  it('a receipt made from an order keeps the order’s terms: the price with tax and the discount', async () => {
+    const { engine, world } = await tradingWorld();
+    const orderId = await order(engine, world, 'purchase_order', [
+      milkLine(world, '7', '99.99', { priceIncludesTax: true, discountRate: '5' }),
+    ]);
+    const draft = await act(engine, 'documents.fromOrder', { id: orderId });
+    expect(draft.lines[0]).toMatchObject({ unitPrice: '99.99', priceIncludesTax: true, discountRate: '5' });
+    const { id } = await act(engine, 'documents.save', { id: null, document: draft });
+    expect((await act(engine, 'documents.get', { id })).lines[0]).toMatchObject({
+      amountWithTax: '664.93',
+      discountAmount: '35.00',
+    });
   });
 
   it('remembers the last price per customer and goods, newest first, with its date; drafts and gifts do not count', async () => {

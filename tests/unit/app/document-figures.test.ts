@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chineseCapitals } from '../../../src/app/components/document/chineseCapitals';
-import { mulDivRound } from '../../../src/app/components/document/scaledDecimal';
-import { lineAmounts } from '../../../src/engine/domain/documents/line-amounts';
+import { blankLine } from '../../../src/app/components/document/documentDraft';
+import { lineFigures, priceWithTax } from '../../../src/app/components/document/lineFigures';
+import {
+  formatScaled,
+  mulDivRound,
+  priceScale,
+  taxRateScale,
+} from '../../../src/app/components/document/scaledDecimal';
+import { lineAmounts, plainPrice, tradeLineAmounts } from '../../../src/engine/domain/documents/line-amounts';
 import { chineseCapitalAmount } from '../../../src/engine/domain/numbers/chinese-amount';
 
 /**
@@ -34,6 +41,57 @@ describe('the document page’s live figures agree with the engine’s', () => {
           expect([Number(amount), Number(tax)]).toEqual([engine.amount, engine.taxAmount]);
         },
       ),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('a trade line with or without tax, with any discount, as the clerk types it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.integer({ min: 0, max: 10 ** 10 }),
+        fc.integer({ min: 0, max: 1700 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.boolean(),
+        // Mostly no discount or a round one, as clerks type them; any basis point up to 100% too.
+        fc.oneof(
+          fc.constant(0),
+          fc.constantFrom(500, 1000, 250, 10_000),
+          fc.integer({ min: 0, max: 10_000 }),
+        ),
+        (quantity, price, rate, quantityDecimals, includesTax, discountRate) => {
+          const engine = tradeLineAmounts(quantity, price, rate, quantityDecimals, {
+            includesTax,
+            discountRate,
+          });
+          // The line as the grid holds it: every figure typed as text.
+          const line = {
+            ...blankLine(),
+            goodsId: 1,
+            quantity: formatScaled(BigInt(quantity), quantityDecimals),
+            unitPrice: formatScaled(BigInt(price), priceScale),
+            taxRate: formatScaled(BigInt(rate), taxRateScale),
+            discountRate: formatScaled(BigInt(discountRate), taxRateScale),
+          };
+          const page = lineFigures(line, 'sales_delivery', quantityDecimals, includesTax);
+          expect(page && [page.amount, page.tax, page.withTax, page.discount].map(Number)).toEqual([
+            engine.amount,
+            engine.taxAmount,
+            engine.amountWithTax,
+            engine.discountAmount,
+          ]);
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('a default price without tax, offered with tax when the 含税 switch is on', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 0, max: 1700 }), (price, rate) => {
+        const engine = tradeLineAmounts(0, price, rate, 0, plainPrice).unitPriceWithTax;
+        expect(Number(priceWithTax(BigInt(price), BigInt(rate)))).toBe(engine);
+      }),
       { numRuns: 5_000 },
     );
   });

@@ -1,46 +1,55 @@
-import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
-import { useCallback, useState, type ReactNode } from 'react';
+import { Col, DatePicker, Form, Input, Row, Select, Switch } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerClient } from '../../api/client';
+import type { MessageKey } from '../../i18n/messageKey';
 import { SearchSelect } from '../form/SearchSelect';
+import { CustomerCredit } from './CustomerCredit';
 import type { HeaderValues } from './documentDraft';
-import { documentTypeUi, type DocumentType } from './documentTypes';
+import { documentTypeUi, tradesPrices, type DocumentType, type DocumentTypeUi } from './documentTypes';
 import type { WarehouseOption } from './DocumentLineGrid';
+import { HeaderCell } from './HeaderCell';
+import { MoneyAmountControl } from './MoneyAmountControl';
 
-/** A header field the Enter key visits, as a grid cell is. */
-function HeaderCell({
-  name,
-  open,
-  children,
-}: {
-  name: keyof HeaderValues;
-  open?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <div data-cell={`header:${name}`} data-open={open ? 'true' : undefined}>
-      {children}
-    </div>
-  );
+const counterpartyLabels: Record<Exclude<DocumentTypeUi['counterparty'], 'none'>, MessageKey> = {
+  supplier: 'document.supplier',
+  customer: 'document.customer',
+  internal: 'document.internalUnit',
+};
+
+const fieldSpan = 6;
+const rowSpan = 24;
+
+/** What is left of the last row once fields of these widths are laid out; the whole row when little is. */
+function spanLeft(spans: readonly number[]): number {
+  const used = spans.reduce((row, span) => (row + span > rowSpan ? span : row + span), 0);
+  const left = rowSpan - used;
+  return left >= fieldSpan ? left : rowSpan;
 }
 
 /**
- * The document's header (DOMAIN.md §5): number once saved, business date, the supplier or customer
- * for types that trade, the default warehouse the lines take, the destination of a transfer, remark.
+ * The document's header (DOMAIN.md §5): number once saved, business date, the supplier, customer or
+ * internal unit for types that trade, the default warehouse the lines take, the destination of a
+ * transfer, whether prices are entered with tax, the amount of a receipt or payment of money, remark.
+ * `showCredit`: a sale on an independent branch shows the chosen customer's credit beside the remark.
  */
 export function DocumentHeader({
   type,
   number,
   readOnly,
   warehouses,
+  showCredit,
 }: {
   type: DocumentType;
   number: string | null;
   readOnly: boolean;
   warehouses: WarehouseOption[];
+  showCredit: boolean;
 }) {
   const { t } = useTranslation();
   const ui = documentTypeUi[type];
+  const form = Form.useFormInstance<HeaderValues>();
+  const counterpartyId = Form.useWatch('counterpartyId', form) ?? null;
   const [dateOpen, setDateOpen] = useState(false);
   const role = ui.counterparty;
   const searchCounterparties = useCallback(
@@ -54,10 +63,24 @@ export function DocumentHeader({
           })),
     [role],
   );
-  const span = 6;
-  // The remark takes what is left of the first row, or a row of its own when little is left.
-  const left = 24 - ((span * (3 + (role !== 'none' ? 1 : 0) + (ui.transfer ? 1 : 0))) % 24);
-  const remarkSpan = left >= span && left < 24 ? left : 24;
+  const span = fieldSpan;
+  const hasWarehouse = ui.money === null;
+  const pricesWithTax = tradesPrices(type);
+  // The amount and its 人民币大写 need a half row; so do the four figures of the customer's credit,
+  // whose place is kept while no customer is chosen, so the lines below do not move when one is.
+  const amountSpan = rowSpan / 2;
+  const creditSpan = rowSpan / 2;
+  // The remark takes what is left of the last row, or a row of its own when little is left.
+  const remarkSpan = spanLeft([
+    span,
+    span,
+    ...(role !== 'none' ? [span] : []),
+    ...(hasWarehouse ? [span] : []),
+    ...(ui.transfer ? [span] : []),
+    ...(pricesWithTax ? [span] : []),
+    ...(ui.money ? [amountSpan] : []),
+    ...(showCredit ? [creditSpan] : []),
+  ]);
 
   return (
     <Row gutter={[16, 0]}>
@@ -85,10 +108,7 @@ export function DocumentHeader({
       </Col>
       {role !== 'none' && (
         <Col span={span}>
-          <Form.Item
-            name="counterpartyId"
-            label={t(role === 'supplier' ? 'document.supplier' : 'document.customer')}
-          >
+          <Form.Item name="counterpartyId" label={t(counterpartyLabels[role])}>
             <CounterpartyControl
               search={searchCounterparties}
               disabled={readOnly}
@@ -100,19 +120,36 @@ export function DocumentHeader({
           </Form.Item>
         </Col>
       )}
-      <Col span={span}>
-        <Form.Item
-          name="warehouseId"
-          label={t(ui.transfer ? 'document.fromWarehouse' : 'document.warehouse')}
-          tooltip={ui.transfer ? undefined : t('document.warehouseHelp')}
-        >
-          <WarehouseControl field="warehouseId" options={warehouses} disabled={readOnly} />
-        </Form.Item>
-      </Col>
+      {hasWarehouse && (
+        <Col span={span}>
+          <Form.Item
+            name="warehouseId"
+            label={t(ui.transfer ? 'document.fromWarehouse' : 'document.warehouse')}
+            tooltip={ui.transfer ? undefined : t('document.warehouseHelp')}
+          >
+            <WarehouseControl field="warehouseId" options={warehouses} disabled={readOnly} />
+          </Form.Item>
+        </Col>
+      )}
       {ui.transfer && (
         <Col span={span}>
           <Form.Item name="toWarehouseId" label={t('document.toWarehouse')}>
             <WarehouseControl field="toWarehouseId" options={warehouses} disabled={readOnly} />
+          </Form.Item>
+        </Col>
+      )}
+      {pricesWithTax && (
+        <Col span={span}>
+          {/* The help rides on the switch: a help mark would wrap the four-character label. */}
+          <Form.Item name="priceIncludesTax" label={t('document.priceIncludesTax')}>
+            <PriceIncludesTaxControl disabled={readOnly} help={t('document.priceIncludesTaxHelp')} />
+          </Form.Item>
+        </Col>
+      )}
+      {ui.money && (
+        <Col span={amountSpan}>
+          <Form.Item name="amount" label={t('document.amount')}>
+            <MoneyAmountControl disabled={readOnly} label={t('document.amount')} />
           </Form.Item>
         </Col>
       )}
@@ -121,6 +158,11 @@ export function DocumentHeader({
           <RemarkControl disabled={readOnly} />
         </Form.Item>
       </Col>
+      {showCredit && (
+        <Col span={creditSpan}>
+          {counterpartyId !== null && <CustomerCredit counterpartyId={counterpartyId} />}
+        </Col>
+      )}
     </Row>
   );
 }
@@ -206,6 +248,26 @@ function WarehouseControl({
         disabled={disabled}
         style={{ width: '100%' }}
         data-testid={`document-${field}`}
+      />
+    </HeaderCell>
+  );
+}
+
+/** 含税单价: the switch every trade line's price follows; Space turns it, Enter moves on. */
+function PriceIncludesTaxControl({
+  value,
+  onChange,
+  disabled,
+  help,
+}: Controlled<boolean> & { disabled: boolean; help: string }) {
+  return (
+    <HeaderCell name="priceIncludesTax">
+      <Switch
+        title={help}
+        checked={value ?? false}
+        onChange={(checked) => onChange?.(checked)}
+        disabled={disabled}
+        data-testid="document-price-includes-tax"
       />
     </HeaderCell>
   );

@@ -4,18 +4,14 @@ import type { TableColumnsType } from 'antd';
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageKey } from '../../i18n/messageKey';
-import {
-  defaultPrice,
-  type GoodsInfo,
-  type GoodsMatch,
-  type LineDraft,
-  type LineField,
-} from './documentDraft';
-import { carriesTax, documentTypeUi, type DocumentType } from './documentTypes';
+import type { GoodsInfo, GoodsMatch, LineDraft, LineField } from './documentDraft';
+import { carriesTax, documentTypeUi, tradesPrices, type DocumentType } from './documentTypes';
 import { GoodsCell } from './GoodsCell';
 import { cellId, focusNeighbour } from './gridNavigation';
 import { lineFigures } from './lineFigures';
-import { formatFen } from './scaledDecimal';
+import { lastPriceOf, type LastPrice } from './priceSuggestion';
+import { formatFen, formatScaled, parseScaled, priceScale } from './scaledDecimal';
+import type { AvailableStock } from './useLineLookups';
 
 export type LineErrors = Record<string, Partial<Record<LineField, string>>>;
 
@@ -23,6 +19,15 @@ export interface WarehouseOption {
   value: number;
   label: string;
   disabled?: boolean;
+}
+
+/**
+ * A mixed-unit quantity from the engine, with nothing in it written as 0: the engine writes none of
+ * a goods in its base unit ("0罐"), which beside "20箱" reads as if cans were meant.
+ */
+function mixedQuantity(text: string | null | undefined): string {
+  if (text == null) return '';
+  return /^0(\.0*)?\D*$/.test(text) ? '0' : text;
 }
 
 /** Dense rows: a purchase of thirty lines fits on one screen. */
@@ -53,6 +58,10 @@ export function DocumentLineGrid({
   headerWarehouseId,
   headerToWarehouseId,
   goodsById,
+  priceIncludesTax,
+  lastPrices,
+  showAvailable,
+  available,
   errors,
   height,
   onLineChange,
@@ -67,6 +76,13 @@ export function DocumentLineGrid({
   headerWarehouseId: number | null;
   headerToWarehouseId: number | null;
   goodsById: ReadonlyMap<number, GoodsInfo>;
+  /** The document's 含税单价 switch: the price column is with tax, and the figures follow. */
+  priceIncludesTax: boolean;
+  /** 价格跟踪 for the price cells' tooltips. */
+  lastPrices: readonly LastPrice[];
+  /** The 可用库存 column, for a sale being entered; its figures once the engine has answered. */
+  showAvailable: boolean;
+  available: AvailableStock | undefined;
   errors: LineErrors;
   height: number;
   onLineChange: (key: string, patch: Partial<LineDraft>) => void;
@@ -76,14 +92,24 @@ export function DocumentLineGrid({
   const { t } = useTranslation();
   const ui = documentTypeUi[type];
   const taxed = carriesTax(type);
+  const trade = tradesPrices(type);
+  const figuresOf = (line: LineDraft) => lineFigures(line, type, quantityDecimals, priceIncludesTax);
   const gridRef = useRef<HTMLDivElement>(null);
   const warehouseName = (id: number | null) => warehouses.find((option) => option.value === id)?.label ?? '';
 
-  /** A cell the Enter key visits, with the engine's message on it when there is one. */
-  const cell = (line: LineDraft, field: LineField, control: ReactNode, enterOwn = false) => {
+  /** A cell the Enter key visits, with the engine's message on it when there is one, else its hint. */
+  const cell = (line: LineDraft, field: LineField, control: ReactNode, enterOwn = false, hint?: string) => {
     const error = errors[line.key]?.[field];
+    const title = error ?? hint;
     return (
-      <Tooltip title={error} open={error ? undefined : false} color="red" trigger={['hover', 'focus']}>
+      <Tooltip
+        title={title}
+        open={title ? undefined : false}
+        color={error ? 'red' : undefined}
+        // A hint is one line (上次 … ¥82.00（XD…）): wider than the default, which would break it.
+        styles={error ? undefined : { root: { maxWidth: 420 } }}
+        trigger={['hover', 'focus']}
+      >
         <div data-cell={cellId(line.key, field)} data-enter={enterOwn ? 'own' : undefined}>
           {control}
         </div>
@@ -94,13 +120,14 @@ export function DocumentLineGrid({
 
   const textCell = (
     line: LineDraft,
-    field: 'quantity' | 'unitPrice' | 'taxRate' | 'adjustmentAmount' | 'lot' | 'remark',
+    field: 'quantity' | 'unitPrice' | 'discountRate' | 'taxRate' | 'adjustmentAmount' | 'lot' | 'remark',
     options: {
       numeric?: boolean;
       placeholder?: string;
       disabled?: boolean;
       maxLength?: number;
       label?: MessageKey;
+      hint?: string;
     } = {},
   ) =>
     cell(
@@ -116,9 +143,44 @@ export function DocumentLineGrid({
         inputMode={options.numeric ? 'decimal' : undefined}
         aria-label={t(options.label ?? `document.columns.${field}`)}
         style={options.numeric ? { textAlign: 'right' } : undefined}
-        onChange={(event) => onLineChange(line.key, { [field]: event.target.value })}
+        onChange={(event) =>
+          // A price the clerk types is theirs: the page stops suggesting one for the line.
+          onLineChange(
+            line.key,
+            field === 'unitPrice'
+              ? { unitPrice: event.target.value, priceTyped: true }
+              : { [field]: event.target.value },
+          )
+        }
       />,
+      false,
+      options.hint,
     );
+
+  /** 上次 2026-02-10 ¥82.00（XD20260210-0001）: the last price in the line's unit, as the switch shows prices. */
+  const lastPriceHint = (line: LineDraft) => {
+    const last = lastPriceOf(lastPrices, line);
+    if (!last) return undefined;
+    const price = parseScaled(priceIncludesTax ? last.unitPriceWithTax : last.unitPrice, priceScale) ?? 0n;
+    return t('document.lastPrice', {
+      date: last.businessDate,
+      price: formatScaled(price, priceScale, 2),
+      number: last.documentNumber,
+    });
+  };
+
+  /** 可用库存 of the line's goods in the warehouse it goes out of; nothing until both are known. */
+  const availableCell = (line: LineDraft) => {
+    const warehouseId = line.warehouseId ?? headerWarehouseId;
+    if (!available || line.goodsId === null || warehouseId === null) return null;
+    const place = available.find((row) => row.goodsId === line.goodsId && row.warehouseId === warehouseId);
+    const short = !place || (parseScaled(place.available, quantityDecimals) ?? 0n) <= 0n;
+    return (
+      <Typography.Text type={short ? 'danger' : undefined} data-testid="line-available">
+        {mixedQuantity(place?.availableMixed ?? '0')}
+      </Typography.Text>
+    );
+  };
 
   const dateCell = (line: LineDraft, field: 'productionDate' | 'expiryDate') =>
     cell(
@@ -224,15 +286,8 @@ export function DocumentLineGrid({
               showSearch={{ optionFilterProp: 'label' }}
               aria-label={t('document.columns.unitName')}
               style={{ width: '100%' }}
-              onChange={(unitName) =>
-                onLineChange(line.key, {
-                  unitName,
-                  unitPrice:
-                    ui.priceSource && !line.isGift
-                      ? defaultPrice(goods, unitName, type) || line.unitPrice
-                      : line.unitPrice,
-                })
-              }
+              // A price is per unit: another unit takes that unit's suggested price.
+              onChange={(unitName) => onLineChange(line.key, { unitName, priceTyped: false })}
             />,
           );
         },
@@ -245,6 +300,16 @@ export function DocumentLineGrid({
         render: (line) => (readOnly ? line.quantity : textCell(line, 'quantity', { numeric: true })),
       },
     );
+  }
+
+  if (showAvailable) {
+    columns.push({
+      key: 'available',
+      title: 'document.columns.available',
+      width: 84,
+      align: 'right',
+      render: availableCell,
+    });
   }
 
   if (readOnly && lines.some((line) => line.saved)) {
@@ -284,12 +349,36 @@ export function DocumentLineGrid({
         render: (line) => line.saved?.confirmedQuantity ?? '',
       });
     }
+    // An approved order: how much receipts / deliveries have taken from each line, and what is left.
+    if (lines.some((line) => line.saved?.executedQuantity != null)) {
+      columns.push(
+        {
+          key: 'executedQuantity',
+          title: 'document.columns.executedQuantity',
+          width: 84,
+          align: 'right',
+          render: (line) => mixedQuantity(line.saved?.executedQuantity),
+        },
+        {
+          key: 'outstandingQuantity',
+          title: 'document.columns.outstandingQuantity',
+          width: 84,
+          align: 'right',
+          render: (line) => mixedQuantity(line.saved?.outstandingQuantity),
+        },
+      );
+    }
   }
 
   if (ui.price !== null) {
+    const priceTitle: MessageKey = !trade
+      ? 'document.columns.unitCost'
+      : priceIncludesTax
+        ? 'document.columns.unitPriceWithTax'
+        : 'document.columns.unitPrice';
     columns.push({
       key: 'unitPrice',
-      title: ui.price === 'trade' ? 'document.columns.unitPrice' : 'document.columns.unitCost',
+      title: priceTitle,
       width: 88,
       align: 'right',
       render: (line) =>
@@ -298,10 +387,23 @@ export function DocumentLineGrid({
           : textCell(line, 'unitPrice', {
               numeric: true,
               disabled: line.isGift,
-              label: ui.price === 'trade' ? 'document.columns.unitPrice' : 'document.columns.unitCost',
+              label: priceTitle,
               placeholder: ui.price === 'optionalCost' ? t('document.currentCost') : undefined,
+              hint: lastPriceHint(line),
             }),
     });
+    if (trade) {
+      columns.push({
+        key: 'discountRate',
+        title: 'document.columns.discountRate',
+        width: 76,
+        align: 'right',
+        render: (line) =>
+          readOnly
+            ? line.discountRate
+            : textCell(line, 'discountRate', { numeric: true, disabled: line.isGift }),
+      });
+    }
     if (taxed) {
       columns.push({
         key: 'taxRate',
@@ -321,16 +423,26 @@ export function DocumentLineGrid({
       align: 'right',
       render: (line) =>
         readOnly
-          ? money(lineFigures(line, type, quantityDecimals)?.amount)
+          ? money(figuresOf(line)?.amount)
           : textCell(line, 'adjustmentAmount', { numeric: true, placeholder: '+/-' }),
     });
   } else if (ui.price !== null) {
+    // 折扣额 only once some line has a discount: most documents have none.
+    if (trade && lines.some((line) => (figuresOf(line)?.discount ?? 0n) !== 0n)) {
+      columns.push({
+        key: 'discountAmount',
+        title: 'document.columns.discountAmount',
+        width: 80,
+        align: 'right',
+        render: (line) => money(figuresOf(line)?.discount),
+      });
+    }
     columns.push({
       key: 'amount',
       title: 'document.columns.amount',
       width: 92,
       align: 'right',
-      render: (line) => money(lineFigures(line, type, quantityDecimals)?.amount),
+      render: (line) => money(figuresOf(line)?.amount),
     });
     if (taxed) {
       columns.push(
@@ -339,14 +451,14 @@ export function DocumentLineGrid({
           title: 'document.columns.taxAmount',
           width: 80,
           align: 'right',
-          render: (line) => money(lineFigures(line, type, quantityDecimals)?.tax),
+          render: (line) => money(figuresOf(line)?.tax),
         },
         {
           key: 'amountWithTax',
           title: 'document.columns.amountWithTax',
           width: 96,
           align: 'right',
-          render: (line) => money(lineFigures(line, type, quantityDecimals)?.withTax),
+          render: (line) => money(figuresOf(line)?.withTax),
         },
       );
     }
@@ -411,13 +523,10 @@ export function DocumentLineGrid({
                 checked={line.isGift}
                 disabled={line.goodsId === null}
                 aria-label={t('document.columns.isGift')}
-                onChange={(event) => {
-                  const goods = line.goodsId === null ? undefined : goodsById.get(line.goodsId);
-                  onLineChange(line.key, {
-                    isGift: event.target.checked,
-                    unitPrice: event.target.checked ? '0' : defaultPrice(goods, line.unitName, type),
-                  });
-                }}
+                // A gift is at zero; taken back, the line is offered its price again.
+                onChange={(event) =>
+                  onLineChange(line.key, { isGift: event.target.checked, priceTyped: false })
+                }
               />,
             ),
     });

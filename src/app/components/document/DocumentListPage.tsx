@@ -25,6 +25,7 @@ import { useAvailableHeight } from '../list/useAvailableHeight';
 import { useDebouncedValue } from '../list/useDebouncedValue';
 import {
   documentAddress,
+  documentExecutionColors,
   documentStatusColors,
   documentStatuses,
   documentTypeUi,
@@ -74,6 +75,9 @@ export function DocumentListPage({ types, testId }: { types: readonly DocumentTy
   const selected = rows.find((row) => row.id === selectedId) ?? null;
   const trades = types.some((candidate) => documentTypeUi[candidate].counterparty !== 'none');
   const money = types.some(showsMoney);
+  const orders = types.some((candidate) => documentTypeUi[candidate].executesAs !== null);
+  // 收款单 / 付款单 have no lines to count.
+  const hasLines = types.some((candidate) => documentTypeUi[candidate].money === null);
 
   const open = (row: Row) => void navigate(documentAddress(row.type, { id: row.id }));
   const create = (newType: DocumentType) => void navigate(documentAddress(newType, 'new'));
@@ -146,6 +150,22 @@ export function DocumentListPage({ types, testId }: { types: readonly DocumentTy
         </Tag>
       ),
     },
+    ...(orders
+      ? [
+          {
+            key: 'execution',
+            title: t('document.list.execution'),
+            width: 86,
+            // Only an approved order is being executed; a draft's 未执行 would say nothing.
+            render: (_: unknown, row: Row) =>
+              row.execution && (row.status === 'awaiting_warehouse' || row.status === 'closed') ? (
+                <Tag color={documentExecutionColors[row.execution]} style={{ marginInlineEnd: 0 }}>
+                  {t(`document.execution.${row.execution}`)}
+                </Tag>
+              ) : null,
+          },
+        ]
+      : []),
     ...(money
       ? [
           {
@@ -161,13 +181,17 @@ export function DocumentListPage({ types, testId }: { types: readonly DocumentTy
           },
         ]
       : []),
-    {
-      key: 'lineCount',
-      dataIndex: 'lineCount',
-      title: t('document.list.lineCount'),
-      width: 64,
-      align: 'right',
-    },
+    ...(hasLines
+      ? [
+          {
+            key: 'lineCount',
+            dataIndex: 'lineCount',
+            title: t('document.list.lineCount'),
+            width: 64,
+            align: 'right' as const,
+          },
+        ]
+      : []),
     { key: 'createdByName', dataIndex: 'createdByName', title: t('document.list.createdBy'), width: 96 },
     { key: 'remark', dataIndex: 'remark', title: t('document.remark'), ellipsis: true },
   ];

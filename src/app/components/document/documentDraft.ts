@@ -1,7 +1,13 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ApiInput, ApiOutput } from '../../../shared/api';
-import { carriesTax, documentTypeUi, type DocumentType, type DocumentView } from './documentTypes';
-import { formatScaled, parseScaled, priceScale } from './scaledDecimal';
+import {
+  carriesTax,
+  documentTypeUi,
+  tradesPrices,
+  type DocumentType,
+  type DocumentView,
+} from './documentTypes';
+import { fenScale, formatFen, formatScaled, parseScaled, priceScale, taxRateScale } from './scaledDecimal';
 
 export type GoodsInfo = ApiOutput<'goods.get'>;
 export type GoodsMatch = ApiOutput<'goods.search'>[number];
@@ -17,6 +23,13 @@ export interface HeaderValues {
   warehouseId: number | null;
   toWarehouseId: number | null;
   remark: string;
+  /** 含税单价: every trade line's price is entered with tax (the engine keeps the flag per line). */
+  priceIncludesTax: boolean;
+  /** 收款单 / 付款单: the money received or paid, in yuan, as typed. */
+  amount: string;
+  /** Not on the form: kept so that saving from the page does not drop what an import or an order set. */
+  officeId: number | null;
+  handlerId: number | null;
 }
 
 /** A line as the clerk types it: every figure is text until the engine reads it. */
@@ -30,6 +43,14 @@ export interface LineDraft {
   unitName: string;
   quantity: string;
   unitPrice: string;
+  /**
+   * The clerk typed this price, or it came from a saved document, an order or an origin. Until then the
+   * page shows and sends its suggestion (the last price, else the goods' default), which follows the
+   * unit, the counterparty and the 含税 switch; see priceSuggestion.ts.
+   */
+  priceTyped: boolean;
+  /** 折扣率 in percent, as typed; empty is none. */
+  discountRate: string;
   taxRate: string;
   adjustmentAmount: string;
   /** Null: the header's warehouse, as the engine reads it (a line without one takes the header's). */
@@ -41,11 +62,20 @@ export interface LineDraft {
   isGift: boolean;
   remark: string;
   sourceLineId: number | null;
-  /** What the engine says of a saved line: the quantity in mixed units, the book and confirmed quantity. */
-  saved: { mixedQuantity: string; bookQuantity: string | null; confirmedQuantity: string | null } | null;
+  /**
+   * What the engine says of a saved line: the quantity in mixed units, the book and confirmed quantity,
+   * and of an order's line how much receipts / deliveries have taken and what is still open.
+   */
+  saved: {
+    mixedQuantity: string;
+    bookQuantity: string | null;
+    confirmedQuantity: string | null;
+    executedQuantity: string | null;
+    outstandingQuantity: string | null;
+  } | null;
 }
 
-export type LineField = Exclude<keyof LineDraft, 'key' | 'saved'>;
+export type LineField = Exclude<keyof LineDraft, 'key' | 'saved' | 'priceTyped'>;
 
 let lineCounter = 0;
 const nextKey = () => `line-${++lineCounter}`;
@@ -61,6 +91,8 @@ export function blankLine(): LineDraft {
     unitName: '',
     quantity: '',
     unitPrice: '',
+    priceTyped: false,
+    discountRate: '',
     taxRate: '',
     adjustmentAmount: '',
     warehouseId: null,
@@ -83,6 +115,10 @@ export function blankHeader(): HeaderValues {
     warehouseId: null,
     toWarehouseId: null,
     remark: '',
+    priceIncludesTax: false,
+    amount: '',
+    officeId: null,
+    handlerId: null,
   };
 }
 
@@ -94,7 +130,23 @@ export function headerFromView(view: DocumentView): HeaderValues {
     warehouseId: view.warehouseId,
     toWarehouseId: view.toWarehouseId,
     remark: view.remark,
+    priceIncludesTax: view.lines.some((line) => line.priceIncludesTax),
+    // Written as the printed receipt writes it: 100,000.00.
+    amount: documentTypeUi[view.type].money ? formatFen(parseScaled(view.totalWithTax, fenScale) ?? 0n) : '',
+    officeId: view.officeId,
+    handlerId: view.handlerId,
   };
+}
+
+/** A price as the goods' own are written, with at least the fen: 48.00, 2.10, 0.4575. */
+export function priceText(text: string): string {
+  return formatScaled(parseScaled(text, priceScale) ?? 0n, priceScale, 2);
+}
+
+/** 折扣率 as the clerk would type it: "5", "2.5"; nothing for no discount. */
+export function discountText(text: string): string {
+  const rate = parseScaled(text, taxRateScale) ?? 0n;
+  return rate === 0n ? '' : formatScaled(rate, taxRateScale);
 }
 
 /** A saved document's lines, back in the grid; a line in the header's warehouse follows the header again. */
@@ -108,8 +160,10 @@ export function linesFromView(view: DocumentView): LineDraft[] {
     lotTracked: line.lotTracked,
     unitName: line.unitName,
     quantity: line.quantity,
-    // Prices as the goods' own are written, with at least the fen: 48.00, 2.10, 0.4575.
-    unitPrice: formatScaled(parseScaled(line.unitPrice, priceScale) ?? 0n, priceScale, 2),
+    // The price as it was entered: with tax when the line was priced with tax.
+    unitPrice: priceText(line.priceIncludesTax ? line.unitPriceWithTax : line.unitPrice),
+    priceTyped: true,
+    discountRate: discountText(line.discountRate),
     taxRate: line.taxRate,
     adjustmentAmount: view.type === 'cost_adjustment' ? line.amount : '',
     warehouseId: line.warehouseId === view.warehouseId ? null : line.warehouseId,
@@ -124,6 +178,8 @@ export function linesFromView(view: DocumentView): LineDraft[] {
       mixedQuantity: line.mixedQuantity,
       bookQuantity: line.bookQuantity,
       confirmedQuantity: line.confirmedQuantity,
+      executedQuantity: line.executedQuantity,
+      outstandingQuantity: line.outstandingQuantity,
     },
   }));
 }
@@ -155,8 +211,9 @@ export function defaultPrice(goods: GoodsInfo | undefined, unitName: string, typ
 }
 
 /**
- * The line once goods are picked: unit, price and tax rate from the goods. A scanned box barcode
- * says the unit and enters one of it (DOMAIN.md §4: each unit has its own barcode).
+ * The line once goods are picked: unit and tax rate from the goods, the price left for the page to
+ * suggest. A scanned box barcode says the unit and enters one of it (DOMAIN.md §4: each unit has its
+ * own barcode).
  */
 export function withGoods(
   line: LineDraft,
@@ -175,7 +232,8 @@ export function withGoods(
     lotTracked: goods.lotTracked,
     unitName,
     quantity: scannedUnit ? '1' : line.goodsId === goods.id ? line.quantity : '',
-    unitPrice: line.isGift ? '0' : defaultPrice(goods, unitName, type),
+    unitPrice: '',
+    priceTyped: false,
     taxRate: carriesTax(type) ? goods.taxRate : '',
     lot: goods.lotTracked ? line.lot : '',
     productionDate: goods.lotTracked ? line.productionDate : '',
@@ -206,20 +264,27 @@ export function toDocumentInput(
   sourceDocumentId: number | null,
 ): { input: DocumentInput; lineKeys: string[] } {
   const ui = documentTypeUi[type];
-  const sent = lines.filter((line) => line.goodsId !== null);
+  const trade = tradesPrices(type);
+  // A receipt or payment of money has no lines, only its amount (DOMAIN.md §5).
+  const sent = ui.money ? [] : lines.filter((line) => line.goodsId !== null);
   const input: DocumentInput = {
     type,
     businessDate: header.businessDate.format('YYYY-MM-DD'),
     counterpartyId: ui.counterparty === 'none' ? null : header.counterpartyId,
-    warehouseId: header.warehouseId,
+    officeId: header.officeId,
+    handlerId: header.handlerId,
+    warehouseId: ui.money ? null : header.warehouseId,
     toWarehouseId: ui.transfer ? header.toWarehouseId : null,
     remark: header.remark,
     sourceDocumentId,
+    amount: ui.money ? header.amount.trim() || null : null,
     lines: sent.map((line): LineInput => ({
       goodsId: line.goodsId!,
       unitName: line.unitName,
       quantity: ui.valueOnly ? '0' : line.quantity.trim(),
       unitPrice: ui.price === null ? null : line.isGift ? '0' : line.unitPrice.trim() || null,
+      priceIncludesTax: trade && header.priceIncludesTax,
+      discountRate: trade ? line.discountRate.trim() || null : null,
       taxRate: carriesTax(type) ? line.taxRate.trim() || null : null,
       adjustmentAmount: ui.valueOnly ? line.adjustmentAmount.trim() || null : null,
       warehouseId: line.warehouseId,

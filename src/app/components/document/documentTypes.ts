@@ -5,6 +5,8 @@ export type DocumentType = ApiInput<'documents.save'>['document']['type'];
 export type DocumentStatus = NonNullable<ApiInput<'documents.list'>['statuses']>[number];
 export type DocumentView = ApiOutput<'documents.get'>;
 export type DocumentAction = DocumentView['actions'][number];
+/** An order's 执行状态: how much of it receipts / deliveries have taken. */
+export type DocumentExecution = NonNullable<DocumentView['execution']>;
 
 /** Where the line's default unit price comes from when goods are picked. */
 export type PriceSource = 'purchasePrice' | 'salePrice' | null;
@@ -35,7 +37,18 @@ export interface DocumentTypeUi {
   valueOnly: boolean;
   /** 退货: lines may come from an origin document of this type. */
   originType: DocumentType | null;
+  /** 订单: approved, it is executed by receipts / deliveries of this type, generated from it (下推). */
+  executesAs: 'purchase_receipt' | 'sales_delivery' | null;
+  /** 收款单 / 付款单: no lines, an amount, which settles this side of the counterparty's account (§7). */
+  money: MoneySide | null;
+  /**
+   * A sale the engine holds to the customer's credit limit and the available stock when it is submitted
+   * (DOMAIN.md §7): the page shows both while the clerk enters it, before the engine warns.
+   */
+  salesLimits: boolean;
 }
+
+export type MoneySide = 'receivable' | 'payable';
 
 const plain = {
   counterparty: 'none',
@@ -47,6 +60,9 @@ const plain = {
   counted: false,
   valueOnly: false,
   originType: null,
+  executesAs: null,
+  money: null,
+  salesLimits: false,
 } as const;
 
 export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
@@ -60,6 +76,7 @@ export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
     priceSource: 'purchasePrice',
     unitSource: 'defaultPurchaseUnit',
     gift: true,
+    executesAs: 'purchase_receipt',
   },
   sales_order: {
     ...plain,
@@ -71,6 +88,8 @@ export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
     priceSource: 'salePrice',
     unitSource: 'defaultSaleUnit',
     gift: true,
+    executesAs: 'sales_delivery',
+    salesLimits: true,
   },
   purchase_receipt: {
     ...plain,
@@ -104,6 +123,7 @@ export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
     priceSource: 'salePrice',
     unitSource: 'defaultSaleUnit',
     gift: true,
+    salesLimits: true,
   },
   sales_return: {
     ...plain,
@@ -179,6 +199,7 @@ export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
     path: '/documents/customer-receipt',
     title: 'page.customerReceipt',
     counterparty: 'customer',
+    money: 'receivable',
   },
   supplier_payment: {
     ...plain,
@@ -186,6 +207,7 @@ export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
     path: '/documents/supplier-payment',
     title: 'page.supplierPayment',
     counterparty: 'supplier',
+    money: 'payable',
   },
   internal_transfer_out: {
     ...plain,
@@ -214,15 +236,35 @@ export function carriesTax(type: DocumentType): boolean {
   return documentTypeUi[type].counterparty !== 'none';
 }
 
-/** The grid has money columns: a priced type, or value only. */
+/** The document has money figures: a priced type, value only, or a receipt / payment of money. */
 export function showsMoney(type: DocumentType): boolean {
-  return documentTypeUi[type].price !== null || documentTypeUi[type].valueOnly;
+  const ui = documentTypeUi[type];
+  return ui.price !== null || ui.valueOnly || ui.money !== null;
+}
+
+/** 含税单价 and 折扣率: a line priced with a counterparty may be entered with tax and discounted. */
+export function tradesPrices(type: DocumentType): boolean {
+  return documentTypeUi[type].price === 'trade';
+}
+
+/**
+ * Whose prices the 价格跟踪 (last price) of a type looks at: what we sold at to a customer or an internal
+ * unit we send to, what we bought at from a supplier or an internal unit we receive from.
+ */
+export function lastPriceSide(type: DocumentType): 'sale' | 'purchase' | null {
+  const ui = documentTypeUi[type];
+  if (ui.counterparty === 'none' || ui.price !== 'trade') return null;
+  return ui.priceSource === 'salePrice' ? 'sale' : 'purchase';
 }
 
 /** The document page's address, asked to open one document or start a new one. */
-export function documentAddress(type: DocumentType, open: { id: number } | 'new'): string {
+export function documentAddress(
+  type: DocumentType,
+  open: { id: number } | { fromOrder: number } | 'new',
+): string {
   const path = documentTypeUi[type].path;
-  return open === 'new' ? `${path}?new=1` : `${path}?id=${open.id}`;
+  if (open === 'new') return `${path}?new=1`;
+  return 'id' in open ? `${path}?id=${open.id}` : `${path}?fromOrder=${open.fromOrder}`;
 }
 
 /** The statuses of DOMAIN.md §5 in lifecycle order, with the colour of their tag. */
@@ -236,3 +278,11 @@ export const documentStatusColors: Record<DocumentStatus, string> = {
   closed: 'cyan',
 };
 export const documentStatuses = Object.keys(documentStatusColors) as DocumentStatus[];
+
+/** 执行状态 tags: partly executed stands out (more is to come), done is green, closed as its status. */
+export const documentExecutionColors: Record<DocumentExecution, string> = {
+  not_started: 'default',
+  partial: 'orange',
+  done: 'green',
+  closed: 'cyan',
+};

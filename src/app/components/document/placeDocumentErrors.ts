@@ -8,6 +8,7 @@ const headerFields: readonly (keyof HeaderValues)[] = [
   'counterpartyId',
   'warehouseId',
   'toWarehouseId',
+  'amount',
   'remark',
 ];
 const lineFields: readonly LineField[] = [
@@ -15,6 +16,7 @@ const lineFields: readonly LineField[] = [
   'unitName',
   'quantity',
   'unitPrice',
+  'discountRate',
   'taxRate',
   'adjustmentAmount',
   'warehouseId',

@@ -3,6 +3,9 @@ import {
   DeleteOutlined,
   FileAddOutlined,
   ImportOutlined,
+  LinkOutlined,
+  LockOutlined,
+  NodeExpandOutlined,
   RollbackOutlined,
   SaveOutlined,
   SendOutlined,
@@ -10,17 +13,9 @@ import {
   SwapOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Space, Tag, Typography } from 'antd';
+import { App, Flex, Form, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import {
-  useEffect,
-  useEffectEvent,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useClient } from '../../api/ClientContext';
@@ -41,7 +36,7 @@ import {
   type LineDraft,
 } from '../../components/document/documentDraft';
 import {
-  documentStatusColors,
+  documentAddress,
   documentTypeUi,
   type DocumentAction,
   type DocumentType,
@@ -54,16 +49,31 @@ import {
   focusNeighbour,
   lineKeyOf,
 } from '../../components/document/gridNavigation';
+import { DocumentStateTags } from '../../components/document/DocumentStateTags';
 import { documentTotals } from '../../components/document/lineFigures';
+import { documentFromOrder } from '../../components/document/orderDraft';
 import { OriginDocumentDialog } from '../../components/document/OriginDocumentDialog';
 import { clearLineErrors, placeDocumentErrors } from '../../components/document/placeDocumentErrors';
+import { withSuggestedPrice } from '../../components/document/priceSuggestion';
 import { ReasonDialog, type ReasonAnswer } from '../../components/document/ReasonDialog';
+import { goodsIdsOf, useAvailableStock, useLastPrices } from '../../components/document/useLineLookups';
+import { ToolbarButton, type ToolbarAction } from '../../components/document/ToolbarButton';
+import { WarningsDialog, warningsOf } from '../../components/document/WarningsDialog';
 import { useAvailableHeight } from '../../components/list/useAvailableHeight';
+import { counterpartyAddress } from '../../components/report/useAddressRequest';
+import { useSession } from '../../session/SessionContext';
 import { usePermission } from '../../session/usePermission';
 import { useWarehouses } from '../master-data/options/useRecordOptions';
+import { accountsPaths } from '../money/accountsPaths';
 
-type OpenRequest = { id: number } | 'new';
-type Dialog = 'void' | 'reverse' | 'origin' | null;
+type OpenRequest = { id: number } | { fromOrder: number } | 'new';
+type Dialog = 'void' | 'reverse' | 'close' | 'origin' | null;
+/** A submit or approval the engine warned about, waiting for the person to read and go on or not. */
+interface PendingWarnings {
+  action: 'submit' | 'approve';
+  warnings: string[];
+  proceed: () => void;
+}
 const timeFormat = 'YYYY-MM-DD HH:mm';
 /** One refusal on screen at a time: the latest. */
 const refusalKey = 'document-refusal';
@@ -73,50 +83,11 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-type ToolbarAction = DocumentAction | 'save' | 'new' | 'origin';
-
-/** A button of the document's toolbar: shown when the state and the user allow it, one action at a time. */
-function ToolbarButton({
-  action,
-  shown,
-  busy,
-  icon,
-  onClick,
-  primary,
-  danger,
-  title,
-}: {
-  action: ToolbarAction;
-  shown: boolean;
-  busy: ToolbarAction | 'load' | null;
-  icon: ReactNode;
-  onClick: () => void;
-  primary?: boolean;
-  danger?: boolean;
-  title?: string;
-}) {
-  const { t } = useTranslation();
-  if (!shown) return null;
-  return (
-    <Button
-      type={primary ? 'primary' : 'default'}
-      danger={danger}
-      icon={icon}
-      title={title}
-      loading={busy === action}
-      disabled={busy !== null && busy !== action}
-      onClick={onClick}
-      data-testid={`document-${action}`}
-    >
-      {t(`document.actions.${action}`)}
-    </Button>
-  );
-}
-
 /**
- * The one document page (DOMAIN.md §5), configured by type: header, keyboard-first lines, live
- * totals, and the buttons the document's state allows. Opened from a list as `?id=` or `?new=1` on
- * the type's address; it keeps its document while other tabs are in front.
+ * The one document page (DOMAIN.md §5), configured by type: header, keyboard-first lines (or the
+ * amount of a receipt / payment of money), live totals, and the buttons the document's state allows.
+ * Opened from a list as `?id=` or `?new=1` on the type's address, or from an order as `?fromOrder=`
+ * (下推); it keeps its document while other tabs are in front.
  */
 export function DocumentPage({ type }: { type: DocumentType }) {
   const { t } = useTranslation();
@@ -128,6 +99,9 @@ export function DocumentPage({ type }: { type: DocumentType }) {
   const ui = documentTypeUi[type];
   const mayEdit = usePermission('documents.edit');
   const mayApprove = usePermission('documents.approve');
+  const maySettle = usePermission('money.settle');
+  const mayReadStock = usePermission('stock.read');
+  const independent = useSession().current.branch.accountingMode === 'independent';
 
   const [form] = Form.useForm<HeaderValues>();
   const [view, setView] = useState<DocumentView | null>(null);
@@ -138,6 +112,7 @@ export function DocumentPage({ type }: { type: DocumentType }) {
   const [sourceDocumentId, setSourceDocumentId] = useState<number | null>(null);
   const [busy, setBusy] = useState<ToolbarAction | 'load' | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [pendingWarnings, setPendingWarnings] = useState<PendingWarnings | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const gridArea = useRef<HTMLDivElement>(null);
   /** A cell to focus once the next render has drawn it (a new line, a picked goods, an error). */
@@ -152,11 +127,41 @@ export function DocumentPage({ type }: { type: DocumentType }) {
   );
   const headerWarehouseId = Form.useWatch('warehouseId', form) ?? null;
   const headerToWarehouseId = Form.useWatch('toWarehouseId', form) ?? null;
+  const counterpartyId = Form.useWatch('counterpartyId', form) ?? null;
+  const priceIncludesTax = Form.useWatch('priceIncludesTax', form) ?? false;
 
   const documentId = view?.id ?? null;
   const editable = mayEdit && (view === null || view.actions.includes('edit'));
   const allowed = (action: DocumentAction) => view?.actions.includes(action) ?? false;
-  const totals = documentTotals(lines, type, quantityDecimals);
+  const goodsIds = goodsIdsOf(lines);
+  const lastPrices = useLastPrices(type, counterpartyId, goodsIds, editable);
+  const showAvailable = editable && ui.salesLimits && mayReadStock;
+  // A delivery made from an order takes that order's reservation: it is not held against itself.
+  const available = useAvailableStock(
+    goodsIds,
+    showAvailable,
+    type === 'sales_delivery' ? sourceDocumentId : null,
+  );
+  // The lines as shown and sent: untouched prices are the page's suggestion (priceSuggestion.ts).
+  const shownLines = useMemo(
+    () =>
+      lines.map((line) =>
+        withSuggestedPrice(
+          line,
+          line.goodsId === null ? undefined : goodsById.get(line.goodsId),
+          type,
+          priceIncludesTax,
+          lastPrices,
+        ),
+      ),
+    [lines, goodsById, type, priceIncludesTax, lastPrices],
+  );
+  const totals = documentTotals(shownLines, type, quantityDecimals, priceIncludesTax);
+  // An approved order is being executed; its receipt / delivery can be generated while some is left.
+  const execution = view?.status === 'awaiting_warehouse' ? view.execution : null;
+  // A sale not yet approved, on a branch that keeps its receivables: the customer's credit beside it.
+  const showCredit =
+    ui.salesLimits && independent && (view === null || ['draft', 'submitted'].includes(view.status));
   const areaHeight = useAvailableHeight(gridArea, 70, 260);
 
   useEffect(() => {
@@ -227,6 +232,33 @@ export function DocumentPage({ type }: { type: DocumentType }) {
           : cellId(line.key, 'goodsId');
   };
 
+  /** 下推: a new receipt / delivery with what the order still has outstanding, unsaved, for the clerk to adjust. */
+  const startFromOrder = async (orderId: number) => {
+    setBusy('load');
+    try {
+      const [draft, order] = await Promise.all([
+        client.call('documents.fromOrder', { id: orderId }),
+        client.call('documents.get', { id: orderId }),
+      ]);
+      await rememberGoods(draft.lines.map((line) => line.goodsId));
+      const generated = documentFromOrder(draft, order);
+      setView(null);
+      form.resetFields();
+      form.setFieldsValue(generated.header);
+      setLines(generated.lines);
+      setSourceDocumentId(generated.sourceDocumentId);
+      setLineErrors({});
+      // Not saved yet: the page says so, and leaving asks first.
+      setDirty(true);
+      const first = generated.lines[0];
+      if (first) focusAfterRender.current = cellId(first.key, 'quantity');
+    } catch (error) {
+      void message.error(errorText(error));
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const confirmDiscard = (then: () => void) => {
     if (!dirty) {
       then();
@@ -245,17 +277,25 @@ export function DocumentPage({ type }: { type: DocumentType }) {
   const begun = useRef(false);
   const openRequested = useEffectEvent((request: OpenRequest) => {
     begun.current = true;
-    confirmDiscard(() => (request === 'new' ? startNew() : void load(request.id)));
+    confirmDiscard(() =>
+      request === 'new'
+        ? startNew()
+        : 'id' in request
+          ? void load(request.id)
+          : void startFromOrder(request.fromOrder),
+    );
   });
 
-  // A list asks this page to open a document (?id=) or start one (?new=1): once per navigation.
+  // A list asks this page to open a document (?id=) or start one (?new=1), an order to start one from
+  // it (?fromOrder=): once per navigation.
   useEffect(() => {
     if (location.pathname !== ui.path) return;
     const params = new URLSearchParams(location.search);
     const id = Number(params.get('id'));
-    if (!id && !params.has('new')) return;
+    const fromOrder = Number(params.get('fromOrder'));
+    if (!id && !fromOrder && !params.has('new')) return;
     void navigate(ui.path, { replace: true });
-    openRequested(id ? { id } : 'new');
+    openRequested(id ? { id } : fromOrder ? { fromOrder } : 'new');
   }, [location.key, location.pathname, location.search, navigate, ui.path]);
 
   // Opened from the menu: a blank document once the warehouses are known (one of them is the default).
@@ -350,13 +390,24 @@ export function DocumentPage({ type }: { type: DocumentType }) {
     void message.success(text);
   };
 
-  const refreshLists = () => queryClient.invalidateQueries({ queryKey: ['documents.list'] });
+  // What a state change moves: the lists, an order's execution, a customer's credit, the last prices.
+  const refreshLists = () =>
+    Promise.all(
+      (['documents.list', 'money.credit', 'prices.last', 'stock.available'] as const).map((method) =>
+        queryClient.invalidateQueries({ queryKey: [method] }),
+      ),
+    );
 
   /** Saves the draft; the id it has now, or null when the engine refused (the reasons are on the cells). */
   const save = async (): Promise<number | null> => {
     if (!editable) return documentId;
-    const { input, lineKeys } = toDocumentInput(type, form.getFieldsValue(true), lines, sourceDocumentId);
-    if (input.lines.length === 0) {
+    const { input, lineKeys } = toDocumentInput(
+      type,
+      form.getFieldsValue(true),
+      shownLines,
+      sourceDocumentId,
+    );
+    if (input.lines.length === 0 && !ui.money) {
       void message.warning(t('document.noLines'));
       focusCell(rootRef.current, cellId(lines[0]!.key, 'goodsId'));
       return null;
@@ -389,18 +440,32 @@ export function DocumentPage({ type }: { type: DocumentType }) {
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
-  /** Runs a state change on the saved document and shows the document as it is afterwards. */
-  const act = async (action: DocumentAction, run: (id: number) => Promise<unknown>, done: string) => {
+  /**
+   * Runs a state change on the saved document and shows the document as it is afterwards. A submit or
+   * approval the engine only warns about (credit, stock) waits for the person to read the warnings;
+   * going on runs it again, acknowledged.
+   */
+  const act = async (
+    action: DocumentAction,
+    run: (id: number, acknowledged: boolean) => Promise<unknown>,
+    done: string,
+    acknowledged = false,
+  ) => {
     const id = action === 'submit' && (dirty || documentId === null) ? await save() : documentId;
     if (id === null) return;
     setBusy(action);
     try {
-      await run(id);
+      await run(id, acknowledged);
       succeeded(done);
       void refreshLists();
       show(await client.call('documents.get', { id }));
     } catch (error) {
-      showRefusal(error);
+      const warnings = warningsOf(error);
+      if (warnings && !acknowledged && (action === 'submit' || action === 'approve')) {
+        setPendingWarnings({ action, warnings, proceed: () => void act(action, run, done, true) });
+      } else {
+        showRefusal(error);
+      }
     } finally {
       setBusy(null);
     }
@@ -428,6 +493,24 @@ export function DocumentPage({ type }: { type: DocumentType }) {
   const voidDocument = async ({ reason }: ReasonAnswer) => {
     setDialog(null);
     await act('void', (id) => client.call('documents.void', { id, reason }), t('document.done.void'));
+  };
+
+  /** 强制结案: what the order still has outstanding no longer waits for a receipt or delivery. */
+  const closeOrder = async ({ reason }: ReasonAnswer) => {
+    setDialog(null);
+    await act('close', (id) => client.call('documents.close', { id, reason }), t('document.done.close'));
+  };
+
+  /** The order's receipt / delivery opens in its own page, drafted from what is still outstanding. */
+  const generateFromOrder = () => {
+    if (ui.executesAs && documentId !== null)
+      void navigate(documentAddress(ui.executesAs, { fromOrder: documentId }));
+  };
+
+  /** 核销 of a completed receipt or payment, on the settlement page for its counterparty and side. */
+  const settle = () => {
+    if (ui.money && view?.counterpartyId != null)
+      void navigate(counterpartyAddress(accountsPaths.settlement, view.counterpartyId, ui.money));
   };
 
   const reverseDocument = async ({ businessDate, reason }: ReasonAnswer) => {
@@ -458,6 +541,8 @@ export function DocumentPage({ type }: { type: DocumentType }) {
       form.setFieldsValue({
         counterpartyId: origin.counterpartyId,
         counterpartyLabel: origin.counterpartyName,
+        // The origin's prices come as they were entered, so the return reads them the same way.
+        priceIncludesTax: origin.lines.some((line) => line.priceIncludesTax),
         remark: form.getFieldValue('remark') || t('document.originRemark', { number: origin.number }),
       });
       setSourceDocumentId(origin.id);
@@ -469,14 +554,6 @@ export function DocumentPage({ type }: { type: DocumentType }) {
       void message.error(errorText(error));
     }
   };
-
-  const statusTag = view ? (
-    <Tag color={documentStatusColors[view.status]} data-testid="document-status">
-      {t(`document.statuses.${view.status}`)}
-    </Tag>
-  ) : (
-    <Tag data-testid="document-status">{t('document.newDocument')}</Tag>
-  );
 
   return (
     <div
@@ -490,9 +567,7 @@ export function DocumentPage({ type }: { type: DocumentType }) {
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t(`document.types.${type}`)}
           </Typography.Title>
-          {statusTag}
-          {view?.reversalOf && <Tag color="red">{t('document.list.reversal')}</Tag>}
-          {dirty && <Tag color="orange">{t('document.unsaved')}</Tag>}
+          <DocumentStateTags view={view} dirty={dirty} />
           {allowed('confirm') && (
             <Typography.Text type="secondary">{t('document.awaitingKeeper')}</Typography.Text>
           )}
@@ -537,7 +612,11 @@ export function DocumentPage({ type }: { type: DocumentType }) {
             busy={busy}
             icon={<SendOutlined />}
             onClick={() =>
-              void act('submit', (id) => client.call('documents.submit', { id }), t('document.done.submit'))
+              void act(
+                'submit',
+                (id, acknowledged) => client.call('documents.submit', { id, acknowledged }),
+                t('document.done.submit'),
+              )
             }
           />
           <ToolbarButton
@@ -548,10 +627,27 @@ export function DocumentPage({ type }: { type: DocumentType }) {
             onClick={() =>
               void act(
                 'approve',
-                (id) => client.call('documents.approve', { id }),
+                (id, acknowledged) => client.call('documents.approve', { id, acknowledged }),
                 t('document.done.approve'),
               )
             }
+          />
+          <ToolbarButton
+            action="generate"
+            shown={mayEdit && ui.executesAs !== null && execution !== null && execution !== 'done'}
+            busy={busy}
+            icon={<NodeExpandOutlined />}
+            onClick={generateFromOrder}
+            primary
+            label={ui.executesAs ? t(`document.generate.${ui.executesAs}`) : undefined}
+          />
+          <ToolbarButton
+            action="settle"
+            shown={maySettle && ui.money !== null && view?.status === 'completed'}
+            busy={busy}
+            icon={<LinkOutlined />}
+            onClick={settle}
+            primary
           />
           <ToolbarButton
             action="unapprove"
@@ -565,6 +661,14 @@ export function DocumentPage({ type }: { type: DocumentType }) {
                 t('document.done.unapprove'),
               )
             }
+          />
+          <ToolbarButton
+            action="close"
+            shown={mayApprove && allowed('close')}
+            busy={busy}
+            icon={<LockOutlined />}
+            onClick={() => setDialog('close')}
+            danger
           />
           <ToolbarButton
             action="void"
@@ -607,32 +711,40 @@ export function DocumentPage({ type }: { type: DocumentType }) {
           number={view?.number ?? null}
           readOnly={!editable}
           warehouses={warehouses}
+          showCredit={showCredit}
         />
       </Form>
 
-      <div ref={gridArea}>
-        <DocumentLineGrid
-          type={type}
-          lines={lines}
-          readOnly={!editable}
-          quantityDecimals={quantityDecimals}
-          warehouses={warehouses}
-          headerWarehouseId={headerWarehouseId}
-          headerToWarehouseId={headerToWarehouseId}
-          goodsById={goodsById}
-          errors={lineErrors}
-          height={Math.max(160, areaHeight - 40)}
-          onLineChange={changeLine}
-          onPickGoods={(key, match) => void pickGoods(key, match)}
-          onRemove={removeLine}
-        />
-        {/* Saved and unchanged, the engine's figures; while typing, the page's own, computed the same way. */}
-        <DocumentTotals type={type} totals={totals} quantityDecimals={quantityDecimals} />
-      </div>
+      {/* A receipt or payment of money has no lines: its amount is in the header. */}
+      {ui.money === null && (
+        <div ref={gridArea}>
+          <DocumentLineGrid
+            type={type}
+            lines={shownLines}
+            readOnly={!editable}
+            quantityDecimals={quantityDecimals}
+            warehouses={warehouses}
+            headerWarehouseId={headerWarehouseId}
+            headerToWarehouseId={headerToWarehouseId}
+            goodsById={goodsById}
+            priceIncludesTax={priceIncludesTax}
+            lastPrices={lastPrices}
+            showAvailable={showAvailable}
+            available={available}
+            errors={lineErrors}
+            height={Math.max(160, areaHeight - 40)}
+            onLineChange={changeLine}
+            onPickGoods={(key, match) => void pickGoods(key, match)}
+            onRemove={removeLine}
+          />
+          {/* Saved and unchanged, the engine's figures; while typing, the page's own, computed the same way. */}
+          <DocumentTotals type={type} totals={totals} quantityDecimals={quantityDecimals} />
+        </div>
+      )}
 
       <Flex justify="space-between" gap={16} style={{ paddingTop: 6 }}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {editable ? t('document.keyboardHelp') : ''}
+          {editable ? t(ui.money ? 'document.keyboardHelpNoLines' : 'document.keyboardHelp') : ''}
         </Typography.Text>
         {view && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="document-signatures">
@@ -668,6 +780,24 @@ export function DocumentPage({ type }: { type: DocumentType }) {
         okText={t('document.actions.reverse')}
         onOk={reverseDocument}
         onCancel={() => setDialog(null)}
+      />
+      <ReasonDialog
+        open={dialog === 'close'}
+        title={t('document.closeTitle', { number: view?.number ?? '' })}
+        help={t('document.closeHelp')}
+        askDate={false}
+        okText={t('document.actions.close')}
+        onOk={closeOrder}
+        onCancel={() => setDialog(null)}
+      />
+      <WarningsDialog
+        action={pendingWarnings?.action ?? 'submit'}
+        warnings={pendingWarnings?.warnings ?? null}
+        onContinue={() => {
+          pendingWarnings?.proceed();
+          setPendingWarnings(null);
+        }}
+        onCancel={() => setPendingWarnings(null)}
       />
       {ui.originType && (
         <OriginDocumentDialog

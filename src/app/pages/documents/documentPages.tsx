@@ -1,15 +1,25 @@
-import { FileTextOutlined, ContainerOutlined, ShopOutlined, ShoppingCartOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  ContainerOutlined,
+  FileTextOutlined,
+  ShopOutlined,
+  ShoppingCartOutlined,
+} from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import { DocumentListPage } from '../../components/document/DocumentListPage';
 import { documentTypeUi, type DocumentType } from '../../components/document/documentTypes';
 import type { NavGroup, PageDefinition } from '../../workspace/pages';
 import { DocumentPage } from './DocumentPage';
 
-/** Each area's documents: the list first, then a page per type in the order clerks reach for them. */
+/**
+ * Each area's documents: the list first, then a page per type in the order clerks reach for them.
+ * `independentOnly`: money kept at the branch, which a non-independent branch does not keep (§2, §7).
+ */
 const areas: {
-  group: Extract<NavGroup, 'purchase' | 'sales' | 'warehouse'>;
+  group: Extract<NavGroup, 'purchase' | 'sales' | 'warehouse' | 'accounts'>;
   list: Pick<PageDefinition, 'key' | 'path' | 'title' | 'icon'>;
   types: readonly DocumentType[];
+  independentOnly?: boolean;
 }[] = [
   {
     group: 'purchase',
@@ -19,7 +29,7 @@ const areas: {
       title: 'page.purchaseDocuments',
       icon: <ShoppingCartOutlined />,
     },
-    types: ['purchase_receipt', 'purchase_return'],
+    types: ['purchase_order', 'purchase_receipt', 'purchase_return'],
   },
   {
     group: 'sales',
@@ -29,7 +39,7 @@ const areas: {
       title: 'page.salesDocuments',
       icon: <ShopOutlined />,
     },
-    types: ['sales_delivery', 'sales_return'],
+    types: ['sales_order', 'sales_delivery', 'sales_return'],
   },
   {
     group: 'warehouse',
@@ -41,6 +51,8 @@ const areas: {
     },
     types: [
       'transfer',
+      'internal_transfer_out',
+      'internal_transfer_in',
       'stocktake',
       'stock_gain',
       'stock_loss',
@@ -49,6 +61,17 @@ const areas: {
       'opening_stock',
       'cost_adjustment',
     ],
+  },
+  {
+    group: 'accounts',
+    list: {
+      key: 'money-documents',
+      path: '/accounts/documents',
+      title: 'page.moneyDocuments',
+      icon: <AccountBookOutlined />,
+    },
+    types: ['customer_receipt', 'supplier_payment'],
+    independentOnly: true,
   },
 ];
 
@@ -62,12 +85,13 @@ function documentPageOf(type: DocumentType): ComponentType {
   return TypePage;
 }
 
-/** The document lists and the document page of every type, under 采购 / 销售 / 仓库. */
-export const documentPages: PageDefinition[] = areas.flatMap(({ group, list, types }) => [
+/** The document lists and the document page of every type, under 采购 / 销售 / 仓库 / 往来. */
+export const documentPages: PageDefinition[] = areas.flatMap(({ group, list, types, independentOnly }) => [
   {
     ...list,
     group,
     permission: 'documents.read' as const,
+    independentOnly,
     component: listPageOf(types, `document-list-${group}`),
   },
   ...types.map((type) => ({
@@ -77,6 +101,7 @@ export const documentPages: PageDefinition[] = areas.flatMap(({ group, list, typ
     title: documentTypeUi[type].title,
     icon: <FileTextOutlined />,
     permission: 'documents.read' as const,
+    independentOnly,
     component: documentPageOf(type),
   })),
 ]);

@@ -110,9 +110,13 @@ export const documentMethods = {
 
   /** On hand, reserved and available per warehouse of some goods, for the document page's lines. */
   'stock.available': defineMethod({
-    input: z.object({ goodsIds: z.array(z.number().int()).max(500) }),
+    input: z.object({
+      goodsIds: z.array(z.number().int()).max(500),
+      /** The order a delivery is made from: its own reservation is what the delivery takes. */
+      exceptOrderId: z.number().int().optional(),
+    }),
     access: 'stock.read',
-    handler: (ctx, { goodsIds }) => availableStock(ctx, goodsIds),
+    handler: (ctx, { goodsIds, exceptOrderId }) => availableStock(ctx, goodsIds, exceptOrderId ?? null),
   }),
 
   'documents.unapprove': defineMethod({

@@ -65,14 +65,17 @@ export interface DocumentFacts {
   readonly reversed: boolean;
   /** This document is itself a red-letter reversal. */
   readonly isReversal: boolean;
+  /** An order that receipts or deliveries were made from: it can only be closed now. */
+  readonly hasDownstream: boolean;
 }
 
 /** The actions a document's buttons offer (the page follows the state, §5). */
 export function allowedActions(doc: DocumentFacts): DocumentAction[] {
   const rule = documentTypeRule(doc.type);
   const keeper = rule.keeperConfirms;
+  // An open order: once receipts or deliveries are made from it, what is left of it can only be closed.
   if (rule.direction === 'order' && doc.status === 'awaiting_warehouse')
-    return ['close', 'unapprove', 'void'];
+    return doc.hasDownstream ? ['close'] : ['close', 'unapprove', 'void'];
   switch (doc.status) {
     case 'draft':
       return ['edit', 'submit', 'delete'];
@@ -96,7 +99,9 @@ export function assertActionAllowed(doc: DocumentFacts, action: DocumentAction):
   if (allowedActions(doc).includes(action)) return;
   const state = doc.reversed ? '已被红字冲销' : documentStatusLabels[doc.status];
   const why =
-    action === 'unapprove' && doc.anyLineConfirmed
+    (action === 'unapprove' || action === 'void') && doc.hasDownstream
+      ? '，已有入库/出库单据由它生成，只能强制结案'
+      : action === 'unapprove' && doc.anyLineConfirmed
       ? '，仓库已确认部分明细'
       : action === 'void' && doc.anyLineConfirmed
         ? '，仓库已确认部分明细，请用红字冲销'

@@ -1,6 +1,4 @@
-import type Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
-import { prepared } from '../../db/prepared';
 import { immediate, type LedgerTx } from '../../db/connection';
 import { branchProfile, documentLines, documents } from '../../db/schema';
 import {
@@ -16,7 +14,7 @@ import { recordChange } from '../change-log/record-change';
 import type { ServiceContext } from '../context';
 import { postOpenItems } from '../money/open-items';
 import { recordDocumentEvent } from './document-events';
-import { documentFacts, findDocument, type DocumentRow } from './document-facts';
+import { documentFacts, downstreamNumber, findDocument, type DocumentRow } from './document-facts';
 import { postLine, readLineToPost } from './post-lines';
 import { approveStocktake } from './stocktake';
 import { checkSalesLimits, needsManagerApproval } from './trading-checks';
@@ -159,27 +157,21 @@ export function closeOrder(ctx: ServiceContext, id: number, reason: string): voi
 /** 反审核: back to an editable draft, as long as the warehouse has not touched it (§5). */
 export function unapproveDocument(ctx: ServiceContext, id: number): void {
   inTransaction(ctx, id, 'unapprove', (tx, doc) => {
-    assertNothingDownstream(ctx.db.$client, doc, '反审核');
+    assertNothingDownstream(tx, doc, '反审核');
     changeStatus(tx, ctx, doc, 'unapprove', 'draft');
   });
 }
 
-/** A document others were made from (by header, or line by line like receipts from orders) stays. */
-function assertNothingDownstream(sqlite: Database.Database, doc: DocumentRow, what: string): void {
-  const downstream = prepared(
-    sqlite,
-    "SELECT d.number FROM documents d WHERE d.status <> 'voided' AND (d.source_document_id = ? OR EXISTS (" +
-      'SELECT 1 FROM document_lines l JOIN document_lines o ON o.id = l.source_line_id ' +
-      'WHERE l.document_id = d.id AND o.document_id = ?)) LIMIT 1',
-  ).get(doc.id, doc.id) as { number: string } | undefined;
-  if (downstream) {
-    throw new LedgerError('CONFLICT', `单据 ${doc.number} 已有下游单据 ${downstream.number}，不能${what}。`);
+function assertNothingDownstream(db: LedgerTx, doc: DocumentRow, what: string): void {
+  const downstream = downstreamNumber(db, doc.id);
+  if (downstream !== null) {
+    throw new LedgerError('CONFLICT', `单据 ${doc.number} 已有下游单据 ${downstream}，不能${what}。`);
   }
 }
 
 export function voidDocument(ctx: ServiceContext, id: number, reason: string): void {
   inTransaction(ctx, id, 'void', (tx, doc) => {
-    assertNothingDownstream(ctx.db.$client, doc, '作废');
+    assertNothingDownstream(tx, doc, '作废');
     changeStatus(tx, ctx, doc, 'void', 'voided', reason);
   });
 }
@@ -187,7 +179,7 @@ export function voidDocument(ctx: ServiceContext, id: number, reason: string): v
 /** A draft never posted anything and can go; the audit log keeps that it existed. */
 export function deleteDraft(ctx: ServiceContext, id: number): void {
   inTransaction(ctx, id, 'delete', (tx, doc) => {
-    assertNothingDownstream(ctx.db.$client, doc, '删除');
+    assertNothingDownstream(tx, doc, '删除');
     tx.delete(documents).where(eq(documents.id, id)).run();
     recordAudit(tx, ctx, {
       action: 'delete',

@@ -3,6 +3,7 @@ import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { documentLines, documents } from '../../db/schema';
 import type { DocumentFacts } from '../../domain/documents/document-status';
 import { LedgerError } from '../../domain/ledger-error';
+import { isOrderType } from './order-execution';
 
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -10,6 +11,19 @@ export function findDocument(db: LedgerDb | LedgerTx, id: number): DocumentRow {
   const row = db.select().from(documents).where(eq(documents.id, id)).get();
   if (!row) throw new LedgerError('NOT_FOUND', '单据不存在。');
   return row;
+}
+
+/**
+ * A document made from this one (by header, like gains from a stocktake, or line by line, like receipts
+ * from an order), not voided: while one exists, this one cannot be unapproved, voided or deleted.
+ */
+export function downstreamNumber(db: LedgerDb | LedgerTx, id: number): string | null {
+  const row = db.get<{ number: string }>(
+    sql`SELECT d.number FROM documents d WHERE d.status <> 'voided' AND (d.source_document_id = ${id} OR EXISTS (
+      SELECT 1 FROM document_lines l JOIN document_lines o ON o.id = l.source_line_id
+      WHERE l.document_id = d.id AND o.document_id = ${id})) LIMIT 1`,
+  );
+  return row?.number ?? null;
 }
 
 /** What the state machine needs to know of a stored document. */
@@ -31,5 +45,6 @@ export function documentFacts(db: LedgerDb | LedgerTx, row: DocumentRow): Docume
     anyLineConfirmed: confirmed > 0,
     reversed: reversal !== undefined,
     isReversal: row.reversalOfId !== null,
+    hasDownstream: isOrderType(row.type) && downstreamNumber(db, row.id) !== null,
   };
 }

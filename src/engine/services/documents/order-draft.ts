@@ -35,7 +35,8 @@ export function draftFromOrder(ctx: ServiceContext, orderId: number) {
   );
   const lines = ctx.db.$client
     .prepare(
-      'SELECT id, goods_id, unit_name, unit_ratio, unit_price, tax_rate, warehouse_id, is_gift, remark ' +
+      'SELECT id, goods_id, unit_name, unit_ratio, unit_price, unit_price_with_tax, price_includes_tax, discount_rate, ' +
+        'tax_rate, warehouse_id, is_gift, remark ' +
         'FROM document_lines WHERE document_id = ? ORDER BY line_no',
     )
     .all(order.id) as {
@@ -44,6 +45,9 @@ export function draftFromOrder(ctx: ServiceContext, orderId: number) {
     unit_name: string;
     unit_ratio: number;
     unit_price: number;
+    unit_price_with_tax: number;
+    price_includes_tax: number;
+    discount_rate: number;
     tax_rate: number;
     warehouse_id: number;
     is_gift: number;
@@ -55,15 +59,16 @@ export function draftFromOrder(ctx: ServiceContext, orderId: number) {
     // In the order's unit when the rest is a whole number of it; otherwise in base units at the same value.
     const inUnit = left * ratioOne;
     const whole = inUnit % line.unit_ratio === 0;
+    // The order's terms carry over: a price agreed with tax stays with tax, and its discount stays.
+    const price = line.price_includes_tax ? line.unit_price_with_tax : line.unit_price;
     return [
       {
         goodsId: line.goods_id,
         unitName: whole ? line.unit_name : null,
         quantity: formatScaled(whole ? inUnit / line.unit_ratio : left, quantityDecimals),
-        unitPrice: formatScaled(
-          whole ? line.unit_price : mulDivRound(line.unit_price, ratioOne, line.unit_ratio),
-          priceScale,
-        ),
+        unitPrice: formatScaled(whole ? price : mulDivRound(price, ratioOne, line.unit_ratio), priceScale),
+        priceIncludesTax: line.price_includes_tax === 1,
+        discountRate: formatScaled(line.discount_rate, taxRateScale),
         taxRate: formatScaled(line.tax_rate, taxRateScale),
         warehouseId: line.warehouse_id,
         isGift: line.is_gift === 1,

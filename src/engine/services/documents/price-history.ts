@@ -4,12 +4,15 @@ import type { DocumentType } from '../../domain/documents/document-types';
 import { formatScaled } from '../../domain/numbers/decimal';
 import { priceScale, taxRateScale } from '../../domain/numbers/scales';
 
-/** 价格跟踪: sales prices come from sales orders and deliveries, purchase prices from orders and receipts. */
+/**
+ * 价格跟踪: sales prices come from sales orders and deliveries, purchase prices from orders and receipts;
+ * transfers with another branch are priced like them (a transfer out is sold, a transfer in bought).
+ */
 export const priceSides = ['sale', 'purchase'] as const;
 export type PriceSide = (typeof priceSides)[number];
 const typesOf: Readonly<Record<PriceSide, readonly DocumentType[]>> = {
-  sale: ['sales_order', 'sales_delivery'],
-  purchase: ['purchase_order', 'purchase_receipt'],
+  sale: ['sales_order', 'sales_delivery', 'internal_transfer_out'],
+  purchase: ['purchase_order', 'purchase_receipt', 'internal_transfer_in'],
 };
 
 interface PriceRow {

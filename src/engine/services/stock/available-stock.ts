@@ -8,12 +8,17 @@ import { reservedQuantities } from './reservations';
 
 /**
  * 可用库存 now, per goods × warehouse (DOMAIN.md §5): on hand − what open sales orders reserve, for the
- * clerk entering a sales line. Base units as decimal text, and the same in mixed units.
+ * clerk entering a sales line. Base units as decimal text, and the same in mixed units. A delivery made
+ * from an order leaves that order's own reservation out: it is the stock the delivery is taking.
  */
-export function availableStock(ctx: ServiceContext, goodsIds: readonly number[]) {
+export function availableStock(
+  ctx: ServiceContext,
+  goodsIds: readonly number[],
+  exceptOrderId: number | null,
+) {
   const sqlite = ctx.db.$client;
   const { quantityDecimals } = getBranchProfile(ctx);
-  const reserved = reservedQuantities(sqlite);
+  const reserved = reservedQuantities(sqlite, exceptOrderId);
   const onHand = prepared(
     sqlite,
     'SELECT b.goods_id, b.warehouse_id, sum(b.quantity) AS quantity FROM json_each(?) j ' +

@@ -1,0 +1,47 @@
+import { Flex, Input, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { chineseCapitals } from './chineseCapitals';
+import { HeaderCell } from './HeaderCell';
+import { fenScale, parseScaled } from './scaledDecimal';
+
+/**
+ * 金额 of a 收款单 / 付款单, which has no lines: the yuan as typed, and beside it the same in 人民币大写
+ * (DOMAIN.md §3) as the printed receipt will say it, so a slipped digit shows while typing.
+ */
+export function MoneyAmountControl({
+  value,
+  onChange,
+  disabled,
+  label,
+}: {
+  value?: string;
+  onChange?: (value: string) => void;
+  disabled: boolean;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const fen = parseScaled(value ?? '', fenScale);
+  return (
+    <Flex gap={12} align="center">
+      <HeaderCell name="amount">
+        <Input
+          value={value}
+          onChange={(event) => onChange?.(event.target.value)}
+          disabled={disabled}
+          inputMode="decimal"
+          prefix="¥"
+          aria-label={label}
+          style={{ width: 180 }}
+          styles={{ input: { textAlign: 'right' } }}
+          data-testid="document-amount"
+        />
+      </HeaderCell>
+      {fen !== null && fen > 0n && (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <Typography.Text type="secondary">{t('document.totals.capitals')} </Typography.Text>
+          <Typography.Text data-testid="document-amount-capitals">{chineseCapitals(fen)}</Typography.Text>
+        </span>
+      )}
+    </Flex>
+  );
+}
