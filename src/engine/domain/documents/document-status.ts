@@ -102,10 +102,10 @@ export function assertActionAllowed(doc: DocumentFacts, action: DocumentAction):
     (action === 'unapprove' || action === 'void') && doc.hasDownstream
       ? '，已有入库/出库单据由它生成，只能强制结案'
       : action === 'unapprove' && doc.anyLineConfirmed
-      ? '，仓库已确认部分明细'
-      : action === 'void' && doc.anyLineConfirmed
-        ? '，仓库已确认部分明细，请用红字冲销'
-        : '';
+        ? '，仓库已确认部分明细'
+        : action === 'void' && doc.anyLineConfirmed
+          ? '，仓库已确认部分明细，请用红字冲销'
+          : '';
   throw new LedgerError(
     'CONFLICT',
     `单据 ${doc.number} 当前为【${state}】${why}，不能${actionLabels[action]}。`,
