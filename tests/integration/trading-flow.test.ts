@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
 import type { ApiInput } from '../../src/shared/api';
-import { administrator, beijingBranch, beijingLedger, callOk, newLedger } from './support/ledger';
+import { administrator, beijingBranch, callOk, newLedger } from './support/ledger';
 import {
   act,
   confirmAll,
@@ -31,10 +31,25 @@ const milkLine = (world: StockWorld, quantity: string, price: string, extra: Par
   ...extra,
 });
 
-async function tradingWorld() {
-  const ledger = await beijingLedger();
+/** 北京分公司 (independent accounting unless asked otherwise) with the stock world of support/stock.ts. */
+async function tradingWorld(accountingMode: 'independent' | 'non_independent' = 'independent') {
+  const ledger = await newLedger();
+  await callOk(ledger.engine, 'setup.createBranch', {
+    profile: { ...beijingBranch, accountingMode },
+    administrator,
+  });
   const world = await stockWorld(ledger.engine);
   return { ...ledger, world };
+}
+
+/** Stock to sell: `boxes` 箱 of milk received into 一号仓 at 48.00. */
+async function receiveMilk(engine: Engine, world: StockWorld, boxes: string, businessDate: string) {
+  await post(engine, {
+    type: 'purchase_receipt',
+    businessDate,
+    counterpartyId: world.supplier,
+    lines: [milkLine(world, boxes, '48')],
+  });
 }
 
 async function order(
@@ -153,12 +168,7 @@ describe('orders executed in part', () => {
 
   it('a delivery made from another customer’s order is refused', async () => {
     const { engine, world } = await tradingWorld();
-    await post(engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-03-01',
-      counterpartyId: world.supplier,
-      lines: [milkLine(world, '10', '48')],
-    });
+    await receiveMilk(engine, world, '10', '2026-03-01');
     const other = (
       await act(engine, 'counterparties.save', {
         id: null,
@@ -178,12 +188,7 @@ describe('orders executed in part', () => {
 describe('reservations', () => {
   it('a sales order reserves stock until the keeper ships it; over the available stock it warns, or stops by setting', async () => {
     const { engine, world } = await tradingWorld();
-    await post(engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-03-01',
-      counterpartyId: world.supplier,
-      lines: [milkLine(world, '10', '48')],
-    });
+    await receiveMilk(engine, world, '10', '2026-03-01');
     const first = await order(engine, world, 'sales_order', [milkLine(world, '6', '80')]);
     const available = async () =>
       (await act(engine, 'stock.available', { goodsIds: [world.milk] })).find(
@@ -237,12 +242,7 @@ describe('reservations', () => {
 describe('returns', () => {
   it('cannot return more than was delivered less earlier returns', async () => {
     const { engine, world } = await tradingWorld();
-    await post(engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-03-01',
-      counterpartyId: world.supplier,
-      lines: [milkLine(world, '10', '48')],
-    });
+    await receiveMilk(engine, world, '10', '2026-03-01');
     const delivery = await post(engine, {
       type: 'sales_delivery',
       businessDate: '2026-03-01',
@@ -435,12 +435,7 @@ describe('receivables and settlement', () => {
 describe('credit limit', () => {
   it('stops a sales order that pushes receivable + open orders over the limit, with the figures; warns by setting', async () => {
     const { engine, world } = await tradingWorld();
-    await post(engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-02-01',
-      counterpartyId: world.supplier,
-      lines: [milkLine(world, '20', '48')],
-    });
+    await receiveMilk(engine, world, '20', '2026-02-01');
     const limited = (
       await act(engine, 'counterparties.save', {
         id: null,
@@ -489,19 +484,8 @@ describe('credit limit', () => {
 
 describe('a non-independent branch', () => {
   it('keeps stock only: no receivables, and the money pages are refused', async () => {
-    const ledger = await newLedger();
-    await callOk(ledger.engine, 'setup.createBranch', {
-      profile: { ...beijingBranch, accountingMode: 'non_independent' },
-      administrator,
-    });
-    const { engine } = ledger;
-    const world = await stockWorld(engine);
-    await post(engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-02-01',
-      counterpartyId: world.supplier,
-      lines: [milkLine(world, '2', '48')],
-    });
+    const { engine, world } = await tradingWorld('non_independent');
+    await receiveMilk(engine, world, '2', '2026-02-01');
     await post(engine, {
       type: 'sales_delivery',
       businessDate: '2026-02-02',
@@ -589,12 +573,7 @@ describe('prices', () => {
         counterparty: { code: 'KH002', name: '物美超市', kind: 'customer' },
       })
     ).id;
-    await post(engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-01-31',
-      counterpartyId: world.supplier,
-      lines: [milkLine(world, '10', '48')],
-    });
+    await receiveMilk(engine, world, '10', '2026-01-31');
     const sale = (date: string, customer: number, price: string, extra: Partial<Line> = {}) => ({
       type: 'sales_order' as const,
       businessDate: date,
@@ -649,12 +628,7 @@ describe('inter-branch transfers', () => {
   it('under independent accounting, a transfer out is a receivable from that branch and a transfer in a payable; 内部往来 nets them', async () => {
     const { engine, world } = await tradingWorld();
     const tianjin = await withInternalUnit(engine);
-    await post(engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-02-01',
-      counterpartyId: world.supplier,
-      lines: [milkLine(world, '10', '48')],
-    });
+    await receiveMilk(engine, world, '10', '2026-02-01');
     // Not an internal unit: refused.
     const error = await refused(engine, 'documents.save', {
       id: null,
@@ -696,20 +670,9 @@ describe('inter-branch transfers', () => {
   });
 
   it('under non-independent accounting, the same documents move stock and keep no money', async () => {
-    const ledger = await newLedger();
-    await callOk(ledger.engine, 'setup.createBranch', {
-      profile: { ...beijingBranch, accountingMode: 'non_independent' },
-      administrator,
-    });
-    const { engine } = ledger;
-    const world = await stockWorld(engine);
+    const { engine, world } = await tradingWorld('non_independent');
     const tianjin = await withInternalUnit(engine);
-    await post(engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-02-01',
-      counterpartyId: world.supplier,
-      lines: [milkLine(world, '10', '48')],
-    });
+    await receiveMilk(engine, world, '10', '2026-02-01');
     await post(engine, {
       type: 'internal_transfer_out',
       businessDate: '2026-02-02',

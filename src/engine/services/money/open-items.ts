@@ -177,14 +177,21 @@ export function applySettlement(sqlite: Database.Database, row: SettlementRow): 
     row.createdAt,
     row.createdByName,
   );
-  prepared(sqlite, 'UPDATE open_items SET settled = settled + ? WHERE id = ?').run(
-    row.amount,
-    row.debitItemId,
-  );
-  prepared(sqlite, 'UPDATE open_items SET settled = settled - ? WHERE id = ?').run(
-    row.amount,
-    row.creditItemId,
-  );
+  moveSettled(sqlite, row.debitItemId, row.creditItemId, row.amount);
+}
+
+/**
+ * Moves a match into both items' settled amounts (a positive `amount`) or back out of them (negative,
+ * 反核销): the debit item's settled grows towards its amount, the credit item's towards its negative one.
+ */
+export function moveSettled(
+  sqlite: Database.Database,
+  debitItemId: number,
+  creditItemId: number,
+  amount: number,
+) {
+  prepared(sqlite, 'UPDATE open_items SET settled = settled + ? WHERE id = ?').run(amount, debitItemId);
+  prepared(sqlite, 'UPDATE open_items SET settled = settled - ? WHERE id = ?').run(amount, creditItemId);
 }
 
 /** 红字冲销 cancels a document's money only while nothing has been settled against it (先反核销). */

@@ -7,7 +7,7 @@ import { LedgerError } from '../../domain/ledger-error';
 import { yuanDisplay } from '../../domain/numbers/yuan-display';
 import { recordChange } from '../change-log/record-change';
 import type { ServiceContext } from '../context';
-import { applySettlement } from './open-items';
+import { applySettlement, moveSettled } from './open-items';
 import { assertIndependent } from './independent-accounting';
 
 interface ItemRow {
@@ -191,14 +191,7 @@ export function reverseSettlement(ctx: ServiceContext, batchUid: string): { reve
     if (rows.length === 0) throw new LedgerError('CONFLICT', '该核销记录不存在或已被反核销。');
     const now = ctx.clock.now().toISOString();
     for (const row of rows) {
-      prepared(sqlite, 'UPDATE open_items SET settled = settled - ? WHERE id = ?').run(
-        row.amount,
-        row.debit_item_id,
-      );
-      prepared(sqlite, 'UPDATE open_items SET settled = settled + ? WHERE id = ?').run(
-        row.amount,
-        row.credit_item_id,
-      );
+      moveSettled(sqlite, row.debit_item_id, row.credit_item_id, -row.amount);
       prepared(sqlite, 'UPDATE settlements SET reversed_at = ?, reversed_by_name = ? WHERE id = ?').run(
         now,
         ctx.actor.displayName,
