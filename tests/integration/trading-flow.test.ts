@@ -410,6 +410,11 @@ describe('receivables and settlement', () => {
       open: '13.00',
       prepayment: '0.00',
     });
+    // Nothing left to match: no settling action is recorded.
+    expect(await act(engine, 'money.autoSettle', { side: 'receivable' })).toEqual({
+      batchUid: null,
+      settled: 0,
+    });
   });
 
   it('a red-letter reversal of a receipt of money settles against it and leaves nothing open', async () => {

@@ -146,7 +146,7 @@ export function settleByHand(
 export function settleAutomatically(
   ctx: ServiceContext,
   input: { side: MoneySide; counterpartyId?: number | undefined },
-): { batchUid: string; settled: number } {
+): { batchUid: string | null; settled: number } {
   assertIndependent(ctx);
   const sqlite = ctx.db.$client;
   return ctx.db.transaction((tx) => {
@@ -174,7 +174,8 @@ export function settleAutomatically(
         .map((item) => ({ item, left: item.settled - item.amount }));
       settled += match(sqlite, ctx, debits, credits, batchUid);
     }
-    if (settled > 0) recordSettlementChange(ctx, tx, batchUid, 'insert');
+    if (settled === 0) return { batchUid: null, settled };
+    recordSettlementChange(ctx, tx, batchUid, 'insert');
     return { batchUid, settled };
   }, immediate);
 }
