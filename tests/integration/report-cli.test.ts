@@ -187,6 +187,76 @@ describe('ledger report', () => {
     });
   });
 
+  it('prints the price history of goods found by code, purchase prices from one supplier, newest first', async () => {
+    const { databasePath } = await februaryFile();
+    const bought = await runCli(databasePath, [
+      'report',
+      'price-history',
+      ...['--goods', 'SP001', '--side', 'purchase', '--counterparty', 'GY001', '--format', 'csv'],
+    ]);
+    expect(bought).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(csvLines(bought.stdout)).toEqual([
+      [
+        '日期',
+        '单据编号',
+        '单据类型',
+        '往来单位编码',
+        '往来单位',
+        '单位',
+        '数量',
+        '单价',
+        '含税单价',
+        '含税',
+        '税率',
+        '折扣率',
+      ],
+      [
+        '2026-02-20',
+        'CR20260220-0001',
+        '采购入库单',
+        'GY001',
+        '蒙牛乳业',
+        '袋',
+        '24',
+        '2.5',
+        '2.825',
+        '否',
+        '13%',
+        '0%',
+      ],
+      [
+        '2026-02-03',
+        'CR20260203-0001',
+        '采购入库单',
+        'GY001',
+        '蒙牛乳业',
+        '箱',
+        '10',
+        '48',
+        '54.24',
+        '否',
+        '13%',
+        '0%',
+      ],
+    ]);
+    const sold = await runCli(databasePath, ['report', 'price-history', '--goods', 'SP001']);
+    expect(
+      csvLines(sold.stdout)
+        .slice(1)
+        .map((line) => [line[0], line[4], line[7]]),
+    ).toEqual([['2026-02-10', '华联超市', '70']]);
+    const moneySide = await runCli(databasePath, [
+      'report',
+      'price-history',
+      '--goods',
+      'SP001',
+      '--side',
+      'payable',
+    ]);
+    expect(moneySide.exitCode).toBe(1);
+    expect(JSON.parse(moneySide.stdout).error.message).toBe('--side【payable】应为 sale | purchase。');
+  });
+
   it('exits 1 with the reason when a report cannot be made', async () => {
     const { databasePath } = await februaryFile();
     const noGoods = await runCli(databasePath, ['report', 'stock-card', '--from', '2026-02-01']);

@@ -9,6 +9,7 @@ import {
   FieldNumberOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
+  HistoryOutlined,
   HomeOutlined,
   HourglassOutlined,
   InboxOutlined,
@@ -46,6 +47,7 @@ import {
   InTransitPage,
   LotExpiryPage,
   PeriodSummaryPage,
+  PriceHistoryPage,
   StatementPage,
   StockAlertsPage,
   StockBalancePage,
@@ -214,6 +216,16 @@ export const pages: PageDefinition[] = [
     permission: 'profit.read',
     independentOnly: true,
     component: GrossProfitPage,
+  },
+  // 价格跟踪: the prices on the documents, sales and purchase alike, for every role that reads them.
+  {
+    key: 'report-price-history',
+    path: '/reports/price-history',
+    group: 'reports',
+    title: 'page.reportPriceHistory',
+    icon: <HistoryOutlined />,
+    permission: 'documents.read',
+    component: PriceHistoryPage,
   },
   {
     key: 'goods',

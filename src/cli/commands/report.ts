@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { cliActor, LedgerError, type Engine } from '../../engine';
 import { moneySides, type MoneySide } from '../../engine/domain/documents/document-types';
 import { agingGroupings, type AgingGrouping } from '../../engine/services/reports/aging';
+import { priceSides } from '../../engine/services/documents/price-history';
 import { grossProfitGroupings, type GrossProfitGrouping } from '../../engine/services/reports/gross-profit';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api';
 
@@ -18,18 +19,21 @@ const reports = {
   statement: 'statement',
   aging: 'aging',
   'gross-profit': 'grossProfit',
+  'price-history': 'priceHistory',
 } as const;
 type CommandReport = keyof typeof reports;
 type ReportRequest = ApiInput<'reports.export'>;
 
 export const reportUsage = `ledger report <报表> [--from 日期] [--to 日期] [--as-of 日期] [--warehouse 仓库编码]
        [--goods 商品编码] [--search 文字] [--days 天数] [--counterparty 往来单位编码]
-       [--side ${moneySides.join('|')}] [--group-by 分组] [--format csv|json] [--out 文件]
+       [--side ${[...moneySides, ...priceSides].join('|')}] [--group-by 分组] [--format csv|json] [--out 文件]
   报表: ${Object.keys(reports).join(' | ')}
   日期为 yyyy-MM-dd；--from / --to 默认本月 1 日至今天，--as-of 默认今天。
   statement 需要 --counterparty；--side 默认客户为 receivable（应收）、供应商为 payable（应付）。
   aging 的 --side 默认 receivable，--group-by: ${agingGroupings.join(' | ')}（默认 ${agingGroupings[0]}）。
   gross-profit 的 --group-by: ${grossProfitGroupings.join(' | ')}（默认 ${grossProfitGroupings[0]}）。
+  price-history 需要 --goods；--side: ${priceSides.join(' | ')}（默认 ${priceSides[0]}）；可用 --counterparty
+  只看一个往来单位；不给 --from / --to 时不限日期。
   csv（默认）带中文表头、UTF-8 BOM，Excel 可直接打开；json 为接口结果。不给 --out 时打印到标准输出。`;
 
 async function call<M extends ApiMethod>(
@@ -91,7 +95,8 @@ interface Options {
   search?: string | undefined;
   days?: string | undefined;
   counterpartyId?: number | undefined;
-  side?: MoneySide | undefined;
+  /** 应收 / 应付 for the money reports, 销售 / 采购 for price history: each report checks its own. */
+  side?: string | undefined;
   groupBy?: string | undefined;
 }
 
@@ -124,15 +129,31 @@ function requestFor(report: CommandReport, options: Options): ReportRequest {
         throw new LedgerError('VALIDATION', '对账单需要 --counterparty 往来单位编码。');
       return {
         report: 'statement',
-        input: { counterpartyId: options.counterpartyId, side: options.side, from, to },
+        input: {
+          counterpartyId: options.counterpartyId,
+          side: oneOf<MoneySide>('side', options.side, moneySides),
+          from,
+          to,
+        },
       };
     case 'aging': {
       const groupBy = oneOf<AgingGrouping>('group-by', options.groupBy, agingGroupings);
-      return { report: 'aging', input: { side: options.side, asOf: options.asOf, groupBy } };
+      const side = oneOf<MoneySide>('side', options.side, moneySides);
+      return { report: 'aging', input: { side, asOf: options.asOf, groupBy } };
     }
     case 'gross-profit': {
       const groupBy = oneOf<GrossProfitGrouping>('group-by', options.groupBy, grossProfitGroupings);
       return { report: 'grossProfit', input: { from, to, groupBy } };
+    }
+    case 'price-history': {
+      if (goodsId === undefined) throw new LedgerError('VALIDATION', '价格跟踪需要 --goods 商品编码。');
+      const side = oneOf('side', options.side, priceSides);
+      // Every day the goods was traded, unless a period is asked for: not this month's default.
+      const { counterpartyId } = options;
+      return {
+        report: 'priceHistory',
+        input: { goodsId, side, counterpartyId, from: options.from, to: options.to },
+      };
     }
   }
 }
@@ -196,7 +217,7 @@ export async function reportCommand(engine: Engine, args: string[]): Promise<unk
     days: values.days,
     counterpartyId:
       values.counterparty === undefined ? undefined : await counterpartyId(engine, values.counterparty),
-    side: oneOf('side', values.side, moneySides),
+    side: values.side,
     groupBy: values['group-by'],
   });
   if (values.format === 'json') {

@@ -1,16 +1,29 @@
-import { Checkbox, DatePicker, Input, InputNumber, Select, Space } from 'antd';
+import { Checkbox, DatePicker, Input, InputNumber, Segmented, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useWarehouses } from '../../pages/master-data/options/useRecordOptions';
 import { CounterpartyPicker } from './CounterpartyPicker';
 import { GoodsPicker } from './GoodsPicker';
 import { MoneySideSwitch, sideOfCounterparty } from './MoneySideSwitch';
-import type { ReportFilter, ReportFilterValues, ReportGrouping } from './reportConfig';
+import {
+  priceSides,
+  type PriceSide,
+  type ReportFilter,
+  type ReportFilterValues,
+  type ReportGrouping,
+} from './reportConfig';
 
 const dateFormat = 'YYYY-MM-DD';
 
 /** What the person has set, before the search text settles. */
 export type FilterDraft = Omit<ReportFilterValues, 'search'> & { searchText: string };
+
+/** A supplier is looked at for what the branch paid it, a customer for what it was charged. */
+function priceSideOfCounterparty(kind: string | undefined, current: PriceSide): PriceSide {
+  if (kind === 'supplier') return 'purchase';
+  if (kind === 'customer') return 'sale';
+  return current;
+}
 
 /** The controls of the filters a report takes, in one order for every report. */
 export function ReportFilterBar({
@@ -34,13 +47,26 @@ export function ReportFilterBar({
         <CounterpartyPicker
           value={value.counterpartyId}
           onChange={(counterpartyId, kind) =>
-            onChange({ counterpartyId, side: sideOfCounterparty(kind, value.side) })
+            onChange({
+              counterpartyId,
+              side: sideOfCounterparty(kind, value.side),
+              priceSide: priceSideOfCounterparty(kind, value.priceSide),
+            })
           }
           testId="report-counterparty"
         />
       )}
       {has('side') && (
         <MoneySideSwitch value={value.side} onChange={(side) => onChange({ side })} testId="report-side" />
+      )}
+      {has('priceSide') && (
+        <Segmented<PriceSide>
+          value={value.priceSide}
+          onChange={(priceSide) => onChange({ priceSide })}
+          options={priceSides.map((side) => ({ value: side, label: t(`reports.priceSides.${side}`) }))}
+          aria-label={t('reports.priceSide')}
+          data-testid="report-price-side"
+        />
       )}
       {has('goods') && <GoodsPicker value={value.goodsId} onChange={(goodsId) => onChange({ goodsId })} />}
       {has('asOf') && (

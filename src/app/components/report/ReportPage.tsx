@@ -55,6 +55,7 @@ function initialDraft(config: AnyReportConfig): FilterDraft {
     withinDays: 30,
     counterpartyId: undefined,
     side: 'receivable',
+    priceSide: 'sale',
     groupBy: config.groupings?.[0]?.value ?? '',
   };
 }

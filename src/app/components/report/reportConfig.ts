@@ -22,7 +22,12 @@ export type ReportFilter =
   | 'withinDays'
   | 'counterparty'
   | 'side'
+  | 'priceSide'
   | 'groupBy';
+
+/** 销售价 or 采购价: which documents' prices 价格跟踪 lists. */
+export type PriceSide = NonNullable<ApiInput<'reports.priceHistory'>['side']>;
+export const priceSides: readonly PriceSide[] = ['sale', 'purchase'];
 
 export interface ReportFilterValues {
   asOf: string;
@@ -37,6 +42,7 @@ export interface ReportFilterValues {
   counterpartyId: number | undefined;
   /** 应收 or 应付 (DOMAIN.md §7). */
   side: MoneySide;
+  priceSide: PriceSide;
   /** One of the report's own `groupings`: the filter bar offers nothing else. */
   groupBy: string;
 }

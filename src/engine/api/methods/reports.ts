@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roleMay } from '../../domain/access/roles';
 import { moneySides } from '../../domain/documents/document-types';
 import { LedgerError } from '../../domain/ledger-error';
+import { priceSides } from '../../services/documents/price-history';
 import { aging, agingGroupings } from '../../services/reports/aging';
 import {
   exportReport,
@@ -13,6 +14,7 @@ import { grossProfit, grossProfitGroupings } from '../../services/reports/gross-
 import { inTransitStock } from '../../services/reports/in-transit';
 import { lotExpiry } from '../../services/reports/lot-expiry';
 import { periodSummary } from '../../services/reports/period-summary';
+import { priceHistoryReport } from '../../services/reports/price-history-report';
 import { stockAlerts } from '../../services/reports/stock-alerts';
 import { stockBalance } from '../../services/reports/stock-balance';
 import { stockCard } from '../../services/reports/stock-card';
@@ -70,6 +72,19 @@ const grossProfitInput = z
   .object({ from: isoDate, to: isoDate, groupBy: z.enum(grossProfitGroupings).default('goods') })
   .refine(inOrder, outOfOrder);
 
+const priceHistoryInput = z
+  .object({
+    goodsId: id,
+    side: z.enum(priceSides).default('sale'),
+    counterpartyId: id.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine(
+    (input) => input.from === undefined || input.to === undefined || input.from <= input.to,
+    outOfOrder,
+  );
+
 /** Visible columns, in the order the clerk sees them; empty: every column. */
 const columns = z.array(z.string()).max(100).default([]);
 const format = z.enum(['xlsx', 'csv']).default('xlsx');
@@ -78,7 +93,7 @@ const exportRequest = <Name extends string, Input extends z.ZodType>(report: Nam
 
 /**
  * Stock reports (DOMAIN.md §6): 库存余额, 商品明细账, 进销存汇总, 在途, 库存预警, 批次 / 保质期; money and
- * profit reports (§7): 对账单, 账龄分析, 毛利.
+ * profit reports (§7): 对账单, 账龄分析, 毛利; and 价格跟踪, the prices on the documents.
  */
 export const reportMethods = {
   'reports.stockBalance': defineMethod({
@@ -135,6 +150,12 @@ export const reportMethods = {
     handler: (ctx, input) => grossProfit(ctx, input),
   }),
 
+  'reports.priceHistory': defineMethod({
+    input: priceHistoryInput,
+    access: 'documents.read',
+    handler: (ctx, input) => priceHistoryReport(ctx, input),
+  }),
+
   /** A report as .xlsx (default) or CSV (UTF-8 with BOM), with the same input its own method takes. */
   'reports.export': defineMethod({
     input: z.discriminatedUnion('report', [
@@ -147,6 +168,7 @@ export const reportMethods = {
       exportRequest('statement', statementInput),
       exportRequest('aging', agingInput),
       exportRequest('grossProfit', grossProfitInput),
+      exportRequest('priceHistory', priceHistoryInput),
     ]),
     // Every signed-in role reads stock; a money or profit report's file also needs its own method's
     // permission, which the router cannot know before the input names the report.

@@ -16,10 +16,13 @@ const typesOf: Readonly<Record<PriceSide, readonly DocumentType[]>> = {
 };
 
 interface PriceRow {
+  line_id: number;
   goods_id: number;
   document_id: number;
   number: string;
+  type: DocumentType;
   business_date: string;
+  counterparty_code: string | null;
   counterparty_name: string | null;
   unit_name: string;
   quantity: number;
@@ -35,18 +38,22 @@ interface PriceRow {
  * not gifts, newest first. A price on a document counts from its business date.
  */
 const priceLines =
-  'SELECT l.goods_id, d.id AS document_id, d.number, d.business_date, c.name AS counterparty_name, l.unit_name, ' +
-  'l.quantity, l.unit_price, l.unit_price_with_tax, l.price_includes_tax, l.tax_rate, l.discount_rate ' +
+  'SELECT l.id AS line_id, l.goods_id, d.id AS document_id, d.number, d.type, d.business_date, ' +
+  'c.code AS counterparty_code, c.name AS counterparty_name, l.unit_name, l.quantity, l.unit_price, ' +
+  'l.unit_price_with_tax, l.price_includes_tax, l.tax_rate, l.discount_rate ' +
   'FROM document_lines l JOIN documents d ON d.id = l.document_id LEFT JOIN counterparties c ON c.id = d.counterparty_id ' +
   "WHERE d.type IN (SELECT value FROM json_each(?)) AND d.status NOT IN ('draft', 'submitted', 'voided') " +
   'AND d.reversal_of_id IS NULL AND l.is_gift = 0';
 
 function priceView(row: PriceRow, quantityDecimals: number) {
   return {
+    lineId: row.line_id,
     goodsId: row.goods_id,
     documentId: row.document_id,
     documentNumber: row.number,
+    documentType: row.type,
     businessDate: row.business_date,
+    counterpartyCode: row.counterparty_code,
     counterpartyName: row.counterparty_name,
     unitName: row.unit_name,
     quantity: formatScaled(row.quantity, quantityDecimals),
@@ -87,22 +94,35 @@ export function lastPrices(
     .map((row) => priceView(row, quantityDecimals));
 }
 
-/** 历史价格 of one goods, with one counterparty or all, newest first. */
-export function priceHistory(
-  sqlite: Database.Database,
-  input: { goodsId: number; side: PriceSide; counterpartyId?: number | undefined; limit: number },
-  quantityDecimals: number,
-) {
+export interface PriceHistoryInput {
+  goodsId: number;
+  side: PriceSide;
+  counterpartyId?: number | undefined;
+  /** Business dates from and to, both included; open-ended where left out. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** At most this many lines, the newest; every line when left out (价格跟踪 as a report). */
+  limit?: number | undefined;
+}
+
+/** 历史价格 of one goods, with one counterparty or all, over some days or all of them, newest first. */
+export function priceHistory(sqlite: Database.Database, input: PriceHistoryInput, quantityDecimals: number) {
   const rows = prepared(
     sqlite,
     `${priceLines} AND l.goods_id = ? AND (? IS NULL OR d.counterparty_id = ?) ` +
+      'AND (? IS NULL OR d.business_date >= ?) AND (? IS NULL OR d.business_date <= ?) ' +
+      // A negative limit is SQLite's "no limit".
       'ORDER BY d.business_date DESC, d.id DESC, l.line_no LIMIT ?',
   ).all(
     JSON.stringify(typesOf[input.side]),
     input.goodsId,
     input.counterpartyId ?? null,
     input.counterpartyId ?? null,
-    input.limit,
+    input.from ?? null,
+    input.from ?? null,
+    input.to ?? null,
+    input.to ?? null,
+    input.limit ?? -1,
   ) as PriceRow[];
   return rows.map((row) => priceView(row, quantityDecimals));
 }

@@ -8,6 +8,8 @@ import { inTransitStock, type InTransitInput } from './in-transit';
 import { lotExpiry, type LotExpiryInput } from './lot-expiry';
 import { agingColumns, grossProfitColumns, statementColumns } from './money-report-columns';
 import { periodSummary, type PeriodSummaryInput } from './period-summary';
+import { priceHistoryReport, type PriceHistoryReportInput } from './price-history-report';
+import { priceHistoryColumns } from './price-report-columns';
 import {
   inTransitColumns,
   lotExpiryColumns,
@@ -154,6 +156,22 @@ export const exportableReports = {
     lines: (result) => [...rowsOf(result.rows), { summary: { code: '合计', ...result.totals } }],
     subject: (result) => `按${grossProfitGroupingLabels[result.groupBy]}-${result.from}至${result.to}`,
   }),
+  priceHistory: exportable({
+    label: '价格跟踪',
+    // Prices are on the documents every role reads; they are not money owed (§7) nor profit.
+    permission: 'documents.read',
+    run: priceHistoryReport,
+    columns: priceHistoryColumns,
+    lines: (result) => rowsOf(result.rows),
+    subject: (result) =>
+      [
+        `${result.goods.code}${result.sideLabel}`,
+        result.counterparty?.code,
+        result.from !== null || result.to !== null ? `${result.from ?? ''}至${result.to ?? ''}` : undefined,
+      ]
+        .filter((part) => part !== undefined)
+        .join('-'),
+  }),
 };
 
 export const reportNames = [
@@ -166,6 +184,7 @@ export const reportNames = [
   'statement',
   'aging',
   'grossProfit',
+  'priceHistory',
 ] as const satisfies readonly (keyof typeof exportableReports)[];
 export type ReportName = (typeof reportNames)[number];
 
@@ -179,7 +198,8 @@ export type ReportRequest =
   | { report: 'lotExpiry'; input: LotExpiryInput }
   | { report: 'statement'; input: StatementInput }
   | { report: 'aging'; input: AgingInput }
-  | { report: 'grossProfit'; input: GrossProfitInput };
+  | { report: 'grossProfit'; input: GrossProfitInput }
+  | { report: 'priceHistory'; input: PriceHistoryReportInput };
 
 export type ReportFileFormat = 'xlsx' | 'csv';
 
