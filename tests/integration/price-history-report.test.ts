@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
 import type { ApiInput } from '../../src/shared/api';
@@ -196,6 +197,17 @@ describe('价格跟踪 (price history report)', () => {
         '日期,单据编号,单据类型,往来单位编码,往来单位,单位,数量,单价,含税单价,含税,税率,折扣率\r\n' +
         '2026-03-10,XC20260310-0001,销售出库单,KH002,物美超市,箱,5,70,79.1,是,13%,0%\r\n',
     );
+    // In .xlsx the prices are numbers with their decimals (up to six), not rounded to four.
+    const xlsx = await act(engine, 'reports.export', {
+      report: 'priceHistory',
+      input: { goodsId: book.milk, side: 'sale', counterpartyId: book.wumart },
+      format: 'xlsx',
+    });
+    const sheet = XLSX.read(Buffer.from(xlsx.base64, 'base64'), { cellNF: true }).Sheets['价格跟踪']!;
+    expect([sheet.H2, sheet.I2].map((cell) => [cell?.v, cell?.z])).toEqual([
+      [70, '#,##0.00####'],
+      [79.1, '#,##0.00####'],
+    ]);
   });
 
   it('refuses a period that ends before it starts, and a goods that does not exist', async () => {

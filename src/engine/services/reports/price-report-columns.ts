@@ -13,9 +13,8 @@ export const priceHistoryColumns: ReportColumn<PriceRow>[] = [
   column('counterpartyName', '往来单位', 24),
   column('unitName', '单位', 8),
   column('quantity', '数量', 12, 'quantity'),
-  // Prices keep up to six decimals as text in CSV; the .xlsx shows four, as unit costs.
-  column('unitPrice', '单价', 12, 'unitCost'),
-  column('unitPriceWithTax', '含税单价', 12, 'unitCost'),
+  column('unitPrice', '单价', 12, 'price'),
+  column('unitPriceWithTax', '含税单价', 12, 'price'),
   column('priceIncludesTaxLabel', '含税', 6),
   column('taxRate', '税率', 8, 'percent'),
   column('discountRate', '折扣率', 8, 'percent'),

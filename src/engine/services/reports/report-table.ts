@@ -3,7 +3,7 @@ import { guardFormula } from '../export/formula-guard';
 import { writeWorkbook, type WorkbookCell } from '../export/workbook';
 
 /** How a column's figures are written: as text, or as numbers Excel can sum in their format. */
-export type ColumnFormat = 'text' | 'money' | 'quantity' | 'unitCost' | 'integer' | 'percent';
+export type ColumnFormat = 'text' | 'money' | 'quantity' | 'unitCost' | 'price' | 'integer' | 'percent';
 
 /** A report column: its header, width (characters), format, and its figure from a report row. */
 export interface ReportColumn<Row> {
@@ -57,6 +57,9 @@ function workbookCell(
     // The decimal text's nearest double is what Excel holds of any number anyway.
     case 'quantity':
       return { number: Number(figure), format: quantityFormat(quantityDecimals) };
+    // A unit price is kept to six decimals (millionths): two always shown, the rest when they are there.
+    case 'price':
+      return { number: Number(figure), format: '#,##0.00####' };
     case 'unitCost':
       return { number: Number(figure), format: '#,##0.0000' };
     case 'integer':
