@@ -386,6 +386,49 @@ describe('毛利', () => {
       },
     ]);
   });
+
+  it('what a receipt filling negative stock cost beyond the issues’ last cost is cost of sales', async () => {
+    const { engine } = await newLedger();
+    await callOk(engine, 'setup.createBranch', {
+      profile: { ...beijingBranch, negativeStock: 'allow' },
+      administrator,
+    });
+    const { milk, warehouse1, supplier, customer } = await stockWorld(engine);
+    const line = (quantity: string, unitPrice: string) => ({
+      goodsId: milk,
+      warehouseId: warehouse1,
+      unitName: '箱',
+      quantity,
+      unitPrice,
+    });
+    const receive = (date: string, price: string) =>
+      post(engine, {
+        type: 'purchase_receipt',
+        businessDate: date,
+        counterpartyId: supplier,
+        lines: [line('1', price)],
+      });
+    // 1 箱 in at 48.00; 2 箱 out at 80.00: the second at the last cost, 48.00, leaving −1 箱 worth −48.00;
+    // 1 箱 in at 60.00 fills the hole: the stock takes 48.00 of it, and 12.00 more is cost of the sale.
+    await receive('2026-10-01', '48');
+    await post(engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-10-02',
+      counterpartyId: customer,
+      lines: [line('2', '80')],
+    });
+    await receive('2026-10-03', '60');
+    const byGoods = await act(engine, 'reports.grossProfit', { ...october, groupBy: 'goods' });
+    expect(byGoods.rows).toMatchObject([
+      { code: 'SP001', revenue: '160.00', cogs: '108.00', grossProfit: '52.00', margin: '32.50%' },
+    ]);
+    const byCustomer = await act(engine, 'reports.grossProfit', { ...october, groupBy: 'customer' });
+    expect(byCustomer.rows.map((row) => [row.name, row.revenue, row.cogs, row.grossProfit])).toEqual([
+      ['华联超市', '160.00', '96.00', '64.00'],
+      ['负库存成本调整', '0.00', '12.00', '-12.00'],
+    ]);
+    expect(byCustomer.totals).toMatchObject({ cogs: '108.00', grossProfit: '52.00' });
+  });
 });
 
 describe('who may see money and profit', () => {

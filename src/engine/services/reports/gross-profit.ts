@@ -39,9 +39,15 @@ export interface GrossProfitInput {
 /** An inter-branch transfer out is, under independent accounting, a sale at the transfer price (§6.3). */
 type ProfitDocumentType = 'sales_delivery' | 'internal_transfer_out' | 'sales_return' | 'purchase_return';
 
+/**
+ * A receipt that filled negative stock (DOMAIN.md §6.6): the issues went out at the last cost, and what
+ * the receipt cost beyond that is cost of goods sold, booked by the receipt (`stock_movements.correction`).
+ */
+type NegativeStockCorrection = 'negative_stock_correction';
+
 /** A completed line that earns, costs or returns, with what the report groups it by. */
 interface ProfitLine {
-  type: ProfitDocumentType;
+  type: ProfitDocumentType | NegativeStockCorrection;
   businessDate: string;
   goodsId: number;
   customerId: number | null;
@@ -123,10 +129,14 @@ function lineFigures(line: ProfitLine, taxpayerType: 'general' | 'small'): Figur
       const price = taxpayerType === 'small' ? line.amountWithTax : line.amount;
       return { quantity: 0, revenue: 0, cogs: 0, variance: cost - confirmedShare(line, price) };
     }
+    // The correction is what the stock took less than the receipt cost: the rest is cost of sales.
+    case 'negative_stock_correction':
+      return { quantity: 0, revenue: 0, cogs: -line.movementValue, variance: 0 };
   }
 }
 
 const purchaseVarianceKey = 'purchaseVariance';
+const correctionKey = 'negativeStockCorrection';
 
 type Heading = Omit<Group, 'figures'>;
 
@@ -169,8 +179,9 @@ function grouper(
       : new Map<number, Omit<GoodsFacts, 'units'>>();
 
   return (line) => {
-    if (line.type === 'purchase_return' && groupBy !== 'goods' && groupBy !== 'month') {
-      return heading(purchaseVarianceKey, '', '采购差异', '');
+    if (groupBy !== 'goods' && groupBy !== 'month') {
+      if (line.type === 'purchase_return') return heading(purchaseVarianceKey, '', '采购差异', '');
+      if (line.type === 'negative_stock_correction') return heading(correctionKey, '', '负库存成本调整', '');
     }
     switch (groupBy) {
       case 'goods': {
@@ -211,7 +222,8 @@ function grouper(
  * customer's salesperson), office (the document's, else the customer's), channel tier or month. A purchase
  * variance belongs to goods and to its month; grouped any other way it is a row of its own, 采购差异.
  * Cost is the stock value the issues took as it stands now, so a later re-costing (backdating, monthly
- * average) shows here too; a receipt's correction of negative stock (§6.6) is not in it.
+ * average) shows here too, and so does what a receipt filling negative stock (§6.6) booked to cost of
+ * sales — by goods and month, or as a row of its own, 负库存成本调整, like the purchase variance.
  */
 export function grossProfit(ctx: ServiceContext, input: GrossProfitInput) {
   assertIndependent(ctx);
@@ -231,6 +243,14 @@ export function grossProfit(ctx: ServiceContext, input: GrossProfitInput) {
       "WHERE d.status = 'completed' AND d.type IN ('sales_delivery', 'internal_transfer_out', 'sales_return', 'purchase_return') " +
       'AND d.business_date BETWEEN ? AND ? ORDER BY d.business_date, d.id, l.line_no',
   ).all(input.from, input.to) as ProfitLine[];
+  const corrections = prepared(
+    sqlite,
+    "SELECT 'negative_stock_correction' AS type, posting_date AS businessDate, goods_id AS goodsId, " +
+      'NULL AS customerId, NULL AS salespersonId, NULL AS officeId, NULL AS channelTier, 0 AS amount, ' +
+      '0 AS amountWithTax, 0 AS baseQuantity, NULL AS confirmedBaseQuantity, 0 AS isGift, sum(correction) AS movementValue ' +
+      'FROM stock_movements WHERE correction <> 0 AND posting_date BETWEEN ? AND ? GROUP BY posting_date, goods_id',
+  ).all(input.from, input.to) as ProfitLine[];
+  lines.push(...corrections);
 
   const groupOf = grouper(sqlite, input.groupBy, lines);
   const groups = new Map<string, Group>();
@@ -259,7 +279,8 @@ export function grossProfit(ctx: ServiceContext, input: GrossProfitInput) {
       margin: marginText(profit, figures.revenue),
     };
   };
-  const rank = (group: Group) => (group.key === purchaseVarianceKey ? 2 : group.unassigned ? 1 : 0);
+  const rank = (group: Group) =>
+    group.key === purchaseVarianceKey || group.key === correctionKey ? 2 : group.unassigned ? 1 : 0;
   const rows = [...groups.values()]
     .sort((a, b) => rank(a) - rank(b) || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
     .map((group) => ({
