@@ -355,6 +355,18 @@ describe('receivables and settlement', () => {
       credits: [{ itemId: moneyItem!.id }],
     });
     expect(byHand.settled).toBe(28_250 + 11_300);
+    const [history] = await act(engine, 'money.settlements', {
+      counterpartyId: await customerId(engine),
+      side: 'receivable',
+    });
+    // The history names the goods lines settled, in the order they were matched.
+    expect(history).toMatchObject({ amount: '395.50', reversedAt: null });
+    expect(history!.debitDocuments.map((label) => label.replace(/^XC\S+ /, ''))).toEqual([
+      '第1行 鲜牛奶',
+      '第2行 酸奶',
+      '第2行 酸奶',
+    ]);
+    expect(history!.creditDocuments).toEqual([expect.stringMatching(/^SK\S+$/)]);
     // Left: the second delivery's milk line (113.00) and 500 − 395.50 = 104.50 of the money.
     expect(await balanceOf(engine, 'receivable', 'KH001')).toMatchObject({
       balance: '8.50',

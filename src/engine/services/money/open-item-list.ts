@@ -53,40 +53,67 @@ export function openItemList(
   }));
 }
 
-/** The settling actions of a counterparty, newest first, for 反核销. */
+/** An item as the settlement history names it: its document, and for a goods line the line and goods. */
+const itemLabel = (document: string, line: string, goods: string) =>
+  `coalesce(${document}.number, '期初余额') || coalesce(' 第' || ${line}.line_no || '行 ' || ${goods}.name, '')`;
+
+interface SettlementRow {
+  batch_uid: string;
+  settled_on: string;
+  created_at: string;
+  created_by_name: string;
+  reversed_at: string | null;
+  reversed_by_name: string | null;
+  amount: number;
+  debit: string;
+  credit: string;
+}
+
+/**
+ * The settling actions of a counterparty, newest first, for 反核销: what each matched against what, down
+ * to the goods line where a line was settled.
+ */
 export function settlementList(
   sqlite: Database.Database,
   input: { counterpartyId: number; side: MoneySide },
 ) {
   const rows = prepared(
     sqlite,
-    'SELECT s.batch_uid, s.settled_on, s.created_at, s.created_by_name, s.reversed_at, s.reversed_by_name, ' +
-      "sum(s.amount) AS amount, group_concat(DISTINCT coalesce(dd.number, '期初余额')) AS debits, " +
-      "group_concat(DISTINCT coalesce(cd.number, '期初余额')) AS credits FROM settlements s " +
+    'SELECT s.batch_uid, s.settled_on, s.created_at, s.created_by_name, s.reversed_at, s.reversed_by_name, s.amount, ' +
+      `${itemLabel('dd', 'dl', 'dg')} AS debit, ${itemLabel('cd', 'cl', 'cg')} AS credit FROM settlements s ` +
       'JOIN open_items di ON di.id = s.debit_item_id LEFT JOIN documents dd ON dd.id = di.document_id ' +
+      'LEFT JOIN document_lines dl ON dl.id = di.line_id LEFT JOIN goods dg ON dg.id = dl.goods_id ' +
       'JOIN open_items ci ON ci.id = s.credit_item_id LEFT JOIN documents cd ON cd.id = ci.document_id ' +
-      'WHERE s.counterparty_id = ? AND s.side = ? GROUP BY s.batch_uid ORDER BY max(s.id) DESC',
-  ).all(input.counterpartyId, input.side) as {
-    batch_uid: string;
-    settled_on: string;
-    created_at: string;
-    created_by_name: string;
-    reversed_at: string | null;
-    reversed_by_name: string | null;
-    amount: number;
-    debits: string;
-    credits: string;
-  }[];
-  return rows.map((row) => ({
-    batchUid: row.batch_uid,
-    settledOn: row.settled_on,
-    createdAt: row.created_at,
-    createdByName: row.created_by_name,
-    reversedAt: row.reversed_at,
-    reversedByName: row.reversed_by_name,
-    amount: moneyText(row.amount),
-    debitDocuments: row.debits.split(','),
-    creditDocuments: row.credits.split(','),
+      'LEFT JOIN document_lines cl ON cl.id = ci.line_id LEFT JOIN goods cg ON cg.id = cl.goods_id ' +
+      'WHERE s.counterparty_id = ? AND s.side = ? ORDER BY s.id DESC',
+  ).all(input.counterpartyId, input.side) as SettlementRow[];
+  const batches = new Map<
+    string,
+    { first: SettlementRow; amount: number; debits: Set<string>; credits: Set<string> }
+  >();
+  for (const row of rows) {
+    const batch = batches.get(row.batch_uid) ?? {
+      first: row,
+      amount: 0,
+      debits: new Set(),
+      credits: new Set(),
+    };
+    batch.amount += row.amount;
+    batch.debits.add(row.debit);
+    batch.credits.add(row.credit);
+    batches.set(row.batch_uid, batch);
+  }
+  return [...batches.values()].map(({ first, amount, debits, credits }) => ({
+    batchUid: first.batch_uid,
+    settledOn: first.settled_on,
+    createdAt: first.created_at,
+    createdByName: first.created_by_name,
+    reversedAt: first.reversed_at,
+    reversedByName: first.reversed_by_name,
+    amount: moneyText(amount),
+    // The rows were read newest first: reversed, they are in the order they were matched.
+    debitDocuments: [...debits].reverse(),
+    creditDocuments: [...credits].reverse(),
   }));
 }
 
