@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './support/cli';
 import { beijingLedger } from './support/ledger';
 import { octoberBook } from './support/money';
-import { post, stockWorld } from './support/stock';
+import { act, enterAndApprove, post, stockWorld } from './support/stock';
 
 /**
  * A branch with February's milk, set up in-process and closed, so that only the CLI has the file:
@@ -255,6 +255,61 @@ describe('ledger report', () => {
     ]);
     expect(moneySide.exitCode).toBe(1);
     expect(JSON.parse(moneySide.stdout).error.message).toBe('--side【payable】应为 sale | purchase。');
+  });
+
+  it('prints what purchase orders still have outstanding per line, and with --all the executed ones too', async () => {
+    // 02-01 10 箱 of milk ordered from 蒙牛乳业 at 48.00 (542.40 with tax), 4 箱 received: 6 箱 open,
+    // worth 325.44; 02-02 2 箱 ordered and received in full.
+    const { engine, databasePath } = await beijingLedger();
+    const world = await stockWorld(engine);
+    const order = (businessDate: string, quantity: string) =>
+      enterAndApprove(engine, {
+        type: 'purchase_order',
+        businessDate,
+        counterpartyId: world.supplier,
+        lines: [
+          { goodsId: world.milk, warehouseId: world.warehouse1, unitName: '箱', quantity, unitPrice: '48' },
+        ],
+      });
+    const receive = async (orderId: number, businessDate: string, quantity: string) => {
+      const draft = await act(engine, 'documents.fromOrder', { id: orderId });
+      await post(engine, { ...draft, businessDate, lines: [{ ...draft.lines[0]!, quantity }] });
+    };
+    await receive(await order('2026-02-01', '10'), '2026-02-03', '4');
+    await receive(await order('2026-02-02', '2'), '2026-02-03', '2');
+    engine.close();
+
+    const open = await runCli(databasePath, [
+      'report',
+      'order-execution',
+      ...['--side', 'purchase', '--counterparty', 'GY001', '--format', 'csv'],
+    ]);
+    expect(open).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(csvLines(open.stdout).map((line) => line.join(','))).toEqual([
+      '日期,订单编号,执行状态,往来单位,商品名称,仓库,订货,已执行,未执行,' +
+        '未执行金额（含税）,往来单位编码,商品编码,规格型号,基本单位,订货数量,已执行数量,未执行数量',
+      '2026-02-01,CD20260201-0001,部分执行,蒙牛乳业,鲜牛奶,一号仓,10箱,4箱,6箱,325.44,GY001,SP001,,袋,240,96,144',
+      '合计,,,,,,,,,325.44,,,,,,,',
+    ]);
+    const all = await runCli(databasePath, [
+      'report',
+      'order-execution',
+      ...['--side', 'purchase', '--all', '--format', 'json'],
+    ]);
+    expect(all.exitCode).toBe(0);
+    expect(
+      (
+        JSON.parse(all.stdout) as {
+          rows: { documentNumber: string; executionLabel: string; outstanding: string }[];
+        }
+      ).rows.map((row) => [row.documentNumber, row.executionLabel, row.outstanding]),
+    ).toEqual([
+      ['CD20260201-0001', '部分执行', '144'],
+      ['CD20260202-0001', '已执行', '0'],
+    ]);
+    // Sales orders by default: there are none.
+    const sold = await runCli(databasePath, ['report', 'order-execution', '--format', 'json']);
+    expect(JSON.parse(sold.stdout)).toMatchObject({ side: 'sale', openOnly: true, rows: [] });
   });
 
   it('exits 1 with the reason when a report cannot be made', async () => {

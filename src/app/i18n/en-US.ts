@@ -60,6 +60,7 @@ export const enUS: Messages = {
     reportAging: 'Aging',
     reportGrossProfit: 'Gross profit',
     reportPriceHistory: 'Price history',
+    reportOrderExecution: 'Order execution',
   },
   header: {
     logout: 'Sign out',
@@ -820,6 +821,9 @@ export const enUS: Messages = {
     priceSides: { sale: 'Selling', purchase: 'Buying' },
     pickGoodsForPrices: 'Choose a goods to see the prices it was traded at',
     allCounterparties: 'All counterparties',
+    orderSide: 'Orders',
+    orderSides: { sale: 'Sales orders', purchase: 'Purchase orders' },
+    includeFinishedOrders: 'Include executed / closed',
     groupings: {
       counterparty: 'Counterparty',
       salesperson: 'Salesperson',
@@ -912,6 +916,15 @@ export const enUS: Messages = {
       priceIncludesTax: 'Incl. tax',
       taxRate: 'Tax rate',
       discountRate: 'Discount',
+      orderNumber: 'Order no.',
+      execution: 'Execution',
+      mixedOrdered: 'Ordered',
+      mixedExecuted: 'Executed',
+      mixedOutstanding: 'Outstanding',
+      ordered: 'Ordered (base)',
+      executed: 'Executed (base)',
+      outstanding: 'Outstanding (base)',
+      outstandingAmount: 'Outstanding incl. tax',
     },
     alertStatus: {
       below: 'Below lower limit',

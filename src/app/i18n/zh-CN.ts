@@ -58,6 +58,7 @@ export const zhCN = {
     reportAging: '账龄分析',
     reportGrossProfit: '毛利分析',
     reportPriceHistory: '价格跟踪',
+    reportOrderExecution: '订单执行情况',
   },
   header: {
     logout: '退出登录',
@@ -807,6 +808,9 @@ export const zhCN = {
     priceSides: { sale: '销售价', purchase: '采购价' },
     pickGoodsForPrices: '选择一个商品查看它的历史价格',
     allCounterparties: '全部往来单位',
+    orderSide: '订单',
+    orderSides: { sale: '销售订单', purchase: '采购订单' },
+    includeFinishedOrders: '包括已执行/已结案',
     groupings: {
       counterparty: '往来单位',
       salesperson: '业务员',
@@ -899,6 +903,15 @@ export const zhCN = {
       priceIncludesTax: '含税',
       taxRate: '税率',
       discountRate: '折扣率',
+      orderNumber: '订单编号',
+      execution: '执行状态',
+      mixedOrdered: '订货',
+      mixedExecuted: '已执行',
+      mixedOutstanding: '未执行',
+      ordered: '订货数量',
+      executed: '已执行数量',
+      outstanding: '未执行数量',
+      outstandingAmount: '未执行金额（含税）',
     },
     alertStatus: {
       below: '低于下限',

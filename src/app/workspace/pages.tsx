@@ -8,6 +8,7 @@ import {
   DatabaseOutlined,
   FieldNumberOutlined,
   FieldTimeOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   HistoryOutlined,
   HomeOutlined,
@@ -46,6 +47,7 @@ import {
   GrossProfitPage,
   InTransitPage,
   LotExpiryPage,
+  OrderExecutionPage,
   PeriodSummaryPage,
   PriceHistoryPage,
   StatementPage,
@@ -226,6 +228,16 @@ export const pages: PageDefinition[] = [
     icon: <HistoryOutlined />,
     permission: 'documents.read',
     component: PriceHistoryPage,
+  },
+  // 订单执行情况: what the approved orders still have outstanding, line by line.
+  {
+    key: 'report-order-execution',
+    path: '/reports/order-execution',
+    group: 'reports',
+    title: 'page.reportOrderExecution',
+    icon: <FileDoneOutlined />,
+    permission: 'documents.read',
+    component: OrderExecutionPage,
   },
   {
     key: 'goods',

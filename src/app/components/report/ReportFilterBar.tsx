@@ -5,9 +5,12 @@ import { useWarehouses } from '../../pages/master-data/options/useRecordOptions'
 import { CounterpartyPicker } from './CounterpartyPicker';
 import { GoodsPicker } from './GoodsPicker';
 import { MoneySideSwitch, sideOfCounterparty } from './MoneySideSwitch';
+import type { MessageKey } from '../../i18n/messageKey';
 import {
+  priceSideLabels as pricesLabels,
   priceSides,
   type PriceSide,
+  type PriceSideLabels,
   type ReportFilter,
   type ReportFilterValues,
   type ReportGrouping,
@@ -29,11 +32,16 @@ function priceSideOfCounterparty(kind: string | undefined, current: PriceSide): 
 export function ReportFilterBar({
   filters,
   groupings = [],
+  include,
+  priceSideLabels = pricesLabels,
   value,
   onChange,
 }: {
   filters: readonly ReportFilter[];
   groupings?: readonly ReportGrouping[];
+  /** The text of the `include` checkbox. */
+  include?: MessageKey | undefined;
+  priceSideLabels?: PriceSideLabels | undefined;
   value: FilterDraft;
   onChange: (change: Partial<FilterDraft>) => void;
 }) {
@@ -63,8 +71,8 @@ export function ReportFilterBar({
         <Segmented<PriceSide>
           value={value.priceSide}
           onChange={(priceSide) => onChange({ priceSide })}
-          options={priceSides.map((side) => ({ value: side, label: t(`reports.priceSides.${side}`) }))}
-          aria-label={t('reports.priceSide')}
+          options={priceSides.map((side) => ({ value: side, label: t(priceSideLabels[side]) }))}
+          aria-label={t(priceSideLabels.name)}
           data-testid="report-price-side"
         />
       )}
@@ -144,13 +152,13 @@ export function ReportFilterBar({
           data-testid="report-search"
         />
       )}
-      {has('includeZero') && (
+      {has('include') && include && (
         <Checkbox
-          checked={value.includeZero}
-          onChange={(event) => onChange({ includeZero: event.target.checked })}
-          data-testid="report-include-zero"
+          checked={value.include}
+          onChange={(event) => onChange({ include: event.target.checked })}
+          data-testid="report-include"
         >
-          {t('reports.includeZero')}
+          {t(include)}
         </Checkbox>
       )}
     </Space>

@@ -51,7 +51,7 @@ function initialDraft(config: AnyReportConfig): FilterDraft {
     warehouseId: undefined,
     goodsId: undefined,
     searchText: '',
-    includeZero: false,
+    include: false,
     withinDays: 30,
     counterpartyId: undefined,
     side: 'receivable',
@@ -143,6 +143,8 @@ export function ReportPage({ config }: { config: AnyReportConfig }) {
           <ReportFilterBar
             filters={config.filters}
             groupings={config.groupings}
+            include={config.include}
+            priceSideLabels={config.priceSideLabels}
             value={draft}
             onChange={(change) => setDraft((current) => ({ ...current, ...change }))}
           />

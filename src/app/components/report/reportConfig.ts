@@ -18,7 +18,7 @@ export type ReportFilter =
   | 'warehouse'
   | 'goods'
   | 'search'
-  | 'includeZero'
+  | 'include'
   | 'withinDays'
   | 'counterparty'
   | 'side'
@@ -29,6 +29,18 @@ export type ReportFilter =
 export type PriceSide = NonNullable<ApiInput<'reports.priceHistory'>['side']>;
 export const priceSides: readonly PriceSide[] = ['sale', 'purchase'];
 
+/** What the 销售 / 采购 switch is called and says: prices (销售价 / 采购价) unless a report names its own. */
+export interface PriceSideLabels {
+  name: MessageKey;
+  sale: MessageKey;
+  purchase: MessageKey;
+}
+export const priceSideLabels: PriceSideLabels = {
+  name: 'reports.priceSide',
+  sale: 'reports.priceSides.sale',
+  purchase: 'reports.priceSides.purchase',
+};
+
 export interface ReportFilterValues {
   asOf: string;
   from: string;
@@ -37,7 +49,8 @@ export interface ReportFilterValues {
   goodsId: number | undefined;
   /** Settled search text (typing pauses before it reaches here). */
   search: string;
-  includeZero: boolean;
+  /** The `include` checkbox: rows a report leaves out unless asked (zero stock, finished orders). */
+  include: boolean;
   withinDays: number;
   counterpartyId: number | undefined;
   /** 应收 or 应付 (DOMAIN.md §7). */
@@ -97,6 +110,10 @@ export interface ReportConfig<Name extends ReportName> {
   waitingFor?: MessageKey;
   /** The choices of the `groupBy` filter, in the order offered. */
   groupings?: readonly ReportGrouping<GroupingOf<Name>>[];
+  /** The `include` filter's checkbox text: what checking it adds to the rows. */
+  include?: MessageKey;
+  /** The `priceSide` filter's words where the switch is not about prices. */
+  priceSideLabels?: PriceSideLabels;
   rowKey: (row: ReportRow<Name>) => string;
   columns: (output: ReportOutput<Name> | undefined) => ReportColumn<ReportRow<Name>>[];
   /** Above the table: what the report is about (the goods of a stock card). */
@@ -123,6 +140,8 @@ export interface AnyReportConfig {
   input: (filters: ReportFilterValues) => object | null;
   waitingFor?: MessageKey;
   groupings?: readonly ReportGrouping[];
+  include?: MessageKey;
+  priceSideLabels?: PriceSideLabels;
   rowKey: (row: ReportRecord) => string;
   columns: (output: AnyReportOutput | undefined) => ReportColumn<ReportRecord>[];
   heading?: (output: AnyReportOutput) => ReactNode;

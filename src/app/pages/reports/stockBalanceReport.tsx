@@ -5,12 +5,13 @@ import { goodsColumns, warehouseColumn } from './goodsColumns';
 export const stockBalanceReport = defineReport({
   name: 'stockBalance',
   title: 'page.reportStockBalance',
-  filters: ['asOf', 'warehouse', 'search', 'includeZero'],
-  input: ({ asOf, warehouseId, search, includeZero }) => ({
+  filters: ['asOf', 'warehouse', 'search', 'include'],
+  include: 'reports.includeZero',
+  input: ({ asOf, warehouseId, search, include }) => ({
     asOf,
     warehouseId,
     search: search || undefined,
-    includeZero,
+    includeZero: include,
   }),
   rowKey: (row) => `${row.goodsId}:${row.warehouseId}`,
   columns: () => [

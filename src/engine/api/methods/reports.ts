@@ -13,6 +13,7 @@ import {
 import { grossProfit, grossProfitGroupings } from '../../services/reports/gross-profit';
 import { inTransitStock } from '../../services/reports/in-transit';
 import { lotExpiry } from '../../services/reports/lot-expiry';
+import { orderExecutionReport } from '../../services/reports/order-execution-report';
 import { periodSummary } from '../../services/reports/period-summary';
 import { priceHistoryReport } from '../../services/reports/price-history-report';
 import { stockAlerts } from '../../services/reports/stock-alerts';
@@ -85,6 +86,21 @@ const priceHistoryInput = z
     outOfOrder,
   );
 
+const orderExecutionInput = z
+  .object({
+    side: z.enum(priceSides).default('sale'),
+    /** Only lines with something still to deliver or receive; false: done and force-closed orders too. */
+    openOnly: z.boolean().default(true),
+    counterpartyId: id.optional(),
+    search,
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .refine(
+    (input) => input.from === undefined || input.to === undefined || input.from <= input.to,
+    outOfOrder,
+  );
+
 /** Visible columns, in the order the clerk sees them; empty: every column. */
 const columns = z.array(z.string()).max(100).default([]);
 const format = z.enum(['xlsx', 'csv']).default('xlsx');
@@ -93,7 +109,8 @@ const exportRequest = <Name extends string, Input extends z.ZodType>(report: Nam
 
 /**
  * Stock reports (DOMAIN.md §6): 库存余额, 商品明细账, 进销存汇总, 在途, 库存预警, 批次 / 保质期; money and
- * profit reports (§7): 对账单, 账龄分析, 毛利; and 价格跟踪, the prices on the documents.
+ * profit reports (§7): 对账单, 账龄分析, 毛利; and from the documents (§5): 价格跟踪, the prices agreed,
+ * and 订单执行情况, what each order line still has outstanding.
  */
 export const reportMethods = {
   'reports.stockBalance': defineMethod({
@@ -156,6 +173,12 @@ export const reportMethods = {
     handler: (ctx, input) => priceHistoryReport(ctx, input),
   }),
 
+  'reports.orderExecution': defineMethod({
+    input: orderExecutionInput,
+    access: 'documents.read',
+    handler: (ctx, input) => orderExecutionReport(ctx, input),
+  }),
+
   /** A report as .xlsx (default) or CSV (UTF-8 with BOM), with the same input its own method takes. */
   'reports.export': defineMethod({
     input: z.discriminatedUnion('report', [
@@ -169,6 +192,7 @@ export const reportMethods = {
       exportRequest('aging', agingInput),
       exportRequest('grossProfit', grossProfitInput),
       exportRequest('priceHistory', priceHistoryInput),
+      exportRequest('orderExecution', orderExecutionInput),
     ]),
     // Every signed-in role reads stock; a money or profit report's file also needs its own method's
     // permission, which the router cannot know before the input names the report.

@@ -7,6 +7,8 @@ import { grossProfit, grossProfitGroupingLabels, type GrossProfitInput } from '.
 import { inTransitStock, type InTransitInput } from './in-transit';
 import { lotExpiry, type LotExpiryInput } from './lot-expiry';
 import { agingColumns, grossProfitColumns, statementColumns } from './money-report-columns';
+import { orderExecutionReport, type OrderExecutionInput } from './order-execution-report';
+import { orderExecutionColumns } from './order-report-columns';
 import { periodSummary, type PeriodSummaryInput } from './period-summary';
 import { priceHistoryReport, type PriceHistoryReportInput } from './price-history-report';
 import { priceHistoryColumns } from './price-report-columns';
@@ -172,6 +174,26 @@ export const exportableReports = {
         .filter((part) => part !== undefined)
         .join('-'),
   }),
+  orderExecution: exportable({
+    label: '订单执行情况',
+    // What was ordered and what is left are on the orders every role reads (like 价格跟踪).
+    permission: 'documents.read',
+    run: orderExecutionReport,
+    columns: orderExecutionColumns,
+    lines: (result) => [
+      ...rowsOf(result.rows),
+      { summary: { date: '合计', outstandingAmount: result.totals.outstandingAmount } },
+    ],
+    subject: (result) =>
+      [
+        `${result.sideLabel}订单`,
+        result.counterparty?.code,
+        result.openOnly ? undefined : '含已执行及已结案',
+        result.from !== null || result.to !== null ? `${result.from ?? ''}至${result.to ?? ''}` : undefined,
+      ]
+        .filter((part) => part !== undefined)
+        .join('-'),
+  }),
 };
 
 export const reportNames = [
@@ -185,6 +207,7 @@ export const reportNames = [
   'aging',
   'grossProfit',
   'priceHistory',
+  'orderExecution',
 ] as const satisfies readonly (keyof typeof exportableReports)[];
 export type ReportName = (typeof reportNames)[number];
 
@@ -199,7 +222,8 @@ export type ReportRequest =
   | { report: 'statement'; input: StatementInput }
   | { report: 'aging'; input: AgingInput }
   | { report: 'grossProfit'; input: GrossProfitInput }
-  | { report: 'priceHistory'; input: PriceHistoryReportInput };
+  | { report: 'priceHistory'; input: PriceHistoryReportInput }
+  | { report: 'orderExecution'; input: OrderExecutionInput };
 
 export type ReportFileFormat = 'xlsx' | 'csv';
 
