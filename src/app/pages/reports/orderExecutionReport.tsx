@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { documentExecutionColors } from '../../components/document/documentTypes';
-import { DocumentLink } from '../../components/report/DocumentLink';
+import { documentColumns } from './documentColumns';
 import { defineReport, type ReportRow } from '../../components/report/reportConfig';
 
 type OrderRow = ReportRow<'orderExecution'>;
@@ -40,16 +40,7 @@ export const orderExecutionReport = defineReport({
   rowKey: (row) => String(row.lineId),
   // What is outstanding is in view without scrolling; codes and base-unit figures follow.
   columns: () => [
-    { key: 'date', title: 'reports.columns.date', width: 96, fixed: true },
-    {
-      key: 'documentNumber',
-      title: 'reports.columns.orderNumber',
-      width: 150,
-      fixed: true,
-      render: (row) => (
-        <DocumentLink type={row.documentType} id={row.documentId} number={row.documentNumber} />
-      ),
-    },
+    ...documentColumns<OrderRow>('reports.columns.orderNumber'),
     {
       key: 'executionLabel',
       title: 'reports.columns.execution',

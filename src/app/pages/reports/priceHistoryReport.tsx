@@ -1,6 +1,6 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DocumentLink } from '../../components/report/DocumentLink';
+import { documentColumns, documentTypeColumn } from './documentColumns';
 import { defineReport, type ReportOutput, type ReportRow } from '../../components/report/reportConfig';
 
 type PriceRow = ReportRow<'priceHistory'>;
@@ -33,11 +33,6 @@ function PriceHeading({ report }: { report: ReportOutput<'priceHistory'> }) {
   );
 }
 
-function DocumentTypeLabel({ row }: { row: PriceRow }) {
-  const { t } = useTranslation();
-  return t(`numbering.types.${row.documentType}`);
-}
-
 function IncludesTax({ row }: { row: PriceRow }) {
   const { t } = useTranslation();
   return row.priceIncludesTax ? t('common.yes') : t('common.no');
@@ -58,22 +53,8 @@ export const priceHistoryReport = defineReport({
   rowKey: (row) => String(row.lineId),
   heading: (report) => <PriceHeading report={report} />,
   columns: () => [
-    { key: 'date', title: 'reports.columns.date', width: 100, fixed: true },
-    {
-      key: 'documentNumber',
-      title: 'reports.columns.documentNumber',
-      width: 160,
-      fixed: true,
-      render: (row) => (
-        <DocumentLink type={row.documentType} id={row.documentId} number={row.documentNumber} />
-      ),
-    },
-    {
-      key: 'documentTypeLabel',
-      title: 'reports.columns.documentTypeLabel',
-      width: 100,
-      render: (row) => <DocumentTypeLabel row={row} />,
-    },
+    ...documentColumns<PriceRow>(),
+    documentTypeColumn<PriceRow>(100),
     { key: 'counterpartyCode', title: 'reports.columns.counterpartyCode', width: 112 },
     { key: 'counterpartyName', title: 'reports.columns.counterpartyName', width: 148 },
     { key: 'unitName', title: 'reports.columns.unitName', width: 56 },

@@ -1,7 +1,7 @@
-import { Descriptions, Tag } from 'antd';
+import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DocumentLink } from '../../components/report/DocumentLink';
 import { Figure } from '../../components/report/figures';
+import { documentColumns, documentTypeColumn } from './documentColumns';
 import { defineReport, type ReportOutput, type ReportRow } from '../../components/report/reportConfig';
 
 type StatementRow = ReportRow<'statement'>;
@@ -37,21 +37,6 @@ function StatementHeading({ statement }: { statement: ReportOutput<'statement'> 
   );
 }
 
-/** The document's type, or 期初余额 for the balance entered on the counterparty's record. */
-function DocumentTypeLabel({ row }: { row: StatementRow }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {row.documentType === null ? t('money.openingItem') : t(`numbering.types.${row.documentType}`)}
-      {row.reversal && (
-        <Tag color="red" style={{ marginLeft: 4 }}>
-          {t('reports.reversal')}
-        </Tag>
-      )}
-    </>
-  );
-}
-
 /**
  * 对账单 (DOMAIN.md §7): one counterparty's documents over a period in the column of their effect, with
  * the running balance between the opening balance and the closing one — read as the stock card is.
@@ -63,27 +48,12 @@ export const statementReport = defineReport({
   input: ({ counterpartyId, side, from, to }) =>
     counterpartyId === undefined ? null : { counterpartyId, side, from, to },
   waitingFor: 'reports.pickCounterparty',
-  // One row per document and date; the opening item has no document.
-  rowKey: (row) => `${row.documentId ?? 'opening'}:${row.date}`,
+  // One row per document: the opening balance is the 期初余额 line, never a row.
+  rowKey: (row) => String(row.documentId),
   heading: (statement) => <StatementHeading statement={statement} />,
   columns: () => [
-    { key: 'date', title: 'reports.columns.date', width: 100, fixed: true },
-    {
-      key: 'documentNumber',
-      title: 'reports.columns.documentNumber',
-      width: 160,
-      fixed: true,
-      render: (row) =>
-        row.documentId !== null && row.documentType !== null && row.documentNumber !== null ? (
-          <DocumentLink type={row.documentType} id={row.documentId} number={row.documentNumber} />
-        ) : null,
-    },
-    {
-      key: 'documentTypeLabel',
-      title: 'reports.columns.documentTypeLabel',
-      width: 130,
-      render: (row) => <DocumentTypeLabel row={row} />,
-    },
+    ...documentColumns<StatementRow>(),
+    documentTypeColumn<StatementRow>(130),
     { key: 'summary', title: 'reports.columns.summary', width: 300 },
     // A red-letter reversal's figures are negative in its original's column: red, as 红字 is.
     { key: 'increase', title: 'reports.columns.increase', width: 120, figure: 'money' },

@@ -1,6 +1,6 @@
-import { Descriptions, Tag } from 'antd';
+import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DocumentLink } from '../../components/report/DocumentLink';
+import { documentColumns, documentTypeColumn } from './documentColumns';
 import { defineReport, type ReportOutput, type ReportRow } from '../../components/report/reportConfig';
 
 type CardRow = ReportRow<'stockCard'>;
@@ -28,23 +28,10 @@ function CardHeading({ card }: { card: ReportOutput<'stockCard'> }) {
   );
 }
 
+// A reversal is marked 红字 beside its document type (documentColumns.tsx), as on every report.
 function KindLabel({ row }: { row: CardRow }) {
   const { t } = useTranslation();
-  return (
-    <>
-      {t(`reports.movementKinds.${row.kind}`)}
-      {row.reversal && (
-        <Tag color="red" style={{ marginLeft: 4 }}>
-          {t('reports.reversal')}
-        </Tag>
-      )}
-    </>
-  );
-}
-
-function DocumentTypeLabel({ row }: { row: CardRow }) {
-  const { t } = useTranslation();
-  return t(`numbering.types.${row.documentType}`);
+  return t(`reports.movementKinds.${row.kind}`);
 }
 
 /** 商品明细账: one goods' movements over a period, with the balance after each. */
@@ -58,22 +45,8 @@ export const stockCardReport = defineReport({
   rowKey: (row) => String(row.movementId),
   heading: (card) => <CardHeading card={card} />,
   columns: () => [
-    { key: 'date', title: 'reports.columns.date', width: 100, fixed: true },
-    {
-      key: 'documentNumber',
-      title: 'reports.columns.documentNumber',
-      width: 160,
-      fixed: true,
-      render: (row) => (
-        <DocumentLink type={row.documentType} id={row.documentId} number={row.documentNumber} />
-      ),
-    },
-    {
-      key: 'documentTypeLabel',
-      title: 'reports.columns.documentTypeLabel',
-      width: 110,
-      render: (row) => <DocumentTypeLabel row={row} />,
-    },
+    ...documentColumns<CardRow>(),
+    documentTypeColumn<CardRow>(),
     {
       key: 'kindLabel',
       title: 'reports.columns.kindLabel',
