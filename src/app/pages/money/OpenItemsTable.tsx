@@ -1,3 +1,4 @@
+import { DocumentLink } from '../../components/report/DocumentLink';
 import { Card, ConfigProvider, InputNumber, Table, Typography, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +35,11 @@ function ItemSource({ item }: { item: OpenItem }) {
   const { t } = useTranslation();
   return (
     <>
-      <Typography.Text strong>{item.documentNumber}</Typography.Text>
+      {item.documentId !== null && item.documentType !== null ? (
+        <DocumentLink type={item.documentType} id={item.documentId} number={item.documentNumber} />
+      ) : (
+        <Typography.Text strong>{item.documentNumber}</Typography.Text>
+      )}
       {item.lineNo !== null && (
         <Typography.Text type="secondary" style={{ marginLeft: 6 }}>
           {t('money.lineOf', { lineNo: item.lineNo, goods: item.goodsName ?? '' })}
@@ -90,7 +95,13 @@ export function OpenItemsTable({
       ellipsis: true,
       render: (_, item) => <ItemSource item={item} />,
     },
-    { key: 'type', title: t('money.columns.type'), dataIndex: 'typeLabel', width: 100 },
+    {
+      key: 'type',
+      title: t('money.columns.type'),
+      width: 100,
+      render: (_, item) =>
+        item.documentType === null ? t('money.openingItem') : t(`document.types.${item.documentType}`),
+    },
     { key: 'date', title: t('money.columns.businessDate'), dataIndex: 'businessDate', width: 100 },
     ...(showDueDate
       ? [{ key: 'due', title: t('money.columns.dueDate'), dataIndex: 'dueDate', width: 100 }]

@@ -33,7 +33,7 @@ function DocumentTypeLabel({ type, reversal }: { type: DocumentType; reversal: b
   const { t } = useTranslation();
   return (
     <>
-      {t(`numbering.types.${type}`)}
+      {t(`document.types.${type}`)}
       {reversal && (
         <Tag color="red" style={{ marginLeft: 4 }}>
           {t('reports.reversal')}

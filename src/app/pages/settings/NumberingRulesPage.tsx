@@ -57,7 +57,7 @@ export function NumberingRulesPage() {
     try {
       await save.mutateAsync(rule);
       setDrafts(({ [rule.documentType]: _saved, ...rest }) => rest);
-      message.success(t('numbering.saved', { type: t(`numbering.types.${rule.documentType}`) }));
+      message.success(t('numbering.saved', { type: t(`document.types.${rule.documentType}`) }));
     } catch (error) {
       message.error((error as Error).message);
     } finally {
@@ -81,7 +81,7 @@ export function NumberingRulesPage() {
             title: t('numbering.documentType'),
             key: 'type',
             width: 120,
-            render: (_, rule) => t(`numbering.types.${rule.documentType}`),
+            render: (_, rule) => t(`document.types.${rule.documentType}`),
           },
           {
             title: t('numbering.prefix'),
