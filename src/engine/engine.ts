@@ -21,6 +21,8 @@ export interface Engine {
   readonly env: EngineEnv;
   readonly migration: MigrationOutcome;
   readonly db: LedgerDb;
+  /** The time and the branch's calendar day the engine works by. */
+  readonly clock: Clock;
   /** One API call from a transport (HTTP, IPC), authenticated by its session. */
   call(request: ApiRequest): Promise<ApiResponse>;
   /** One API call made in-process on behalf of a known actor (the CLI). */
@@ -59,6 +61,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     env,
     migration,
     db,
+    clock,
     call: (request) => dispatch(deps, request),
     callAs: (actor, method, input) => dispatch(deps, { method, input }, actor),
     close: () => db.$client.close(),

@@ -1,11 +1,24 @@
 import type { LedgerDb } from '../db/connection';
 import type { Role } from '../domain/access/roles';
+import { dateInZone } from '../domain/calendar/calendar';
 
+/**
+ * The time, and the branch's calendar day (DOMAIN.md: business dates are the branch's local days). The
+ * branch lives in its machine's zone; a clock may be given another (tests run Beijing's day on UTC
+ * machines).
+ */
 export interface Clock {
   now(): Date;
+  /** The branch's date now, yyyy-MM-dd: what "today" means for month close, reports and new documents. */
+  today(): string;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+/** A clock reading `now` in a time zone (IANA name; the machine's zone when omitted). */
+export function zonedClock(now: () => Date, timeZone?: string): Clock {
+  return { now, today: () => dateInZone(now(), timeZone) };
+}
+
+export const systemClock: Clock = zonedClock(() => new Date());
 
 /** Who is acting: a signed-in user, the CLI, or nobody yet (setup and login). */
 export interface Actor {

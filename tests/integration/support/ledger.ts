@@ -3,19 +3,31 @@ import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { openEngine, sourceAppVersion, sourceMigrationsFolder, type Engine } from '../../../src/engine';
+import { dateInZone } from '../../../src/engine/domain/calendar/calendar';
+import type { Clock } from '../../../src/engine/services/context';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../src/shared/api';
 import type { ApiError } from '../../../src/shared/errors';
 
-/** A clock the test moves by hand, so a 15-minute lockout takes no time to run out. */
-export class ManualClock {
+/**
+ * A clock the test moves by hand, so a 15-minute lockout takes no time to run out. Its calendar day is
+ * the machine's zone's unless the test names a zone (a branch in Beijing on a UTC machine).
+ */
+export class ManualClock implements Clock {
   private current: number;
 
-  constructor(start = '2026-03-02T01:30:00.000Z') {
+  constructor(
+    start = '2026-03-02T01:30:00.000Z',
+    private readonly timeZone?: string,
+  ) {
     this.current = new Date(start).getTime();
   }
 
   now(): Date {
     return new Date(this.current);
+  }
+
+  today(): string {
+    return dateInZone(this.now(), this.timeZone);
   }
 
   advance(milliseconds: number): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeMonth, provisionalIssueValue } from '../../../src/engine/domain/costing/monthly-average';
+import { closeMonth } from '../../../src/engine/domain/costing/monthly-average';
 import { refusal } from './table';
 
 const issues = (...quantities: number[]) => quantities.map((quantity) => ({ quantity }));
@@ -7,12 +7,6 @@ const issues = (...quantities: number[]) => quantities.map((quantity) => ({ quan
 // 全月一次加权平均 (DOMAIN.md §6.2, §6.7): hand-computed tables (no public source reproduces 金蝶's close).
 
 describe('monthly weighted average', () => {
-  it('an open month issues at last month’s closing average, provisionally', () => {
-    expect(provisionalIssueValue(30, { quantity: 100, value: 1_000 })).toBe(-300);
-    expect(provisionalIssueValue(1, { quantity: 3, value: 100 })).toBe(-33);
-    expect(provisionalIssueValue(5, null)).toBe(0);
-  });
-
   it('month close revalues every issue at the month’s average', () => {
     // Last month closed at 100 worth 1000 (10 fen each): the two issues went out provisionally at 300
     // and 1200. This month also received 100 for 1200, so the month's average is 2200 / 200 = 11.
@@ -24,6 +18,7 @@ describe('monthly weighted average', () => {
     expect(close).toEqual({
       average: { quantity: 200, value: 2_200 },
       issueValues: [-330, -1_320],
+      averagedReceiptValues: [],
       closing: { quantity: 50, value: 550 },
       correction: 0,
     });
@@ -64,8 +59,23 @@ describe('monthly weighted average', () => {
     expect(closeMonth({ quantity: 1, value: 10 }, [{ quantity: 2, value: 50 }], [])).toEqual({
       average: { quantity: 3, value: 60 },
       issueValues: [],
+      averagedReceiptValues: [],
       closing: { quantity: 3, value: 60 },
       correction: 0,
+    });
+  });
+
+  it('a gain without an entered cost, or a return of this month’s delivery, enters at the month’s average', () => {
+    // Average (100 + 300) / 20 = 20 fen, computed without the 5 received at it: they enter at 100, and
+    // the 10 issued of the 25 go out at 200; 15 left worth 300.
+    const close = closeMonth({ quantity: 10, value: 100 }, [{ quantity: 10, value: 300 }], issues(10), null, [
+      { quantity: 5 },
+    ]);
+    expect(close).toMatchObject({
+      average: { quantity: 20, value: 400 },
+      averagedReceiptValues: [100],
+      issueValues: [-200],
+      closing: { quantity: 15, value: 300 },
     });
   });
 

@@ -52,6 +52,11 @@ export const stockMovements = sqliteTable(
     originMovementId: integer('origin_movement_id').references((): AnySQLiteColumn => stockMovements.id),
     /** The receipt's own cost, when it carries one (purchase, opening, entered gain); else null. */
     ownValue: integer('own_value'),
+    /**
+     * A receipt at the scope's unit cost at its date: a gain or other receipt without an entered cost, a
+     * sales return whose delivery has no movement. Re-costing revisits it like every other movement.
+     */
+    atCurrentCost: integer('at_current_cost', { mode: 'boolean' }).notNull().default(false),
     documentId: integer('document_id')
       .notNull()
       .references(() => documents.id),

@@ -1,6 +1,6 @@
 import type { CostingMethod } from './costing-method';
 import type { CostingPolicy } from './negative-stock';
-import type { Balance, Movement, MovementCost } from './types';
+import type { Balance, Movement, MovementCost, UnitCost } from './types';
 
 /**
  * A working copy of one scope's costing state, for costing many movements in a row (replay after a
@@ -10,6 +10,12 @@ import type { Balance, Movement, MovementCost } from './types';
 export interface CostingRun<State> {
   cost(movement: Movement, policy: CostingPolicy): MovementCost;
   balance(): Balance;
+  /**
+   * What a receipt "at the current cost" enters at (a stocktake gain, an other receipt without an entered
+   * cost, DOMAIN.md §6.5): the balance's unit cost while it holds stock, else the last known cost; null
+   * before any cost is known.
+   */
+  currentCost(): UnitCost | null;
   /** The state now, as plain data to keep as a checkpoint. */
   state(): State;
 }
@@ -27,4 +33,14 @@ export function methodFromRun<State>(definition: Omit<CostingMethod<State>, 'app
       return { state: run.state(), value, correction };
     },
   };
+}
+
+/** The current unit cost of a balance that keeps its last known cost for when it holds no stock. */
+export function currentUnitCost(state: {
+  readonly quantity: number;
+  readonly value: number;
+  readonly lastCost: UnitCost | null;
+}): UnitCost | null {
+  if (state.quantity > 0) return { quantity: state.quantity, value: state.value };
+  return state.lastCost !== null && state.lastCost.quantity > 0 ? state.lastCost : null;
 }

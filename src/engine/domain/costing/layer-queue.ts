@@ -1,5 +1,5 @@
 import { LedgerError } from '../ledger-error';
-import type { CostingRun } from './costing-run';
+import { currentUnitCost, type CostingRun } from './costing-run';
 import { add, mulDivRound, negate, subtract } from '../numbers/integer-math';
 import { checkMovement } from './movement-checks';
 import { costOfShortfall, fillShortfall, insufficientStock, type CostingPolicy } from './negative-stock';
@@ -89,6 +89,10 @@ class LayerQueueRun implements CostingRun<LayerQueueState> {
 
   balance(): Balance {
     return { quantity: this.quantity, value: this.value };
+  }
+
+  currentCost(): UnitCost | null {
+    return currentUnitCost({ quantity: this.quantity, value: this.value, lastCost: this.lastCost });
   }
 
   cost(movement: Movement, policy: CostingPolicy): MovementCost {

@@ -4,18 +4,10 @@ import type { Balance, Fen, Quantity, UnitCost } from './types';
 
 /**
  * 全月一次加权平均 (DOMAIN.md §6.2). Not a per-movement state machine: issues in an open month carry a
- * provisional cost, and month close (§6.7) computes the month's average and revalues every issue.
+ * provisional cost (the stock ledger costs them by the moving average meanwhile, so that a scope at zero
+ * quantity holds zero value even before the close), and month close (§6.7) computes the month's average
+ * and revalues every issue.
  */
-
-/**
- * An issue's provisional value while its month is open: at the previous month's closing average
- * (the caller passes it: the previous closing balance), signed as every stock value (negative).
- * Zero when there is no previous average yet; the close sets the real figure.
- */
-export function provisionalIssueValue(quantity: Quantity, previousAverage: UnitCost | null): Fen {
-  if (previousAverage === null || previousAverage.quantity <= 0) return 0;
-  return negate(mulDivRound(quantity, previousAverage.value, previousAverage.quantity));
-}
 
 export interface MonthClose {
   /**
@@ -25,6 +17,8 @@ export interface MonthClose {
   readonly average: UnitCost | null;
   /** Each issue's value in the order given, signed as the stock ledger keeps it (−cost). */
   readonly issueValues: readonly Fen[];
+  /** Each receipt at the month's average in the order given: round(q × average). */
+  readonly averagedReceiptValues: readonly Fen[];
   /** Always opening + receipts + issue values; zero value whenever the quantity is zero. */
   readonly closing: Balance;
   /**
@@ -37,8 +31,11 @@ export interface MonthClose {
 
 /**
  * Month close for one costing scope. `receipts` are everything that came in during the month at its
- * own cost (purchase receipts, sales returns at their original cost, gains, transfers in); a cost
- * adjustment (成本调整单) of the month enters as a receipt of zero quantity.
+ * own cost (purchase receipts, sales returns of earlier months' deliveries, gains with an entered cost,
+ * transfers in); a cost adjustment (成本调整单) of the month enters as a receipt of zero quantity.
+ * `averagedReceipts` come in at the month's average itself: a gain or other receipt without an entered
+ * cost (its "current cost" is the average), a sales return of a delivery of the same month. Entering at
+ * the average they leave it unchanged, so it is computed without them.
  *
  * Each issue takes round(q × average); the closing stock holds round(closing quantity × average); the
  * last issue takes the residue so that closing = opening + receipts − issues exactly, and a month that
@@ -51,6 +48,7 @@ export function closeMonth(
   receipts: readonly Balance[],
   issues: readonly { readonly quantity: Quantity }[],
   lastKnownCost: UnitCost | null = null,
+  averagedReceipts: readonly { readonly quantity: Quantity }[] = [],
 ): MonthClose {
   let available = opening;
   for (const receipt of receipts) {
@@ -67,10 +65,24 @@ export function closeMonth(
     };
   }
   const average = available.quantity > 0 ? available : lastKnownCost;
+  const averagedReceiptValues = averagedReceipts.map(({ quantity }) => {
+    if (!Number.isSafeInteger(quantity) || quantity <= 0) {
+      throw new LedgerError('VALIDATION', `入库数量必须是大于零的整数：${quantity}`);
+    }
+    const value = average === null ? 0 : mulDivRound(quantity, average.value, average.quantity);
+    available = { quantity: add(available.quantity, quantity), value: add(available.value, value) };
+    return value;
+  });
   if (issues.length === 0) {
     return available.quantity === 0
-      ? { average, issueValues: [], closing: { quantity: 0, value: 0 }, correction: negate(available.value) }
-      : { average, issueValues: [], closing: available, correction: 0 };
+      ? {
+          average,
+          issueValues: [],
+          averagedReceiptValues,
+          closing: { quantity: 0, value: 0 },
+          correction: negate(available.value),
+        }
+      : { average, issueValues: [], averagedReceiptValues, closing: available, correction: 0 };
   }
 
   let closingQuantity = available.quantity;
@@ -89,6 +101,7 @@ export function closeMonth(
   return {
     average,
     issueValues: costs.map(negate),
+    averagedReceiptValues,
     closing: { quantity: closingQuantity, value: closingValue },
     correction: 0,
   };

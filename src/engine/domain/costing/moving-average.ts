@@ -1,5 +1,5 @@
 import { LedgerError } from '../ledger-error';
-import { methodFromRun } from './costing-run';
+import { currentUnitCost, methodFromRun } from './costing-run';
 import { add, mulDivRound, negate, subtract } from '../numbers/integer-math';
 import { checkMovement } from './movement-checks';
 import { costOfShortfall, fillShortfall, type CostingPolicy } from './negative-stock';
@@ -112,6 +112,7 @@ export const movingAverage = methodFromRun<MovingAverageState>({
         return { value, correction };
       },
       balance: () => ({ quantity: current.quantity, value: current.value }),
+      currentCost: () => currentUnitCost(current),
       state: () => current,
     };
   },

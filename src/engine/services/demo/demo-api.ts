@@ -4,7 +4,7 @@ import type { ApiInput, ApiMethod, ApiOutput } from '../../../shared/api';
 import type { Actor } from '../context';
 
 /** What the demo needs of an engine: the API, called as the branch's people, and the file to read back. */
-export type DemoEngine = Pick<Engine, 'callAs' | 'db'>;
+export type DemoEngine = Pick<Engine, 'callAs' | 'db' | 'clock'>;
 
 /** One API call as `actor`; a refusal is thrown as the engine's own error, message and all. */
 export async function callAs<M extends ApiMethod>(

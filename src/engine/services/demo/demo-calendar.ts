@@ -1,8 +1,7 @@
-/** Calendar arithmetic on yyyy-MM-dd business dates (UTC, so no time zone shifts a day). */
+/** What the demo's planner needs of the calendar beyond domain/calendar: weekdays and lot numbers. */
+import { addDays } from '../../domain/calendar/calendar';
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** 0 = Sunday. */
 export function weekday(date: string): number {

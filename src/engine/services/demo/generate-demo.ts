@@ -1,6 +1,6 @@
 import { LedgerError } from '../../domain/ledger-error';
 import { cliActor } from '../context';
-import { monthEnd } from '../stock/open-period';
+import { monthEnd } from '../../domain/calendar/calendar';
 import { callAs, inOneTransaction, type DemoEngine } from './demo-api';
 import { demoBranchProfile, enterMasterData } from './demo-master-data';
 import { demoModel } from './demo-model';
@@ -121,7 +121,7 @@ export async function generateDemo(engine: DemoEngine, options: DemoOptions): Pr
   const monthsClosed: string[] = [];
   /** 月结 (§6.7) by the accountant once a month is over: today's clock decides, as the engine's does. */
   const closeMonth = async (month: string) => {
-    if (monthEnd(month) >= new Date().toISOString().slice(0, 10)) return;
+    if (monthEnd(month) >= engine.clock.today()) return;
     await callAs(engine, branch.accountant, 'periods.close', { month });
     monthsClosed.push(month);
   };

@@ -46,7 +46,7 @@ export function createOpeningStockDraft(
   const baseUnits = new Map(
     [...ratios.values()].filter((unit) => unit.isBase).map((unit) => [unit.goodsId, unit.name]),
   );
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = ctx.clock.today();
   const now = ctx.clock.now().toISOString();
   const total = [...merged.values()].reduce((sum, line) => sum + line.value, 0);
   const created = tx

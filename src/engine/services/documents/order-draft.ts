@@ -4,7 +4,6 @@ import { priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scale
 import { LedgerError } from '../../domain/ledger-error';
 import { documentStatusLabels } from '../../domain/documents/document-status';
 import { getBranchProfile } from '../branch/branch-profile';
-import { localDate } from '../reports/report-figures';
 import type { ServiceContext } from '../context';
 import { findDocument } from './document-facts';
 import { executionTypeOf, isOrderType, orderLineProgress, outstanding } from './order-execution';
@@ -89,7 +88,7 @@ export function draftFromOrder(ctx: ServiceContext, orderId: number) {
   );
   return {
     type: executionTypeOf[order.type],
-    businessDate: localDate(ctx.clock.now()),
+    businessDate: ctx.clock.today(),
     counterpartyId: order.counterpartyId,
     officeId: order.officeId,
     handlerId: order.handlerId,

@@ -1,4 +1,5 @@
 import { eq, inArray, isNull } from 'drizzle-orm';
+import { addDays } from '../../domain/calendar/calendar';
 import type { LedgerTx } from '../../db/connection';
 import { counterparties, goods, goodsUnits, warehouses } from '../../db/schema';
 import type { BranchProfile } from '../../domain/branch/profile';
@@ -44,11 +45,6 @@ export interface PreparedLine {
 
 export function lineError(lineNo: number, field: string, message: string): LedgerError {
   return new LedgerError('VALIDATION', `第 ${lineNo} 行：${message}`, { line: lineNo, field });
-}
-
-function addDays(date: string, days: number): string {
-  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(time).toISOString().slice(0, 10);
 }
 
 const counterpartyLabels = { supplier: '供应商', customer: '客户', internal: '内部单位' } as const;

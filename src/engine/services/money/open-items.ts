@@ -4,7 +4,7 @@ import { newUid } from '../../db/uid';
 import { documentTypeRule, type DocumentType, type MoneySide } from '../../domain/documents/document-types';
 import { LedgerError } from '../../domain/ledger-error';
 import { mulDivRound } from '../../domain/numbers/integer-math';
-import { addDays } from '../reports/report-figures';
+import { addDays } from '../../domain/calendar/calendar';
 
 export interface CompletedDocument {
   id: number;

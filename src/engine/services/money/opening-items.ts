@@ -3,7 +3,6 @@ import { prepared } from '../../db/prepared';
 import type { MoneySide } from '../../domain/documents/document-types';
 import { LedgerError } from '../../domain/ledger-error';
 import { yuanDisplay } from '../../domain/numbers/yuan-display';
-import { localDate } from '../reports/report-figures';
 import type { ServiceContext } from '../context';
 import { insertOpenItem } from './open-items';
 
@@ -41,7 +40,7 @@ export function syncOpeningItems(
     else if (existing)
       prepared(sqlite, 'UPDATE open_items SET amount = ? WHERE id = ?').run(amount, existing.id);
     else {
-      const today = localDate(ctx.clock.now());
+      const today = ctx.clock.today();
       insertOpenItem(sqlite, {
         counterpartyId: counterparty.id,
         side,

@@ -3,7 +3,8 @@ import type { MoneySide } from '../../domain/documents/document-types';
 import type { ServiceContext } from '../context';
 import { assertIndependent } from '../money/independent-accounting';
 import { byCodeUnassignedLast, readParties, unassignedName, type PartyTable } from './party-lookups';
-import { daysBetween, localDate, moneyText } from './report-figures';
+import { daysBetween } from '../../domain/calendar/calendar';
+import { moneyText } from './report-figures';
 import { moneySideLabels } from './statement';
 
 /** What the aging rows are: one per counterparty, per the counterparty's salesperson, or per its office. */
@@ -76,7 +77,7 @@ const groupTables: Readonly<Record<AgingGrouping, PartyTable>> = {
 export function aging(ctx: ServiceContext, input: AgingInput) {
   assertIndependent(ctx);
   const sqlite = ctx.db.$client;
-  const asOf = input.asOf ?? localDate(ctx.clock.now());
+  const asOf = input.asOf ?? ctx.clock.today();
   const items = prepared(
     sqlite,
     'SELECT i.counterparty_id AS counterpartyId, i.due_date AS dueDate, c.salesperson_id AS salespersonId, ' +

@@ -20,7 +20,6 @@ import {
   stockBalanceColumns,
   stockCardColumns,
 } from './report-columns';
-import { localDate } from './report-figures';
 import { reportTable, tableToCsv, tableToXlsx, type ReportColumn, type TableLine } from './report-table';
 import { stockAlerts, type StockAlertsInput } from './stock-alerts';
 import { stockBalance, type StockBalanceInput } from './stock-balance';
@@ -279,7 +278,7 @@ export function exportReport(
     chosenColumns(definition.columns, columnKeys),
     definition.lines(result),
   );
-  const stamp = localDate(ctx.clock.now()).replace(/-/g, '');
+  const stamp = ctx.clock.today().replace(/-/g, '');
   const subject = definition.subject ? `-${definition.subject(result)}` : '';
   const fileName = safeFileName(`${definition.label}${subject}-${stamp}.${format}`);
   const content =

@@ -1,7 +1,8 @@
 import { prepared } from '../../db/prepared';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
-import { addDays, daysBetween, localDate, moneyText, quantityText } from './report-figures';
+import { addDays, daysBetween } from '../../domain/calendar/calendar';
+import { moneyText, quantityText } from './report-figures';
 import { goodsMatching, mixedQuantity, readGoodsFacts, readWarehouses } from './report-lookups';
 import { allocatePerGoods } from './value-allocation';
 
@@ -31,7 +32,7 @@ interface LotBalance {
 export function lotExpiry(ctx: ServiceContext, input: LotExpiryInput) {
   const sqlite = ctx.db.$client;
   const { costingScope, quantityDecimals } = getBranchProfile(ctx);
-  const asOf = input.asOf ?? localDate(ctx.clock.now());
+  const asOf = input.asOf ?? ctx.clock.today();
   const until = addDays(asOf, input.withinDays);
   const lots = prepared(
     sqlite,

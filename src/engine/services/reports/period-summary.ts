@@ -4,7 +4,8 @@ import type { MovementKind } from '../../domain/documents/document-types';
 import { LedgerError } from '../../domain/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
-import { addDays, moneyText, quantityText } from './report-figures';
+import { addDays } from '../../domain/calendar/calendar';
+import { moneyText, quantityText } from './report-figures';
 import { byGoodsThenWarehouse, goodsMatching, readGoodsNames, readWarehouses } from './report-lookups';
 import {
   endOfTime,

@@ -60,23 +60,3 @@ export function unitCostText(value: number, quantity: number, quantityDecimals: 
   const scaled = mulDivRound(value, 10 ** (quantityDecimals + unitCostScale - fenScale), quantity);
   return formatScaled(scaled, unitCostScale, unitCostScale);
 }
-
-/** The branch's calendar date (the machine's zone, like every date a clerk types), yyyy-MM-dd. */
-export function localDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function utcDay(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
-}
-
-/** `date` moved by whole days. */
-export function addDays(date: string, days: number): string {
-  return new Date((utcDay(date) + days) * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return utcDay(to) - utcDay(from);
-}

@@ -1,7 +1,7 @@
 import { prepared } from '../../db/prepared';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
-import { localDate, moneyText, quantityText, unitCostText } from './report-figures';
+import { moneyText, quantityText, unitCostText } from './report-figures';
 import {
   byGoodsThenWarehouse,
   goodsMatching,
@@ -32,7 +32,7 @@ export interface StockBalanceInput {
 export function stockBalance(ctx: ServiceContext, input: StockBalanceInput) {
   const sqlite = ctx.db.$client;
   const { costingScope, quantityDecimals } = getBranchProfile(ctx);
-  const asOf = input.asOf ?? localDate(ctx.clock.now());
+  const asOf = input.asOf ?? ctx.clock.today();
   const onHand = onHandAsOf(sqlite, asOf);
   // Which empty places a route brings along depends on where it starts (closing balances keep only
   // non-zero ones): the ledger's own list of places makes "include zero" the same either way.

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import { monthEnd } from '../stock/open-period';
+import { monthEnd } from '../../domain/calendar/calendar';
 
 /**
  * Stock on hand at the end of a past date (DOMAIN.md §6.1: balances are sums of movements). Not in

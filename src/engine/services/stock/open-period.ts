@@ -1,13 +1,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
+import { monthEnd } from '../../domain/calendar/calendar';
 import { LedgerError } from '../../domain/ledger-error';
-
-/** The last day of a month `yyyy-MM`, as yyyy-MM-dd. */
-export function monthEnd(month: string): string {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const lastDay = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-  return `${month}-${String(lastDay).padStart(2, '0')}`;
-}
 
 /** The latest closed month (yyyy-MM), or null. */
 export function latestClosedMonth(sqlite: Database.Database): string | null {
@@ -15,6 +9,12 @@ export function latestClosedMonth(sqlite: Database.Database): string | null {
     month: string | null;
   };
   return row.month;
+}
+
+/** The last day of the latest closed month, or '' when no month is closed: postings after it are open. */
+export function closedThrough(sqlite: Database.Database): string {
+  const closed = latestClosedMonth(sqlite);
+  return closed === null ? '' : monthEnd(closed);
 }
 
 /** Postings on or before the end of a closed month are frozen (DOMAIN.md §6.7). */
