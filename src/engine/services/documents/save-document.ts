@@ -40,7 +40,7 @@ export function saveDocument(
   const profile = getBranchProfile(ctx);
   return ctx.db.transaction((tx) => {
     const lines = prepareLines(tx, profile, input);
-    assertSourceLines(ctx.db.$client, input.type, input.counterpartyId, lines, id);
+    assertSourceLines(ctx.db.$client, input, lines, id);
     const now = ctx.clock.now().toISOString();
     const header = {
       businessDate: input.businessDate,

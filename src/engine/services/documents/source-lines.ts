@@ -43,6 +43,7 @@ interface SourceLine {
   type: DocumentType;
   status: DocumentStatus;
   number: string;
+  business_date: string;
   counterparty_id: number | null;
   reversal_of_id: number | null;
   reversed: number;
@@ -52,7 +53,7 @@ function readSourceLine(sqlite: Database.Database, id: number): SourceLine | und
   return prepared(
     sqlite,
     'SELECT l.id, l.goods_id, l.base_quantity, l.confirmed_base_quantity, d.id AS document_id, d.type, d.status, ' +
-      'd.number, d.counterparty_id, d.reversal_of_id, ' +
+      'd.number, d.business_date, d.counterparty_id, d.reversal_of_id, ' +
       'EXISTS (SELECT 1 FROM documents r WHERE r.reversal_of_id = d.id) AS reversed ' +
       'FROM document_lines l JOIN documents d ON d.id = l.document_id WHERE l.id = ?',
   ).get(id) as SourceLine | undefined;
@@ -62,15 +63,16 @@ function readSourceLine(sqlite: Database.Database, id: number): SourceLine | und
  * Lines made from another document name its lines (DOMAIN.md §5): a receipt or delivery its approved,
  * open order's lines; a return the completed receipt's or delivery's lines. The goods and the
  * counterparty must be the source's, and no line may take more than remains of its source line, less
- * what other documents took.
+ * what other documents took. A return is dated on or after its origin: it comes back at the cost the
+ * origin went out or came in at (§6.4), which does not exist before the origin's date.
  */
 export function assertSourceLines(
   sqlite: Database.Database,
-  type: DocumentType,
-  counterpartyId: number | null,
+  document: { type: DocumentType; businessDate: string; counterpartyId: number | null },
   lines: readonly PreparedLine[],
   documentId: number | null,
 ): void {
+  const { type, counterpartyId } = document;
   const rule = documentTypeRule(type).source;
   if (rule === null) {
     // Gains and losses name their stocktake's lines, but the stocktake writes them itself, not through here.
@@ -108,6 +110,12 @@ export function assertSourceLines(
         `原单 ${origin.number} 当前为【${state}】，不能再${fromOrder ? '执行' : '退货'}。`,
       );
     }
+    if (!fromOrder && document.businessDate < origin.business_date)
+      throw lineError(
+        line.lineNo,
+        'sourceLineId',
+        `退货日期 ${document.businessDate} 早于原单 ${origin.number} 的日期 ${origin.business_date}，请改日期。`,
+      );
     if (origin.goods_id !== line.goodsId)
       throw lineError(line.lineNo, 'goodsId', `商品与原单 ${origin.number} 的明细不一致。`);
     if (counterpartyId !== null && origin.counterparty_id !== counterpartyId)
