@@ -99,6 +99,36 @@ describe('parsing the opening stock sheet', () => {
     expect(Math.round(Number(draft.totalAmount) * 100)).toBe(sheetTotal);
     const milk = draft.lines.find((line) => line.goodsCode === '10010008' && line.lot === '20261002')!;
     expect(milk).toMatchObject({ mixedQuantity: '33箱5袋', amount: '1023.67', warehouseName: '一号仓' });
+    // Not a whole number of 箱: shown in 袋, at the unit price the value comes to (1,023.67 / 797), not 0.
+    expect(milk).toMatchObject({ unitName: '袋', quantity: '797', unitPrice: '1.284404' });
+
+    // The clerk opens it, edits the remark and saves: every line keeps the sheet's value.
+    await callOk(
+      engine,
+      'documents.save',
+      {
+        id: draft.id,
+        document: {
+          type: 'opening_stock',
+          businessDate: draft.businessDate,
+          remark: '期初库存（已核对）',
+          lines: draft.lines.map((line) => ({
+            goodsId: line.goodsId,
+            unitName: line.unitName,
+            quantity: line.quantity,
+            unitPrice: line.unitPrice,
+            amount: line.amount,
+            warehouseId: line.warehouseId,
+            lot: line.lot,
+            productionDate: line.productionDate,
+          })),
+        },
+      },
+      adminSession,
+    );
+    const resaved = await callOk(engine, 'documents.get', { id: draft.id }, adminSession);
+    expect(Math.round(Number(resaved.totalAmount) * 100)).toBe(sheetTotal);
+    expect(resaved.lines.map((line) => line.amount)).toEqual(draft.lines.map((line) => line.amount));
 
     await callOk(engine, 'documents.submit', { id: draft.id }, adminSession);
     await callOk(engine, 'documents.approve', { id: draft.id }, adminSession);

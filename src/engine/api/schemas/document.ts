@@ -34,6 +34,11 @@ export const documentLineInputSchema = z.object({
   discountRate: optionalScaledDecimal(taxRateScale, '折扣率', { min: 0, max: 100 }),
   /** Percent, "13" or "13%"; the goods' rate when left empty. */
   taxRate: optionalScaledDecimal(taxRateScale, '税率', { min: 0 }),
+  /**
+   * The line's value in yuan, where it is what was entered (opening stock, a gain or other receipt at an
+   * entered value): it is kept as given and the unit price derived from it (DOMAIN.md §3).
+   */
+  amount: optionalScaledDecimal(fenScale, '金额', { min: 0 }),
   /** 成本调整单 only: the signed change of value, in yuan. */
   adjustmentAmount: optionalScaledDecimal(fenScale, '调整金额'),
   warehouseId: optionalId,

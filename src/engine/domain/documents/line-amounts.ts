@@ -90,6 +90,15 @@ export function lineAmount(quantity: number, unitPrice: PriceMicros, quantityDec
   return mulDivRound(quantity, unitPrice, 10 ** (quantityDecimals + priceScale - fenScale));
 }
 
+/**
+ * The unit price a line's amount comes to (DOMAIN.md §3: value is authoritative, the unit price derived),
+ * for lines whose amount is what was entered or counted: an opening balance, a gain at an entered value.
+ */
+export function unitPriceOf(amount: Fen, quantity: number, quantityDecimals: number): PriceMicros {
+  if (quantity === 0) return 0;
+  return mulDivRound(amount, 10 ** (quantityDecimals + priceScale - fenScale), quantity);
+}
+
 export function lineAmounts(
   quantity: number,
   unitPrice: PriceMicros,

@@ -2,7 +2,9 @@ import { inArray } from 'drizzle-orm';
 import type { LedgerTx } from '../../db/connection';
 import { documentLines, documents, goodsUnits } from '../../db/schema';
 import { newUid } from '../../db/uid';
+import { unitPriceOf } from '../../domain/documents/line-amounts';
 import { baseUnitRatio } from '../../domain/numbers/scales';
+import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import type { OpeningStockLine } from '../import/opening-stock-rows';
 import { recordDocumentEvent } from './document-events';
@@ -47,6 +49,7 @@ export function createOpeningStockDraft(
     [...ratios.values()].filter((unit) => unit.isBase).map((unit) => [unit.goodsId, unit.name]),
   );
   const today = ctx.clock.today();
+  const { quantityDecimals } = getBranchProfile(ctx);
   const now = ctx.clock.now().toISOString();
   const total = [...merged.values()].reduce((sum, line) => sum + line.value, 0);
   const created = tx
@@ -82,7 +85,8 @@ export function createOpeningStockDraft(
         unitRatio: exact ? unit.ratio : baseUnitRatio,
         quantity,
         baseQuantity: line.baseQuantity,
-        unitPrice: exact ? line.unitCost : 0,
+        // The value is the sheet's exactly; the price shown is derived from it, in whichever unit.
+        unitPrice: exact ? line.unitCost : unitPriceOf(line.value, line.baseQuantity, quantityDecimals),
         amount: line.value,
         amountWithTax: line.value,
         warehouseId: line.warehouseId,

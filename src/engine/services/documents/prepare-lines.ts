@@ -9,6 +9,7 @@ import {
   baseQuantityOf,
   plainPrice,
   tradeLineAmounts,
+  unitPriceOf,
   type TradeLineAmounts,
 } from '../../domain/documents/line-amounts';
 import { LedgerError } from '../../domain/ledger-error';
@@ -202,14 +203,21 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
         (terms.includesTax
           ? tradeLineAmounts(0, defaultPrice, taxRate, 0, plainPrice).unitPriceWithTax
           : defaultPrice));
-    const { unitPrice, unitPriceWithTax, ...traded } = tradeLineAmounts(
-      quantity,
-      price,
-      taxRate,
-      profile.quantityDecimals,
-      terms,
-    );
-    let amounts: Omit<TradeLineAmounts, 'unitPrice' | 'unitPriceWithTax'> = traded;
+    const traded = tradeLineAmounts(quantity, price, taxRate, profile.quantityDecimals, terms);
+    let { unitPrice, unitPriceWithTax } = traded;
+    let amounts: Omit<TradeLineAmounts, 'unitPrice' | 'unitPriceWithTax'> = {
+      amount: traded.amount,
+      taxAmount: traded.taxAmount,
+      amountWithTax: traded.amountWithTax,
+      discountAmount: traded.discountAmount,
+    };
+    // A value entered or counted (an opening balance, a gain at its value) is kept whatever unit the line
+    // is shown in; its unit price is derived from it (DOMAIN.md §3), never the other way round.
+    if (line.amount !== null && !trade && !line.isGift && rule.receiptCost !== null) {
+      unitPrice = unitPriceOf(line.amount, quantity, profile.quantityDecimals);
+      unitPriceWithTax = unitPrice;
+      amounts = { amount: line.amount, taxAmount: 0, amountWithTax: line.amount, discountAmount: 0 };
+    }
     if (valueOnly) {
       if (line.adjustmentAmount === null || line.adjustmentAmount === 0) {
         throw lineError(lineNo, 'adjustmentAmount', '请填写调整金额（增加为正，减少为负）。');
