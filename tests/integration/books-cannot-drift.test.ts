@@ -297,3 +297,35 @@ describe('one calendar: the branch’s day, from the clock', () => {
     );
   });
 });
+
+describe('messages name things, never internal keys', () => {
+  it('a lot overdrawn under 个别计价 is named as the clerk wrote it, with the shortfall in units', async () => {
+    const { engine, world } = await ledger({ defaultCostingMethod: 'specific', negativeStock: 'allow' });
+    const cups = (quantity: string, unitPrice?: string) => ({
+      goodsId: world.yogurt,
+      warehouseId: world.warehouse1,
+      unitName: '杯',
+      quantity,
+      lot: 'L1',
+      ...(unitPrice === undefined ? {} : { unitPrice }),
+    });
+    await post(engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-11-01',
+      counterpartyId: world.supplier,
+      lines: [cups('10', '1')],
+    });
+    const id = await enterAndApprove(engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-11-05',
+      counterpartyId: world.customer,
+      lines: [cups('12', '3')],
+    });
+    const error = await refused(engine, 'warehouse.confirm', {
+      documentId: id,
+      warehouseId: world.warehouse1,
+    });
+    expect(error.message).toBe('商品【酸奶】在【一号仓】批次【L1】2026-11-05 库存不足，缺 2杯');
+    expect(error.message).not.toMatch(/lot:|g:\d/);
+  });
+});
