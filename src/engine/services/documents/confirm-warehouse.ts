@@ -9,7 +9,8 @@ import { LedgerError } from '../../domain/ledger-error';
 import { requireScaled } from '../../domain/numbers/decimal';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
-import { changeStatus } from './document-actions';
+import { changeStatus } from './change-status';
+import { completeDocument } from './complete-document';
 import { documentFacts, findDocument } from './document-facts';
 import { postLine, readLineToPost } from './post-lines';
 
@@ -146,9 +147,14 @@ export function confirmWarehouse(
     ).get(doc.id) as { unshipped: number; unreceived: number };
     const shipped = open.unshipped === 0;
     const done = shipped && (documentTypeRule(doc.type).direction !== 'transfer' || open.unreceived === 0);
-    const next = done ? 'completed' : shipped && doc.type === 'transfer' ? 'in_transit' : doc.status;
-    if (next !== doc.status || done) changeStatus(tx, ctx, doc, 'confirm', next);
-    else changeStatus(tx, ctx, doc, 'confirm', doc.status, `仓库确认：${input.warehouseId}`);
+    if (done) {
+      completeDocument(tx, ctx, doc, 'confirm');
+      return { status: 'completed' as const };
+    }
+    // A keeper confirms only what awaits the warehouse or is in transit (assertActionAllowed above).
+    const before = doc.status as 'awaiting_warehouse' | 'in_transit';
+    const next = shipped && doc.type === 'transfer' ? 'in_transit' : before;
+    changeStatus(tx, ctx, doc, 'confirm', next, next === before ? `仓库确认：${input.warehouseId}` : '');
     return { status: next };
   }, immediate);
 }

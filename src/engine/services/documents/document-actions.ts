@@ -1,73 +1,18 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { immediate, type LedgerTx } from '../../db/connection';
-import { branchProfile, documentLines, documents } from '../../db/schema';
-import {
-  assertActionAllowed,
-  type DocumentAction,
-  type DocumentStatus,
-} from '../../domain/documents/document-status';
+import { documentLines, documents } from '../../db/schema';
+import { assertActionAllowed, type DocumentAction } from '../../domain/documents/document-status';
 import { documentTypeRule } from '../../domain/documents/document-types';
 import { LedgerError } from '../../domain/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import { getBranchProfile, type BranchProfileView } from '../branch/branch-profile';
-import { recordChange } from '../change-log/record-change';
 import type { ServiceContext } from '../context';
-import { postOpenItems } from '../money/open-items';
-import { recordDocumentEvent } from './document-events';
+import { changeStatus } from './change-status';
+import { completeDocument } from './complete-document';
 import { documentFacts, downstreamNumber, findDocument, type DocumentRow } from './document-facts';
 import { postLine, readLineToPost } from './post-lines';
 import { approveStocktake } from './stocktake';
 import { checkSalesLimits, needsManagerApproval } from './trading-checks';
-
-/** Moves a document to a new status and records who did it. */
-export function changeStatus(
-  tx: LedgerTx,
-  ctx: ServiceContext,
-  doc: DocumentRow,
-  action: DocumentAction,
-  to: DocumentStatus,
-  note = '',
-): void {
-  const now = ctx.clock.now().toISOString();
-  tx.update(documents)
-    .set({
-      status: to,
-      updatedAt: now,
-      ...(action === 'approve' ? { approvedAt: now, approvedByName: ctx.actor.displayName } : {}),
-      ...(action === 'unapprove' ? { approvedAt: null, approvedByName: null } : {}),
-      ...(to === 'completed' ? { completedAt: now } : {}),
-    })
-    .where(eq(documents.id, doc.id))
-    .run();
-  recordDocumentEvent(tx, ctx, { documentId: doc.id, action, from: doc.status, to, note });
-  if (to === 'completed') recordCompletion(tx, ctx, doc);
-}
-
-/**
- * A completed document is what head office receives (UPLOAD.md), and the branch's first posting fixes
- * the profile fields that must not change afterwards (DOMAIN.md §2).
- */
-function recordCompletion(tx: LedgerTx, ctx: ServiceContext, doc: DocumentRow): void {
-  const stored = findDocument(tx, doc.id);
-  // Receivables and payables are kept only by independent-accounting branches (DOMAIN.md §2, §7).
-  if (getBranchProfile(ctx).accountingMode === 'independent') {
-    postOpenItems(ctx.db.$client, stored, { at: ctx.clock.now().toISOString(), by: ctx.actor.displayName });
-  }
-  recordChange(tx, ctx, {
-    entity: 'document',
-    entityUid: stored.uid,
-    operation: 'insert',
-    payload: {
-      type: stored.type,
-      number: stored.number,
-      businessDate: stored.businessDate,
-      reversalOf: stored.reversalOfId,
-    },
-  });
-  tx.update(branchProfile)
-    .set({ firstPostedAt: sql`coalesce(${branchProfile.firstPostedAt}, ${ctx.clock.now().toISOString()})` })
-    .run();
-}
 
 /** Posts every line of a document no keeper confirms (opening stock, cost adjustment). */
 function postWholeDocument(
@@ -102,7 +47,7 @@ function approve(tx: LedgerTx, ctx: ServiceContext, profile: BranchProfileView, 
   const rule = documentTypeRule(doc.type);
   if (doc.type === 'stocktake') {
     approveStocktake(tx, ctx, doc);
-    changeStatus(tx, ctx, doc, 'approve', 'completed');
+    completeDocument(tx, ctx, doc, 'approve');
     return;
   }
   // An approved order is open: receipts or deliveries are made from it until it is done or closed.
@@ -111,7 +56,7 @@ function approve(tx: LedgerTx, ctx: ServiceContext, profile: BranchProfileView, 
     return;
   }
   postWholeDocument(tx, ctx, profile, doc);
-  changeStatus(tx, ctx, doc, 'approve', 'completed');
+  completeDocument(tx, ctx, doc, 'approve');
 }
 
 function inTransaction<T>(

@@ -6,7 +6,7 @@ import { assertActionAllowed } from '../../domain/documents/document-status';
 import { LedgerError } from '../../domain/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
-import { changeStatus } from './document-actions';
+import { completeDocument } from './complete-document';
 import { recordDocumentEvent } from './document-events';
 import { documentFacts, findDocument } from './document-facts';
 import { nextDocumentNumber } from './numbering';
@@ -96,7 +96,7 @@ export function reverseDocument(
       lineMap.set(lineId, copy.id);
     }
     postReversal(sqlite, profile, original, { id: created.id, type: created.type, businessDate }, lineMap);
-    changeStatus(tx, ctx, created, 'reverse', 'completed');
+    completeDocument(tx, ctx, created, 'reverse');
     recordDocumentEvent(tx, ctx, {
       documentId: id,
       action: 'reverse',
