@@ -216,6 +216,46 @@ describe('costing rules of DOMAIN.md §6 through documents', () => {
     expect(balance(engine, world.milk, w)).toEqual({ quantity: 800, value: 1600 });
   });
 
+  it('negative stock allowed: stock that never had a cost goes out at the goods’ reference purchase price', async () => {
+    const { engine, world } = await ledger({ negativeStock: 'allow' });
+    const juice = (
+      await act(engine, 'goods.save', {
+        id: null,
+        goods: {
+          code: 'SP009',
+          name: '橙汁',
+          units: [
+            { name: '瓶', ratio: '1', isBase: true },
+            { name: '箱', ratio: '12', isBase: false, purchasePrice: '24' },
+          ],
+        },
+      })
+    ).id;
+    const bottles = (quantity: string, unitPrice: string) => ({
+      goodsId: juice,
+      warehouseId: world.warehouse1,
+      unitName: '瓶',
+      quantity,
+      unitPrice,
+    });
+    await post(engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-11-02',
+      counterpartyId: world.customer,
+      lines: [bottles('3', '5')],
+    });
+    // 24.00 a 箱 of 12 is 2.00 a 瓶: 3 瓶 out at 6.00, not at zero.
+    expect(movements(engine).at(-1)).toMatchObject({ value: -600, correction: 0 });
+    await post(engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-11-03',
+      counterpartyId: world.supplier,
+      lines: [bottles('3', '2.5')],
+    });
+    // The receipt fills the hole at the 6.00 it went out at; its own 7.50 leaves 1.50 to COGS.
+    expect(movements(engine).at(-1)).toMatchObject({ value: 600, correction: -150 });
+  });
+
   it('a cost adjustment changes value only; lot goods need a lot and carry their expiry', async () => {
     const { engine, world } = await ledger();
     await post(engine, {

@@ -3,7 +3,7 @@ import { methodFor, type PerpetualMethodName } from '../../../src/engine/domain/
 import { fifo } from '../../../src/engine/domain/costing/fifo';
 import { lifo } from '../../../src/engine/domain/costing/lifo';
 import { movingAverage } from '../../../src/engine/domain/costing/moving-average';
-import { replay } from '../../../src/engine/domain/costing/replay';
+import { replay } from './replay';
 import { specificIdentification } from '../../../src/engine/domain/costing/specific-identification';
 import { forbidNegative, issue, receive } from './table';
 

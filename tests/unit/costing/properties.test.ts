@@ -4,7 +4,7 @@ import { methodFor, type CostingMethod } from '../../../src/engine/domain/costin
 import type { Layer } from '../../../src/engine/domain/costing/layer-queue';
 import { closeMonth } from '../../../src/engine/domain/costing/monthly-average';
 import type { CostingPolicy } from '../../../src/engine/domain/costing/negative-stock';
-import { replay } from '../../../src/engine/domain/costing/replay';
+import { replay } from './replay';
 import type { Balance, Costed, Movement } from '../../../src/engine/domain/costing/types';
 import { LedgerError } from '../../../src/engine/domain/ledger-error';
 import { adjust, allowNegative, forbidNegative, issue, receive } from './table';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fifo } from '../../../src/engine/domain/costing/fifo';
 import { movingAverage } from '../../../src/engine/domain/costing/moving-average';
-import { replay } from '../../../src/engine/domain/costing/replay';
+import { replay } from './replay';
 import { forbidNegative, issue, receive, refusal } from './table';
 
 // DOMAIN.md §6.6: a document dated back into an open month re-costs every later movement of its scope.

@@ -23,7 +23,7 @@ export interface CostingMethod<State> {
   /** The state after one more movement and the value it carried; throws LedgerError when refused. */
   apply(state: State, movement: Movement, policy: CostingPolicy): Costed<State>;
   balance(state: State): Balance;
-  /** A working copy of `state` for costing many movements in a row; see replay.ts. */
+  /** A working copy of `state` for costing many movements in a row; see costing-run.ts. */
   open(state: State): CostingRun<State>;
 }
 

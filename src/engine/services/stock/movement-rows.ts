@@ -77,6 +77,10 @@ export const ledgerSql = {
     'SELECT month, method, state FROM costing_checkpoints WHERE scope = ? ORDER BY month DESC LIMIT 1',
   writeCheckpoint: 'INSERT INTO costing_checkpoints (month, scope, method, state) VALUES (?, ?, ?, ?)',
   goodsCostingMethod: 'SELECT costing_method FROM goods WHERE id = ?',
+  /** The goods' reference cost: a unit's purchase price, the base unit's first. */
+  referencePrice:
+    'SELECT purchase_price, ratio FROM goods_units WHERE goods_id = ? AND purchase_price > 0 ' +
+    'ORDER BY is_base DESC, sort_order LIMIT 1',
 } as const;
 
 export function insertMovement(sqlite: Database.Database, row: Omit<MovementRow, 'id'>): number {

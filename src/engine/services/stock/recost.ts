@@ -9,7 +9,7 @@ import type { Balance, Movement } from '../../domain/costing/types';
 import type { BranchProfile } from '../../domain/branch/profile';
 import { LedgerError } from '../../domain/ledger-error';
 import { mulDivRound } from '../../domain/numbers/integer-math';
-import type { Fen } from '../../domain/numbers/scales';
+import { fenScale, type Fen } from '../../domain/numbers/scales';
 import { costingMethodOf } from './costing-scope';
 import {
   addToBalance,
@@ -56,8 +56,25 @@ export function perpetualMethodName(method: string): PerpetualMethodName {
   return method === 'monthly_average' ? 'moving_average' : (method as PerpetualMethodName);
 }
 
-export function policyOf(profile: LedgerProfile): CostingPolicy {
-  return { negativeStock: profile.negativeStock };
+/**
+ * How a scope is costed beyond its method. With negative stock allowed, an issue from stock that never
+ * had a cost goes out at the goods' reference cost — its base unit's purchase price, as 金蝶's 参考成本 —
+ * rather than at zero, and the next receipt corrects it (§6.6).
+ */
+export function policyOf(sqlite: Database.Database, profile: LedgerProfile, goodsId: number): CostingPolicy {
+  if (profile.negativeStock !== 'allow') return { negativeStock: profile.negativeStock };
+  const unit = prepared(sqlite, ledgerSql.referencePrice).get(goodsId) as
+    { purchase_price: number; ratio: number } | undefined;
+  if (unit === undefined) return { negativeStock: 'allow' };
+  // A unit of `ratio` millionths of base units costs price millionths of a yuan: per scaled base quantity
+  // that is price × 10^2 / (ratio × 10^quantityDecimals) fen, kept as the exact ratio.
+  return {
+    negativeStock: 'allow',
+    provisionalCost: {
+      quantity: unit.ratio * 10 ** profile.quantityDecimals,
+      value: unit.purchase_price * 10 ** fenScale,
+    },
+  };
 }
 
 /** A receipt's value at its origin's cost: the origin's value for the same quantity (exact for all of it). */
@@ -283,7 +300,7 @@ function runScope(
   if (rows.length === 0 && checkpoint === null) return null;
   const methodName = checkpoint?.method ?? scopeMethod(sqlite, profile, scope, rows[0]!.goods_id);
   const method: CostingMethod<unknown> = methodFor(perpetualMethodName(methodName));
-  const policy = policyOf(profile);
+  const policy = policyOf(sqlite, profile, rows[0]?.goods_id ?? 0);
   // This run's issue values: the origin of later receipts in the scope (a return, a reversal).
   const issued = new Map<number, Balance>();
   const revaluations: Revaluation[] = [];

@@ -127,7 +127,7 @@ export function postMovement(
     const run = method.open(stateRow ? (JSON.parse(stateRow.state) as unknown) : method.initial());
     const probe = { ...row, id: 0 };
     const costed = applyOrExplain(sqlite, probe, () =>
-      run.cost(toCostingMovement(sqlite, probe, run, new Map()), policyOf(profile)),
+      run.cost(toCostingMovement(sqlite, probe, run, new Map()), policyOf(sqlite, profile, input.goodsId)),
     );
     const id = insert(costed.value, costed.correction);
     writeCostingState(sqlite, scope, {

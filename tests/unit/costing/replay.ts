@@ -1,7 +1,7 @@
-import { LedgerError } from '../ledger-error';
-import type { CostingMethod } from './costing-method';
-import type { CostingPolicy } from './negative-stock';
-import type { Balance, Fen, Movement } from './types';
+import { LedgerError } from '../../../src/engine/domain/ledger-error';
+import type { CostingMethod } from '../../../src/engine/domain/costing/costing-method';
+import type { CostingPolicy } from '../../../src/engine/domain/costing/negative-stock';
+import type { Balance, Fen, Movement } from '../../../src/engine/domain/costing/types';
 
 /** One movement as replayed: the value it carried and the balance right after it. */
 export interface ReplayedMovement {
@@ -17,8 +17,9 @@ export interface Replay<State> {
 }
 
 /**
- * Costs movements in the order given, from a checkpoint state (or from nothing). Re-costing after a
- * backdated document (DOMAIN.md §6.6) is this: insert the movement into the date-ordered list and
+ * The tests' oracle: costs movements in the order given, from a checkpoint state (or from nothing), as
+ * the stock ledger's re-costing (src/engine/services/stock/recost.ts) does over stored movements.
+ * Re-costing after a backdated document (DOMAIN.md §6.6) is this: insert the movement into the date-ordered list and
  * replay from the last checkpoint before it; the method is deterministic, so that gives exactly what
  * costing every movement from the start gives.
  *
