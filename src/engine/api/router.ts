@@ -1,3 +1,4 @@
+import { combineMethods } from './combine-methods';
 import { auditMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
 import { branchMethods } from './methods/branch';
@@ -25,34 +26,35 @@ import { warehouseMethods } from './methods/warehouses';
 
 /**
  * The API: every operation the UI, the CLI or a test can perform, by name, with its input schema
- * and who may call it. The renderer's client is typed from this map (src/shared/api.ts).
+ * and who may call it. The renderer's client is typed from this map (src/shared/api.ts). Each method
+ * prefix has its own file under methods/, named after it.
  */
-export const router = {
-  ...setupMethods,
-  ...authMethods,
-  ...systemMethods,
-  ...auditMethods,
-  ...branchMethods,
-  ...settingsMethods,
-  ...userMethods,
-  ...masterDataMethods,
-  ...goodsMethods,
-  ...categoryMethods,
-  ...counterpartyMethods,
-  ...warehouseMethods,
-  ...officeMethods,
-  ...employeeMethods,
-  ...importMethods,
-  ...exportMethods,
-  ...documentMethods,
-  ...priceMethods,
-  ...stockMethods,
-  ...warehouseWorkMethods,
-  ...numberingMethods,
-  ...reportMethods,
-  ...periodMethods,
-  ...moneyMethods,
-};
+export const router = combineMethods(
+  setupMethods,
+  authMethods,
+  systemMethods,
+  auditMethods,
+  branchMethods,
+  settingsMethods,
+  userMethods,
+  masterDataMethods,
+  goodsMethods,
+  categoryMethods,
+  counterpartyMethods,
+  warehouseMethods,
+  officeMethods,
+  employeeMethods,
+  importMethods,
+  exportMethods,
+  documentMethods,
+  priceMethods,
+  stockMethods,
+  warehouseWorkMethods,
+  numberingMethods,
+  reportMethods,
+  periodMethods,
+  moneyMethods,
+);
 
 export type Router = typeof router;
 export type MethodName = keyof Router;
