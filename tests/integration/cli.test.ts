@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { callOk, openLedger, setUpBeijing, shippedMigrations, signIn, tempFolder } from './support/ledger';
 import { runCli } from './support/cli';
 import { auditRows, withSqliteFile } from './support/sqlite-file';
+import { act, stockWorld } from './support/stock';
 
 const currentVersion = shippedMigrations().length;
 
@@ -64,6 +65,41 @@ describe('the ledger command', () => {
     withSqliteFile(databasePath, (sqlite) =>
       expect(sqlite.prepare('SELECT costing_scope FROM branch_profile').get()).toEqual({
         costing_scope: 'per_warehouse',
+      }),
+    );
+  });
+
+  it('call of a method that answers nothing prints null, still JSON', async () => {
+    const folder = tempFolder();
+    const databasePath = path.join(folder, 'ledger.db');
+    const engine = await openLedger(databasePath);
+    await setUpBeijing(engine);
+    const world = await stockWorld(engine);
+    const { id } = await act(engine, 'documents.save', {
+      id: null,
+      document: {
+        type: 'purchase_receipt',
+        businessDate: '2026-03-02',
+        counterpartyId: world.supplier,
+        lines: [
+          {
+            goodsId: world.milk,
+            unitName: '箱',
+            quantity: '2',
+            unitPrice: '48',
+            warehouseId: world.warehouse1,
+          },
+        ],
+      },
+    });
+    engine.close();
+
+    const run = await runCli(databasePath, ['call', 'documents.submit', JSON.stringify({ id })]);
+    expect(run).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(JSON.parse(run.stdout)).toBeNull();
+    withSqliteFile(databasePath, (sqlite) =>
+      expect(sqlite.prepare('SELECT status FROM documents WHERE id = ?').get(id)).toEqual({
+        status: 'submitted',
       }),
     );
   });

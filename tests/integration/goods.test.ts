@@ -295,4 +295,28 @@ describe('goods with several units', () => {
     );
     expect((await callOk(engine, 'goods.list', { active: true }, adminSession)).total).toBe(2);
   });
+
+  it('keeps a goods’ own costing method only where the branch lets goods override its default', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    // 北京分公司: 移动加权平均 for every goods, no overrides.
+    const fifoCola: GoodsInput = { ...cola, costingMethod: 'fifo' };
+    expect(await callFailing(engine, 'goods.save', { id: null, goods: fifoCola }, adminSession)).toEqual({
+      code: 'VALIDATION',
+      message:
+        '本机构不允许商品单独指定计价方法：商品【可乐】的计价方法【先进先出】请留空（按本机构默认的移动加权平均计价），' +
+        '或先在本机构设置中允许商品单独指定计价方法。',
+      details: { field: 'costingMethod' },
+    });
+    expect((await callOk(engine, 'goods.list', {}, adminSession)).total).toBe(0);
+
+    // The branch default named again is no override: stored as none.
+    const named = { ...cola, costingMethod: 'moving_average' } satisfies GoodsInput;
+    const saved = await callOk(engine, 'goods.save', { id: null, goods: named }, adminSession);
+    expect(saved.costingMethod).toBeNull();
+
+    // Once the branch allows overrides, the goods keeps its own.
+    await callOk(engine, 'branch.update', { allowCostingMethodOverride: true }, adminSession);
+    const own = await callOk(engine, 'goods.save', { id: saved.id, goods: fifoCola }, adminSession);
+    expect(own.costingMethod).toBe('fifo');
+  });
 });

@@ -423,6 +423,52 @@ describe('re-importing the catalogue over goods edited since', () => {
   });
 });
 
+describe('计价方法 in the catalogue', () => {
+  /** The sample catalogue with a 计价方法 column (Q) as head office may send it. */
+  function catalogueWithMethods(edits: Record<string, string>): Buffer {
+    const workbook = XLSX.read(catalogue);
+    const sheet = workbook.Sheets[workbook.SheetNames[0]!]!;
+    sheet['!ref'] = 'A1:Q31';
+    for (const [address, value] of Object.entries({ Q3: '计价方法', ...edits })) {
+      sheet[address] = { t: 's', v: value };
+    }
+    return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+  }
+
+  it('refuses a method of its own where the branch allows none, at its cell; the default named is no override', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const file = goodsFile(catalogueWithMethods({ Q4: '先进先出', Q5: '移动加权平均' }));
+    const problem = {
+      column: '计价方法',
+      message:
+        '本机构不允许商品单独指定计价方法：商品【纯牛奶】的计价方法【先进先出】请留空（按本机构默认的移动加权平均计价），' +
+        '或先在本机构设置中允许商品单独指定计价方法。',
+    };
+    const preview = await callOk(engine, 'import.preview', file, adminSession);
+    expect(preview.rows.find((row) => row.row === 4)!.errors).toEqual([problem]);
+    expect(preview.counts).toMatchObject({ errors: 1, valid: 24 });
+    expect(await callOk(engine, 'import.commit', file, adminSession)).toMatchObject({
+      status: 'refused',
+      errors: [{ row: 4, ...problem }],
+    });
+
+    await callOk(
+      engine,
+      'import.commit',
+      goodsFile(catalogueWithMethods({ Q5: '移动加权平均' })),
+      adminSession,
+    );
+    const methodOf = engine.db.$client.prepare('SELECT costing_method FROM goods WHERE code = ?');
+    // Row 5, 鲜牛奶, named the branch default.
+    expect(methodOf.get('10010008')).toEqual({ costing_method: null });
+
+    // Where the branch allows it, the goods keeps the method the file gives.
+    await callOk(engine, 'branch.update', { allowCostingMethodOverride: true }, adminSession);
+    await callOk(engine, 'import.commit', goodsFile(catalogueWithMethods({ Q4: '先进先出' })), adminSession);
+    expect(methodOf.get('10010001')).toEqual({ costing_method: 'fifo' });
+  });
+});
+
 describe('最低售价 in the catalogue', () => {
   /** The sample catalogue with two more columns as head office may send them: 最低售价(元/箱) (Q), 最低价 (R). */
   function catalogueWithFloors(edits: Record<string, string | number>): Buffer {

@@ -1,40 +1,60 @@
+import { combineMethods } from './combine-methods';
+import { auditMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
 import { branchMethods } from './methods/branch';
+import { categoryMethods } from './methods/categories';
 import { counterpartyMethods } from './methods/counterparties';
 import { documentMethods } from './methods/documents';
-import { moneyMethods } from './methods/money';
-import { periodMethods } from './methods/periods';
-import { reportMethods } from './methods/reports';
+import { employeeMethods } from './methods/employees';
 import { exportMethods } from './methods/export';
 import { goodsMethods } from './methods/goods';
 import { importMethods } from './methods/import';
 import { masterDataMethods } from './methods/master-data';
-import { organizationMethods } from './methods/organization';
+import { moneyMethods } from './methods/money';
+import { numberingMethods } from './methods/numbering';
+import { officeMethods } from './methods/offices';
+import { periodMethods } from './methods/periods';
+import { priceMethods } from './methods/prices';
+import { reportMethods } from './methods/reports';
+import { settingsMethods } from './methods/settings';
 import { setupMethods } from './methods/setup';
+import { stockMethods } from './methods/stock';
 import { systemMethods } from './methods/system';
 import { userMethods } from './methods/users';
+import { warehouseWorkMethods } from './methods/warehouse';
+import { warehouseMethods } from './methods/warehouses';
 
 /**
  * The API: every operation the UI, the CLI or a test can perform, by name, with its input schema
- * and who may call it. The renderer's client is typed from this map (src/shared/api.ts).
+ * and who may call it. The renderer's client is typed from this map (src/shared/api.ts). Each method
+ * prefix has its own file under methods/, named after it.
  */
-export const router = {
-  ...setupMethods,
-  ...authMethods,
-  ...systemMethods,
-  ...branchMethods,
-  ...userMethods,
-  ...masterDataMethods,
-  ...goodsMethods,
-  ...counterpartyMethods,
-  ...organizationMethods,
-  ...importMethods,
-  ...exportMethods,
-  ...documentMethods,
-  ...reportMethods,
-  ...periodMethods,
-  ...moneyMethods,
-};
+export const router = combineMethods(
+  setupMethods,
+  authMethods,
+  systemMethods,
+  auditMethods,
+  branchMethods,
+  settingsMethods,
+  userMethods,
+  masterDataMethods,
+  goodsMethods,
+  categoryMethods,
+  counterpartyMethods,
+  warehouseMethods,
+  officeMethods,
+  employeeMethods,
+  importMethods,
+  exportMethods,
+  documentMethods,
+  priceMethods,
+  stockMethods,
+  warehouseWorkMethods,
+  numberingMethods,
+  reportMethods,
+  periodMethods,
+  moneyMethods,
+);
 
 export type Router = typeof router;
 export type MethodName = keyof Router;

@@ -6,10 +6,10 @@ export type DocumentLine = DocumentView['lines'][number];
 
 /**
  * A transfer waits twice (DOMAIN.md §5): shipped by the source's keeper, then received by the
- * destination's. The queue lists the receiving end as an inbound entry.
+ * destination's. The queue marks the receiving end (its type rule says which documents have one).
  */
 export function isTransferArrival(entry: QueueEntry): boolean {
-  return entry.type === 'transfer' && entry.direction === 'in';
+  return entry.arrival;
 }
 
 /** The lines of the document the keeper of this entry's warehouse still has to confirm. */

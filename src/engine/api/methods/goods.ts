@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { listCategories } from '../../services/master-data/categories';
 import { readGoods, saveGoods } from '../../services/master-data/goods';
 import { goodsSortFields, listGoods } from '../../services/master-data/goods-list';
 import { searchGoods } from '../../services/master-data/goods-search';
@@ -34,11 +33,5 @@ export const goodsMethods = {
     input: z.object({ term: z.string(), limit: z.number().int().min(1).max(100).default(20) }),
     access: 'masterData.read',
     handler: (ctx, { term, limit }) => searchGoods(ctx, term, limit),
-  }),
-
-  'categories.list': defineMethod({
-    input: z.object({}),
-    access: 'masterData.read',
-    handler: (ctx) => listCategories(ctx.db),
   }),
 };

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { listAudit } from '../../services/audit/list-audit';
 import { backupNow } from '../../services/system/backup-now';
 import { systemInfo } from '../../services/system/system-info';
 import { defineMethod } from '../method';
@@ -26,19 +25,5 @@ export const systemMethods = {
     }),
     access: 'backup.run',
     handler: (ctx, { to }) => backupNow(ctx, to),
-  }),
-
-  'audit.list': defineMethod({
-    input: z.object({
-      action: z.string().trim().optional(),
-      actionPrefix: z.string().trim().optional(),
-      username: z.string().trim().optional(),
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(500).default(50),
-    }),
-    access: 'audit.read',
-    handler: (ctx, query) => listAudit(ctx, query),
   }),
 };

@@ -8,6 +8,7 @@ import {
   unlockUser,
   updateUser,
 } from '../../services/users/manage-users';
+import { listUsers } from '../../services/master-data/users-list';
 import { defineMethod } from '../method';
 import { usernameSchema } from './setup';
 
@@ -61,5 +62,12 @@ export const userMethods = {
       unlockUser(ctx, id);
       return { ok: true as const };
     },
+  }),
+
+  /** For choosing a warehouse's keepers and an employee's login; never hashes or lockout state. */
+  'users.list': defineMethod({
+    input: z.object({}),
+    access: 'masterData.read',
+    handler: (ctx) => listUsers(ctx.db),
   }),
 };

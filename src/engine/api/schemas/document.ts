@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentTypes } from '../../domain/documents/document-types';
 import { priceScale, taxRateScale, fenScale } from '../../domain/numbers/scales';
+import type { DocumentDraft, DocumentDraftLine } from '../../services/documents/prepare-lines';
 import { optionalScaledDecimal } from './scaled-decimal';
 
 const isoDate = (label: string) =>
@@ -53,8 +54,7 @@ export const documentLineInputSchema = z.object({
   isGift: z.boolean().default(false),
   remark: z.string().trim().max(200).default(''),
   sourceLineId: optionalId,
-});
-export type DocumentLineInput = z.output<typeof documentLineInputSchema>;
+}) satisfies z.ZodType<DocumentDraftLine>;
 
 export const documentInputSchema = z.object({
   type: z.enum(documentTypes),
@@ -70,5 +70,4 @@ export const documentInputSchema = z.object({
   amount: optionalScaledDecimal(fenScale, '金额', { min: 0 }),
   /** Goods documents need at least one line; the engine, which knows the type, says so. */
   lines: z.array(documentLineInputSchema).max(2000, '一张单据最多 2000 行'),
-});
-export type DocumentInput = z.output<typeof documentInputSchema>;
+}) satisfies z.ZodType<DocumentDraft>;

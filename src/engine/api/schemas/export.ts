@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { counterpartyMethods } from '../methods/counterparties';
 import { goodsMethods } from '../methods/goods';
-import { organizationMethods } from '../methods/organization';
+import { employeeMethods } from '../methods/employees';
+import { officeMethods } from '../methods/offices';
+import { warehouseMethods } from '../methods/warehouses';
 
 /** A list's own query (search, filters, sort), as its page sends it to `<entity>.list`, without the page window. */
 const window = { offset: true, limit: true } as const;
 const goodsQuery = goodsMethods['goods.list'].input.omit(window).prefault({});
 const counterpartyQuery = counterpartyMethods['counterparties.list'].input.omit(window).prefault({});
-const warehouseQuery = organizationMethods['warehouses.list'].input.omit(window).prefault({});
-const officeQuery = organizationMethods['offices.list'].input.omit(window).prefault({});
-const employeeQuery = organizationMethods['employees.list'].input.omit(window).prefault({});
+const warehouseQuery = warehouseMethods['warehouses.list'].input.omit(window).prefault({});
+const officeQuery = officeMethods['offices.list'].input.omit(window).prefault({});
+const employeeQuery = employeeMethods['employees.list'].input.omit(window).prefault({});
 
 /** Visible columns, in the order the clerk sees them; empty: every column. */
 const columns = z.array(z.string()).max(100).default([]);

@@ -14,8 +14,51 @@ import {
 } from '../../domain/documents/line-amounts';
 import { LedgerError } from '../../domain/ledger-error';
 import { requireScaled } from '../../domain/numbers/decimal';
-import type { DocumentInput, DocumentLineInput } from '../../api/schemas/document';
 import { costingMethodOf } from '../stock/costing-scope';
+
+/**
+ * A document as the clerk entered it, before anything is checked against the books: what
+ * `documents.save` takes (its schema, api/schemas/document.ts, conforms to this). Prices, rates and
+ * amounts arrive as exact scaled integers (domain/numbers/scales.ts), null where left empty; the
+ * quantity stays text until the branch's quantity decimals scale it.
+ */
+export interface DocumentDraft {
+  type: DocumentType;
+  businessDate: string;
+  counterpartyId: number | null;
+  officeId: number | null;
+  handlerId: number | null;
+  warehouseId: number | null;
+  toWarehouseId: number | null;
+  remark: string;
+  sourceDocumentId: number | null;
+  /** 收款单 / 付款单 only: the money received or paid, in fen; these documents have no lines. */
+  amount: number | null;
+  lines: DocumentDraftLine[];
+}
+
+export interface DocumentDraftLine {
+  goodsId: number;
+  unitName: string;
+  /** In `unitName`, as typed. */
+  quantity: string;
+  /** Per `unitName`; with tax when `priceIncludesTax` (含税单价), else without. */
+  unitPrice: number | null;
+  priceIncludesTax: boolean;
+  discountRate: number | null;
+  /** The goods' rate when null. */
+  taxRate: number | null;
+  /** 成本调整单 only: the signed change of value, in fen. */
+  adjustmentAmount: number | null;
+  warehouseId: number | null;
+  toWarehouseId: number | null;
+  lot: string;
+  productionDate: string | null;
+  expiryDate: string | null;
+  isGift: boolean;
+  remark: string;
+  sourceLineId: number | null;
+}
 
 /** A line ready to store: every quantity and amount exact and checked. */
 export interface PreparedLine {
@@ -67,7 +110,7 @@ function carriesTax(type: DocumentType): boolean {
  * Checks the header's counterparty and warehouses and turns every line into stored figures
  * (DOMAIN.md §3, §5), naming the line and field of the first thing wrong.
  */
-export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: DocumentInput): PreparedLine[] {
+export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: DocumentDraft): PreparedLine[] {
   const rule = documentTypeRule(input.type);
   if (rule.counterparty !== 'none') {
     const label = counterpartyLabels[rule.counterparty];
@@ -127,7 +170,7 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
     return id;
   };
 
-  return input.lines.map((line: DocumentLineInput, index): PreparedLine => {
+  return input.lines.map((line: DocumentDraftLine, index): PreparedLine => {
     const lineNo = index + 1;
     const item = goodsById.get(line.goodsId);
     if (!item || item.deletedAt !== null) throw lineError(lineNo, 'goodsId', '商品不存在。');

@@ -4,13 +4,12 @@ import { documentLines, documents } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import { assertActionAllowed } from '../../domain/documents/document-status';
 import { LedgerError } from '../../domain/ledger-error';
-import type { DocumentInput } from '../../api/schemas/document';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { recordDocumentEvent } from './document-events';
 import { documentFacts, findDocument } from './document-facts';
 import { nextDocumentNumber } from './numbering';
-import { prepareLines, type PreparedLine } from './prepare-lines';
+import { prepareLines, type DocumentDraft, type PreparedLine } from './prepare-lines';
 import { assertSourceLines } from './source-lines';
 
 function insertLines(tx: LedgerTx, documentId: number, lines: PreparedLine[]): void {
@@ -34,7 +33,7 @@ function totals(lines: PreparedLine[]) {
  */
 export function saveDocument(
   ctx: ServiceContext,
-  input: DocumentInput,
+  input: DocumentDraft,
   id: number | null,
 ): { id: number; number: string } {
   const profile = getBranchProfile(ctx);

@@ -2,9 +2,11 @@ import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { LedgerTx } from '../../db/connection';
 import { goods, goodsCategories, goodsStockLines, goodsUnits } from '../../db/schema';
 import type { CostingMethod } from '../../domain/branch/profile';
+import { goodsCostingMethod, type CostingMethodRule } from '../../domain/master-data/goods-costing-method';
 import { goodsSpec } from '../../domain/master-data/goods-spec';
 import { formatScaled } from '../../domain/numbers/decimal';
 import { baseUnitRatio, defaultTaxRate, ratioScale } from '../../domain/numbers/scales';
+import { getBranchProfile } from '../branch/branch-profile';
 import { normalizeCategoryPath } from '../master-data/categories';
 import { minSalePriceProblem, writeGoods, type GoodsInput, type GoodsUnitInput } from '../master-data/goods';
 import type { EntityImporter, PlannedRow } from './entity-importer';
@@ -152,10 +154,11 @@ interface GoodsLookups {
   goodsByCode: Map<string, ExistingRecord>;
   barcodeOwners: Map<string, { code: string; name: string }>;
   categoryPaths: Set<string>;
+  costingRule: CostingMethodRule;
 }
 
 /** What rows are checked against, read once per import rather than once per row. */
-function loadLookups(tx: LedgerTx): GoodsLookups {
+function loadLookups(tx: LedgerTx, costingRule: CostingMethodRule): GoodsLookups {
   const goodsByCode = existingByCode(tx, goods, goods);
   const barcodeOwners = new Map(
     tx
@@ -173,7 +176,7 @@ function loadLookups(tx: LedgerTx): GoodsLookups {
       .all()
       .map((row) => row.path),
   );
-  return { goodsByCode, barcodeOwners, categoryPaths };
+  return { goodsByCode, barcodeOwners, categoryPaths, costingRule };
 }
 
 function anyGiven(row: ImportRow, keys: readonly (string | null)[]): string | null {
@@ -347,6 +350,10 @@ function planGoodsRow(
   for (const [key, max] of Object.entries(maxTextLength)) checkLength(row, key, max);
   const current = existingId !== null ? currentGoodsInput(tx, existingId) : newGoodsInput(code ?? '');
   const next = applyRow(row, current);
+  // The goods form's rule (writeGoods applies it too); said here, the preview points at the cell.
+  const kept = goodsCostingMethod(lookups.costingRule, next.name, next.costingMethod);
+  if ('problem' in kept) row.error('costingMethod', kept.problem);
+  else next.costingMethod = kept.costingMethod;
 
   for (const barcode of barcodesOf(row)) {
     const owner = lookups.barcodeOwners.get(barcode.value);
@@ -364,10 +371,10 @@ function planGoodsRow(
 /** 商品: head office's catalogue, with its units, barcodes, prices and category tree. */
 export const goodsImporter: EntityImporter<GoodsInput> = {
   spec: goodsSpec,
-  plan(tx, _ctx, rows, options) {
+  plan(tx, ctx, rows, options) {
     refuseDuplicateCodes(rows);
     markDuplicates(rows, barcodesOf, (barcode) => `条码 ${barcode} `);
-    const lookups = loadLookups(tx);
+    const lookups = loadLookups(tx, getBranchProfile(ctx));
     return rows.map((row) => planGoodsRow(tx, row, lookups, options));
   },
   write(tx, ctx, planned, options) {

@@ -13,7 +13,9 @@ import type { CostingMethod } from '../../domain/branch/profile';
 import { LedgerError } from '../../domain/ledger-error';
 import { formatScaled } from '../../domain/numbers/decimal';
 import { priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scales';
+import { goodsCostingMethod } from '../../domain/master-data/goods-costing-method';
 import { assertValidUnits, describeRatio } from '../../domain/master-data/units';
+import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { assertNotInRecycleBin, auditWrite, codeTakenError } from './record-lifecycle';
 import { normalizeCategoryPath, resolveCategoryPath } from './categories';
@@ -251,6 +253,15 @@ function assertMinSalePricesKept(input: GoodsInput): void {
   }
 }
 
+/** The goods' own costing method as the branch lets it be kept (goods-costing-method.ts). */
+function keptCostingMethod(ctx: ServiceContext, input: GoodsInput): CostingMethod | null {
+  // Most goods name none: an import of thousands then reads no profile per row.
+  if (input.costingMethod === null) return null;
+  const kept = goodsCostingMethod(getBranchProfile(ctx), input.name, input.costingMethod);
+  if ('problem' in kept) throw new LedgerError('VALIDATION', kept.problem, { field: 'costingMethod' });
+  return kept.costingMethod;
+}
+
 function assertBarcodesFree(statements: GoodsStatements, input: GoodsInput, goodsId: number | null): void {
   for (const unit of input.units) {
     if (!unit.barcode) continue;
@@ -323,6 +334,7 @@ export function writeGoods(
   assertValidUnits(input.name, input.units);
   assertUnitNamesExist(input);
   assertMinSalePricesKept(input);
+  const costingMethod = keptCostingMethod(ctx, input);
   const statements = goodsStatements(ctx.db);
 
   const sameCode = statements.sameCode.get(input.code);
@@ -350,7 +362,7 @@ export function writeGoods(
     taxRate: input.taxRate,
     lotTracked: input.lotTracked,
     shelfLifeDays: input.shelfLifeDays,
-    costingMethod: input.costingMethod,
+    costingMethod,
     baseUnitIndivisible: input.baseUnitIndivisible,
     // A catalogue usually trades in its largest unit: default to it when nothing is said.
     defaultPurchaseUnit: input.defaultPurchaseUnit ?? bigUnits[0]?.name ?? base.name,

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { readEmployee, saveEmployee } from '../../services/master-data/employees';
+import { employeeSortFields, listEmployees } from '../../services/master-data/employees-list';
+import { defineMethod } from '../method';
+import { byId, saveId } from '../schemas/record-id';
+import { employeeInputSchema } from '../schemas/employee';
+import { listQuerySchema } from '../schemas/list-query';
+
+export const employeeMethods = {
+  'employees.list': defineMethod({
+    input: listQuerySchema(employeeSortFields).extend({ officeId: z.number().int().optional() }),
+    access: 'masterData.read',
+    handler: (ctx, query) => listEmployees(ctx, query),
+  }),
+
+  'employees.get': defineMethod({
+    input: byId,
+    access: 'masterData.read',
+    handler: (ctx, { id }) => readEmployee(ctx.db, id),
+  }),
+
+  'employees.save': defineMethod({
+    input: z.object({ id: saveId, employee: employeeInputSchema }),
+    access: 'masterData.edit',
+    handler: (ctx, { id, employee }) => saveEmployee(ctx, employee, id),
+  }),
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { officeKinds } from '../../domain/master-data/office-kinds';
+import { readOffice, saveOffice } from '../../services/master-data/offices';
+import { listOffices, officeSortFields } from '../../services/master-data/offices-list';
+import { defineMethod } from '../method';
+import { byId, saveId } from '../schemas/record-id';
+import { listQuerySchema } from '../schemas/list-query';
+import { officeInputSchema } from '../schemas/office';
+
+export const officeMethods = {
+  'offices.list': defineMethod({
+    input: listQuerySchema(officeSortFields).extend({ kind: z.enum(officeKinds).optional() }),
+    access: 'masterData.read',
+    handler: (ctx, query) => listOffices(ctx, query),
+  }),
+
+  'offices.get': defineMethod({
+    input: byId,
+    access: 'masterData.read',
+    handler: (ctx, { id }) => readOffice(ctx.db, id),
+  }),
+
+  'offices.save': defineMethod({
+    input: z.object({ id: saveId, office: officeInputSchema }),
+    access: 'masterData.edit',
+    handler: (ctx, { id, office }) => saveOffice(ctx, office, id),
+  }),
+};

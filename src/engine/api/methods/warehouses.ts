@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { readWarehouse, saveWarehouse } from '../../services/master-data/warehouses';
+import { listWarehouses, warehouseSortFields } from '../../services/master-data/warehouses-list';
+import { defineMethod } from '../method';
+import { byId, saveId } from '../schemas/record-id';
+import { listQuerySchema } from '../schemas/list-query';
+import { warehouseInputSchema } from '../schemas/warehouse';
+
+export const warehouseMethods = {
+  'warehouses.list': defineMethod({
+    input: listQuerySchema(warehouseSortFields),
+    access: 'masterData.read',
+    handler: (ctx, query) => listWarehouses(ctx, query),
+  }),
+
+  'warehouses.get': defineMethod({
+    input: byId,
+    access: 'masterData.read',
+    handler: (ctx, { id }) => readWarehouse(ctx.db, id),
+  }),
+
+  /** Creates a warehouse (no id) or replaces one (id), with its keepers. */
+  'warehouses.save': defineMethod({
+    input: z.object({ id: saveId, warehouse: warehouseInputSchema }),
+    access: 'masterData.edit',
+    handler: (ctx, { id, warehouse }) => saveWarehouse(ctx, warehouse, id),
+  }),
+};
