@@ -12,7 +12,7 @@ import { cliActor, openEngine, sourceAppVersion, sourceMigrationsFolder } from '
  */
 const rowCount = 50_000;
 
-/** The header row of head office's goods catalogue, as in ../shared/samples/商品目录-总部下发.xlsx. */
+/** The header row of head office's goods catalogue, as in tests/fixtures/samples/商品目录-总部下发.xlsx. */
 const catalogueHeaders = [
   '商品编码',
   '商品名称',

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { samplePath } from '../support/samples';
 import { branchAdministrator, setUpBranch } from './support/api';
 import {
   launchChromium,
@@ -17,10 +18,8 @@ import {
 } from './support/browser';
 import { startWebMode, type WebMode } from './support/web-mode';
 
-const projectRoot = path.resolve(import.meta.dirname, '../..');
-const samples = path.resolve(projectRoot, '../shared/samples');
-const goodsCatalogue = path.join(samples, '商品目录-总部下发.xlsx');
-const customerList = path.join(samples, '客户资料.xls');
+const goodsCatalogue = samplePath('商品目录-总部下发.xlsx');
+const customerList = samplePath('客户资料.xls');
 
 describe('master data in web mode, as an information clerk would', () => {
   let web: WebMode;

@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readSample, samplePath } from '../support/samples';
 import { branchAdministrator, setUpBranch, webApi } from './support/api';
 import { launchChromium, openWorkspacePage, signInThroughLogin } from './support/browser';
 import { keeperWithWarehouses, saveCounterparty } from './support/branch-world';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { workspaceDriver } from './support/workspace';
 
-const projectRoot = path.resolve(import.meta.dirname, '../..');
-const samples = path.resolve(projectRoot, '../shared/samples');
 const keeper = { username: 'lizg', password: 'Keeper#2026', displayName: '李仓管' };
 
 /**
@@ -45,7 +42,7 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
         ['CK02', '二号仓（开发区）'],
       ]),
     );
-    const catalogue = fs.readFileSync(path.join(samples, '商品目录-总部下发.xlsx'));
+    const catalogue = readSample('商品目录-总部下发.xlsx');
     await admin.call('import.commit', {
       entity: 'goods',
       fileName: '商品目录-总部下发.xlsx',
@@ -97,7 +94,7 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     await menu('仓库单据').click();
     await page.getByTestId('import-opening-stock').click();
     const wizard = page.getByTestId('import-wizard');
-    await wizard.locator('input[type=file]').setInputFiles(path.join(samples, '期初库存.xlsx'));
+    await wizard.locator('input[type=file]').setInputFiles(samplePath('期初库存.xlsx'));
     await expect.poll(() => wizard.getByTestId('import-file-name').textContent()).toBe('期初库存.xlsx');
     await wizard.getByTestId('import-next').click();
     await expect.poll(() => wizard.getByTestId('mapping-table').isVisible()).toBe(true);

@@ -1,19 +1,16 @@
 import * as XLSX from '@e965/xlsx';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, type Engine } from '../../src/engine';
+import type { Engine } from '../../src/engine';
+import { readSample, type SampleFile } from '../support/samples';
 import { beijingLedger, callFailing, callOk } from './support/ledger';
-
-const samples = path.resolve(projectRoot, '../shared/samples');
 
 async function importSample(
   engine: Engine,
   session: string,
   entity: 'goods' | 'counterparties',
-  name: string,
+  name: SampleFile,
 ) {
-  const content = fs.readFileSync(path.join(samples, name)).toString('base64');
+  const content = readSample(name).toString('base64');
   await callOk(engine, 'import.commit', { entity, fileName: name, contentBase64: content }, session);
 }
 

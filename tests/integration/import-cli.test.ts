@@ -2,12 +2,11 @@ import * as XLSX from '@e965/xlsx';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/engine';
+import { samplePath } from '../support/samples';
 import { runCli } from './support/cli';
 import { openLedger, setUpBeijing, tempFolder } from './support/ledger';
 
-const samples = path.resolve(projectRoot, '../shared/samples');
-const catalogue = path.join(samples, '商品目录-总部下发.xlsx');
+const catalogue = samplePath('商品目录-总部下发.xlsx');
 
 /** A branch set up in-process, then closed so that only the CLI has the file open. */
 async function setUpFile(): Promise<{ folder: string; databasePath: string }> {
@@ -55,7 +54,7 @@ describe('ledger import / export / template', () => {
 
   it('parses the opening stock, exiting 1 while its warehouses are missing', async () => {
     const { databasePath } = await setUpFile();
-    const stock = path.join(samples, '期初库存.xlsx');
+    const stock = samplePath('期初库存.xlsx');
     await runCli(databasePath, ['import', 'goods', catalogue]);
     const missing = await runCli(databasePath, ['import', 'openingStock', stock]);
     expect(missing.exitCode).toBe(1);

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, type Engine } from '../../src/engine';
+import type { Engine } from '../../src/engine';
 import type { ApiInput } from '../../src/shared/api';
+import { readSample } from '../support/samples';
 import { beijingLedger, callOk } from './support/ledger';
 
-const customerList = fs.readFileSync(path.resolve(projectRoot, '../shared/samples/客户资料.xls'));
+const customerList = readSample('客户资料.xls');
 
 function customersFile(content: Buffer, fileName = '客户资料.xls'): ApiInput<'import.commit'> {
   return { entity: 'counterparties', fileName, contentBase64: content.toString('base64') };

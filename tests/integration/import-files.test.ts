@@ -1,14 +1,10 @@
 import * as XLSX from '@e965/xlsx';
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/engine';
 import type { ApiInput } from '../../src/shared/api';
+import { readSample } from '../support/samples';
 import { beijingLedger, callFailing, callOk } from './support/ledger';
-
-const samples = path.resolve(projectRoot, '../shared/samples');
 
 type Entity = ApiInput<'import.commit'>['entity'];
 
@@ -126,7 +122,7 @@ describe('templates', () => {
 describe('the import log and its error report', () => {
   it('logs who imported which file, how, and with what result; the report shows the refused rows', async () => {
     const { engine, adminSession } = await beijingLedger();
-    const catalogue = XLSX.read(fs.readFileSync(path.join(samples, '商品目录-总部下发.xlsx')));
+    const catalogue = XLSX.read(readSample('商品目录-总部下发.xlsx'));
     const sheet = catalogue.Sheets['商品目录']!;
     sheet['H7'] = { t: 's', v: 'abc' };
     sheet['O9'] = { t: 's', v: '半年' };

@@ -1,13 +1,11 @@
 import * as XLSX from '@e965/xlsx';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, type Engine } from '../../src/engine';
+import type { Engine } from '../../src/engine';
 import type { ApiInput } from '../../src/shared/api';
+import { readSample } from '../support/samples';
 import { beijingLedger, callOk } from './support/ledger';
 
-const samples = path.resolve(projectRoot, '../shared/samples');
-const catalogue = fs.readFileSync(path.join(samples, '商品目录-总部下发.xlsx'));
+const catalogue = readSample('商品目录-总部下发.xlsx');
 
 type ImportInput = ApiInput<'import.commit'>;
 

@@ -1,13 +1,11 @@
 import * as XLSX from '@e965/xlsx';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, type Engine } from '../../src/engine';
+import type { Engine } from '../../src/engine';
 import type { ApiInput } from '../../src/shared/api';
+import { readSample } from '../support/samples';
 import { beijingLedger, callOk } from './support/ledger';
 
-const samples = path.resolve(projectRoot, '../shared/samples');
-const openingStock = fs.readFileSync(path.join(samples, '期初库存.xlsx'));
+const openingStock = readSample('期初库存.xlsx');
 
 function stockFile(content: Buffer): ApiInput<'import.preview'> {
   return { entity: 'openingStock', fileName: '期初库存.xlsx', contentBase64: content.toString('base64') };
@@ -25,7 +23,7 @@ function edited(edits: Record<string, string | number>): Buffer {
 /** The catalogue imported and the two warehouses the sheet names set up, as the clerk would first. */
 async function ledgerWithGoodsAndWarehouses(): Promise<{ engine: Engine; adminSession: string }> {
   const { engine, adminSession } = await beijingLedger();
-  const catalogue = fs.readFileSync(path.join(samples, '商品目录-总部下发.xlsx'));
+  const catalogue = readSample('商品目录-总部下发.xlsx');
   await callOk(
     engine,
     'import.commit',

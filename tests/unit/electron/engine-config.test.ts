@@ -8,7 +8,7 @@ describe('the engine process’s configuration', () => {
       migrationsFolder: '/opt/Branch Ledger/resources/migrations',
       appVersion: '0.1.0',
       backupDir: 'D:\\备份',
-      nativeBinding: '/work/node_modules/.cache/better_sqlite3.node',
+      nativeBinding: '/opt/Branch Ledger/resources/native/better_sqlite3.node',
     };
     expect(decodeEngineConfig(encodeEngineConfig(config))).toEqual(config);
   });
