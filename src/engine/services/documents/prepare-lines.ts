@@ -48,6 +48,11 @@ export interface DocumentDraftLine {
   discountRate: number | null;
   /** The goods' rate when null. */
   taxRate: number | null;
+  /**
+   * The line's value in fen where it is what was entered or counted (opening stock, a gain or other
+   * receipt at its value): kept as given, the unit price derived from it (DOMAIN.md §3).
+   */
+  amount: number | null;
   /** 成本调整单 only: the signed change of value, in fen. */
   adjustmentAmount: number | null;
   warehouseId: number | null;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { immediate } from '../../db/connection';
 import { prepared } from '../../db/prepared';
 import { isMonth, monthEnd, nextMonth } from '../../domain/calendar/calendar';
+import { documentTypeRule, documentTypes } from '../../domain/documents/document-types';
 import { LedgerError } from '../../domain/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import { getBranchProfile } from '../branch/branch-profile';
@@ -11,6 +12,9 @@ import { ledgerSql } from './movement-rows';
 import { latestClosedMonth } from './open-period';
 import { recost, scopeStateAt, type LedgerProfile } from './recost';
 
+/** Orders post nothing themselves: an approved one stays open across month ends. */
+const orderTypes = documentTypes.filter((type) => documentTypeRule(type).direction === 'order');
+
 /**
  * Documents dated in the month that have not posted yet. An approved order is not one of them: it posts
  * nothing itself, and an order open across a month end is ordinary business (its receipts post).
@@ -19,8 +23,8 @@ function unfinishedDocuments(sqlite: Database.Database, end: string): { number: 
   return prepared(
     sqlite,
     "SELECT number, status FROM documents WHERE business_date <= ? AND status IN ('submitted', 'awaiting_warehouse', 'in_transit') " +
-      "AND NOT (type IN ('purchase_order', 'sales_order') AND status = 'awaiting_warehouse') ORDER BY business_date, id LIMIT 20",
-  ).all(end) as { number: string; status: string }[];
+      "AND NOT (type IN (SELECT value FROM json_each(?)) AND status = 'awaiting_warehouse') ORDER BY business_date, id LIMIT 20",
+  ).all(end, JSON.stringify(orderTypes)) as { number: string; status: string }[];
 }
 
 /** The monthly-weighted-average scopes with movements in a month: the ones its close revalues. */
