@@ -1,4 +1,5 @@
 import { App, Button, Card, Descriptions, Form, Input, Skeleton, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
 import { applyFieldErrors } from '../../components/applyFieldErrors';
@@ -31,8 +32,9 @@ export function SystemInfoPage() {
     }
   };
 
+  // The branch's own day (dayjs reads the local zone), not the UTC date.
   const suggested =
-    info.data.databasePath.replace(/\.db$/, '') + `-backup-${new Date().toISOString().slice(0, 10)}.db`;
+    info.data.databasePath.replace(/\.db$/, '') + `-backup-${dayjs().format('YYYY-MM-DD')}.db`;
 
   return (
     <div style={{ maxWidth: 860 }}>
