@@ -21,15 +21,9 @@ import { stockBalance } from '../../services/reports/stock-balance';
 import { stockCard } from '../../services/reports/stock-card';
 import { statement } from '../../services/reports/statement';
 import { defineMethod } from '../method';
+import { isoDate as isoDateOf } from '../schemas/iso-date';
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd')
-  .refine((text) => {
-    const time = Date.parse(`${text}T00:00:00Z`);
-    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
-  }, '不是有效的日期');
+const isoDate = isoDateOf();
 const id = z.number().int().positive();
 const search = z.string().trim().max(100).optional();
 

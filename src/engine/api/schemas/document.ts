@@ -2,19 +2,8 @@ import { z } from 'zod';
 import { documentTypes } from '../../domain/documents/document-types';
 import { priceScale, taxRateScale, fenScale } from '../../domain/numbers/scales';
 import type { DocumentDraft, DocumentDraftLine } from '../../services/documents/prepare-lines';
+import { isoDate } from './iso-date';
 import { optionalScaledDecimal } from './scaled-decimal';
-
-const isoDate = (label: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 yyyy-MM-dd`)
-    .refine(
-      (text) =>
-        !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
-        new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
-      `${label}不是有效的日期`,
-    );
 
 const optionalId = z
   .number()
