@@ -25,9 +25,11 @@ describe('the stock ledger’s SQL', () => {
         name: string;
       }[]
     ).map((column) => column.name);
-    // The insert binds each column by name; a column added to the table must be added to the row type.
-    for (const column of columns.filter((name) => name !== 'id')) {
-      expect(ledgerSql.insertMovement).toContain(`@${column}`);
-    }
+    // A column added to the table must be added to the row type and to the insert.
+    const inserted = /\(([^)]*)\) VALUES/
+      .exec(ledgerSql.insertMovement)![1]!
+      .split(',')
+      .map((name) => name.trim());
+    expect(inserted.sort()).toEqual(columns.filter((name) => name !== 'id').sort());
   });
 });
