@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { previewDocumentNumber } from '../../src/app/pages/settings/numberPreview';
-import { documentTypes } from '../../src/engine/domain/documents/document-types';
+import { documentTypes } from '../../src/shared/documents/document-types';
 import {
   formatDocumentNumber,
   numberDateParts,

@@ -9,8 +9,8 @@ import {
   priceScale,
   taxRateScale,
 } from '../../../src/app/components/document/scaledDecimal';
-import { lineAmounts, plainPrice, tradeLineAmounts } from '../../../src/engine/domain/documents/line-amounts';
-import { chineseCapitalAmount } from '../../../src/engine/domain/numbers/chinese-amount';
+import { lineAmounts, plainPrice, tradeLineAmounts } from '../../../src/shared/documents/line-amounts';
+import { chineseCapitalAmount } from '../../../src/shared/numbers/chinese-amount';
 
 /**
  * The document page shows totals and 人民币大写 live, before the engine has seen the line; the renderer

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineAmount, tradeLineAmounts } from '../../../src/engine/domain/documents/line-amounts';
+import { lineAmount, tradeLineAmounts } from '../../../src/shared/documents/line-amounts';
 
 /** DOMAIN.md §3 for trade lines entered with or without tax, with a discount (issue 5). */
 describe('trade line amounts', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { documentTypes } from '../../domain/documents/document-types';
-import { priceScale, taxRateScale, fenScale } from '../../domain/numbers/scales';
+import { documentTypes } from '../../../shared/documents/document-types';
+import { priceScale, taxRateScale, fenScale } from '../../../shared/numbers/scales';
 import { optionalScaledDecimal } from './scaled-decimal';
 
 const isoDate = (label: string) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { numberToScaled, parseScaled } from '../../domain/numbers/decimal';
+import { numberToScaled, parseScaled } from '../../../shared/numbers/decimal';
 
 interface Bounds {
   min?: number;

@@ -6,8 +6,8 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
-import { documentActions, documentStatuses } from '../../domain/documents/document-status';
-import { documentTypes } from '../../domain/documents/document-types';
+import { documentActions, documentStatuses } from '../../../shared/documents/document-status';
+import { documentTypes } from '../../../shared/documents/document-types';
 import { numberDateParts, numberResets } from '../../domain/documents/numbering';
 import { counterparties } from './counterparties';
 import { goods } from './goods';

@@ -1,4 +1,4 @@
-import { LedgerError } from '../ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { CostingMethod } from './costing-method';
 import type { CostingPolicy } from './negative-stock';
 import type { Balance, Fen, Movement } from './types';

@@ -1,4 +1,4 @@
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { cliActor } from '../context';
 import { monthEnd } from '../stock/open-period';
 import { callAs, inOneTransaction, type DemoEngine } from './demo-api';

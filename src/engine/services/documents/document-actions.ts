@@ -5,9 +5,9 @@ import {
   assertActionAllowed,
   type DocumentAction,
   type DocumentStatus,
-} from '../../domain/documents/document-status';
-import { documentTypeRule } from '../../domain/documents/document-types';
-import { LedgerError } from '../../domain/ledger-error';
+} from '../../../shared/documents/document-status';
+import { documentTypeRule } from '../../../shared/documents/document-types';
+import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import { getBranchProfile, type BranchProfileView } from '../branch/branch-profile';
 import { recordChange } from '../change-log/record-change';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import { documentTypeRule, documentTypes, type DocumentType } from '../../domain/documents/document-types';
+import { documentTypeRule, documentTypes, type DocumentType } from '../../../shared/documents/document-types';
 import {
   defaultNumberingRule,
   formatDocumentNumber,

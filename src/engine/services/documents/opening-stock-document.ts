@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { LedgerTx } from '../../db/connection';
 import { documentLines, documents, goodsUnits } from '../../db/schema';
 import { newUid } from '../../db/uid';
-import { baseUnitRatio } from '../../domain/numbers/scales';
+import { baseUnitRatio } from '../../../shared/numbers/scales';
 import type { ServiceContext } from '../context';
 import type { OpeningStockLine } from '../import/opening-stock-rows';
 import { recordDocumentEvent } from './document-events';

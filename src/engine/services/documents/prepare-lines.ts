@@ -2,16 +2,16 @@ import { eq, inArray, isNull } from 'drizzle-orm';
 import type { LedgerTx } from '../../db/connection';
 import { counterparties, goods, goodsUnits, warehouses } from '../../db/schema';
 import type { BranchProfile } from '../../domain/branch/profile';
-import { documentTypeRule, type DocumentType } from '../../domain/documents/document-types';
+import { documentTypeRule, type DocumentType } from '../../../shared/documents/document-types';
 import {
   assertWholeBaseUnits,
   baseQuantityOf,
   plainPrice,
   tradeLineAmounts,
   type TradeLineAmounts,
-} from '../../domain/documents/line-amounts';
-import { LedgerError } from '../../domain/ledger-error';
-import { requireScaled } from '../../domain/numbers/decimal';
+} from '../../../shared/documents/line-amounts';
+import { LedgerError } from '../../../shared/ledger-error';
+import { requireScaled } from '../../../shared/numbers/decimal';
 import type { DocumentInput, DocumentLineInput } from '../../api/schemas/document';
 import { costingMethodOf } from '../stock/costing-scope';
 

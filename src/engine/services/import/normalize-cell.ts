@@ -1,7 +1,7 @@
 import { SSF } from '@e965/xlsx';
 import type { FieldSpec, FieldType } from '../../domain/master-data/field-spec';
-import { formatScaled, numberToScaled, parseScaled } from '../../domain/numbers/decimal';
-import { fenScale, priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scales';
+import { formatScaled, numberToScaled, parseScaled } from '../../../shared/numbers/decimal';
+import { fenScale, priceScale, ratioScale, taxRateScale } from '../../../shared/numbers/scales';
 import { toHalfWidth, toHalfWidthAlphanumerics } from './half-width';
 import type { SheetCell } from './read-table';
 

@@ -10,9 +10,9 @@ import {
 } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import type { CostingMethod } from '../../domain/branch/profile';
-import { LedgerError } from '../../domain/ledger-error';
-import { formatScaled } from '../../domain/numbers/decimal';
-import { priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scales';
+import { LedgerError } from '../../../shared/ledger-error';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { priceScale, ratioScale, taxRateScale } from '../../../shared/numbers/scales';
 import { assertValidUnits, describeRatio } from '../../domain/master-data/units';
 import type { ServiceContext } from '../context';
 import { assertNotInRecycleBin, auditWrite, codeTakenError } from './record-lifecycle';

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
 import { closeMonth as closeMonthlyAverage } from '../../domain/costing/monthly-average';
 import type { MovingAverageState } from '../../domain/costing/moving-average';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import { getBranchProfile } from '../branch/branch-profile';
 import { recordChange } from '../change-log/record-change';

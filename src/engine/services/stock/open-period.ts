@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 
 /** The last day of a month `yyyy-MM`, as yyyy-MM-dd. */
 export function monthEnd(month: string): string {
