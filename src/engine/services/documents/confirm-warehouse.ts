@@ -6,7 +6,7 @@ import { assertActionAllowed } from '../../../shared/documents/document-status';
 import { documentTypeRule } from '../../../shared/documents/document-types';
 import { baseQuantityOf } from '../../../shared/documents/line-amounts';
 import { LedgerError } from '../../../shared/ledger-error';
-import { requireScaled } from '../../../shared/numbers/decimal';
+import { requireDecimalInput } from '../../../shared/numbers/decimal-input';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { changeStatus } from './document-actions';
@@ -93,7 +93,7 @@ export function confirmWarehouse(
       const planned = receiving ? line.confirmedBaseQuantity! : line.baseQuantity;
       let quantity = planned;
       if (actual?.quantity !== undefined && actual.quantity.trim() !== '') {
-        const inUnit = requireScaled(
+        const inUnit = requireDecimalInput(
           actual.quantity,
           profile.quantityDecimals,
           `第 ${line.lineNo} 行实收/实发数量`,

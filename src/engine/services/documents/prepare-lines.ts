@@ -11,7 +11,7 @@ import {
   type TradeLineAmounts,
 } from '../../../shared/documents/line-amounts';
 import { LedgerError } from '../../../shared/ledger-error';
-import { requireScaled } from '../../../shared/numbers/decimal';
+import { requireDecimalInput } from '../../../shared/numbers/decimal-input';
 import type { DocumentInput, DocumentLineInput } from '../../api/schemas/document';
 import { costingMethodOf } from '../stock/costing-scope';
 
@@ -140,7 +140,7 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
     if (!unit) throw lineError(lineNo, 'unitName', `商品${label}没有单位【${line.unitName}】。`);
     const baseUnit = units.find((candidate) => candidate.goodsId === item.id && candidate.isBase)!;
 
-    const quantity = requireScaled(line.quantity, profile.quantityDecimals, `第 ${lineNo} 行数量`);
+    const quantity = requireDecimalInput(line.quantity, profile.quantityDecimals, `第 ${lineNo} 行数量`);
     const valueOnly = rule.direction === 'value';
     if (valueOnly ? quantity !== 0 : rule.direction === 'none' ? quantity < 0 : quantity <= 0) {
       throw lineError(
