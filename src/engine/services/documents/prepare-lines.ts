@@ -2,15 +2,17 @@ import { eq, inArray, isNull } from 'drizzle-orm';
 import type { LedgerTx } from '../../db/connection';
 import { counterparties, goods, goodsUnits, warehouses } from '../../db/schema';
 import type { BranchProfile } from '../../domain/branch/profile';
-import { documentTypeRule, type DocumentType } from '../../../shared/documents/document-types';
+import { documentTypeRule } from '../../../shared/documents/document-types';
 import {
   assertWholeBaseUnits,
   baseQuantityOf,
   plainPrice,
+  priceWithTax,
   tradeLineAmounts,
   type TradeLineAmounts,
 } from '../../../shared/documents/line-amounts';
 import { LedgerError } from '../../../shared/ledger-error';
+import { carriesTax, defaultPriceField } from '../../../shared/documents/line-pricing';
 import { requireDecimalInput } from '../../../shared/numbers/decimal-input';
 import type { DocumentInput, DocumentLineInput } from '../../api/schemas/document';
 import { costingMethodOf } from '../stock/costing-scope';
@@ -52,19 +54,6 @@ function addDays(date: string, days: number): string {
 }
 
 const counterpartyLabels = { supplier: '供应商', customer: '客户', internal: '内部单位' } as const;
-
-/** Which default price a new line takes from the goods' unit: a transfer out is priced like a sale. */
-function defaultPriceField(type: DocumentType): 'purchasePrice' | 'salePrice' | null {
-  const rule = documentTypeRule(type);
-  if (rule.counterparty === 'supplier' || (rule.counterparty === 'internal' && rule.direction === 'in'))
-    return 'purchasePrice';
-  return rule.counterparty === 'none' ? null : 'salePrice';
-}
-
-/** Whether the line's price is a sale / purchase price with tax, or a unit cost without tax. */
-function carriesTax(type: DocumentType): boolean {
-  return documentTypeRule(type).counterparty !== 'none';
-}
 
 /**
  * Checks the header's counterparty and warehouses and turns every line into stored figures
@@ -202,10 +191,7 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
     const defaultPrice = (priceField ? unit[priceField] : null) ?? 0;
     const price = line.isGift
       ? 0
-      : (line.unitPrice ??
-        (terms.includesTax
-          ? tradeLineAmounts(0, defaultPrice, taxRate, 0, plainPrice).unitPriceWithTax
-          : defaultPrice));
+      : (line.unitPrice ?? (terms.includesTax ? priceWithTax(defaultPrice, taxRate) : defaultPrice));
     const { unitPrice, unitPriceWithTax, ...traded } = tradeLineAmounts(
       quantity,
       price,
