@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { blankLine } from '../../src/app/components/document/documentDraft';
+import { readLine } from '../../src/app/components/document/lineFigures';
 import { figureLabels } from '../../src/shared/documents/figure-labels';
 import { decimalInputMessage } from '../../src/shared/numbers/decimal-input';
 import { beijingLedger } from './support/ledger';
@@ -25,6 +27,19 @@ describe('documents.save reads typed figures as the document page does', () => {
     const view = await act(engine, 'documents.get', { id });
     expect(view.lines.map((line) => [line.quantity, line.amount])).toEqual([['1000', '2100.00']]);
     expect(view.totalWithTax).toBe('2100.00');
+    // What the page showed while the clerk typed it.
+    const typed = {
+      ...blankLine(),
+      goodsId: world.milk,
+      unitName: '袋',
+      quantity: '1,000',
+      unitPrice: '2.10',
+      taxRate: '0',
+    };
+    expect(readLine(typed, 'purchase_receipt', 0, false).figures).toMatchObject({
+      amount: 210_000,
+      amountWithTax: 210_000,
+    });
   });
 
   it.each([
@@ -37,7 +52,8 @@ describe('documents.save reads typed figures as the document page does', () => {
   ] as const)('%s typed as %j is refused on its cell: %s', async (field, typed, problem) => {
     const { engine } = await beijingLedger();
     const world = await stockWorld(engine);
-    const line = { goodsId: world.milk, unitName: '袋', quantity: '10', unitPrice: '2.10', [field]: typed };
+    const figures = { quantity: '10', unitPrice: '2.10', taxRate: '13', [field]: typed };
+    const line = { goodsId: world.milk, unitName: '袋', ...figures };
     const error = await refused(engine, 'documents.save', {
       id: null,
       document: {
@@ -48,14 +64,16 @@ describe('documents.save reads typed figures as the document page does', () => {
         lines: [line],
       },
     });
+    const message = decimalInputMessage(figureLabels[field], typed, problem);
     expect(error.code).toBe('VALIDATION');
-    expect(error.details).toEqual({
-      issues: [
-        {
-          path: ['document', 'lines', '0', field],
-          message: decimalInputMessage(figureLabels[field], typed, problem),
-        },
-      ],
-    });
+    expect(error.details).toEqual({ issues: [{ path: ['document', 'lines', '0', field], message }] });
+    // The page says the same on that cell before the line is sent, and totals nothing from it.
+    const page = readLine(
+      { ...blankLine(), goodsId: world.milk, unitName: '袋', ...figures },
+      'purchase_receipt',
+      0,
+      false,
+    );
+    expect(page).toEqual({ figures: null, problems: { [field]: message } });
   });
 });
