@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { documentStatuses } from '../../../shared/documents/document-status';
 import { documentTypes } from '../../../shared/documents/document-types';
-import { numberDateParts, numberResets, sequenceWidthRange } from '../../domain/documents/numbering';
+import { numberDateParts, numberResets, sequenceWidthRange } from '../../../shared/documents/numbering';
 import {
   approveDocument,
   closeOrder,

@@ -6,7 +6,7 @@ import {
   formatDocumentNumber,
   sequencePeriod,
   type NumberingRule,
-} from '../../domain/documents/numbering';
+} from '../../../shared/documents/numbering';
 
 interface RuleRow {
   document_type: DocumentType;

@@ -1,4 +1,4 @@
-import type { DocumentType } from '../../../shared/documents/document-types';
+import type { DocumentType } from './document-types';
 
 /**
  * 单据编号 (DOMAIN.md §5): prefix + date part + separator + sequence + suffix, e.g. `XC20261122-0007`.
