@@ -1,4 +1,5 @@
 import { LedgerError } from '../ledger-error';
+import { toHalfWidth } from '../text/half-width';
 import { numberToScaled, parseScaled } from './decimal';
 
 /**
@@ -21,21 +22,12 @@ export type DecimalInputText =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly problem: DecimalInputProblem };
 
-const fullWidthOffset = 0xff01 - 0x21;
-
-/** "１２３，４５６．７８" → "123,456.78"; the yen sign ￥ → ¥. Other characters are kept for the grammar to refuse. */
-function toHalfWidthFigures(text: string): string {
-  return text
-    .replace(/[０-９，．＋－％]/g, (char) => String.fromCharCode(char.charCodeAt(0) - fullWidthOffset))
-    .replace(/￥/g, '¥');
-}
-
-const grammar = /^([+-]?)¥?([\d,]*)(?:\.(\d*))?%?$/;
+const grammar = /^([+-]?)[¥￥]?([\d,]*)(?:\.(\d*))?%?$/;
 const groupedByThree = /^\d{1,3}(?:,\d{3})+$/;
 
 /** The digits the text says, as plain decimal text ("1,000.50" → "1000.50", "-¥5" → "-5"), or why not. */
 export function decimalInputText(typed: string): DecimalInputText {
-  const text = toHalfWidthFigures(typed).replace(/\s/g, '');
+  const text = toHalfWidth(typed).replace(/\s/g, '');
   const match = grammar.exec(text);
   if (!match) return { ok: false, problem: 'not_a_number' };
   const [, sign = '', whole = '', fraction] = match;
@@ -62,16 +54,20 @@ function scaledOrTooLarge(value: number | null): DecimalInputReading {
   return value === null ? { ok: false, problem: 'too_large' } : { ok: true, value };
 }
 
+const reasons: Readonly<Record<DecimalInputProblem, string>> = {
+  not_a_number: '不是有效的数字',
+  misgrouped: '的千分位逗号位置不对：应从小数点起每三位一个，如 1,000 或 12,345.67',
+  too_large: '超出可精确计算的范围',
+};
+
+/** Why the text is refused, written to follow it: "“1,00”" + "的千分位逗号位置不对…" (an import's cell). */
+export function decimalInputReason(problem: DecimalInputProblem): string {
+  return reasons[problem];
+}
+
 /** What the clerk is told, on the cell in the page and in the engine's refusal alike. */
 export function decimalInputMessage(label: string, typed: string, problem: DecimalInputProblem): string {
-  switch (problem) {
-    case 'not_a_number':
-      return `${label}【${typed}】不是有效的数字`;
-    case 'misgrouped':
-      return `${label}【${typed}】的千分位逗号位置不对：应从小数点起每三位一个，如 1,000 或 12,345.67`;
-    case 'too_large':
-      return `${label}【${typed}】超出可精确计算的范围`;
-  }
+  return `${label}【${typed}】${reasons[problem]}`;
 }
 
 /** The typed decimal, or a refusal that names the field. */
