@@ -43,7 +43,7 @@ function toScaled(
 
 /**
  * A decimal crossing the API as text ("38.40", "24", "9%") or a JSON number, arriving in the engine
- * as an exact scaled integer (domain/numbers/scales.ts). Money never travels as a float into a sum.
+ * as an exact scaled integer (src/shared/numbers/scales.ts). Money never travels as a float into a sum.
  */
 export function scaledDecimal(scale: number, label: string, bounds: Bounds = {}) {
   return z

@@ -21,7 +21,7 @@ import { searchTextOf } from './search-text';
 
 export interface GoodsUnitInput {
   name: string;
-  /** Millionths of a base unit (domain/numbers/scales.ts). */
+  /** Millionths of a base unit (src/shared/numbers/scales.ts). */
   ratio: number;
   isBase: boolean;
   barcode: string | null;
