@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatScaled, numberToScaled, parseScaled } from '../../src/engine/domain/numbers/decimal';
+import { formatScaled, numberToScaled, parseScaled } from '../../src/shared/numbers/decimal';
 
 describe('exact decimals (DOMAIN.md §3: no floating point for money)', () => {
   it.each([

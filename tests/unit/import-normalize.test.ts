@@ -53,6 +53,10 @@ describe('money, in fen, exact (no float multiplication)', () => {
     ['12.345', /超过两位小数/],
     ['abc', /不是有效的数字/],
     ['1,2,3.4.5', /不是有效的数字/],
+    // Read as a figure typed on a document: a comma that does not group by three is a slipped digit.
+    ['1,00', /“1,00”的千分位逗号位置不对/],
+    ['12,3456.00', /千分位逗号位置不对/],
+    ['99999999999999999', /超出可精确计算的范围/],
   ]);
 });
 

@@ -1,3 +1,6 @@
+import { documentStatusLabels } from '../../shared/documents/document-status';
+import { documentTypeLabels } from '../../shared/documents/document-types';
+
 /** Simplified Chinese: the default language of the app. Every key here must exist in en-US too. */
 export const zhCN = {
   app: { name: '分支账簿', tagline: '分支机构进销存与往来账' },
@@ -496,35 +499,9 @@ export const zhCN = {
     noWarehouses: '还没有仓库',
   },
   document: {
-    types: {
-      purchase_order: '采购订单',
-      sales_order: '销售订单',
-      opening_stock: '期初库存',
-      purchase_receipt: '采购入库单',
-      purchase_return: '采购退货单',
-      sales_delivery: '销售出库单',
-      sales_return: '销售退货单',
-      transfer: '调拨单',
-      stocktake: '盘点单',
-      stock_gain: '盘盈入库单',
-      stock_loss: '盘亏出库单',
-      other_receipt: '其他入库单',
-      other_issue: '其他出库单',
-      cost_adjustment: '成本调整单',
-      customer_receipt: '收款单',
-      supplier_payment: '付款单',
-      internal_transfer_out: '内部调出单',
-      internal_transfer_in: '内部调入单',
-    },
-    statuses: {
-      draft: '草稿',
-      submitted: '待审核',
-      awaiting_warehouse: '已审核',
-      in_transit: '在途',
-      completed: '已完成',
-      voided: '已作废',
-      closed: '已结案',
-    },
+    // The documents' own names (src/shared): one name for a type or a status on screen and in the engine's messages.
+    types: documentTypeLabels,
+    statuses: documentStatusLabels,
     actions: {
       new: '新建',
       create: '新建',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cliActor, LedgerError, type Engine } from '../../engine';
-import { moneySides, type MoneySide } from '../../engine/domain/documents/document-types';
+import { moneySides, type MoneySide } from '../../shared/documents/document-types';
 import { agingGroupings, type AgingGrouping } from '../../engine/services/reports/aging';
 import { priceSides } from '../../engine/services/documents/price-history';
 import { grossProfitGroupings, type GrossProfitGrouping } from '../../engine/services/reports/gross-profit';

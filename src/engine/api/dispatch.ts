@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiRequest, ApiResponse } from '../../shared/api';
 import { roleMay } from '../domain/access/roles';
-import { LedgerError } from '../domain/ledger-error';
+import { LedgerError } from '../../shared/ledger-error';
 import { type Actor, anonymousActor, type Clock } from '../services/context';
 import type { LedgerDb } from '../db/connection';
 import type { AuthState } from '../services/auth/auth-state';

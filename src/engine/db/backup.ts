@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LedgerError } from '../domain/ledger-error';
+import { LedgerError } from '../../shared/ledger-error';
 
 /**
  * Copies the live database to `target` with SQLite's online backup API: consistent even while

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LedgerError } from '../domain/ledger-error';
+import { LedgerError } from '../../shared/ledger-error';
 import * as schema from './schema';
 
 export type LedgerDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

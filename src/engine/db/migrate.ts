@@ -1,7 +1,7 @@
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import path from 'node:path';
-import { LedgerError } from '../domain/ledger-error';
+import { LedgerError } from '../../shared/ledger-error';
 import { backupDatabase } from './backup';
 import { ledgerApplicationId, type LedgerDb } from './connection';
 

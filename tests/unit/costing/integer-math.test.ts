@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, mulDivRound } from '../../../src/engine/domain/numbers/integer-math';
+import { add, mulDivRound } from '../../../src/shared/numbers/integer-math';
 import { refusal } from './table';
 
 describe('exact q × V / Q (DOMAIN.md §3: 四舍五入, half away from zero)', () => {

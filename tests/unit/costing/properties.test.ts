@@ -6,7 +6,7 @@ import { closeMonth } from '../../../src/engine/domain/costing/monthly-average';
 import type { CostingPolicy } from '../../../src/engine/domain/costing/negative-stock';
 import { replay } from './replay';
 import type { Balance, Costed, Movement } from '../../../src/engine/domain/costing/types';
-import { LedgerError } from '../../../src/engine/domain/ledger-error';
+import { LedgerError } from '../../../src/shared/ledger-error';
 import { adjust, allowNegative, forbidNegative, issue, receive } from './table';
 
 // Random sequences of documents, at least 1,000 cases per method and policy (issue 4).

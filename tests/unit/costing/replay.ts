@@ -1,4 +1,4 @@
-import { LedgerError } from '../../../src/engine/domain/ledger-error';
+import { LedgerError } from '../../../src/shared/ledger-error';
 import type { CostingMethod } from '../../../src/engine/domain/costing/costing-method';
 import type { CostingPolicy } from '../../../src/engine/domain/costing/negative-stock';
 import type { Balance, Fen, Movement } from '../../../src/engine/domain/costing/types';

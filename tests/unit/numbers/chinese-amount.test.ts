@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseCapitalAmount } from '../../../src/engine/domain/numbers/chinese-amount';
+import { chineseCapitalAmount } from '../../../src/shared/numbers/chinese-amount';
 
 describe('人民币大写 (DOMAIN.md §3)', () => {
   it.each<[string, number, string]>([

@@ -1,12 +1,13 @@
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
-import { fenScale, formatFen, parseScaled } from './scaledDecimal';
+import { parseScaled } from '../../../shared/numbers/decimal';
+import { fenScale } from '../../../shared/numbers/scales';
+import { yuanDisplay } from '../../../shared/numbers/yuan-display';
 
-/** Yuan text from the engine ("-1234.5") as the page writes money: ¥-1,234.50. */
+/** Yuan text from the engine ("-1234.5") as the page writes money: -¥1,234.50. */
 function yuan(text: string): string {
-  const fen = parseScaled(text, fenScale) ?? 0n;
-  return `${fen < 0n ? '-' : ''}¥${formatFen(fen < 0n ? -fen : fen)}`;
+  return yuanDisplay(parseScaled(text, fenScale) ?? 0);
 }
 
 /**
@@ -18,7 +19,7 @@ export function CustomerCredit({ counterpartyId }: { counterpartyId: number }) {
   const { t } = useTranslation();
   const credit = useApiQuery('money.credit', { counterpartyId }).data;
   if (!credit || credit.limit === null || credit.available === null) return null;
-  const exceeded = (parseScaled(credit.available, fenScale) ?? 0n) < 0n;
+  const exceeded = (parseScaled(credit.available, fenScale) ?? 0) < 0;
   const figures = [
     { label: t('document.credit.limit'), value: credit.limit },
     { label: t('document.credit.receivable'), value: credit.receivable },

@@ -3,14 +3,17 @@ import { Button, Checkbox, ConfigProvider, Input, Select, Table, Tooltip, Typogr
 import type { TableColumnsType } from 'antd';
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { carriesTax } from '../../../shared/documents/line-pricing';
+import { formatScaled, parseScaled } from '../../../shared/numbers/decimal';
+import { priceScale, type Fen } from '../../../shared/numbers/scales';
+import { groupedYuan } from '../../../shared/numbers/yuan-display';
 import type { MessageKey } from '../../i18n/messageKey';
 import type { GoodsInfo, GoodsMatch, LineDraft, LineField } from './documentDraft';
-import { carriesTax, documentTypeUi, tradesPrices, type DocumentType } from './documentTypes';
+import { documentTypeUi, tradesPrices, type DocumentType } from './documentTypes';
 import { GoodsCell } from './GoodsCell';
 import { cellId, focusNeighbour } from './gridNavigation';
-import { lineFigures } from './lineFigures';
+import { readLine } from './lineFigures';
 import { lastPriceOf, type LastPrice } from './priceSuggestion';
-import { formatFen, formatScaled, parseScaled, priceScale } from './scaledDecimal';
 import type { AvailableStock } from './useLineLookups';
 
 export type LineErrors = Record<string, Partial<Record<LineField, string>>>;
@@ -93,13 +96,17 @@ export function DocumentLineGrid({
   const ui = documentTypeUi[type];
   const taxed = carriesTax(type);
   const trade = tradesPrices(type);
-  const figuresOf = (line: LineDraft) => lineFigures(line, type, quantityDecimals, priceIncludesTax);
+  const readingOf = (line: LineDraft) => readLine(line, type, quantityDecimals, priceIncludesTax);
+  const figuresOf = (line: LineDraft) => readingOf(line).figures;
+  /** The engine's message on the cell, else what it would say of the figure as typed. */
+  const errorOf = (line: LineDraft, field: LineField): string | undefined =>
+    errors[line.key]?.[field] ?? (readOnly ? undefined : readingOf(line).problems[field]);
   const gridRef = useRef<HTMLDivElement>(null);
   const warehouseName = (id: number | null) => warehouses.find((option) => option.value === id)?.label ?? '';
 
   /** A cell the Enter key visits, with the engine's message on it when there is one, else its hint. */
   const cell = (line: LineDraft, field: LineField, control: ReactNode, enterOwn = false, hint?: string) => {
-    const error = errors[line.key]?.[field];
+    const error = errorOf(line, field);
     const title = error ?? hint;
     return (
       <Tooltip
@@ -116,7 +123,7 @@ export function DocumentLineGrid({
       </Tooltip>
     );
   };
-  const status = (line: LineDraft, field: LineField) => (errors[line.key]?.[field] ? 'error' : undefined);
+  const status = (line: LineDraft, field: LineField) => (errorOf(line, field) ? 'error' : undefined);
 
   const textCell = (
     line: LineDraft,
@@ -161,7 +168,7 @@ export function DocumentLineGrid({
   const lastPriceHint = (line: LineDraft) => {
     const last = lastPriceOf(lastPrices, line);
     if (!last) return undefined;
-    const price = parseScaled(priceIncludesTax ? last.unitPriceWithTax : last.unitPrice, priceScale) ?? 0n;
+    const price = parseScaled(priceIncludesTax ? last.unitPriceWithTax : last.unitPrice, priceScale) ?? 0;
     return t('document.lastPrice', {
       date: last.businessDate,
       price: formatScaled(price, priceScale, 2),
@@ -174,7 +181,7 @@ export function DocumentLineGrid({
     const warehouseId = line.warehouseId ?? headerWarehouseId;
     if (!available || line.goodsId === null || warehouseId === null) return null;
     const place = available.find((row) => row.goodsId === line.goodsId && row.warehouseId === warehouseId);
-    const short = !place || (parseScaled(place.available, quantityDecimals) ?? 0n) <= 0n;
+    const short = !place || (parseScaled(place.available, quantityDecimals) ?? 0) <= 0;
     return (
       <Typography.Text type={short ? 'danger' : undefined} data-testid="line-available">
         {mixedQuantity(place?.availableMixed ?? '0')}
@@ -219,7 +226,7 @@ export function DocumentLineGrid({
           />,
         );
 
-  const money = (value: bigint | undefined) => (value === undefined ? '' : formatFen(value));
+  const money = (value: Fen | undefined) => (value === undefined ? '' : groupedYuan(value));
 
   const columns: GridColumn[] = [
     {
@@ -428,13 +435,13 @@ export function DocumentLineGrid({
     });
   } else if (ui.price !== null) {
     // 折扣额 only once some line has a discount: most documents have none.
-    if (trade && lines.some((line) => (figuresOf(line)?.discount ?? 0n) !== 0n)) {
+    if (trade && lines.some((line) => (figuresOf(line)?.discountAmount ?? 0) !== 0)) {
       columns.push({
         key: 'discountAmount',
         title: 'document.columns.discountAmount',
         width: 80,
         align: 'right',
-        render: (line) => money(figuresOf(line)?.discount),
+        render: (line) => money(figuresOf(line)?.discountAmount),
       });
     }
     columns.push({
@@ -451,14 +458,14 @@ export function DocumentLineGrid({
           title: 'document.columns.taxAmount',
           width: 80,
           align: 'right',
-          render: (line) => money(figuresOf(line)?.tax),
+          render: (line) => money(figuresOf(line)?.taxAmount),
         },
         {
           key: 'amountWithTax',
           title: 'document.columns.amountWithTax',
           width: 96,
           align: 'right',
-          render: (line) => money(figuresOf(line)?.withTax),
+          render: (line) => money(figuresOf(line)?.amountWithTax),
         },
       );
     }

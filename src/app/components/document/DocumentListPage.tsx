@@ -17,6 +17,10 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ApiOutput } from '../../../shared/api';
+import { documentStatuses } from '../../../shared/documents/document-status';
+import { parseScaled } from '../../../shared/numbers/decimal';
+import { fenScale } from '../../../shared/numbers/scales';
+import { groupedYuan } from '../../../shared/numbers/yuan-display';
 import { useApiQuery } from '../../api/useApi';
 import { usePermission } from '../../session/usePermission';
 import { LoadFailure } from '../LoadFailure';
@@ -27,13 +31,11 @@ import {
   documentAddress,
   documentExecutionColors,
   documentStatusColors,
-  documentStatuses,
   documentTypeUi,
   showsMoney,
   type DocumentStatus,
   type DocumentType,
 } from './documentTypes';
-import { fenScale, formatFen, parseScaled } from './scaledDecimal';
 
 type Row = ApiOutput<'documents.list'>['rows'][number];
 
@@ -175,7 +177,7 @@ export function DocumentListPage({ types, testId }: { types: readonly DocumentTy
             align: 'right' as const,
             render: (_: unknown, row: Row) => (
               <span style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {showsMoney(row.type) ? formatFen(parseScaled(row.totalWithTax, fenScale) ?? 0n) : ''}
+                {showsMoney(row.type) ? groupedYuan(parseScaled(row.totalWithTax, fenScale) ?? 0) : ''}
               </span>
             ),
           },

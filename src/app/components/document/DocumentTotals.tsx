@@ -1,9 +1,11 @@
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { chineseCapitals } from './chineseCapitals';
-import { carriesTax, documentTypeUi, showsMoney, type DocumentType } from './documentTypes';
+import { carriesTax } from '../../../shared/documents/line-pricing';
+import { chineseCapitalAmount } from '../../../shared/numbers/chinese-amount';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { groupedYuan, yuanDisplay } from '../../../shared/numbers/yuan-display';
+import { documentTypeUi, showsMoney, type DocumentType } from './documentTypes';
 import type { DocumentTotals as Totals } from './lineFigures';
-import { formatFen, formatScaled } from './scaledDecimal';
 
 function Figure({
   label,
@@ -47,7 +49,7 @@ export function DocumentTotals({
       .map((entry) => `${formatScaled(entry.quantity, quantityDecimals)}${entry.unitName}`)
       .join(' + ') || '0';
   const taxed = carriesTax(type);
-  const final = taxed ? totals.withTax : totals.amount;
+  const final = taxed ? totals.amountWithTax : totals.amount;
 
   return (
     <Flex
@@ -61,20 +63,29 @@ export function DocumentTotals({
       {!ui.valueOnly && (
         <Figure label={t('document.totals.quantity')} value={quantity} testId="total-quantity" />
       )}
-      {showsMoney(type) && (
+      {showsMoney(type) && totals.refused !== null && (
+        <Typography.Text type="danger" data-testid="total-refused">
+          {totals.refused}
+        </Typography.Text>
+      )}
+      {showsMoney(type) && totals.refused === null && (
         <>
           <Figure
             label={t(ui.valueOnly ? 'document.totals.adjustment' : 'document.totals.amount')}
-            value={formatFen(totals.amount)}
+            value={groupedYuan(totals.amount)}
             testId="total-amount"
             strong={!taxed}
           />
           {taxed && (
             <>
-              <Figure label={t('document.totals.tax')} value={formatFen(totals.tax)} testId="total-tax" />
+              <Figure
+                label={t('document.totals.tax')}
+                value={groupedYuan(totals.taxAmount)}
+                testId="total-tax"
+              />
               <Figure
                 label={t('document.totals.withTax')}
-                value={`${totals.withTax < 0n ? '-' : ''}¥${formatFen(totals.withTax < 0n ? -totals.withTax : totals.withTax)}`}
+                value={yuanDisplay(totals.amountWithTax)}
                 testId="total-with-tax"
                 strong
               />
@@ -82,7 +93,7 @@ export function DocumentTotals({
           )}
           <Figure
             label={t('document.totals.capitals')}
-            value={chineseCapitals(final)}
+            value={chineseCapitalAmount(final)}
             testId="total-capitals"
           />
         </>

@@ -1,8 +1,9 @@
 import { Flex, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { chineseCapitals } from './chineseCapitals';
+import { chineseCapitalAmount } from '../../../shared/numbers/chinese-amount';
+import { readDecimalInput } from '../../../shared/numbers/decimal-input';
+import { fenScale } from '../../../shared/numbers/scales';
 import { HeaderCell } from './HeaderCell';
-import { fenScale, parseScaled } from './scaledDecimal';
 
 /**
  * 金额 of a 收款单 / 付款单, which has no lines: the yuan as typed, and beside it the same in 人民币大写
@@ -20,7 +21,7 @@ export function MoneyAmountControl({
   label: string;
 }) {
   const { t } = useTranslation();
-  const fen = parseScaled(value ?? '', fenScale);
+  const fen = readDecimalInput((value ?? '').trim(), fenScale);
   return (
     <Flex gap={12} align="center">
       <HeaderCell name="amount">
@@ -36,10 +37,12 @@ export function MoneyAmountControl({
           data-testid="document-amount"
         />
       </HeaderCell>
-      {fen !== null && fen > 0n && (
+      {fen.ok && fen.value > 0 && (
         <span style={{ whiteSpace: 'nowrap' }}>
           <Typography.Text type="secondary">{t('document.totals.capitals')} </Typography.Text>
-          <Typography.Text data-testid="document-amount-capitals">{chineseCapitals(fen)}</Typography.Text>
+          <Typography.Text data-testid="document-amount-capitals">
+            {chineseCapitalAmount(fen.value)}
+          </Typography.Text>
         </span>
       )}
     </Flex>

@@ -1,13 +1,10 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ApiInput, ApiOutput } from '../../../shared/api';
-import {
-  carriesTax,
-  documentTypeUi,
-  tradesPrices,
-  type DocumentType,
-  type DocumentView,
-} from './documentTypes';
-import { fenScale, formatFen, formatScaled, parseScaled, priceScale, taxRateScale } from './scaledDecimal';
+import { carriesTax } from '../../../shared/documents/line-pricing';
+import { formatScaled, parseScaled } from '../../../shared/numbers/decimal';
+import { fenScale, priceScale, ratioScale, taxRateScale } from '../../../shared/numbers/scales';
+import { groupedYuan } from '../../../shared/numbers/yuan-display';
+import { documentTypeUi, tradesPrices, type DocumentType, type DocumentView } from './documentTypes';
 
 export type GoodsInfo = ApiOutput<'goods.get'>;
 export type GoodsMatch = ApiOutput<'goods.search'>[number];
@@ -132,7 +129,7 @@ export function headerFromView(view: DocumentView): HeaderValues {
     remark: view.remark,
     priceIncludesTax: view.lines.some((line) => line.priceIncludesTax),
     // Written as the printed receipt writes it: 100,000.00.
-    amount: documentTypeUi[view.type].money ? formatFen(parseScaled(view.totalWithTax, fenScale) ?? 0n) : '',
+    amount: documentTypeUi[view.type].money ? groupedYuan(parseScaled(view.totalWithTax, fenScale) ?? 0) : '',
     officeId: view.officeId,
     handlerId: view.handlerId,
   };
@@ -140,13 +137,13 @@ export function headerFromView(view: DocumentView): HeaderValues {
 
 /** A price as the goods' own are written, with at least the fen: 48.00, 2.10, 0.4575. */
 export function priceText(text: string): string {
-  return formatScaled(parseScaled(text, priceScale) ?? 0n, priceScale, 2);
+  return formatScaled(parseScaled(text, priceScale) ?? 0, priceScale, 2);
 }
 
 /** 折扣率 as the clerk would type it: "5", "2.5"; nothing for no discount. */
 export function discountText(text: string): string {
-  const rate = parseScaled(text, taxRateScale) ?? 0n;
-  return rate === 0n ? '' : formatScaled(rate, taxRateScale);
+  const rate = parseScaled(text, taxRateScale) ?? 0;
+  return rate === 0 ? '' : formatScaled(rate, taxRateScale);
 }
 
 /** A saved document's lines, back in the grid; a line in the header's warehouse follows the header again. */
@@ -196,7 +193,7 @@ function startingUnit(
   const named = scannedUnit ?? (source ? goods[source] : null);
   const byName = goods.units.find((unit) => unit.name === named);
   if (byName) return byName;
-  const ratio = (unit: GoodsUnit) => parseScaled(unit.ratio, priceScale) ?? 0n;
+  const ratio = (unit: GoodsUnit) => parseScaled(unit.ratio, ratioScale) ?? 0;
   return goods.units.reduce<GoodsUnit | undefined>(
     (largest, unit) => (!largest || ratio(unit) > ratio(largest) ? unit : largest),
     undefined,

@@ -1,10 +1,18 @@
-import type { ApiInput, ApiOutput } from '../../../shared/api';
+import {
+  documentTypeRule,
+  documentTypes,
+  type CounterpartyRole,
+  type DocumentType,
+  type MoneySide,
+} from '../../../shared/documents/document-types';
+import type { ApiOutput } from '../../../shared/api';
+import { carriesTax, defaultPriceField } from '../../../shared/documents/line-pricing';
+import type { DocumentStatus } from '../../../shared/documents/document-status';
 import type { Messages } from '../../i18n/zh-CN';
 
-export type DocumentType = ApiInput<'documents.save'>['document']['type'];
-export type DocumentStatus = NonNullable<ApiInput<'documents.list'>['statuses']>[number];
+export type { DocumentType, MoneySide };
+export type { DocumentAction, DocumentStatus } from '../../../shared/documents/document-status';
 export type DocumentView = ApiOutput<'documents.get'>;
-export type DocumentAction = DocumentView['actions'][number];
 /** An order's 执行状态: how much of it receipts / deliveries have taken. */
 export type DocumentExecution = NonNullable<DocumentView['execution']>;
 
@@ -12,23 +20,34 @@ export type DocumentExecution = NonNullable<DocumentView['execution']>;
 export type PriceSource = 'purchasePrice' | 'salePrice' | null;
 
 /**
- * How the one document page looks for a type (DOMAIN.md §5). The engine's rules decide what a
- * document does; this says only what the clerk types: who the counterparty is, which columns the
- * grid has and what a price means there.
+ * How the one document page looks for a type (DOMAIN.md §5): its page, and what the clerk types on the
+ * lines. What the document does — counterparty, stock direction, origin, money — is not said here but
+ * read from the shared rules (src/shared/documents/document-types.ts), the table the engine posts by.
  */
-export interface DocumentTypeUi {
+interface DocumentScreen {
   /** Page key, address and title of the type's document page. */
   pageKey: string;
   path: string;
   title: `page.${keyof Messages['page']}`;
-  counterparty: 'supplier' | 'customer' | 'internal' | 'none';
+  /** A price the page offers where the rules give the line no default one (opening stock's cost). */
+  priceGuess?: PriceSource;
+  /** 赠品: a zero-price receipt or delivery. */
+  gift: boolean;
+  /**
+   * A sale the engine holds to the customer's credit limit and the available stock when it is submitted
+   * (DOMAIN.md §7): the page shows both while the clerk enters it, before the engine warns.
+   */
+  salesLimits: boolean;
+}
+
+/** The screen of a type with what its rules make the page show. */
+export interface DocumentTypeUi extends Omit<DocumentScreen, 'priceGuess'> {
+  counterparty: CounterpartyRole;
   /** The line has a unit price: a purchase / sale price, or a unit cost where goods come in. */
   price: 'trade' | 'cost' | 'optionalCost' | null;
   /** Where the default price and unit come from when goods are picked. */
   priceSource: PriceSource;
   unitSource: 'defaultPurchaseUnit' | 'defaultSaleUnit' | null;
-  /** 赠品: a zero-price receipt or delivery. */
-  gift: boolean;
   /** 调拨: lines go from a warehouse to another. */
   transfer: boolean;
   /** 盘点: the quantity is what was counted. */
@@ -41,54 +60,24 @@ export interface DocumentTypeUi {
   executesAs: 'purchase_receipt' | 'sales_delivery' | null;
   /** 收款单 / 付款单: no lines, an amount, which settles this side of the counterparty's account (§7). */
   money: MoneySide | null;
-  /**
-   * A sale the engine holds to the customer's credit limit and the available stock when it is submitted
-   * (DOMAIN.md §7): the page shows both while the clerk enters it, before the engine warns.
-   */
-  salesLimits: boolean;
 }
 
-export type MoneySide = 'receivable' | 'payable';
+const plain = { gift: false, salesLimits: false } as const;
 
-const plain = {
-  counterparty: 'none',
-  price: null,
-  priceSource: null,
-  unitSource: null,
-  gift: false,
-  transfer: false,
-  counted: false,
-  valueOnly: false,
-  originType: null,
-  executesAs: null,
-  money: null,
-  salesLimits: false,
-} as const;
-
-export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
+const screens: Record<DocumentType, DocumentScreen> = {
   purchase_order: {
     ...plain,
     pageKey: 'document-purchase-order',
     path: '/documents/purchase-order',
     title: 'page.purchaseOrder',
-    counterparty: 'supplier',
-    price: 'trade',
-    priceSource: 'purchasePrice',
-    unitSource: 'defaultPurchaseUnit',
     gift: true,
-    executesAs: 'purchase_receipt',
   },
   sales_order: {
     ...plain,
     pageKey: 'document-sales-order',
     path: '/documents/sales-order',
     title: 'page.salesOrder',
-    counterparty: 'customer',
-    price: 'trade',
-    priceSource: 'salePrice',
-    unitSource: 'defaultSaleUnit',
     gift: true,
-    executesAs: 'sales_delivery',
     salesLimits: true,
   },
   purchase_receipt: {
@@ -96,10 +85,6 @@ export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
     pageKey: 'document-purchase-receipt',
     path: '/documents/purchase-receipt',
     title: 'page.purchaseReceipt',
-    counterparty: 'supplier',
-    price: 'trade',
-    priceSource: 'purchasePrice',
-    unitSource: 'defaultPurchaseUnit',
     gift: true,
   },
   purchase_return: {
@@ -107,21 +92,12 @@ export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
     pageKey: 'document-purchase-return',
     path: '/documents/purchase-return',
     title: 'page.purchaseReturn',
-    counterparty: 'supplier',
-    price: 'trade',
-    priceSource: 'purchasePrice',
-    unitSource: 'defaultPurchaseUnit',
-    originType: 'purchase_receipt',
   },
   sales_delivery: {
     ...plain,
     pageKey: 'document-sales-delivery',
     path: '/documents/sales-delivery',
     title: 'page.salesDelivery',
-    counterparty: 'customer',
-    price: 'trade',
-    priceSource: 'salePrice',
-    unitSource: 'defaultSaleUnit',
     gift: true,
     salesLimits: true,
   },
@@ -130,32 +106,24 @@ export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
     pageKey: 'document-sales-return',
     path: '/documents/sales-return',
     title: 'page.salesReturn',
-    counterparty: 'customer',
-    price: 'trade',
-    priceSource: 'salePrice',
-    unitSource: 'defaultSaleUnit',
-    originType: 'sales_delivery',
   },
   transfer: {
     ...plain,
     pageKey: 'document-transfer',
     path: '/documents/transfer',
     title: 'page.transfer',
-    transfer: true,
   },
   stocktake: {
     ...plain,
     pageKey: 'document-stocktake',
     path: '/documents/stocktake',
     title: 'page.stocktake',
-    counted: true,
   },
   stock_gain: {
     ...plain,
     pageKey: 'document-stock-gain',
     path: '/documents/stock-gain',
     title: 'page.stockGain',
-    price: 'optionalCost',
   },
   stock_loss: {
     ...plain,
@@ -168,7 +136,6 @@ export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
     pageKey: 'document-other-receipt',
     path: '/documents/other-receipt',
     title: 'page.otherReceipt',
-    price: 'optionalCost',
   },
   other_issue: {
     ...plain,
@@ -181,60 +148,86 @@ export const documentTypeUi: Record<DocumentType, DocumentTypeUi> = {
     pageKey: 'document-opening-stock',
     path: '/documents/opening-stock',
     title: 'page.openingStock',
-    price: 'cost',
     // A first guess the clerk overwrites with the real cost: opening stock has no other price.
-    priceSource: 'purchasePrice',
-    unitSource: 'defaultPurchaseUnit',
+    priceGuess: 'purchasePrice',
   },
   cost_adjustment: {
     ...plain,
     pageKey: 'document-cost-adjustment',
     path: '/documents/cost-adjustment',
     title: 'page.costAdjustment',
-    valueOnly: true,
   },
   customer_receipt: {
     ...plain,
     pageKey: 'document-customer-receipt',
     path: '/documents/customer-receipt',
     title: 'page.customerReceipt',
-    counterparty: 'customer',
-    money: 'receivable',
   },
   supplier_payment: {
     ...plain,
     pageKey: 'document-supplier-payment',
     path: '/documents/supplier-payment',
     title: 'page.supplierPayment',
-    counterparty: 'supplier',
-    money: 'payable',
   },
   internal_transfer_out: {
     ...plain,
     pageKey: 'document-internal-transfer-out',
     path: '/documents/internal-transfer-out',
     title: 'page.internalTransferOut',
-    counterparty: 'internal',
-    price: 'trade',
-    priceSource: 'salePrice',
-    unitSource: 'defaultSaleUnit',
   },
   internal_transfer_in: {
     ...plain,
     pageKey: 'document-internal-transfer-in',
     path: '/documents/internal-transfer-in',
     title: 'page.internalTransferIn',
-    counterparty: 'internal',
-    price: 'trade',
-    priceSource: 'purchasePrice',
-    unitSource: 'defaultPurchaseUnit',
   },
 };
 
-/** A line's price carries VAT only when it is traded with a counterparty. */
-export function carriesTax(type: DocumentType): boolean {
-  return documentTypeUi[type].counterparty !== 'none';
+/** The receipt or delivery an order of this type is executed by: the type whose lines are made from it. */
+function executedBy(order: DocumentType): DocumentTypeUi['executesAs'] {
+  const executing = documentTypes.find((type) => documentTypeRule(type).source?.type === order);
+  return executing === 'purchase_receipt' || executing === 'sales_delivery' ? executing : null;
 }
+
+/** A traded line is priced; goods coming in at their line amount need a cost, at the current cost may name one. */
+function linePrice(type: DocumentType): DocumentTypeUi['price'] {
+  const rule = documentTypeRule(type);
+  if (rule.direction === 'money') return null;
+  if (carriesTax(type)) return 'trade';
+  if (rule.receiptCost === 'line_amount') return 'cost';
+  return rule.receiptCost === 'current_or_entered' ? 'optionalCost' : null;
+}
+
+function withRules(type: DocumentType): DocumentTypeUi {
+  const rule = documentTypeRule(type);
+  const source = rule.source?.type ?? null;
+  const { priceGuess = null, ...screen } = screens[type];
+  const price = linePrice(type);
+  const priceSource = price === null ? null : (defaultPriceField(type) ?? priceGuess);
+  return {
+    ...screen,
+    counterparty: rule.counterparty,
+    price,
+    priceSource,
+    unitSource:
+      priceSource === 'purchasePrice'
+        ? 'defaultPurchaseUnit'
+        : priceSource === 'salePrice'
+          ? 'defaultSaleUnit'
+          : null,
+    transfer: rule.direction === 'transfer',
+    counted: rule.direction === 'none',
+    valueOnly: rule.direction === 'value',
+    // A return's lines come from the receipt or delivery it returns; a receipt made from an order is 下推.
+    originType: source !== null && documentTypeRule(source).direction !== 'order' ? source : null,
+    executesAs: rule.direction === 'order' ? executedBy(type) : null,
+    money: rule.direction === 'money' ? (rule.money?.side ?? null) : null,
+  };
+}
+
+export const documentTypeUi: Readonly<Record<DocumentType, DocumentTypeUi>> = Object.fromEntries(
+  documentTypes.map((type) => [type, withRules(type)]),
+) as Record<DocumentType, DocumentTypeUi>;
 
 /** The document has money figures: a priced type, value only, or a receipt / payment of money. */
 export function showsMoney(type: DocumentType): boolean {
@@ -267,7 +260,7 @@ export function documentAddress(
   return 'id' in open ? `${path}?id=${open.id}` : `${path}?fromOrder=${open.fromOrder}`;
 }
 
-/** The statuses of DOMAIN.md §5 in lifecycle order, with the colour of their tag. */
+/** The colour of each status's tag (DOMAIN.md §5). */
 export const documentStatusColors: Record<DocumentStatus, string> = {
   draft: 'default',
   submitted: 'gold',
@@ -277,7 +270,6 @@ export const documentStatusColors: Record<DocumentStatus, string> = {
   voided: 'red',
   closed: 'cyan',
 };
-export const documentStatuses = Object.keys(documentStatusColors) as DocumentStatus[];
 
 /** 执行状态 tags: partly executed stands out (more is to come), done is green, closed as its status. */
 export const documentExecutionColors: Record<DocumentExecution, string> = {

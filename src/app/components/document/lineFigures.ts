@@ -1,113 +1,135 @@
-import type { LineDraft } from './documentDraft';
-import { carriesTax, documentTypeUi, tradesPrices, type DocumentType } from './documentTypes';
-import { fenScale, mulDivRound, parseScaled, pow10, priceScale, taxRateScale } from './scaledDecimal';
+import { figureLabels } from '../../../shared/documents/figure-labels';
+import { tradeLineAmounts, type LineAmounts } from '../../../shared/documents/line-amounts';
+import { carriesTax } from '../../../shared/documents/line-pricing';
+import { LedgerError } from '../../../shared/ledger-error';
+import { decimalInputMessage, readDecimalInput } from '../../../shared/numbers/decimal-input';
+import { add } from '../../../shared/numbers/integer-math';
+import { fenScale, priceScale, taxRateScale, type Fen } from '../../../shared/numbers/scales';
+import type { LineDraft, LineField } from './documentDraft';
+import { documentTypeUi, tradesPrices, type DocumentType } from './documentTypes';
 
-/** A line's money in fen, as the engine will compute it. */
-export interface LineFigures {
-  amount: bigint;
-  tax: bigint;
-  withTax: bigint;
+/** A line's money in fen, as the engine will store it. */
+export interface LineFigures extends LineAmounts {
   /** 折扣额: taken off on the side the price was entered (with or without tax). */
-  discount: bigint;
+  readonly discountAmount: Fen;
 }
 
-/** How a trade line's price was entered: 含税单价 or not, and its 折扣率 in hundredths of a percent. */
-export interface PriceTerms {
-  includesTax: boolean;
-  discountRate: bigint;
-}
+/** The figures a clerk types on a line, as `documents.save` is sent them. */
+export type TypedLineFigure = 'quantity' | 'unitPrice' | 'discountRate' | 'taxRate' | 'adjustmentAmount';
 
-const taxRateOne = 100n * pow10(taxRateScale);
-
-/**
- * The engine's `tradeLineAmounts` (line-amounts.ts), on scaled BigInts; the renderer may not import
- * it, and tests/unit/app/document-figures.test.ts holds the two equal. DOMAIN.md §3: gross =
- * round(quantity × price) less round(gross × discount). Without tax, tax = round(net × rate); with tax,
- * the net is the 价税合计 the clerk priced, tax = round(net × rate / (1 + rate)) and the amount is what
- * remains — so the total the clerk typed the price for is exact.
- */
-export function tradeFigures(
-  quantity: bigint,
-  price: bigint,
-  taxRate: bigint,
-  quantityDecimals: number,
-  terms: PriceTerms,
-): LineFigures {
-  const gross = mulDivRound(quantity, price, pow10(quantityDecimals + priceScale - fenScale));
-  const discount = mulDivRound(gross, terms.discountRate, taxRateOne);
-  const net = gross - discount;
-  if (!terms.includesTax) {
-    const tax = mulDivRound(net, taxRate, taxRateOne);
-    return { amount: net, tax, withTax: net + tax, discount };
-  }
-  const tax = mulDivRound(net, taxRate, taxRateOne + taxRate);
-  return { amount: net - tax, tax, withTax: net, discount };
-}
-
-/** A price without tax as the same price with tax, as the engine turns a goods' default price (6 decimals). */
-export function priceWithTax(price: bigint, taxRate: bigint): bigint {
-  return mulDivRound(price, taxRateOne + taxRate, taxRateOne);
+export interface LineReading {
+  /**
+   * Null while the line has no figure to show: no price typed yet, a receipt left to the current cost,
+   * which only the engine knows, or a figure the engine would refuse.
+   */
+  readonly figures: LineFigures | null;
+  /** What the engine would say of each typed figure it refuses, to show on that cell before saving. */
+  readonly problems: Partial<Record<LineField, string>>;
 }
 
 /**
- * A line's figures as the engine will store them. Null while the line has no figure to show: no price
- * typed yet, or a receipt left to the current cost, which only the engine knows. `includesTax` is the
- * document's 含税单价 switch, which every trade line follows.
+ * A line as the engine will read it (src/shared: the one decimal reading and the one line arithmetic).
+ * `includesTax` is the document's 含税单价 switch, which every trade line follows.
  */
-export function lineFigures(
+export function readLine(
   line: LineDraft,
   type: DocumentType,
   quantityDecimals: number,
   includesTax: boolean,
-): LineFigures | null {
+): LineReading {
+  const problems: Partial<Record<LineField, string>> = {};
+  const scales: Record<TypedLineFigure, number> = {
+    quantity: quantityDecimals,
+    unitPrice: priceScale,
+    discountRate: taxRateScale,
+    taxRate: taxRateScale,
+    adjustmentAmount: fenScale,
+  };
+  /** The figure as typed, null when empty or refused; what is sent is trimmed, so it is read trimmed. */
+  const read = (field: TypedLineFigure): number | null => {
+    const typed = line[field].trim();
+    if (typed === '') return null;
+    const reading = readDecimalInput(typed, scales[field]);
+    if (reading.ok) return reading.value;
+    problems[field] = decimalInputMessage(figureLabels[field], typed, reading.problem);
+    return null;
+  };
+
   const ui = documentTypeUi[type];
   if (ui.valueOnly) {
-    const amount = parseScaled(line.adjustmentAmount, fenScale);
-    return amount === null ? null : { amount, tax: 0n, withTax: amount, discount: 0n };
+    const amount = read('adjustmentAmount');
+    const figures =
+      amount === null ? null : { amount, taxAmount: 0, amountWithTax: amount, discountAmount: 0 };
+    return { figures, problems };
   }
-  if (ui.price === null) return null;
-  const quantity = parseScaled(line.quantity, quantityDecimals);
-  const price = line.isGift ? 0n : parseScaled(line.unitPrice, priceScale);
-  if (quantity === null || price === null) return null;
-  const rate = carriesTax(type) ? (parseScaled(line.taxRate, taxRateScale) ?? 0n) : 0n;
+  const quantity = read('quantity');
+  if (ui.price === null) return { figures: null, problems };
+  const price = line.isGift ? 0 : read('unitPrice');
   const trade = tradesPrices(type);
-  return tradeFigures(quantity, price, rate, quantityDecimals, {
-    includesTax: trade && includesTax,
-    discountRate: trade ? (parseScaled(line.discountRate, taxRateScale) ?? 0n) : 0n,
-  });
+  const rate = carriesTax(type) ? (read('taxRate') ?? 0) : 0;
+  const discountRate = trade ? (read('discountRate') ?? 0) : 0;
+  if (quantity === null || price === null || Object.keys(problems).length > 0)
+    return { figures: null, problems };
+  try {
+    const { unitPrice, unitPriceWithTax, ...figures } = tradeLineAmounts(
+      quantity,
+      price,
+      rate,
+      quantityDecimals,
+      {
+        includesTax: trade && includesTax,
+        discountRate,
+      },
+    );
+    return { figures, problems };
+  } catch (error) {
+    // A product beyond exact integers: the engine refuses the line, and so does the page, on its quantity.
+    if (!(error instanceof LedgerError)) throw error;
+    return { figures: null, problems: { quantity: error.message } };
+  }
 }
 
 export interface DocumentTotals {
   /** Quantities summed per unit, in the order units first appear: 箱 and 袋 are not added together. */
-  quantities: { unitName: string; quantity: bigint }[];
-  amount: bigint;
-  tax: bigint;
-  withTax: bigint;
+  quantities: { unitName: string; quantity: number }[];
+  amount: Fen;
+  taxAmount: Fen;
+  amountWithTax: Fen;
+  /** The engine's refusal when the sums are beyond exact integers; the figures are then not shown. */
+  refused: string | null;
 }
 
+/** Sums of the lines' rounded figures, as the engine stores them; a line it would refuse adds nothing. */
 export function documentTotals(
   lines: LineDraft[],
   type: DocumentType,
   quantityDecimals: number,
   includesTax: boolean,
 ): DocumentTotals {
-  const quantities = new Map<string, bigint>();
-  const totals = { amount: 0n, tax: 0n, withTax: 0n };
-  for (const line of lines) {
-    if (line.goodsId === null) continue;
-    const quantity = parseScaled(line.quantity, quantityDecimals);
-    if (quantity !== null && line.unitName && !documentTypeUi[type].valueOnly) {
-      quantities.set(line.unitName, (quantities.get(line.unitName) ?? 0n) + quantity);
+  const quantities = new Map<string, number>();
+  const totals = { amount: 0, taxAmount: 0, amountWithTax: 0 };
+  try {
+    for (const line of lines) {
+      if (line.goodsId === null) continue;
+      const { figures, problems } = readLine(line, type, quantityDecimals, includesTax);
+      if (Object.keys(problems).length > 0) continue;
+      const quantity = readDecimalInput(line.quantity.trim(), quantityDecimals);
+      if (quantity.ok && line.unitName && !documentTypeUi[type].valueOnly) {
+        quantities.set(line.unitName, add(quantities.get(line.unitName) ?? 0, quantity.value));
+      }
+      if (figures) {
+        totals.amount = add(totals.amount, figures.amount);
+        totals.taxAmount = add(totals.taxAmount, figures.taxAmount);
+        totals.amountWithTax = add(totals.amountWithTax, figures.amountWithTax);
+      }
     }
-    const figures = lineFigures(line, type, quantityDecimals, includesTax);
-    if (figures) {
-      totals.amount += figures.amount;
-      totals.tax += figures.tax;
-      totals.withTax += figures.withTax;
-    }
+  } catch (error) {
+    if (!(error instanceof LedgerError)) throw error;
+    return { quantities: [], amount: 0, taxAmount: 0, amountWithTax: 0, refused: error.message };
   }
   return {
     quantities: [...quantities].map(([unitName, quantity]) => ({ unitName, quantity })),
     ...totals,
+    refused: null,
   };
 }

@@ -1,8 +1,10 @@
 import type { ApiOutput } from '../../../shared/api';
 import { defaultPrice, priceText, type GoodsInfo, type LineDraft } from './documentDraft';
 import { tradesPrices, type DocumentType } from './documentTypes';
-import { priceWithTax } from './lineFigures';
-import { formatScaled, parseScaled, priceScale, taxRateScale } from './scaledDecimal';
+import { priceWithTax } from '../../../shared/documents/line-amounts';
+import { formatScaled, parseScaled } from '../../../shared/numbers/decimal';
+import { readDecimalInput } from '../../../shared/numbers/decimal-input';
+import { priceScale, taxRateScale } from '../../../shared/numbers/scales';
 
 /** 价格跟踪: the last price of a goods in a unit with this counterparty, and the document it was on. */
 export type LastPrice = ApiOutput<'prices.last'>[number];
@@ -14,9 +16,13 @@ export function lastPriceOf(
   return lastPrices.find((price) => price.goodsId === line.goodsId && price.unitName === line.unitName);
 }
 
-/** A price without tax, as text, raised by a tax rate as the engine raises a default price. */
+/**
+ * The goods' default price (the engine's text) raised by the line's tax rate (as typed, so read as the
+ * engine reads it), as the engine raises a default price.
+ */
 export function priceWithTaxText(price: string, taxRate: string): string {
-  const raised = priceWithTax(parseScaled(price, priceScale) ?? 0n, parseScaled(taxRate, taxRateScale) ?? 0n);
+  const rate = readDecimalInput(taxRate.trim(), taxRateScale);
+  const raised = priceWithTax(parseScaled(price, priceScale) ?? 0, rate.ok ? rate.value : 0);
   return priceText(formatScaled(raised, priceScale));
 }
 

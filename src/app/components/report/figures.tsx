@@ -1,19 +1,9 @@
 import type { CSSProperties, ReactNode } from 'react';
+import { groupThousands } from '../../../shared/numbers/yuan-display';
 import type { FigureKind } from './reportConfig';
 
 /** Digits line up in a column of figures. */
 export const figureStyle: CSSProperties = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' };
-
-/**
- * The engine's decimal text ("-12345.6") grouped by thousands ("-12,345.6") on its digits: figures
- * never pass through floating point on their way to the screen (DOMAIN.md §3).
- */
-export function groupDigits(text: string): string {
-  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text);
-  if (!match) return text;
-  const [, sign = '', whole = '', fraction = ''] = match;
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
-}
 
 /** Zero, whatever its decimals or unit: "0", "-0.00", "0.00%". */
 export function isZero(text: string): boolean {
@@ -35,7 +25,7 @@ export function Figure({
   if (value === null || value === undefined || value === '') return null;
   const text = String(value);
   if (blankZero && isZero(text)) return null;
-  const shown = kind === 'money' || kind === 'quantity' || kind === 'unitCost' ? groupDigits(text) : text;
+  const shown = kind === 'money' || kind === 'quantity' || kind === 'unitCost' ? groupThousands(text) : text;
   const negative = !signed && text.startsWith('-') && !isZero(text);
   return <span style={negative ? { ...figureStyle, color: '#cf1322' } : figureStyle}>{shown}</span>;
 }

@@ -3,8 +3,10 @@ import { Card, ConfigProvider, InputNumber, Table, Typography, type TableColumns
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../../shared/api';
-import { groupDigits } from '../../components/report/figures';
-import { yuanShown, toFen, yuanText } from './moneyFigures';
+import { add } from '../../../shared/numbers/integer-math';
+import type { Fen } from '../../../shared/numbers/scales';
+import { groupThousands, yuanDisplay } from '../../../shared/numbers/yuan-display';
+import { toFen, yuanText } from './moneyFigures';
 import { denseMoneyTable, moneyColumn } from './moneyTable';
 
 export type OpenItem = ApiOutput<'money.openItems'>[number];
@@ -13,9 +15,9 @@ export type OpenItem = ApiOutput<'money.openItems'>[number];
 export type ItemChoice = ReadonlyMap<number, string>;
 
 /** What a choice comes to, in fen. */
-export function choiceTotal(choice: ItemChoice): bigint {
-  let total = 0n;
-  for (const amount of choice.values()) total += toFen(amount);
+export function choiceTotal(choice: ItemChoice): Fen {
+  let total = 0;
+  for (const amount of choice.values()) total = add(total, toFen(amount));
   return total;
 }
 
@@ -26,7 +28,7 @@ export function choiceTotal(choice: ItemChoice): bigint {
 function withinOpen(typed: string | null, open: string): string {
   if (typed === null || typed.trim() === '') return '';
   const fen = toFen(typed);
-  if (fen < 0n) return '0.00';
+  if (fen < 0) return '0.00';
   return fen > toFen(open) ? open : yuanText(fen);
 }
 
@@ -127,11 +129,11 @@ export function OpenItemsTable({
                   value={amount ?? item.open}
                   // Untouched rows show what ticking them would settle, greyed until ticked.
                   variant={amount === undefined ? 'borderless' : 'outlined'}
-                  status={amount !== undefined && toFen(amount) <= 0n ? 'error' : undefined}
+                  status={amount !== undefined && toFen(amount) <= 0 ? 'error' : undefined}
                   // Read like the figures beside it (grouped, two decimals, right-aligned), except while
                   // the person is typing, when what they type stays as typed.
                   formatter={(text, { userTyping, input }) =>
-                    userTyping ? input : text ? groupDigits(yuanText(toFen(text))) : ''
+                    userTyping ? input : text ? groupThousands(yuanText(toFen(text))) : ''
                   }
                   parser={(text) => (text ?? '').replace(/,/g, '')}
                   controls={false}
@@ -156,7 +158,7 @@ export function OpenItemsTable({
       extra={
         selectable && (
           <Typography.Text data-testid={`${testId}-total`}>
-            {t('money.chosen', { count: choice.size, amount: yuanShown(total) })}
+            {t('money.chosen', { count: choice.size, amount: yuanDisplay(total) })}
           </Typography.Text>
         )
       }

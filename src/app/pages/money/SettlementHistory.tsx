@@ -11,7 +11,8 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../../shared/api';
-import { toFen, yuanShown } from './moneyFigures';
+import { yuanDisplay } from '../../../shared/numbers/yuan-display';
+import { toFen } from './moneyFigures';
 import { denseMoneyTable, moneyColumn } from './moneyTable';
 
 type Settlement = ApiOutput<'money.settlements'>[number];
@@ -77,7 +78,7 @@ export function SettlementHistory({
           </span>
         ) : mayReverse ? (
           <Popconfirm
-            title={t('money.reverseConfirm', { amount: yuanShown(toFen(settlement.amount)) })}
+            title={t('money.reverseConfirm', { amount: yuanDisplay(toFen(settlement.amount)) })}
             okText={t('money.reverse')}
             okButtonProps={{ danger: true, 'data-testid': 'settle-reverse-confirm' }}
             onConfirm={() => onReverse(settlement)}

@@ -9,7 +9,9 @@ import { CounterpartyPicker } from '../../components/report/CounterpartyPicker';
 import { MoneySideSwitch, sideOfCounterparty, type MoneySide } from '../../components/report/MoneySideSwitch';
 import { useAddressRequest } from '../../components/report/useAddressRequest';
 import { usePermission } from '../../session/usePermission';
-import { toFen, yuanShown } from './moneyFigures';
+import type { Fen } from '../../../shared/numbers/scales';
+import { yuanDisplay } from '../../../shared/numbers/yuan-display';
+import { toFen } from './moneyFigures';
 import { choiceTotal, OpenItemsTable, type ItemChoice } from './OpenItemsTable';
 import { SettlementHistory } from './SettlementHistory';
 
@@ -26,7 +28,7 @@ const settlingChanges: ApiMethod[] = [
 ];
 
 /** What the last action did, kept on the page until the next one. */
-type Outcome = { kind: 'settled' | 'autoSettled' | 'reversed'; fen: bigint } | { kind: 'nothingToSettle' };
+type Outcome = { kind: 'settled' | 'autoSettled' | 'reversed'; fen: Fen } | { kind: 'nothingToSettle' };
 
 const noChoice: ItemChoice = new Map();
 
@@ -80,7 +82,7 @@ export function SettlementPage() {
   const creditTotal = choiceTotal(credits);
   // The engine settles the ticked items against each other until one side runs out.
   const willSettle = debitTotal < creditTotal ? debitTotal : creditTotal;
-  const everyAmountSet = [...debits.values(), ...credits.values()].every((amount) => toFen(amount) > 0n);
+  const everyAmountSet = [...debits.values(), ...credits.values()].every((amount) => toFen(amount) > 0);
   const canSettle = debits.size > 0 && credits.size > 0 && everyAmountSet;
 
   const afterAction = (next: Outcome) => {
@@ -94,7 +96,7 @@ export function SettlementPage() {
     const choices = (choice: ItemChoice) => [...choice].map(([itemId, amount]) => ({ itemId, amount }));
     try {
       const result = await settle.mutateAsync({ debits: choices(debits), credits: choices(credits) });
-      afterAction({ kind: 'settled', fen: BigInt(result.settled) });
+      afterAction({ kind: 'settled', fen: result.settled });
     } catch (error) {
       failed(error);
     }
@@ -105,9 +107,7 @@ export function SettlementPage() {
     try {
       const result = await autoSettle.mutateAsync({ side, counterpartyId });
       afterAction(
-        result.settled > 0
-          ? { kind: 'autoSettled', fen: BigInt(result.settled) }
-          : { kind: 'nothingToSettle' },
+        result.settled > 0 ? { kind: 'autoSettled', fen: result.settled } : { kind: 'nothingToSettle' },
       );
     } catch (error) {
       failed(error);
@@ -148,7 +148,7 @@ export function SettlementPage() {
         {maySettle && (
           <>
             <Typography.Text type="secondary" data-testid="settle-preview">
-              {t('money.willSettle', { amount: yuanShown(willSettle) })}
+              {t('money.willSettle', { amount: yuanDisplay(willSettle) })}
             </Typography.Text>
             <Button
               type="primary"
@@ -181,7 +181,7 @@ export function SettlementPage() {
           title={
             outcome.kind === 'nothingToSettle'
               ? t('money.outcome.nothingToSettle')
-              : t(`money.outcome.${outcome.kind}`, { amount: yuanShown(outcome.fen) })
+              : t(`money.outcome.${outcome.kind}`, { amount: yuanDisplay(outcome.fen) })
           }
           style={{ marginBottom: 12 }}
           data-testid="settle-result"

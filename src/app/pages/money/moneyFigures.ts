@@ -1,22 +1,21 @@
-import { fenScale, formatFen, formatScaled, parseScaled } from '../../components/document/scaledDecimal';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { readDecimalInput } from '../../../shared/numbers/decimal-input';
+import { add } from '../../../shared/numbers/integer-math';
+import { fenScale, type Fen } from '../../../shared/numbers/scales';
 
-// Money on the 往来 pages stays exact (DOMAIN.md §3): the engine's yuan text is read into fen as a
-// BigInt, summed and compared there, and written back as text — never through floating point.
+// Money on the 往来 pages stays exact (DOMAIN.md §3): the engine's yuan text, or the amount the clerk
+// types, is read into fen as the engine reads it, summed and compared there, and written back as text.
 
-export function toFen(yuan: string): bigint {
-  return parseScaled(yuan, fenScale) ?? 0n;
+/** Yuan as the engine writes it or the clerk types it ("1,234.50"), in fen; 0 for what is no amount. */
+export function toFen(yuan: string): Fen {
+  const reading = readDecimalInput(yuan.trim(), fenScale);
+  return reading.ok ? reading.value : 0;
 }
 
-export function yuanText(fen: bigint): string {
+export function yuanText(fen: Fen): string {
   return formatScaled(fen, fenScale, 2);
 }
 
 export function sumYuan(texts: readonly string[]): string {
-  return yuanText(texts.reduce((sum, text) => sum + toFen(text), 0n));
-}
-
-/** Money as a message names it: ¥12,345.67, -¥5.00. */
-export function yuanShown(fen: bigint | number): string {
-  const value = BigInt(fen);
-  return `${value < 0n ? '-' : ''}¥${formatFen(value < 0n ? -value : value)}`;
+  return yuanText(texts.reduce((sum, text) => add(sum, toFen(text)), 0));
 }

@@ -3,14 +3,18 @@ import { App, Button, Card, Input, InputNumber, Select, Table, Tooltip, Typograp
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiOutput } from '../../../shared/api';
+import type { DocumentType } from '../../../shared/documents/document-types';
+import {
+  formatDocumentNumber,
+  numberDateParts,
+  numberResets,
+  sequenceWidthRange,
+} from '../../../shared/documents/numbering';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
 import { LoadFailure } from '../../components/LoadFailure';
-import { previewDocumentNumber, type NumberingRule } from './numberPreview';
 
-type DocumentType = NumberingRule['documentType'];
-
-const dateParts: NumberingRule['datePart'][] = ['yyyyMMdd', 'yyyyMM', 'yyyy', 'none'];
-const resets: NumberingRule['reset'][] = ['daily', 'monthly', 'yearly', 'never'];
+type NumberingRule = ApiOutput<'numbering.list'>[number];
 const separators = ['', '-', '_', '/'];
 const exampleSequence = 7;
 /**
@@ -109,7 +113,7 @@ export function NumberingRulesPage() {
                 value={rule.datePart}
                 style={{ width: '100%' }}
                 onChange={(datePart) => edit(rule, { datePart, reset: resetOfDatePart[datePart] })}
-                options={dateParts.map((part) => ({
+                options={numberDateParts.map((part) => ({
                   value: part,
                   label:
                     part === 'none'
@@ -147,8 +151,8 @@ export function NumberingRulesPage() {
             render: (_, rule) => (
               <InputNumber
                 size="small"
-                min={2}
-                max={8}
+                min={sequenceWidthRange.min}
+                max={sequenceWidthRange.max}
                 precision={0}
                 value={rule.sequenceWidth}
                 onChange={(width) => width !== null && edit(rule, { sequenceWidth: width })}
@@ -168,7 +172,10 @@ export function NumberingRulesPage() {
                 value={rule.reset}
                 style={{ width: '100%' }}
                 onChange={(reset) => edit(rule, { reset })}
-                options={resets.map((reset) => ({ value: reset, label: t(`numbering.resets.${reset}`) }))}
+                options={numberResets.map((reset) => ({
+                  value: reset,
+                  label: t(`numbering.resets.${reset}`),
+                }))}
                 aria-label={t('numbering.reset')}
                 data-testid="numbering-reset"
               />
@@ -200,7 +207,7 @@ export function NumberingRulesPage() {
             width: 190,
             render: (_, rule) => (
               <Typography.Text code data-testid="numbering-example">
-                {previewDocumentNumber(rule, today, exampleSequence)}
+                {formatDocumentNumber(rule, today, exampleSequence)}
               </Typography.Text>
             ),
           },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { permissions, roleMay } from '../../domain/access/roles';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { login, logout } from '../../services/auth/login';
 import { findBranchRow } from '../../services/branch/branch-profile';
 import { defineMethod } from '../method';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { documentStatuses } from '../../domain/documents/document-status';
-import { documentTypes } from '../../domain/documents/document-types';
+import { documentStatuses } from '../../../shared/documents/document-status';
+import { documentTypes } from '../../../shared/documents/document-types';
 import {
   approveDocument,
   closeOrder,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { moneySides } from '../../domain/documents/document-types';
-import { fenScale } from '../../domain/numbers/scales';
+import { moneySides } from '../../../shared/documents/document-types';
+import { fenScale } from '../../../shared/numbers/scales';
 import { creditPosition } from '../../services/money/credit-position';
 import { assertIndependent } from '../../services/money/independent-accounting';
 import { internalAccounts } from '../../services/money/internal-accounts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { documentTypes } from '../../domain/documents/document-types';
-import { numberDateParts, numberResets, sequenceWidthRange } from '../../domain/documents/numbering';
+import { documentTypes } from '../../../shared/documents/document-types';
+import { numberDateParts, numberResets, sequenceWidthRange } from '../../../shared/documents/numbering';
 import { listNumberingRules, saveNumberingRule } from '../../services/documents/numbering';
 import { recordAudit } from '../../services/audit/record-audit';
 import { defineMethod } from '../method';

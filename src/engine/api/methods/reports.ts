@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleMay } from '../../domain/access/roles';
-import { moneySides } from '../../domain/documents/document-types';
-import { LedgerError } from '../../domain/ledger-error';
+import { moneySides } from '../../../shared/documents/document-types';
+import { LedgerError } from '../../../shared/ledger-error';
 import { priceSides } from '../../services/documents/price-history';
 import { aging, agingGroupings } from '../../services/reports/aging';
 import {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { branchCodePattern } from '../../domain/branch/profile';
 import { channelTiers, counterpartyKinds } from '../../domain/master-data/channel';
-import { fenScale } from '../../domain/numbers/scales';
+import { fenScale } from '../../../shared/numbers/scales';
 import { optionalId, recordCode, trimmedText } from './record-fields';
 import { optionalScaledDecimal } from './scaled-decimal';
 

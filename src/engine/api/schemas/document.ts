@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { documentTypes } from '../../domain/documents/document-types';
-import { priceScale, taxRateScale, fenScale } from '../../domain/numbers/scales';
+import { documentTypes } from '../../../shared/documents/document-types';
+import { priceScale, taxRateScale, fenScale } from '../../../shared/numbers/scales';
+import { figureLabels } from '../../../shared/documents/figure-labels';
+import { decimalText, optionalScaledDecimal } from './scaled-decimal';
 import type { DocumentDraft, DocumentDraftLine } from '../../services/documents/prepare-lines';
 import { isoDate } from './iso-date';
-import { optionalScaledDecimal } from './scaled-decimal';
 
 const optionalId = z
   .number()
@@ -16,21 +17,21 @@ export const documentLineInputSchema = z.object({
   goodsId: z.number().int().positive(),
   unitName: z.string().trim().min(1, '请选择单位'),
   /** In `unitName`; scaled by the branch's quantity decimals in the engine, which knows them. */
-  quantity: z.union([z.string(), z.number()]).transform(String),
+  quantity: decimalText(figureLabels.quantity),
   /** Per `unitName`; with tax when `priceIncludesTax` (含税单价), else without. */
-  unitPrice: optionalScaledDecimal(priceScale, '单价', { min: 0 }),
+  unitPrice: optionalScaledDecimal(priceScale, figureLabels.unitPrice, { min: 0 }),
   priceIncludesTax: z.boolean().default(false),
   /** Percent, "5" or "5%": 折扣率 off the line's amount. */
-  discountRate: optionalScaledDecimal(taxRateScale, '折扣率', { min: 0, max: 100 }),
+  discountRate: optionalScaledDecimal(taxRateScale, figureLabels.discountRate, { min: 0, max: 100 }),
   /** Percent, "13" or "13%"; the goods' rate when left empty. */
-  taxRate: optionalScaledDecimal(taxRateScale, '税率', { min: 0 }),
+  taxRate: optionalScaledDecimal(taxRateScale, figureLabels.taxRate, { min: 0 }),
   /**
    * The line's value in yuan, where it is what was entered (opening stock, a gain or other receipt at an
    * entered value): it is kept as given and the unit price derived from it (DOMAIN.md §3).
    */
-  amount: optionalScaledDecimal(fenScale, '金额', { min: 0 }),
+  amount: optionalScaledDecimal(fenScale, figureLabels.amount, { min: 0 }),
   /** 成本调整单 only: the signed change of value, in yuan. */
-  adjustmentAmount: optionalScaledDecimal(fenScale, '调整金额'),
+  adjustmentAmount: optionalScaledDecimal(fenScale, figureLabels.adjustmentAmount),
   warehouseId: optionalId,
   toWarehouseId: optionalId,
   lot: z.string().trim().max(40, '批号不能超过 40 个字').default(''),
@@ -56,7 +57,7 @@ export const documentInputSchema = z.object({
   remark: z.string().trim().max(500).default(''),
   sourceDocumentId: optionalId,
   /** 收款单 / 付款单 only: the money received or paid, in yuan; these documents have no lines. */
-  amount: optionalScaledDecimal(fenScale, '金额', { min: 0 }),
+  amount: optionalScaledDecimal(fenScale, figureLabels.amount, { min: 0 }),
   /** Goods documents need at least one line; the engine, which knows the type, says so. */
   lines: z.array(documentLineInputSchema).max(2000, '一张单据最多 2000 行'),
 }) satisfies z.ZodType<DocumentDraft>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { costingMethods } from '../../domain/branch/profile';
-import { defaultTaxRate, priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scales';
+import { defaultTaxRate, priceScale, ratioScale, taxRateScale } from '../../../shared/numbers/scales';
 import { optionalScaledDecimal, scaledDecimal } from './scaled-decimal';
 
 const trimmed = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { numberToScaled, parseScaled } from '../../domain/numbers/decimal';
+import {
+  decimalInputMessage,
+  decimalInputText,
+  readDecimalInput,
+} from '../../../shared/numbers/decimal-input';
 
 interface Bounds {
   min?: number;
@@ -16,14 +20,12 @@ function toScaled(
   bounds: Bounds,
   context: z.RefinementCtx,
 ) {
-  const scaled =
-    typeof value === 'string'
-      ? parseScaled(value.trim().replace(/[,，¥￥%\s]/g, ''), scale)
-      : numberToScaled(value, scale);
-  if (scaled === null) {
-    context.addIssue({ code: 'custom', message: `${label}【${String(value)}】不是有效的数字` });
+  const reading = readDecimalInput(value, scale);
+  if (!reading.ok) {
+    context.addIssue({ code: 'custom', message: decimalInputMessage(label, String(value), reading.problem) });
     return z.NEVER;
   }
+  const scaled = reading.value;
   if (bounds.positive && scaled <= 0) {
     context.addIssue({ code: 'custom', message: `${label}必须大于 0` });
     return z.NEVER;
@@ -41,7 +43,7 @@ function toScaled(
 
 /**
  * A decimal crossing the API as text ("38.40", "24", "9%") or a JSON number, arriving in the engine
- * as an exact scaled integer (domain/numbers/scales.ts). Money never travels as a float into a sum.
+ * as an exact scaled integer (src/shared/numbers/scales.ts). Money never travels as a float into a sum.
  */
 export function scaledDecimal(scale: number, label: string, bounds: Bounds = {}) {
   return z
@@ -49,7 +51,20 @@ export function scaledDecimal(scale: number, label: string, bounds: Bounds = {})
     .transform((value, context) => toScaled(value, scale, label, bounds, context));
 }
 
-/** The same, where leaving it empty means "none". */
+/**
+ * A decimal whose scale only the engine knows (a quantity, by the branch's quantity decimals): read as
+ * the page reads it, and passed on as plain decimal text ("1,000" → "1000") for the service to scale.
+ */
+export function decimalText(label: string) {
+  return z.union([z.string(), z.number()]).transform((value, context) => {
+    const plain = decimalInputText(String(value));
+    if (plain.ok) return plain.text;
+    context.addIssue({ code: 'custom', message: decimalInputMessage(label, String(value), plain.problem) });
+    return z.NEVER;
+  });
+}
+
+/** The same as scaledDecimal, where leaving it empty means "none". */
 export function optionalScaledDecimal(scale: number, label: string, bounds: Bounds = {}) {
   return z
     .union([z.string(), z.number()])

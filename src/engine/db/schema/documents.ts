@@ -6,9 +6,9 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
-import { documentActions, documentStatuses } from '../../domain/documents/document-status';
-import { documentTypes } from '../../domain/documents/document-types';
-import { numberDateParts, numberResets } from '../../domain/documents/numbering';
+import { documentActions, documentStatuses } from '../../../shared/documents/document-status';
+import { documentTypes } from '../../../shared/documents/document-types';
+import { numberDateParts, numberResets } from '../../../shared/documents/numbering';
 import { counterparties } from './counterparties';
 import { goods } from './goods';
 import { employees, offices } from './organization';

@@ -36,7 +36,7 @@ export const goods = sqliteTable(
     spec: text('spec').notNull().default(''),
     categoryId: integer('category_id').references(() => goodsCategories.id),
     brand: text('brand').notNull().default(''),
-    /** Basis points of a percent: 13% is 1300 (domain/numbers/scales.ts). */
+    /** Basis points of a percent: 13% is 1300 (src/shared/numbers/scales.ts). */
     taxRate: integer('tax_rate').notNull(),
     lotTracked: integer('lot_tracked', { mode: 'boolean' }).notNull().default(false),
     shelfLifeDays: integer('shelf_life_days'),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, uniqueIndex, check } from 'drizzle-orm/sqlite-core';
-import { moneySides } from '../../domain/documents/document-types';
+import { moneySides } from '../../../shared/documents/document-types';
 import { counterparties } from './counterparties';
 import { documentLines, documents } from './documents';
 

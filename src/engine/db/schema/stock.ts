@@ -7,7 +7,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
-import { movementKinds } from '../../domain/documents/document-types';
+import { movementKinds } from '../../../shared/documents/document-types';
 import { documentLines, documents } from './documents';
 import { goods } from './goods';
 import { warehouses } from './warehouses';

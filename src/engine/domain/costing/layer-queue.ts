@@ -1,6 +1,6 @@
-import { LedgerError } from '../ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { currentUnitCost, type CostingRun } from './costing-run';
-import { add, mulDivRound, negate, subtract } from '../numbers/integer-math';
+import { add, mulDivRound, negate, subtract } from '../../../shared/numbers/integer-math';
 import { checkMovement } from './movement-checks';
 import { costOfShortfall, fillShortfall, insufficientStock, type CostingPolicy } from './negative-stock';
 import type {

@@ -1,5 +1,5 @@
-import { LedgerError } from '../ledger-error';
-import { add, mulDivRound, negate, subtract } from '../numbers/integer-math';
+import { LedgerError } from '../../../shared/ledger-error';
+import { add, mulDivRound, negate, subtract } from '../../../shared/numbers/integer-math';
 import type { Balance, Fen, Quantity, UnitCost } from './types';
 
 /**

@@ -1,4 +1,4 @@
-import { LedgerError } from '../ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { Movement } from './types';
 
 /**

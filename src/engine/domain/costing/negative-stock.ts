@@ -1,6 +1,6 @@
 import type { NegativeStockPolicy } from '../branch/profile';
-import { LedgerError } from '../ledger-error';
-import { mulDivRound, subtract } from '../numbers/integer-math';
+import { LedgerError } from '../../../shared/ledger-error';
+import { mulDivRound, subtract } from '../../../shared/numbers/integer-math';
 import type { Balance, Fen, LayerKey, Quantity, UnitCost } from './types';
 
 /** How a scope is costed beyond the method itself (DOMAIN.md §2, §6.6). */

@@ -1,6 +1,6 @@
-import type { Fen } from '../numbers/scales';
+import type { Fen } from '../../../shared/numbers/scales';
 
-export type { Fen } from '../numbers/scales';
+export type { Fen } from '../../../shared/numbers/scales';
 
 /**
  * A quantity in the goods' base unit scaled by 10^quantityDecimals (DOMAIN.md §3). Costing never

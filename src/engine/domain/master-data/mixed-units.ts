@@ -1,6 +1,6 @@
-import { LedgerError } from '../ledger-error';
-import { formatScaled } from '../numbers/decimal';
-import { baseUnitRatio, ratioScale, type RatioMicros } from '../numbers/scales';
+import { LedgerError } from '../../../shared/ledger-error';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { baseUnitRatio, ratioScale, type RatioMicros } from '../../../shared/numbers/scales';
 
 const ratioDenominator = 10n ** BigInt(ratioScale);
 

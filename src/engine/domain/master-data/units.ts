@@ -1,6 +1,6 @@
-import { LedgerError } from '../ledger-error';
-import { formatScaled } from '../numbers/decimal';
-import { baseUnitRatio, ratioScale } from '../numbers/scales';
+import { LedgerError } from '../../../shared/ledger-error';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { baseUnitRatio, ratioScale } from '../../../shared/numbers/scales';
 
 /**
  * A goods' units (多单位, DOMAIN.md §4): one base unit, the smallest counted, and any number of

@@ -8,7 +8,7 @@ import {
   isLocked,
   type LoginState,
 } from '../../domain/access/password-policy';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import type { AuthState } from './auth-state';

@@ -5,7 +5,7 @@ import {
   fixedFieldsTouched,
   type BranchProfile,
 } from '../../domain/branch/profile';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import { recordChange } from '../change-log/record-change';
 import type { ServiceContext } from '../context';

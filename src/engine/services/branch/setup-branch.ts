@@ -1,7 +1,7 @@
 import { branchProfile, users } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import type { BranchProfile } from '../../domain/branch/profile';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from '../auth/password';
 import { recordChange } from '../change-log/record-change';

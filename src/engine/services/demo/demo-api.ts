@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../shared/api';
 import type { Actor } from '../context';
 

@@ -1,4 +1,4 @@
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { SeededRandom } from './seeded-random';
 
 /**

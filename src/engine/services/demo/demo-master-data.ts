@@ -1,9 +1,9 @@
 import * as XLSX from '@e965/xlsx';
 import type { ApiInput } from '../../../shared/api';
 import type { Role } from '../../domain/access/roles';
-import { LedgerError } from '../../domain/ledger-error';
-import { formatScaled } from '../../domain/numbers/decimal';
-import { fenScale } from '../../domain/numbers/scales';
+import { LedgerError } from '../../../shared/ledger-error';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { fenScale } from '../../../shared/numbers/scales';
 import type { Actor } from '../context';
 import { cliActor } from '../context';
 import { callAs, type DemoEngine } from './demo-api';

@@ -1,5 +1,5 @@
-import { formatScaled } from '../../domain/numbers/decimal';
-import { fenScale } from '../../domain/numbers/scales';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { fenScale } from '../../../shared/numbers/scales';
 import { callAs, type DemoEngine } from './demo-api';
 import type { DemoBranch } from './demo-master-data';
 import { weekday } from './demo-calendar';

@@ -1,4 +1,4 @@
-import type { DocumentType } from '../../domain/documents/document-types';
+import type { DocumentType } from '../../../shared/documents/document-types';
 import { addDays, isMonthEnd, lotOfProductionDate, monthOf, weekday } from './demo-calendar';
 import type { DemoModel } from './demo-model';
 import type { DemoScale } from './demo-scale';

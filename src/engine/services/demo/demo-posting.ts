@@ -1,7 +1,7 @@
 import type { ApiInput } from '../../../shared/api';
-import { documentTypeRule } from '../../domain/documents/document-types';
-import { formatScaled } from '../../domain/numbers/decimal';
-import { fenScale } from '../../domain/numbers/scales';
+import { documentTypeRule } from '../../../shared/documents/document-types';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { fenScale } from '../../../shared/numbers/scales';
 import { callAs, type DemoEngine } from './demo-api';
 import type { DemoBranch } from './demo-master-data';
 import type { DemoModel } from './demo-model';

@@ -1,4 +1,4 @@
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 
 /**
  * What the demo's planner knows of stock while it writes documents: quantities per warehouse × goods ×

@@ -1,4 +1,4 @@
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { cliActor } from '../context';
 import { monthEnd } from '../../domain/calendar/calendar';
 import { callAs, inOneTransaction, type DemoEngine } from './demo-api';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { LedgerTx } from '../../db/connection';
 import { documents } from '../../db/schema';
-import type { DocumentAction, DocumentStatus } from '../../domain/documents/document-status';
+import type { DocumentAction, DocumentStatus } from '../../../shared/documents/document-status';
 import type { ServiceContext } from '../context';
 import { recordDocumentEvent } from './document-events';
 import type { DocumentRow } from './document-facts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { LedgerTx } from '../../db/connection';
 import { branchProfile } from '../../db/schema';
-import type { DocumentAction } from '../../domain/documents/document-status';
+import type { DocumentAction } from '../../../shared/documents/document-status';
 import { getBranchProfile } from '../branch/branch-profile';
 import { recordChange } from '../change-log/record-change';
 import type { ServiceContext } from '../context';

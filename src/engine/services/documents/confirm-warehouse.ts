@@ -2,11 +2,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { immediate, type LedgerTx } from '../../db/connection';
 import { prepared } from '../../db/prepared';
 import { documentLines, warehouseKeepers, warehouses } from '../../db/schema';
-import { assertActionAllowed } from '../../domain/documents/document-status';
-import { documentTypeRule } from '../../domain/documents/document-types';
-import { baseQuantityOf } from '../../domain/documents/line-amounts';
-import { LedgerError } from '../../domain/ledger-error';
-import { requireScaled } from '../../domain/numbers/decimal';
+import { assertActionAllowed } from '../../../shared/documents/document-status';
+import { documentTypeRule } from '../../../shared/documents/document-types';
+import { baseQuantityOf } from '../../../shared/documents/line-amounts';
+import { LedgerError } from '../../../shared/ledger-error';
+import { requireDecimalInput } from '../../../shared/numbers/decimal-input';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { changeStatus } from './change-status';
@@ -94,7 +94,7 @@ export function confirmWarehouse(
       const planned = receiving ? line.confirmedBaseQuantity! : line.baseQuantity;
       let quantity = planned;
       if (actual?.quantity !== undefined && actual.quantity.trim() !== '') {
-        const inUnit = requireScaled(
+        const inUnit = requireDecimalInput(
           actual.quantity,
           profile.quantityDecimals,
           `第 ${line.lineNo} 行实收/实发数量`,

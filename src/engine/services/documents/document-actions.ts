@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { immediate, type LedgerTx } from '../../db/connection';
 import { documentLines, documents } from '../../db/schema';
-import { assertActionAllowed, type DocumentAction } from '../../domain/documents/document-status';
-import { documentTypeRule } from '../../domain/documents/document-types';
-import { LedgerError } from '../../domain/ledger-error';
+import { assertActionAllowed, type DocumentAction } from '../../../shared/documents/document-status';
+import { documentTypeRule } from '../../../shared/documents/document-types';
+import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import { getBranchProfile, type BranchProfileView } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';

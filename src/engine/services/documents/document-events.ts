@@ -1,6 +1,6 @@
 import { documentEvents } from '../../db/schema';
 import type { LedgerTx } from '../../db/connection';
-import type { DocumentAction, DocumentStatus } from '../../domain/documents/document-status';
+import type { DocumentAction, DocumentStatus } from '../../../shared/documents/document-status';
 import type { ServiceContext } from '../context';
 
 /** Records a change of state (DOMAIN.md §5: every change, who and when). */

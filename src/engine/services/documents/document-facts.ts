@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { documentLines, documents } from '../../db/schema';
-import type { DocumentFacts } from '../../domain/documents/document-status';
-import { LedgerError } from '../../domain/ledger-error';
+import type { DocumentFacts } from '../../../shared/documents/document-status';
+import { LedgerError } from '../../../shared/ledger-error';
 import { isOrderType } from './order-execution';
 
 export type DocumentRow = typeof documents.$inferSelect;

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { DocumentStatus } from '../../domain/documents/document-status';
-import { documentStatusLabels } from '../../domain/documents/document-status';
-import { documentTypeRule, type DocumentType } from '../../domain/documents/document-types';
-import { formatScaled } from '../../domain/numbers/decimal';
-import { fenScale } from '../../domain/numbers/scales';
+import type { DocumentStatus } from '../../../shared/documents/document-status';
+import { documentStatusLabels } from '../../../shared/documents/document-status';
+import { documentTypeRule, type DocumentType } from '../../../shared/documents/document-types';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { fenScale } from '../../../shared/numbers/scales';
 import {
   executionState,
   executionStateLabels,

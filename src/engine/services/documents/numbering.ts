@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import { documentTypeRule, documentTypes, type DocumentType } from '../../domain/documents/document-types';
+import { documentTypeRule, documentTypes, type DocumentType } from '../../../shared/documents/document-types';
 import {
   defaultNumberingRule,
   formatDocumentNumber,
   sequencePeriod,
   type NumberingRule,
-} from '../../domain/documents/numbering';
+} from '../../../shared/documents/numbering';
 
 interface RuleRow {
   document_type: DocumentType;

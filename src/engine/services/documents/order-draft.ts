@@ -1,8 +1,8 @@
-import { formatScaled } from '../../domain/numbers/decimal';
-import { mulDivRound } from '../../domain/numbers/integer-math';
-import { priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scales';
-import { LedgerError } from '../../domain/ledger-error';
-import { documentStatusLabels } from '../../domain/documents/document-status';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { mulDivRound } from '../../../shared/numbers/integer-math';
+import { priceScale, ratioScale, taxRateScale } from '../../../shared/numbers/scales';
+import { LedgerError } from '../../../shared/ledger-error';
+import { documentStatusLabels } from '../../../shared/documents/document-status';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { findDocument } from './document-facts';

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import type { DocumentStatus } from '../../domain/documents/document-status';
-import type { DocumentType } from '../../domain/documents/document-types';
-import { mulDivRound } from '../../domain/numbers/integer-math';
+import type { DocumentStatus } from '../../../shared/documents/document-status';
+import type { DocumentType } from '../../../shared/documents/document-types';
+import { mulDivRound } from '../../../shared/numbers/integer-math';
 
 /** 执行状态 of an order (DOMAIN.md §5), shown beside its 审核 status in lists. */
 export const executionStates = ['not_started', 'partial', 'done', 'closed'] as const;

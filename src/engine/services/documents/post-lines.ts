@@ -5,8 +5,8 @@ import {
   documentTypeRule,
   type DocumentType,
   type MovementKind,
-} from '../../domain/documents/document-types';
-import { mulDivRound } from '../../domain/numbers/integer-math';
+} from '../../../shared/documents/document-types';
+import { mulDivRound } from '../../../shared/numbers/integer-math';
 import { postMovement, type LedgerProfile, type MovementCost } from '../stock/stock-ledger';
 
 /** A stored line as posting reads it (snake_case: read through a prepared statement). */

@@ -3,17 +3,19 @@ import { addDays } from '../../domain/calendar/calendar';
 import type { LedgerTx } from '../../db/connection';
 import { counterparties, goods, goodsUnits, warehouses } from '../../db/schema';
 import type { BranchProfile } from '../../domain/branch/profile';
-import { documentTypeRule, type DocumentType } from '../../domain/documents/document-types';
+import { documentTypeRule, type DocumentType } from '../../../shared/documents/document-types';
 import {
   assertWholeBaseUnits,
   baseQuantityOf,
   plainPrice,
+  priceWithTax,
   tradeLineAmounts,
   unitPriceOf,
   type TradeLineAmounts,
-} from '../../domain/documents/line-amounts';
-import { LedgerError } from '../../domain/ledger-error';
-import { requireScaled } from '../../domain/numbers/decimal';
+} from '../../../shared/documents/line-amounts';
+import { LedgerError } from '../../../shared/ledger-error';
+import { carriesTax, defaultPriceField } from '../../../shared/documents/line-pricing';
+import { requireDecimalInput } from '../../../shared/numbers/decimal-input';
 import { costingMethodOf } from '../stock/costing-scope';
 
 /**
@@ -98,19 +100,6 @@ export function lineError(lineNo: number, field: string, message: string): Ledge
 
 const counterpartyLabels = { supplier: '供应商', customer: '客户', internal: '内部单位' } as const;
 
-/** Which default price a new line takes from the goods' unit: a transfer out is priced like a sale. */
-function defaultPriceField(type: DocumentType): 'purchasePrice' | 'salePrice' | null {
-  const rule = documentTypeRule(type);
-  if (rule.counterparty === 'supplier' || (rule.counterparty === 'internal' && rule.direction === 'in'))
-    return 'purchasePrice';
-  return rule.counterparty === 'none' ? null : 'salePrice';
-}
-
-/** Whether the line's price is a sale / purchase price with tax, or a unit cost without tax. */
-function carriesTax(type: DocumentType): boolean {
-  return documentTypeRule(type).counterparty !== 'none';
-}
-
 /**
  * Checks the header's counterparty and warehouses and turns every line into stored figures
  * (DOMAIN.md §3, §5), naming the line and field of the first thing wrong.
@@ -185,7 +174,7 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
     if (!unit) throw lineError(lineNo, 'unitName', `商品${label}没有单位【${line.unitName}】。`);
     const baseUnit = units.find((candidate) => candidate.goodsId === item.id && candidate.isBase)!;
 
-    const quantity = requireScaled(line.quantity, profile.quantityDecimals, `第 ${lineNo} 行数量`);
+    const quantity = requireDecimalInput(line.quantity, profile.quantityDecimals, `第 ${lineNo} 行数量`);
     const valueOnly = rule.direction === 'value';
     if (valueOnly ? quantity !== 0 : rule.direction === 'none' ? quantity < 0 : quantity <= 0) {
       throw lineError(
@@ -247,10 +236,7 @@ export function prepareLines(tx: LedgerTx, profile: BranchProfile, input: Docume
     const defaultPrice = (priceField ? unit[priceField] : null) ?? 0;
     const price = line.isGift
       ? 0
-      : (line.unitPrice ??
-        (terms.includesTax
-          ? tradeLineAmounts(0, defaultPrice, taxRate, 0, plainPrice).unitPriceWithTax
-          : defaultPrice));
+      : (line.unitPrice ?? (terms.includesTax ? priceWithTax(defaultPrice, taxRate) : defaultPrice));
     const traded = tradeLineAmounts(quantity, price, taxRate, profile.quantityDecimals, terms);
     let { unitPrice, unitPriceWithTax } = traded;
     let amounts: Omit<TradeLineAmounts, 'unitPrice' | 'unitPriceWithTax'> = {

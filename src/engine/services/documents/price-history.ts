@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import type { DocumentType } from '../../domain/documents/document-types';
-import { formatScaled } from '../../domain/numbers/decimal';
-import { priceScale, taxRateScale } from '../../domain/numbers/scales';
+import type { DocumentType } from '../../../shared/documents/document-types';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { priceScale, taxRateScale } from '../../../shared/numbers/scales';
 
 /**
  * 价格跟踪: sales prices come from sales orders and deliveries, purchase prices from orders and receipts;

@@ -9,12 +9,12 @@ import {
   goodsUnits,
   warehouses,
 } from '../../db/schema';
-import { allowedActions, documentStatusLabels } from '../../domain/documents/document-status';
-import { documentTypeRule } from '../../domain/documents/document-types';
+import { allowedActions, documentStatusLabels } from '../../../shared/documents/document-status';
+import { documentTypeRule } from '../../../shared/documents/document-types';
 import { formatMixedQuantity } from '../../domain/master-data/mixed-units';
-import { chineseCapitalAmount } from '../../domain/numbers/chinese-amount';
-import { formatScaled } from '../../domain/numbers/decimal';
-import { fenScale, priceScale, taxRateScale } from '../../domain/numbers/scales';
+import { chineseCapitalAmount } from '../../../shared/numbers/chinese-amount';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { fenScale, priceScale, taxRateScale } from '../../../shared/numbers/scales';
 import { findBranchRow } from '../branch/branch-profile';
 import { documentFacts, findDocument } from './document-facts';
 import {

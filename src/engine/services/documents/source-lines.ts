@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import { documentTypeRule, type DocumentType } from '../../domain/documents/document-types';
-import { documentStatusLabels, type DocumentStatus } from '../../domain/documents/document-status';
+import { documentTypeRule, type DocumentType } from '../../../shared/documents/document-types';
+import { documentStatusLabels, type DocumentStatus } from '../../../shared/documents/document-status';
 import { lineError, type PreparedLine } from './prepare-lines';
 
 /**

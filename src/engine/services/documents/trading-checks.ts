@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
 import { roleMay } from '../../domain/access/roles';
-import { LedgerError } from '../../domain/ledger-error';
-import { formatScaled } from '../../domain/numbers/decimal';
-import { priceScale } from '../../domain/numbers/scales';
-import { yuanDisplay } from '../../domain/numbers/yuan-display';
+import { LedgerError } from '../../../shared/ledger-error';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { priceScale } from '../../../shared/numbers/scales';
+import { yuanDisplay } from '../../../shared/numbers/yuan-display';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { creditPosition } from '../money/credit-position';

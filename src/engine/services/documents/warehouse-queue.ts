@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { documentTypeRule, documentTypes, type DocumentType } from '../../domain/documents/document-types';
+import { documentTypeRule, documentTypes, type DocumentType } from '../../../shared/documents/document-types';
 import type { ServiceContext } from '../context';
 
 interface QueueRow {

@@ -1,7 +1,7 @@
 import type { EntitySpec } from '../../domain/master-data/field-spec';
 import { fieldOf } from '../../domain/master-data/field-spec';
-import { parseScaled } from '../../domain/numbers/decimal';
-import { fenScale, taxRateScale } from '../../domain/numbers/scales';
+import { parseScaled } from '../../../shared/numbers/decimal';
+import { fenScale, taxRateScale } from '../../../shared/numbers/scales';
 import type { WorkbookCell } from './workbook';
 
 /** One column a list can be exported with: its header, width, and the cell from a list row. */

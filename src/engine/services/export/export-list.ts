@@ -1,4 +1,4 @@
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
 import { listCounterparties, type CounterpartyListQuery } from '../master-data/counterparties-list';
 import { listEmployees, type EmployeeListQuery } from '../master-data/employees-list';

@@ -3,7 +3,7 @@ import type { LedgerTx } from '../../db/connection';
 import { counterparties, counterpartyContacts } from '../../db/schema';
 import type { ChannelTier, CounterpartyKind } from '../../domain/master-data/channel';
 import { counterpartySpec } from '../../domain/master-data/counterparty-spec';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
 import {
   findCounterpartyIdByCode,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { LedgerTx } from '../../db/connection';
 import { employees } from '../../db/schema';
 import { employeeSpec } from '../../domain/master-data/organization-spec';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { writeEmployee, type EmployeeInput } from '../master-data/employees';
 import { ensureOffice, findOfficeIdByName } from '../master-data/offices';
 import type { EntityImporter, PlannedRow } from './entity-importer';

@@ -4,8 +4,8 @@ import { goods, goodsCategories, goodsStockLines, goodsUnits } from '../../db/sc
 import type { CostingMethod } from '../../domain/branch/profile';
 import { goodsCostingMethod, type CostingMethodRule } from '../../domain/master-data/goods-costing-method';
 import { goodsSpec } from '../../domain/master-data/goods-spec';
-import { formatScaled } from '../../domain/numbers/decimal';
-import { baseUnitRatio, defaultTaxRate, ratioScale } from '../../domain/numbers/scales';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { baseUnitRatio, defaultTaxRate, ratioScale } from '../../../shared/numbers/scales';
 import { getBranchProfile } from '../branch/branch-profile';
 import { normalizeCategoryPath } from '../master-data/categories';
 import { minSalePriceProblem, writeGoods, type GoodsInput, type GoodsUnitInput } from '../master-data/goods';

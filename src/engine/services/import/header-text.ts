@@ -1,4 +1,4 @@
-import { toHalfWidth } from './half-width';
+import { toHalfWidth } from '../../../shared/text/half-width';
 
 /**
  * A header as it is compared with the entity's labels and synonyms: "＊ 进货价（元/箱）" and

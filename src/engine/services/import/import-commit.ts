@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LedgerTx } from '../../db/connection';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
 import type { PlannedRow } from './entity-importer';
 import type { RowProblem } from './import-row';

@@ -2,7 +2,7 @@ import { count, desc, eq } from 'drizzle-orm';
 import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { importLogs } from '../../db/schema';
 import { newUid } from '../../db/uid';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
 import type { ImportOptions } from './import-options';
 import type { RowProblem } from './import-row';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LedgerTx } from '../../db/connection';
 import type { EntityName } from '../../domain/master-data/entity-specs';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
 import { dataRowsBelow } from './data-rows';
 import type { EntityImporter, PlannedRow } from './entity-importer';

@@ -1,5 +1,5 @@
 import type { EntitySpec, FieldSpec } from '../../domain/master-data/field-spec';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { normalizeHeader, withoutBracketedSuffix } from './header-text';
 
 /** Which column of the file (0-based) holds each field; null: the file has no such column. */

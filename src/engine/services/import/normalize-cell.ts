@@ -1,8 +1,9 @@
 import { SSF } from '@e965/xlsx';
 import type { FieldSpec, FieldType } from '../../domain/master-data/field-spec';
-import { formatScaled, numberToScaled, parseScaled } from '../../domain/numbers/decimal';
-import { fenScale, priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scales';
-import { toHalfWidth, toHalfWidthAlphanumerics } from './half-width';
+import { formatScaled, numberToScaled, parseScaled } from '../../../shared/numbers/decimal';
+import { decimalInputReason, decimalInputText } from '../../../shared/numbers/decimal-input';
+import { fenScale, priceScale, ratioScale, taxRateScale } from '../../../shared/numbers/scales';
+import { toHalfWidth, toHalfWidthAlphanumerics } from '../../../shared/text/half-width';
 import type { SheetCell } from './read-table';
 
 /** A cell's value as the field means it: text, a scaled integer, a yes/no, an ISO date, an enum key. */
@@ -57,14 +58,20 @@ function normalizeDecimal(cell: SheetCell, type: 'money' | 'price' | 'ratio'): C
       ? refuse(`“${cell.shown}”不是有效的数字`)
       : read(scaled, showDecimal(scaled, type));
   }
-  const text = numberText(cell.shown);
-  if (!text) return blank;
+  // Read as a figure typed on a document is (thousands separators grouped by three), less the currency words.
+  const typed = cell.shown.replace(/元|rmb|cny/gi, '').trim();
+  if (!typed) return blank;
+  const plain = decimalInputText(typed);
+  if (!plain.ok) return refuse(`“${cell.shown}”${decimalInputReason(plain.problem)}`);
+  const text = plain.text;
   // Money is kept in fen: a third decimal would be silently rounded away, so it is refused instead.
   if (type === 'money' && /\.\d{3,}$/.test(text) && !/\.\d{2}0+$/.test(text)) {
     return refuse(`“${cell.shown}”超过两位小数（金额精确到分）`);
   }
   const scaled = parseScaled(text, scale);
-  return scaled === null ? refuse(`“${cell.shown}”不是有效的数字`) : read(scaled, showDecimal(scaled, type));
+  return scaled === null
+    ? refuse(`“${cell.shown}”${decimalInputReason('too_large')}`)
+    : read(scaled, showDecimal(scaled, type));
 }
 
 function normalizeInteger(cell: SheetCell): CellReading {

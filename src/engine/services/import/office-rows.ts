@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { LedgerTx } from '../../db/connection';
 import { offices } from '../../db/schema';
 import { officeSpec } from '../../domain/master-data/organization-spec';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { OfficeKind } from '../../domain/master-data/office-kinds';
 import { findOfficeIdByCode, writeOffice, type OfficeInput } from '../master-data/offices';
 import type { EntityImporter, PlannedRow } from './entity-importer';

@@ -1,7 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import * as codepages from '@e965/xlsx/dist/cpexcel.full.mjs';
 import path from 'node:path';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { decodeTextFile } from './decode-text-file';
 
 // Legacy .xls files saved by Chinese Excel 95/97 (BIFF5) keep their text in code page 936 (GBK):

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { goodsCategories } from '../../db/schema';
 import { newUid } from '../../db/uid';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 

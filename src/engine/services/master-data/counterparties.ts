@@ -10,9 +10,9 @@ import {
   type ChannelTier,
   type CounterpartyKind,
 } from '../../domain/master-data/channel';
-import { LedgerError } from '../../domain/ledger-error';
-import { formatScaled } from '../../domain/numbers/decimal';
-import { fenScale, type Fen } from '../../domain/numbers/scales';
+import { LedgerError } from '../../../shared/ledger-error';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { fenScale, type Fen } from '../../../shared/numbers/scales';
 import type { ServiceContext } from '../context';
 import { assertCodeFree, assertNotInRecycleBin, auditWrite, findLiveIdByCode } from './record-lifecycle';
 import { searchTextOf } from './search-text';

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, like } from 'drizzle-orm';
 import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { employees, offices, users } from '../../db/schema';
 import { newUid } from '../../db/uid';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
 import { assertCodeFree, assertNotInRecycleBin, auditWrite, findLiveIdByCode } from './record-lifecycle';
 import { firstFreeCode } from './offices';

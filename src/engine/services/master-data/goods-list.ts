@@ -3,8 +3,8 @@ import { goods, goodsCategories, goodsUnits } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { normalizeSearchTerm } from './search-text';
 import { describeRatio } from '../../domain/master-data/units';
-import { formatScaled } from '../../domain/numbers/decimal';
-import { taxRateScale } from '../../domain/numbers/scales';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { taxRateScale } from '../../../shared/numbers/scales';
 
 export const goodsSortFields = ['code', 'name', 'updatedAt'] as const;
 

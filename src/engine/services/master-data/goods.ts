@@ -10,9 +10,9 @@ import {
 } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import type { CostingMethod } from '../../domain/branch/profile';
-import { LedgerError } from '../../domain/ledger-error';
-import { formatScaled } from '../../domain/numbers/decimal';
-import { priceScale, ratioScale, taxRateScale } from '../../domain/numbers/scales';
+import { LedgerError } from '../../../shared/ledger-error';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { priceScale, ratioScale, taxRateScale } from '../../../shared/numbers/scales';
 import { goodsCostingMethod } from '../../domain/master-data/goods-costing-method';
 import { assertValidUnits, describeRatio } from '../../domain/master-data/units';
 import { getBranchProfile } from '../branch/branch-profile';
@@ -23,7 +23,7 @@ import { searchTextOf } from './search-text';
 
 export interface GoodsUnitInput {
   name: string;
-  /** Millionths of a base unit (domain/numbers/scales.ts). */
+  /** Millionths of a base unit (src/shared/numbers/scales.ts). */
   ratio: number;
   isBase: boolean;
   barcode: string | null;

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { offices } from '../../db/schema';
 import { newUid } from '../../db/uid';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { officeKindLabels, type OfficeKind } from '../../domain/master-data/office-kinds';
 import type { ServiceContext } from '../context';
 import { assertCodeFree, assertNotInRecycleBin, auditWrite, findLiveIdByCode } from './record-lifecycle';

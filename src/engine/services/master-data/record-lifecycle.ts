@@ -11,7 +11,7 @@ import {
   offices,
   warehouses,
 } from '../../db/schema';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 

@@ -2,7 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { users, warehouseKeepers, warehouses } from '../../db/schema';
 import { newUid } from '../../db/uid';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
 import { assertCodeFree, assertNotInRecycleBin, auditWrite, findLiveIdByCode } from './record-lifecycle';
 

@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import { documentTypeRule, type DocumentType, type MoneySide } from '../../domain/documents/document-types';
+import {
+  documentTypeRule,
+  type DocumentType,
+  type MoneySide,
+} from '../../../shared/documents/document-types';
 import { moneyText } from '../reports/report-figures';
 
 interface ItemRow {

@@ -1,9 +1,13 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
 import { newUid } from '../../db/uid';
-import { documentTypeRule, type DocumentType, type MoneySide } from '../../domain/documents/document-types';
-import { LedgerError } from '../../domain/ledger-error';
-import { mulDivRound } from '../../domain/numbers/integer-math';
+import {
+  documentTypeRule,
+  type DocumentType,
+  type MoneySide,
+} from '../../../shared/documents/document-types';
+import { LedgerError } from '../../../shared/ledger-error';
+import { mulDivRound } from '../../../shared/numbers/integer-math';
 import { addDays } from '../../domain/calendar/calendar';
 
 export interface CompletedDocument {

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import type { MoneySide } from '../../domain/documents/document-types';
-import { LedgerError } from '../../domain/ledger-error';
-import { yuanDisplay } from '../../domain/numbers/yuan-display';
+import type { MoneySide } from '../../../shared/documents/document-types';
+import { LedgerError } from '../../../shared/ledger-error';
+import { yuanDisplay } from '../../../shared/numbers/yuan-display';
 import type { ServiceContext } from '../context';
 import { insertOpenItem } from './open-items';
 

@@ -1,5 +1,5 @@
 import { prepared } from '../../db/prepared';
-import type { MoneySide } from '../../domain/documents/document-types';
+import type { MoneySide } from '../../../shared/documents/document-types';
 import type { ServiceContext } from '../context';
 import { assertIndependent } from '../money/independent-accounting';
 import { byCodeUnassignedLast, readParties, unassignedName, type PartyTable } from './party-lookups';

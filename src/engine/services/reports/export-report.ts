@@ -1,5 +1,5 @@
 import type { Permission } from '../../domain/access/roles';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { aging, agingGroupingLabels, type AgingInput } from './aging';

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import { formatScaled } from '../../domain/numbers/decimal';
-import { mulDivRound } from '../../domain/numbers/integer-math';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { mulDivRound } from '../../../shared/numbers/integer-math';
 import { channelTierLabels, channelTiers, type ChannelTier } from '../../domain/master-data/channel';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { assertIndependent } from '../money/independent-accounting';

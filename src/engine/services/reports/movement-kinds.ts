@@ -1,4 +1,4 @@
-import type { MovementKind } from '../../domain/documents/document-types';
+import type { MovementKind } from '../../../shared/documents/document-types';
 
 /**
  * How stock reports name and place each movement kind (DOMAIN.md §6.1). A kind is an inflow or an

@@ -1,7 +1,7 @@
 import { prepared } from '../../db/prepared';
-import type { DocumentStatus } from '../../domain/documents/document-status';
-import { LedgerError } from '../../domain/ledger-error';
-import { add, mulDivRound } from '../../domain/numbers/integer-math';
+import type { DocumentStatus } from '../../../shared/documents/document-status';
+import { LedgerError } from '../../../shared/ledger-error';
+import { add, mulDivRound } from '../../../shared/numbers/integer-math';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import type { MovementKind } from '../../domain/documents/document-types';
-import { LedgerError } from '../../domain/ledger-error';
+import type { MovementKind } from '../../../shared/documents/document-types';
+import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { addDays } from '../../domain/calendar/calendar';

@@ -1,5 +1,5 @@
-import { documentTypeRule } from '../../domain/documents/document-types';
-import { LedgerError } from '../../domain/ledger-error';
+import { documentTypeRule } from '../../../shared/documents/document-types';
+import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { priceHistory, type PriceSide } from '../documents/price-history';

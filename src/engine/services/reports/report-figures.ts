@@ -1,6 +1,6 @@
-import { formatScaled } from '../../domain/numbers/decimal';
-import { mulDivRound } from '../../domain/numbers/integer-math';
-import { fenScale } from '../../domain/numbers/scales';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { mulDivRound } from '../../../shared/numbers/integer-math';
+import { fenScale } from '../../../shared/numbers/scales';
 
 /**
  * How report figures leave the engine (DOMAIN.md §3): decimal text, never floating point. Amounts

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { formatMixedQuantity } from '../../domain/master-data/mixed-units';
-import { baseUnitRatio, type RatioMicros } from '../../domain/numbers/scales';
+import { baseUnitRatio, type RatioMicros } from '../../../shared/numbers/scales';
 import { normalizeSearchTerm } from '../master-data/search-text';
 
 /** What a report row shows of its goods: names, and the units its stock is shown in. */

@@ -1,6 +1,10 @@
 import { prepared } from '../../db/prepared';
-import { documentTypeRule, type DocumentType, type MoneySide } from '../../domain/documents/document-types';
-import { LedgerError } from '../../domain/ledger-error';
+import {
+  documentTypeRule,
+  type DocumentType,
+  type MoneySide,
+} from '../../../shared/documents/document-types';
+import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
 import { assertIndependent } from '../money/independent-accounting';
 import { moneyText } from './report-figures';

@@ -3,8 +3,8 @@ import {
   documentTypeRule,
   type DocumentType,
   type MovementKind,
-} from '../../domain/documents/document-types';
-import { LedgerError } from '../../domain/ledger-error';
+} from '../../../shared/documents/document-types';
+import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { movementKindLabels, movementSides } from './movement-kinds';

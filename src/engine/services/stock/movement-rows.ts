@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import type { MovementKind } from '../../domain/documents/document-types';
-import type { Fen } from '../../domain/numbers/scales';
+import type { MovementKind } from '../../../shared/documents/document-types';
+import type { Fen } from '../../../shared/numbers/scales';
 
 /**
  * The stock ledger's rows as its SQL reads and writes them (snake_case: through prepared statements,

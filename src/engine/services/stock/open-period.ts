@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
 import { monthEnd } from '../../domain/calendar/calendar';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 
 /** The latest closed month (yyyy-MM), or null. */
 export function latestClosedMonth(sqlite: Database.Database): string | null {

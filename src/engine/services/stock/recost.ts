@@ -7,9 +7,9 @@ import type { MovingAverageState } from '../../domain/costing/moving-average';
 import type { CostingPolicy } from '../../domain/costing/negative-stock';
 import type { Balance, Movement } from '../../domain/costing/types';
 import type { BranchProfile } from '../../domain/branch/profile';
-import { LedgerError } from '../../domain/ledger-error';
-import { mulDivRound } from '../../domain/numbers/integer-math';
-import { fenScale, type Fen } from '../../domain/numbers/scales';
+import { LedgerError } from '../../../shared/ledger-error';
+import { mulDivRound } from '../../../shared/numbers/integer-math';
+import { fenScale, type Fen } from '../../../shared/numbers/scales';
 import { costingMethodOf } from './costing-scope';
 import {
   addToBalance,

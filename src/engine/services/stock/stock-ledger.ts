@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
 import { methodFor, type CostingMethod } from '../../domain/costing/costing-method';
-import type { MovementKind } from '../../domain/documents/document-types';
-import { LedgerError } from '../../domain/ledger-error';
-import type { Fen } from '../../domain/numbers/scales';
+import type { MovementKind } from '../../../shared/documents/document-types';
+import { LedgerError } from '../../../shared/ledger-error';
+import type { Fen } from '../../../shared/numbers/scales';
 import { costingScopeKey } from './costing-scope';
 import {
   addToBalance,

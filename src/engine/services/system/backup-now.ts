@@ -1,5 +1,5 @@
 import { backupDatabase } from '../../db/backup';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import type { Role } from '../../domain/access/roles';
-import { LedgerError } from '../../domain/ledger-error';
+import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from '../auth/password';
 import type { ServiceContext } from '../context';

@@ -305,6 +305,11 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
   },
 };
 
+/** Each type's name, as documents, reports and messages print it. */
+export const documentTypeLabels = Object.fromEntries(
+  documentTypes.map((type) => [type, documentTypeRules[type].label]),
+) as Readonly<Record<DocumentType, string>>;
+
 export function documentTypeRule(type: DocumentType): DocumentTypeRule {
   return documentTypeRules[type];
 }

@@ -71,7 +71,7 @@ export function tradeLineAmounts(
       amountWithTax: net + taxAmount,
       discountAmount,
       unitPrice: price,
-      unitPriceWithTax: mulDivRound(price, taxRateOne + taxRate, taxRateOne),
+      unitPriceWithTax: priceWithTax(price, taxRate),
     };
   }
   const taxAmount = mulDivRound(net, taxRate, taxRateOne + taxRate);
@@ -83,6 +83,11 @@ export function tradeLineAmounts(
     unitPrice: mulDivRound(price, taxRateOne, taxRateOne + taxRate),
     unitPriceWithTax: price,
   };
+}
+
+/** A price without tax as the same price with tax (a goods' default price offered 含税), 6 decimals. */
+export function priceWithTax(price: PriceMicros, taxRate: TaxRateBasisPoints): PriceMicros {
+  return mulDivRound(price, taxRateOne + taxRate, taxRateOne);
 }
 
 /** round(quantity × price) in fen: quantity × 10^qd, price × 10^6, amount × 10^2. */

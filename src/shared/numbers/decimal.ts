@@ -1,9 +1,9 @@
-import { LedgerError } from '../ledger-error';
-
 /**
  * Exact decimal ↔ scaled integer conversion (DOMAIN.md §3: no floating point for money or
  * quantities). `parseScaled('38.4', 6)` is 38_400_000 — computed on the digits, never by multiplying
  * a float. Values beyond 6 decimals of the scale are rounded half away from zero (四舍五入).
+ * It reads plain decimal text as the ledger writes it; what a person types (thousands separators,
+ * full-width digits, ¥) is read by decimal-input.ts.
  */
 export function parseScaled(text: string, scale: number): number | null {
   const match = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
@@ -37,10 +37,4 @@ export function formatScaled(value: number, scale: number, minDecimals = 0): str
   let fraction = scale > 0 ? digits.slice(digits.length - scale) : '';
   while (fraction.length > minDecimals && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
-}
-
-export function requireScaled(text: string, scale: number, what: string): number {
-  const value = parseScaled(text, scale);
-  if (value === null) throw new LedgerError('VALIDATION', `${what}【${text}】不是有效的数字。`);
-  return value;
 }

@@ -1,8 +1,10 @@
-import type { ApiError, ErrorCode } from '../../shared/errors';
+import type { ApiError, ErrorCode } from './errors';
 
 /**
- * The one error type the engine throws. The message is written for the clerk who will read it,
- * in Chinese, and says what and where; the code lets callers react without parsing text.
+ * The one error type the engine throws, and the shared rules with it (a line too large to compute, an
+ * action the document's state does not allow), so the renderer reads the same code and message. The
+ * message is written for the clerk who will read it, in Chinese, and says what and where; the code lets
+ * callers react without parsing text.
  */
 export class LedgerError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 /**
  * Full-width forms (全角) to their ASCII (半角) counterparts. Files typed with a Chinese input
  * method carry "１２", "９％", "ＫＨ０００１" and "（元）": to a person they are the same as "12",
- * "9%", "KH0001" and "(元)", so the importer reads them the same.
+ * "9%", "KH0001" and "(元)", so the importer and the decimal reading of typed figures read them the same.
  */
 
 /** U+FF01…U+FF5E are ASCII 0x21…0x7E shifted by 0xFEE0; U+3000 is the full-width space. */
