@@ -390,14 +390,6 @@ export function DocumentPage({ type }: { type: DocumentType }) {
     void message.success(text);
   };
 
-  // What a state change moves: the lists, an order's execution, a customer's credit, the last prices.
-  const refreshLists = () =>
-    Promise.all(
-      (['documents.list', 'money.credit', 'prices.last', 'stock.available'] as const).map((method) =>
-        queryClient.invalidateQueries({ queryKey: [method] }),
-      ),
-    );
-
   /** Saves the draft; the id it has now, or null when the engine refused (the reasons are on the cells). */
   const save = async (): Promise<number | null> => {
     if (!editable) return documentId;
@@ -417,7 +409,6 @@ export function DocumentPage({ type }: { type: DocumentType }) {
       const saved = await client.call('documents.save', { id: documentId, document: input });
       show(await client.call('documents.get', { id: saved.id }));
       succeeded(t('document.saved', { number: saved.number }));
-      void refreshLists();
       return saved.id;
     } catch (error) {
       showRefusal(error, lineKeys);
@@ -457,7 +448,6 @@ export function DocumentPage({ type }: { type: DocumentType }) {
     try {
       await run(id, acknowledged);
       succeeded(done);
-      void refreshLists();
       show(await client.call('documents.get', { id }));
     } catch (error) {
       const warnings = warningsOf(error);
@@ -482,8 +472,7 @@ export function DocumentPage({ type }: { type: DocumentType }) {
         try {
           await client.call('documents.delete', { id: documentId });
           succeeded(t('document.deleted', { number: view?.number ?? '' }));
-          void refreshLists();
-          startNew();
+              startNew();
         } catch (error) {
           showRefusal(error);
         }
@@ -519,7 +508,6 @@ export function DocumentPage({ type }: { type: DocumentType }) {
       const reversal = await client.call('documents.reverse', { id: documentId, businessDate, reason });
       setDialog(null);
       succeeded(t('document.done.reverse', { number: reversal.number }));
-      void refreshLists();
       await load(reversal.id);
     } catch (error) {
       showRefusal(error);
