@@ -2,6 +2,12 @@ import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
 import type { ApiInput } from '../../src/shared/api';
+import {
+  headerFromView,
+  linesFromView,
+  toDocumentInput,
+} from '../../src/app/components/document/documentDraft';
+import { documentTotals } from '../../src/app/components/document/lineFigures';
 import { readSample } from '../support/samples';
 import { beijingLedger, callOk } from './support/ledger';
 
@@ -142,6 +148,26 @@ describe('parsing the opening stock sheet', () => {
       .get();
     // 797 袋 at two quantity decimals, worth ¥1,023.67.
     expect(posted).toEqual({ quantity: 79700, value: 102367 });
+  });
+
+  it('opened on the document page, shows the sheet’s total and, saved as the page sends it, keeps every value', async () => {
+    const { engine, adminSession } = await ledgerWithGoodsAndWarehouses();
+    const outcome = await callOk(engine, 'import.commit', stockFile(openingStock), adminSession);
+    const draft = await callOk(engine, 'documents.get', { id: outcome.document!.id }, adminSession);
+    const lines = linesFromView(draft);
+    // The page's total is the sum of the lines' kept values, not of quantity × the rounded unit price.
+    const shown = documentTotals(lines, 'opening_stock', 2, false);
+    expect(shown.amount).toBe(Math.round(Number(draft.totalAmount) * 100));
+
+    const { input } = toDocumentInput('opening_stock', headerFromView(draft), lines, draft.sourceDocumentId);
+    // Each line's value goes back as the grid writes it (1,023.67), which the engine reads as typed.
+    expect(input.lines.map((line) => String(line.amount).replaceAll(',', ''))).toEqual(
+      draft.lines.map((line) => line.amount),
+    );
+    await callOk(engine, 'documents.save', { id: draft.id, document: input }, adminSession);
+    const resaved = await callOk(engine, 'documents.get', { id: draft.id }, adminSession);
+    expect(resaved.totalAmount).toBe(draft.totalAmount);
+    expect(resaved.lines.map((line) => line.amount)).toEqual(draft.lines.map((line) => line.amount));
   });
 
   it('names what is wrong: missing warehouses and goods, odd names, split base units, bad numbers and dates', async () => {
