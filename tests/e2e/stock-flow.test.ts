@@ -124,6 +124,7 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     });
     expect(imported.totalAmount).toBe('57623.19');
     await expect.poll(() => opened.getByTestId('total-amount').textContent()).toBe('57,623.19');
+    await shot('stock-02b-opening-draft');
     await typeDate(opened, '2026-11-01');
     await key('Control+s');
     await expect.poll(() => opened.getByTestId('document-status').first().textContent()).toBe('草稿');

@@ -108,7 +108,7 @@ const shownAmount = (state: EditorState) =>
   readLine(onlyLine(state), state.type, state.quantityDecimals, state.header.priceIncludesTax).figures
     ?.amount;
 const sent = (state: EditorState) =>
-  toDocumentInput(state.type, state.header, [...state.lines], state.sourceDocumentId).input.lines[0]!;
+  toDocumentInput(state.type, state.header, state.lines, state.sourceDocumentId).input.lines[0]!;
 
 describe('an entered value is kept whatever unit the line is shown in', () => {
   const opening = savedDocument('opening_stock', [savedLine({})]);

@@ -3,8 +3,7 @@ import type { EditorDialog } from './documentEditor';
 import type { DocumentTypeUi, DocumentView } from './documentTypes';
 import { OriginDocumentDialog } from './OriginDocumentDialog';
 import { ReasonDialog, type ReasonAnswer } from './ReasonDialog';
-import type { PendingWarnings } from './useDocumentCommands';
-import { WarningsDialog } from './WarningsDialog';
+import { WarningsDialog, type PendingWarnings } from './WarningsDialog';
 
 /** The questions the document page asks before an action: a reason, a date, the warnings, the origin. */
 export function DocumentDialogs({

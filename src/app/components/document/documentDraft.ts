@@ -300,7 +300,7 @@ export function sendsAmount(type: DocumentType, line: LineDraft): boolean {
 export function toDocumentInput(
   type: DocumentType,
   header: HeaderValues,
-  lines: LineDraft[],
+  lines: readonly LineDraft[],
   sourceDocumentId: number | null,
 ): { input: DocumentInput; lineKeys: string[] } {
   const ui = documentTypeUi[type];

@@ -14,7 +14,6 @@ import { documentEditor, initialEditorState } from '../../components/document/do
 import { documentTypeUi, type DocumentType } from '../../components/document/documentTypes';
 import { withSuggestedPrice } from '../../components/document/priceSuggestion';
 import type { ToolbarContext } from '../../components/document/toolbarActions';
-import { useDocumentCommands } from '../../components/document/useDocumentCommands';
 import { useGridKeyboard } from '../../components/document/useGridKeyboard';
 import { useLineReadings } from '../../components/document/useLineReadings';
 import { goodsIdsOf, useAvailableStock, useLastPrices } from '../../components/document/useLineLookups';
@@ -23,6 +22,7 @@ import { useAvailableHeight } from '../../components/list/useAvailableHeight';
 import { useSession } from '../../session/SessionContext';
 import { usePermission } from '../../session/usePermission';
 import { useWarehouses } from '../master-data/options/useRecordOptions';
+import { useDocumentCommands } from './useDocumentCommands';
 
 /**
  * The one document page (DOMAIN.md §5), configured by type: header, keyboard-first lines (or the

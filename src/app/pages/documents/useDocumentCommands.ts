@@ -5,31 +5,24 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useClient } from '../../api/ClientContext';
 import type { LedgerClient } from '../../api/client';
-import { counterpartyAddress } from '../report/useAddressRequest';
-import { accountsPaths } from '../../pages/money/accountsPaths';
-import type { EditorEvent, EditorState } from './documentEditor';
+import { counterpartyAddress } from '../../components/report/useAddressRequest';
+import { accountsPaths } from '../money/accountsPaths';
+import type { EditorEvent, EditorState } from '../../components/document/documentEditor';
 import {
   blankHeader,
   toDocumentInput,
   type GoodsMatch,
   type HeaderValues,
   type LineDraft,
-} from './documentDraft';
-import { documentAddress, documentTypeUi, type DocumentView } from './documentTypes';
-import { cellId, focusCell } from './gridNavigation';
-import { documentFromOrder } from './orderDraft';
-import { placeDocumentErrors } from './placeDocumentErrors';
-import type { ReasonAnswer } from './ReasonDialog';
-import type { ToolbarCommands } from './toolbarActions';
-import { warningsOf } from './WarningsDialog';
-import type { WarehouseOption } from './DocumentLineGrid';
-
-/** A submit or approval the engine warned about, waiting for the person to read and go on or not. */
-export interface PendingWarnings {
-  action: 'submit' | 'approve';
-  warnings: string[];
-  proceed: () => void;
-}
+} from '../../components/document/documentDraft';
+import { documentAddress, documentTypeUi, type DocumentView } from '../../components/document/documentTypes';
+import { cellId, focusCell } from '../../components/document/gridNavigation';
+import { documentFromOrder } from '../../components/document/orderDraft';
+import { placeDocumentErrors } from '../../components/document/placeDocumentErrors';
+import type { ReasonAnswer } from '../../components/document/ReasonDialog';
+import type { ToolbarCommands } from '../../components/document/toolbarActions';
+import { warningsOf, type PendingWarnings } from '../../components/document/WarningsDialog';
+import type { WarehouseOption } from '../../components/document/DocumentLineGrid';
 
 type StateChange = 'submit' | 'approve' | 'unapprove';
 
@@ -167,7 +160,7 @@ export function useDocumentCommands({
   /** Saves the draft; the id it has now, or null when the engine refused (the reasons are on the cells). */
   const save = async (): Promise<number | null> => {
     if (!editable) return documentId;
-    const { input, lineKeys } = toDocumentInput(type, state.header, [...shownLines], state.sourceDocumentId);
+    const { input, lineKeys } = toDocumentInput(type, state.header, shownLines, state.sourceDocumentId);
     if (input.lines.length === 0 && !ui.money) {
       void message.warning(t('document.noLines'));
       focusCell(rootRef.current, cellId(state.lines[0]!.key, 'goodsId'));
