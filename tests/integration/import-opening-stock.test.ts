@@ -155,19 +155,32 @@ describe('parsing the opening stock sheet', () => {
     const outcome = await callOk(engine, 'import.commit', stockFile(openingStock), adminSession);
     const draft = await callOk(engine, 'documents.get', { id: outcome.document!.id }, adminSession);
     const lines = linesFromView(draft);
-    // The page's total is the sum of the lines' kept values, not of quantity × the rounded unit price.
-    const shown = documentTotals(lines, 'opening_stock', 2, false);
-    expect(shown.amount).toBe(Math.round(Number(draft.totalAmount) * 100));
-
-    const { input } = toDocumentInput('opening_stock', headerFromView(draft), lines, draft.sourceDocumentId);
-    // Each line's value goes back as the grid writes it (1,023.67), which the engine reads as typed.
-    expect(input.lines.map((line) => String(line.amount).replaceAll(',', ''))).toEqual(
-      draft.lines.map((line) => line.amount),
+    // The page's total is the sum of the lines' kept values, as the engine's is.
+    expect(documentTotals(lines, 'opening_stock', 2, false).amount).toBe(
+      Math.round(Number(draft.totalAmount) * 100),
     );
+
+    // The clerk corrects one value: 20 箱 of 纯牛奶 at 35.2294 came to 704.59; the count says 705.00,
+    // so its unit cost becomes 705.00 / 20 = 35.25.
+    const corrected = lines.findIndex((line) => line.goodsCode === '10010001' && line.quantity === '20');
+    lines[corrected] = { ...lines[corrected]!, amount: '705.00', amountTyped: true };
+    const { input } = toDocumentInput('opening_stock', headerFromView(draft), lines, null, 2);
+    // Only that line's value needs saying: every other price already comes to its value.
+    expect(input.lines.filter((line) => line.amount !== null)).toEqual([
+      expect.objectContaining({ amount: '705.00', unitPrice: '35.2294' }),
+    ]);
     await callOk(engine, 'documents.save', { id: draft.id, document: input }, adminSession);
+
     const resaved = await callOk(engine, 'documents.get', { id: draft.id }, adminSession);
-    expect(resaved.totalAmount).toBe(draft.totalAmount);
-    expect(resaved.lines.map((line) => line.amount)).toEqual(draft.lines.map((line) => line.amount));
+    const expected = draft.lines.map((line, index) =>
+      index === corrected
+        ? { amount: '705.00', unitPrice: '35.25' }
+        : { amount: line.amount, unitPrice: line.unitPrice },
+    );
+    expect(resaved.lines.map(({ amount, unitPrice }) => ({ amount, unitPrice }))).toEqual(expected);
+    expect(Math.round(Number(resaved.totalAmount) * 100)).toBe(
+      Math.round(Number(draft.totalAmount) * 100) + 41,
+    );
   });
 
   it('names what is wrong: missing warehouses and goods, odd names, split base units, bad numbers and dates', async () => {

@@ -19,10 +19,11 @@ import { documentTotals, readLine } from '../../../src/app/components/document/l
  * The document page's state is the editor's (src/app/components/document/documentEditor.ts): named events
  * in, the draft out. Each table gives the events a clerk's work sends and what the page then holds.
  *
- * The opening stock line followed: 可乐 330ml in 二号仓, 17 箱 = 408 罐 worth 649.91 on the sheet
- * (stock-flow's worked figures). Its unit cost per 罐 is 649.91 / 408 = 1.592917 (6 decimals); worked
- * back, 408 × 1.592917 = 649.910136 → 649.91, but a page that multiplied the price it shows to the fen
- * (1.59) would come to 648.72 — the value is what was entered, the price is derived (DOMAIN.md §3).
+ * Two opening stock lines are followed (value is authoritative, the unit price derived: DOMAIN.md §3):
+ * - 可乐 330ml in 二号仓, 408 罐 worth 649.91 at 1.592917: 408 × 1.592917 = 649.910136 → 649.91, the
+ *   price already comes to the value, so the line is saved as it is and its price kept;
+ * - 鲜牛奶 in 一号仓, 20,000 袋 worth 1,234.57 at 0.061729 (1,234.57 / 20,000 = 0.0617285, to 6 decimals):
+ *   20,000 × 0.061729 = 1,234.58, a fen off, so the value decides: shown and saved as 1,234.57.
  */
 type ViewLine = DocumentView['lines'][number];
 
@@ -108,53 +109,65 @@ const shownAmount = (state: EditorState) =>
   readLine(onlyLine(state), state.type, state.quantityDecimals, state.header.priceIncludesTax).figures
     ?.amount;
 const sent = (state: EditorState) =>
-  toDocumentInput(state.type, state.header, state.lines, state.sourceDocumentId).input.lines[0]!;
+  toDocumentInput(state.type, state.header, state.lines, state.sourceDocumentId, 2).input.lines[0]!;
+/** The 20,000 袋 of 鲜牛奶 whose price, to 6 decimals, does not quite come to its value. */
+const milkLine = {
+  id: 502,
+  goodsId: 8,
+  goodsCode: '10010008',
+  goodsName: '鲜牛奶',
+  unitName: '袋',
+  quantity: '20000',
+  unitPrice: '0.061729',
+  unitPriceWithTax: '0.061729',
+  amount: '1234.57',
+  amountWithTax: '1234.57',
+  warehouseId: 1,
+};
 
 describe('an entered value is kept whatever unit the line is shown in', () => {
-  const opening = savedDocument('opening_stock', [savedLine({})]);
-
   it.each([
-    // type, saved line → amount shown (fen), amount sent, price shown (derived)
-    ['opening_stock', {}, 64_991, '649.91', '1.592917'],
-    ['stock_gain', {}, 64_991, '649.91', '1.592917'],
-    ['other_receipt', {}, 64_991, '649.91', '1.592917'],
+    // type, saved line → amount shown (fen), amount sent, price shown where derived from the value
+    ['opening_stock', milkLine, 123_457, '1,234.57', '0.061729'],
+    ['stock_gain', milkLine, 123_457, '1,234.57', '0.061729'],
+    ['other_receipt', milkLine, 123_457, '1,234.57', '0.061729'],
+    // The price comes to the value: the line is saved as it is, its price kept.
+    ['opening_stock', {}, 64_991, null, undefined],
     // A gain left to the current cost has no value of its own: nothing is kept.
     ['stock_gain', { amount: '0', unitPrice: '0', unitPriceWithTax: '0' }, 0, null, undefined],
-    // A purchase receipt's value is quantity × price, with tax: the engine works it out, so does the page.
-    [
-      'purchase_receipt',
-      { unitPrice: '1.59', unitPriceWithTax: '1.7967', taxRate: '13' },
-      64_872,
-      null,
-      undefined,
-    ],
-  ] as const)('%s with %j: shows %d fen, sends %j', (type, fields, amount, amountSent, price) => {
+    // A purchase receipt's value is quantity × price: the engine works it out, and so does the page.
+    ['purchase_receipt', { ...milkLine, taxRate: '13' }, 123_458, null, undefined],
+  ] as const)('%s, %j: shows %d fen, sends %j', (type, fields, amount, amountSent, price) => {
     const state = run(start(type), { type: 'loaded', view: savedDocument(type, [savedLine(fields)]) });
     expect(shownAmount(state)).toBe(amount);
-    expect(sent(state).amount).toBe(amountSent === null ? null : amountSent);
+    expect(sent(state).amount).toBe(amountSent);
     expect(readLine(onlyLine(state), type, 2, false).derivedPrice).toBe(price);
   });
 
-  it('the totals are the kept values: 649.91, not 408 × a rounded price', () => {
-    const state = run(start('opening_stock'), { type: 'loaded', view: opening });
+  it('the totals are the kept values: 649.91 + 1,234.57, not the lines’ quantity × price', () => {
+    const view = savedDocument('opening_stock', [savedLine({}), savedLine(milkLine)]);
+    const state = run(start('opening_stock'), { type: 'loaded', view });
     expect(documentTotals(state.lines, 'opening_stock', 2, false)).toMatchObject({
-      amount: 64_991,
-      amountWithTax: 64_991,
+      amount: 188_448,
+      amountWithTax: 188_448,
     });
   });
 
   it.each([
-    // edits on the loaded line → amount shown (fen), amount sent, price sent
-    ['nothing', [], 64_991, '649.91', '1.592917'],
-    ['the remark', [{ field: 'remark', value: '已核对' }], 64_991, '649.91', '1.592917'],
-    // The clerk types the value: it is kept, the price follows.
-    ['the amount', [{ field: 'amount', value: '700' }], 70_000, '700', '1.592917'],
+    // edits of the 鲜牛奶 line → amount shown (fen), amount sent, price sent
+    ['nothing', [], 123_457, '1,234.57', '0.061729'],
+    ['the remark', [{ field: 'remark', value: '已核对' }], 123_457, '1,234.57', '0.061729'],
+    // The clerk types the value: it is kept and the engine derives the price from it.
+    ['the amount', [{ field: 'amount', value: '1300' }], 130_000, '1300', '0.061729'],
     // Another quantity at the price the line showed: quantity × price again, and that price sent.
-    ['the quantity', [{ field: 'quantity', value: '400' }], 63_717, null, '1.592917'],
+    ['the quantity', [{ field: 'quantity', value: '10000' }], 61_729, null, '0.061729'],
     // A price typed decides the amount.
-    ['the price', [{ field: 'unitPrice', value: '1.6' }], 65_280, null, '1.6'],
+    ['the price', [{ field: 'unitPrice', value: '0.06' }], 120_000, null, '0.06'],
   ] as const)('editing %s', (_what, edits, amount, amountSent, priceSent) => {
-    const loaded = run(start('opening_stock'), { type: 'loaded', view: opening });
+    const loaded = run(start('opening_stock'), {
+      type: 'loaded',
+      view: savedDocument('opening_stock', [savedLine(milkLine)]),
+    });
     const key = onlyLine(loaded).key;
     const state = run(loaded, ...edits.map((edit): EditorEvent => ({ type: 'cellEdited', key, ...edit })));
     expect(shownAmount(state)).toBe(amount);
@@ -162,10 +175,21 @@ describe('an entered value is kept whatever unit the line is shown in', () => {
     expect(state.dirty).toBe(edits.length > 0);
   });
 
+  it('a value typed that the price already comes to is saved as the price, which is kept', () => {
+    const loaded = run(start('opening_stock'), {
+      type: 'loaded',
+      view: savedDocument('opening_stock', [savedLine({})]),
+    });
+    const key = onlyLine(loaded).key;
+    const state = run(loaded, { type: 'cellEdited', key, field: 'amount', value: '649.91' });
+    expect(shownAmount(state)).toBe(64_991);
+    expect(sent(state)).toMatchObject({ amount: null, unitPrice: '1.592917' });
+  });
+
   it('another unit takes that unit’s price and the amount is worked out again', () => {
     const loaded = run(
       start('opening_stock'),
-      { type: 'loaded', view: opening },
+      { type: 'loaded', view: savedDocument('opening_stock', [savedLine(milkLine)]) },
       { type: 'goodsRemembered', goods: [cola] },
     );
     const state = run(loaded, { type: 'unitChanged', key: onlyLine(loaded).key, unitName: '箱' });

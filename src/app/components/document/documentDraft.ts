@@ -4,6 +4,7 @@ import { carriesTax } from '../../../shared/documents/line-pricing';
 import { formatScaled, parseScaled } from '../../../shared/numbers/decimal';
 import { fenScale, priceScale, ratioScale, taxRateScale } from '../../../shared/numbers/scales';
 import { groupedYuan } from '../../../shared/numbers/yuan-display';
+import { valueDecides } from './enteredValue';
 import {
   documentTypeUi,
   entersValue,
@@ -288,11 +289,6 @@ export function normalizeDate(text: string): string {
   return trimmed;
 }
 
-/** The line's entered value goes to the engine: the type enters values and the clerk left one. */
-export function sendsAmount(type: DocumentType, line: LineDraft): boolean {
-  return entersValue(type) && !line.isGift && line.amountTyped && line.amount.trim() !== '';
-}
-
 /**
  * What `documents.save` is sent. Lines without goods are left out; `lineKeys` maps the engine's
  * line numbers (1-based, of the lines sent) back to the grid's rows.
@@ -302,6 +298,7 @@ export function toDocumentInput(
   header: HeaderValues,
   lines: readonly LineDraft[],
   sourceDocumentId: number | null,
+  quantityDecimals: number,
 ): { input: DocumentInput; lineKeys: string[] } {
   const ui = documentTypeUi[type];
   const trade = tradesPrices(type);
@@ -323,8 +320,8 @@ export function toDocumentInput(
       unitName: line.unitName,
       quantity: ui.valueOnly ? '0' : line.quantity.trim(),
       unitPrice: ui.price === null ? null : line.isGift ? '0' : line.unitPrice.trim() || null,
-      // The value as kept or typed: the engine keeps it and derives the unit price (entersValue).
-      amount: sendsAmount(type, line) ? line.amount.trim() : null,
+      // The value as kept or typed, where it decides: the engine keeps it and derives the unit price.
+      amount: valueDecides(type, line, quantityDecimals) ? line.amount.trim() : null,
       priceIncludesTax: trade && header.priceIncludesTax,
       discountRate: trade ? line.discountRate.trim() || null : null,
       taxRate: carriesTax(type) ? line.taxRate.trim() || null : null,

@@ -2,7 +2,6 @@ import {
   blankLine,
   headerFromView,
   linesFromView,
-  sendsAmount,
   withGoods,
   type GoodsInfo,
   type HeaderValues,
@@ -144,7 +143,7 @@ function linePatch(state: EditorState, line: LineDraft, edit: LineEdit): Partial
         return { unitPrice: edit.value, priceTyped: true, amount: '', amountTyped: false };
       }
       if (edit.field === 'amount') return { amount: edit.value, amountTyped: true };
-      if (edit.field === 'quantity' && sendsAmount(state.type, line)) {
+      if (edit.field === 'quantity' && line.amountTyped) {
         // Another quantity at the price the line showed: the amount is quantity × price again.
         const { derivedPrice } = readLine(line, state.type, state.quantityDecimals, false);
         return {

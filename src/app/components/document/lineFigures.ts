@@ -6,7 +6,8 @@ import { decimalInputMessage, readDecimalInput } from '../../../shared/numbers/d
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { add } from '../../../shared/numbers/integer-math';
 import { fenScale, priceScale, taxRateScale, type Fen } from '../../../shared/numbers/scales';
-import { priceText, sendsAmount, type LineDraft, type LineField } from './documentDraft';
+import { priceText, type LineDraft, type LineField } from './documentDraft';
+import { valueDecides } from './enteredValue';
 import { documentTypeUi, tradesPrices, type DocumentType } from './documentTypes';
 
 /** A line's money in fen, as the engine will store it. */
@@ -67,7 +68,7 @@ export function readLine(
   }
   const quantity = read('quantity');
   if (ui.price === null) return { figures: null, problems };
-  if (sendsAmount(type, line)) {
+  if (valueDecides(type, line, quantityDecimals)) {
     // Value is authoritative (DOMAIN.md §3): the amount as entered, the unit price derived from it.
     const amount = read('amount');
     if (quantity === null || amount === null || Object.keys(problems).length > 0)

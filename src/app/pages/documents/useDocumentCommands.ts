@@ -160,7 +160,13 @@ export function useDocumentCommands({
   /** Saves the draft; the id it has now, or null when the engine refused (the reasons are on the cells). */
   const save = async (): Promise<number | null> => {
     if (!editable) return documentId;
-    const { input, lineKeys } = toDocumentInput(type, state.header, shownLines, state.sourceDocumentId);
+    const { input, lineKeys } = toDocumentInput(
+      type,
+      state.header,
+      shownLines,
+      state.sourceDocumentId,
+      state.quantityDecimals,
+    );
     if (input.lines.length === 0 && !ui.money) {
       void message.warning(t('document.noLines'));
       focusCell(rootRef.current, cellId(state.lines[0]!.key, 'goodsId'));
