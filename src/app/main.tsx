@@ -9,15 +9,16 @@ import { HashRouter } from 'react-router';
 import { App } from './App';
 import { createClient } from './api/client';
 import { ClientContext } from './api/ClientContext';
+import { withStaleMarking } from './api/staleMarkingClient';
 import { chooseTransport } from './api/transports';
 import { initI18n } from './i18n/i18n';
 
 initI18n();
-const client = createClient(chooseTransport(), window.sessionStorage);
 // The engine is local: a failed call is an answer, not a network blip worth retrying.
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
 });
+const client = withStaleMarking(createClient(chooseTransport(), window.sessionStorage), queryClient);
 
 function LocalizedApp() {
   const { i18n } = useTranslation();

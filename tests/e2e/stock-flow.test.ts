@@ -120,9 +120,21 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     const opened = page.getByTestId('document-page-opening_stock');
     await expect.poll(() => opened.getByTestId('document-number').inputValue()).toMatch(/^QC/);
     await page.waitForTimeout(300);
+    // The page shows the sheet's total, the sum of the values it was given (value is authoritative).
+    const imported = await admin.call<{ totalAmount: string; lines: { amount: string }[] }>('documents.get', {
+      id: ids.opening,
+    });
+    expect(imported.totalAmount).toBe('57623.19');
+    await expect.poll(() => opened.getByTestId('total-amount').textContent()).toBe('57,623.19');
+    await shot('stock-02b-opening-draft');
     await typeDate(opened, '2026-11-01');
     await key('Control+s');
     await expect.poll(() => opened.getByTestId('document-status').first().textContent()).toBe('草稿');
+    // Saved from the page, every line keeps its value.
+    const resaved = await admin.call<{ totalAmount: string; lines: { amount: string }[] }>('documents.get', {
+      id: ids.opening,
+    });
+    expect(resaved.lines.map((line) => line.amount)).toEqual(imported.lines.map((line) => line.amount));
     await opened.getByTestId('document-submit').click();
     await opened.getByTestId('document-approve').click();
     await expect.poll(() => opened.getByTestId('document-status').first().textContent()).toBe('已完成');

@@ -359,4 +359,48 @@ describe('trading in web mode: orders, partial receipts, reservations, returns, 
     await shot('trade-11-gross-profit');
     expect(pageErrors).toEqual([]);
   });
+
+  test('confirmed in 仓库作业, a delivery moves 可用库存 and 信用 on the sale still open in its tab', async () => {
+    // 京客隆's draft order from above stays open: one line of SP001 from 一号仓, its credit beside it.
+    await menu('销售订单').click();
+    const order = documentPage('sales_order');
+    const available = () => order.getByTestId('line-available').first().textContent();
+    const credit = () => order.getByTestId('document-credit').textContent();
+    await expect.poll(credit).toContain('应收余额 ¥0.00');
+    const availableBefore = await available();
+
+    // 1 箱 at 80.00 + 13% = 90.40 goes to 京客隆 from 一号仓, approved, waiting for the keeper.
+    const { id } = await admin.call<{ id: number }>('documents.save', {
+      id: null,
+      document: {
+        type: 'sales_delivery',
+        businessDate: '2026-11-20',
+        counterpartyId: ids.limited,
+        warehouseId: ids.CK01,
+        lines: [{ goodsId: ids.milk, unitName: '箱', quantity: '1', unitPrice: '80' }],
+      },
+    });
+    await admin.call('documents.submit', { id });
+    await admin.call('documents.approve', { id });
+
+    await menu('仓库作业').click();
+    await page.getByRole('tab', { name: /待出库/ }).click();
+    await page.getByTestId('queue-refresh').click();
+    await page.getByTestId('queue-out').getByRole('button', { name: '确认出库' }).first().click();
+    await page.getByTestId('confirm-submit').click();
+    await expect.poll(() => page.getByTestId('confirm-dialog').count()).toBe(0);
+
+    // Back on the order, nothing read again by hand: the figures are the engine's after the delivery.
+    await menu('销售订单').click();
+    const [stock] = await admin
+      .call<{ warehouseId: number; availableMixed: string }[]>('stock.available', {
+        goodsIds: [ids.milk],
+      })
+      .then((rows) => rows.filter((row) => row.warehouseId === ids.CK01));
+    expect(stock!.availableMixed).not.toBe(availableBefore);
+    await expect.poll(available).toBe(stock!.availableMixed);
+    await expect.poll(credit).toContain('应收余额 ¥90.40');
+    await shot('trade-12-refreshed-after-confirm');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -2,6 +2,12 @@ import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
 import type { ApiInput } from '../../src/shared/api';
+import {
+  headerFromView,
+  linesFromView,
+  toDocumentInput,
+} from '../../src/app/components/document/documentDraft';
+import { documentTotals } from '../../src/app/components/document/lineFigures';
 import { readSample } from '../support/samples';
 import { beijingLedger, callOk } from './support/ledger';
 
@@ -142,6 +148,39 @@ describe('parsing the opening stock sheet', () => {
       .get();
     // 797 袋 at two quantity decimals, worth ¥1,023.67.
     expect(posted).toEqual({ quantity: 79700, value: 102367 });
+  });
+
+  it('opened on the document page, shows the sheet’s total and, saved as the page sends it, keeps every value', async () => {
+    const { engine, adminSession } = await ledgerWithGoodsAndWarehouses();
+    const outcome = await callOk(engine, 'import.commit', stockFile(openingStock), adminSession);
+    const draft = await callOk(engine, 'documents.get', { id: outcome.document!.id }, adminSession);
+    const lines = linesFromView(draft);
+    // The page's total is the sum of the lines' kept values, as the engine's is.
+    expect(documentTotals(lines, 'opening_stock', 2, false).amount).toBe(
+      Math.round(Number(draft.totalAmount) * 100),
+    );
+
+    // The clerk corrects one value: 20 箱 of 纯牛奶 at 35.2294 came to 704.59; the count says 705.00,
+    // so its unit cost becomes 705.00 / 20 = 35.25.
+    const corrected = lines.findIndex((line) => line.goodsCode === '10010001' && line.quantity === '20');
+    lines[corrected] = { ...lines[corrected]!, amount: '705.00', amountTyped: true };
+    const { input } = toDocumentInput('opening_stock', headerFromView(draft), lines, null, 2);
+    // Only that line's value needs saying: every other price already comes to its value.
+    expect(input.lines.filter((line) => line.amount !== null)).toEqual([
+      expect.objectContaining({ amount: '705.00', unitPrice: '35.2294' }),
+    ]);
+    await callOk(engine, 'documents.save', { id: draft.id, document: input }, adminSession);
+
+    const resaved = await callOk(engine, 'documents.get', { id: draft.id }, adminSession);
+    const expected = draft.lines.map((line, index) =>
+      index === corrected
+        ? { amount: '705.00', unitPrice: '35.25' }
+        : { amount: line.amount, unitPrice: line.unitPrice },
+    );
+    expect(resaved.lines.map(({ amount, unitPrice }) => ({ amount, unitPrice }))).toEqual(expected);
+    expect(Math.round(Number(resaved.totalAmount) * 100)).toBe(
+      Math.round(Number(draft.totalAmount) * 100) + 41,
+    );
   });
 
   it('names what is wrong: missing warehouses and goods, odd names, split base units, bad numbers and dates', async () => {

@@ -34,7 +34,7 @@ async function typedReceipt(typed: Partial<LineDraft>) {
     unitPrice: '2.10',
     ...typed,
   };
-  const { input } = toDocumentInput('purchase_receipt', header, [line], null);
+  const { input } = toDocumentInput('purchase_receipt', header, [line], null, 0);
   return { engine, input, page: readLine(line, 'purchase_receipt', 0, false) };
 }
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api';
 import type { ApiCallError } from './client';
 import { useClient } from './ClientContext';
@@ -18,16 +18,13 @@ export function useApiQuery<M extends ApiMethod>(
   });
 }
 
-/** Writes through the API; afterwards the listed reads are fetched again. */
-export function useApiMutation<M extends ApiMethod>(method: M, options: { invalidates?: ApiMethod[] } = {}) {
+/**
+ * Writes through the API. What the write makes stale is read again by the client itself, from the one
+ * map of invalidation.ts: no screen lists it.
+ */
+export function useApiMutation<M extends ApiMethod>(method: M) {
   const client = useClient();
-  const queryClient = useQueryClient();
   return useMutation<ApiOutput<M>, ApiCallError, ApiInput<M>>({
     mutationFn: (input) => client.call(method, input),
-    onSuccess: async () => {
-      await Promise.all(
-        (options.invalidates ?? []).map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
-      );
-    },
   });
 }

@@ -1,22 +1,21 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Checkbox, ConfigProvider, Input, Select, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { carriesTax } from '../../../shared/documents/line-pricing';
 import { formatScaled, parseScaled } from '../../../shared/numbers/decimal';
 import { priceScale, type Fen } from '../../../shared/numbers/scales';
 import { groupedYuan } from '../../../shared/numbers/yuan-display';
 import type { MessageKey } from '../../i18n/messageKey';
-import type { GoodsInfo, GoodsMatch, LineDraft, LineField } from './documentDraft';
-import { documentTypeUi, tradesPrices, type DocumentType } from './documentTypes';
+import type { GoodsInfo, GoodsMatch, LineDraft, LineErrors, LineField } from './documentDraft';
+import type { LineEdit, TextLineField } from './documentEditor';
+import { documentTypeUi, entersValue, tradesPrices, type DocumentType } from './documentTypes';
 import { GoodsCell } from './GoodsCell';
-import { cellId, focusNeighbour } from './gridNavigation';
-import { readLine } from './lineFigures';
+import { cellId } from './gridNavigation';
+import type { LineReading, LineReadings } from './lineFigures';
 import { lastPriceOf, type LastPrice } from './priceSuggestion';
 import type { AvailableStock } from './useLineLookups';
-
-export type LineErrors = Record<string, Partial<Record<LineField, string>>>;
 
 export interface WarehouseOption {
   value: number;
@@ -49,8 +48,9 @@ interface GridColumn {
 
 /**
  * The lines of a document as a keyboard-first grid: every cell the clerk types into is marked for
- * the page's Enter-to-next-cell, figures are computed as they are typed, an engine message sits on
- * the cell it is about. Columns follow the document type (DOMAIN.md §5).
+ * the page's Enter-to-next-cell (useGridKeyboard), each line's figures are shown as the page read them
+ * (useLineReadings), an engine message sits on the cell it is about. Columns follow the document type
+ * (DOMAIN.md §5). What the clerk does goes back as named edits (documentEditor.ts).
  */
 export function DocumentLineGrid({
   type,
@@ -65,11 +65,13 @@ export function DocumentLineGrid({
   lastPrices,
   showAvailable,
   available,
+  readings,
   errors,
   height,
-  onLineChange,
+  onEdit,
   onPickGoods,
   onRemove,
+  onMoveOn,
 }: {
   type: DocumentType;
   lines: LineDraft[];
@@ -86,22 +88,27 @@ export function DocumentLineGrid({
   /** The 可用库存 column, for a sale being entered; its figures once the engine has answered. */
   showAvailable: boolean;
   available: AvailableStock | undefined;
+  /** Each line's figures and the problems of what was typed, read once by the page. */
+  readings: LineReadings;
   errors: LineErrors;
   height: number;
-  onLineChange: (key: string, patch: Partial<LineDraft>) => void;
+  onEdit: (edit: LineEdit) => void;
   onPickGoods: (key: string, match: GoodsMatch) => void;
   onRemove: (key: string) => void;
+  /** The cursor on from a cell that hands it on by itself (the goods cell once goods are picked). */
+  onMoveOn: (cell: string) => void;
 }) {
   const { t } = useTranslation();
   const ui = documentTypeUi[type];
   const taxed = carriesTax(type);
   const trade = tradesPrices(type);
-  const readingOf = (line: LineDraft) => readLine(line, type, quantityDecimals, priceIncludesTax);
+  const valueEntered = entersValue(type);
+  const noReading: LineReading = { figures: null, problems: {} };
+  const readingOf = (line: LineDraft) => readings.get(line.key) ?? noReading;
   const figuresOf = (line: LineDraft) => readingOf(line).figures;
   /** The engine's message on the cell, else what it would say of the figure as typed. */
   const errorOf = (line: LineDraft, field: LineField): string | undefined =>
     errors[line.key]?.[field] ?? (readOnly ? undefined : readingOf(line).problems[field]);
-  const gridRef = useRef<HTMLDivElement>(null);
   const warehouseName = (id: number | null) => warehouses.find((option) => option.value === id)?.label ?? '';
 
   /** A cell the Enter key visits, with the engine's message on it when there is one, else its hint. */
@@ -127,7 +134,7 @@ export function DocumentLineGrid({
 
   const textCell = (
     line: LineDraft,
-    field: 'quantity' | 'unitPrice' | 'discountRate' | 'taxRate' | 'adjustmentAmount' | 'lot' | 'remark',
+    field: Exclude<TextLineField, 'productionDate' | 'expiryDate'>,
     options: {
       numeric?: boolean;
       placeholder?: string;
@@ -135,6 +142,8 @@ export function DocumentLineGrid({
       maxLength?: number;
       label?: MessageKey;
       hint?: string;
+      /** What the cell shows when it is not what was typed (a price derived from an entered value). */
+      shown?: string;
     } = {},
   ) =>
     cell(
@@ -142,7 +151,7 @@ export function DocumentLineGrid({
       field,
       <Input
         size="small"
-        value={line[field]}
+        value={options.shown ?? line[field]}
         status={status(line, field)}
         disabled={options.disabled}
         placeholder={options.placeholder}
@@ -150,15 +159,7 @@ export function DocumentLineGrid({
         inputMode={options.numeric ? 'decimal' : undefined}
         aria-label={t(options.label ?? `document.columns.${field}`)}
         style={options.numeric ? { textAlign: 'right' } : undefined}
-        onChange={(event) =>
-          // A price the clerk types is theirs: the page stops suggesting one for the line.
-          onLineChange(
-            line.key,
-            field === 'unitPrice'
-              ? { unitPrice: event.target.value, priceTyped: true }
-              : { [field]: event.target.value },
-          )
-        }
+        onChange={(event) => onEdit({ type: 'cellEdited', key: line.key, field, value: event.target.value })}
       />,
       false,
       options.hint,
@@ -199,7 +200,7 @@ export function DocumentLineGrid({
         status={status(line, field)}
         placeholder={t('document.datePlaceholder')}
         aria-label={t(`document.columns.${field}`)}
-        onChange={(event) => onLineChange(line.key, { [field]: event.target.value })}
+        onChange={(event) => onEdit({ type: 'cellEdited', key: line.key, field, value: event.target.value })}
       />,
     );
 
@@ -222,7 +223,7 @@ export function DocumentLineGrid({
             popupMatchSelectWidth={false}
             aria-label={t(`document.columns.${field}`)}
             style={{ width: '100%' }}
-            onChange={(value) => onLineChange(line.key, { [field]: value })}
+            onChange={(warehouseId) => onEdit({ type: 'warehouseChosen', key: line.key, field, warehouseId })}
           />,
         );
 
@@ -258,12 +259,7 @@ export function DocumentLineGrid({
               hasGoods={line.goodsId !== null}
               status={status(line, 'goodsId')}
               onPick={(match) => onPickGoods(line.key, match)}
-              onPass={() => {
-                const here = gridRef.current?.querySelector<HTMLElement>(
-                  `[data-cell="${CSS.escape(cellId(line.key, 'goodsId'))}"]`,
-                );
-                if (here && gridRef.current) focusNeighbour(gridRef.current, here, 1);
-              }}
+              onPass={() => onMoveOn(cellId(line.key, 'goodsId'))}
             />,
             true,
           )
@@ -293,8 +289,7 @@ export function DocumentLineGrid({
               showSearch={{ optionFilterProp: 'label' }}
               aria-label={t('document.columns.unitName')}
               style={{ width: '100%' }}
-              // A price is per unit: another unit takes that unit's suggested price.
-              onChange={(unitName) => onLineChange(line.key, { unitName, priceTyped: false })}
+              onChange={(unitName) => onEdit({ type: 'unitChanged', key: line.key, unitName })}
             />,
           );
         },
@@ -397,6 +392,7 @@ export function DocumentLineGrid({
               label: priceTitle,
               placeholder: ui.price === 'optionalCost' ? t('document.currentCost') : undefined,
               hint: lastPriceHint(line),
+              shown: readingOf(line).derivedPrice,
             }),
     });
     if (trade) {
@@ -449,7 +445,14 @@ export function DocumentLineGrid({
       title: 'document.columns.amount',
       width: 92,
       align: 'right',
-      render: (line) => money(figuresOf(line)?.amount),
+      render: (line) =>
+        // Where the value is entered, the clerk may type it and the price follows (entersValue).
+        valueEntered && !readOnly && line.goodsId !== null
+          ? textCell(line, 'amount', {
+              numeric: true,
+              shown: line.amountTyped ? undefined : money(figuresOf(line)?.amount),
+            })
+          : money(figuresOf(line)?.amount),
     });
     if (taxed) {
       columns.push(
@@ -530,9 +533,8 @@ export function DocumentLineGrid({
                 checked={line.isGift}
                 disabled={line.goodsId === null}
                 aria-label={t('document.columns.isGift')}
-                // A gift is at zero; taken back, the line is offered its price again.
                 onChange={(event) =>
-                  onLineChange(line.key, { isGift: event.target.checked, priceTyped: false })
+                  onEdit({ type: 'giftToggled', key: line.key, isGift: event.target.checked })
                 }
               />,
             ),
@@ -586,7 +588,7 @@ export function DocumentLineGrid({
   const scrollWidth = columns.reduce((sum, column) => sum + column.width, 0);
 
   return (
-    <div ref={gridRef} data-testid="document-lines">
+    <div data-testid="document-lines">
       <ConfigProvider theme={denseGrid}>
         <Table<LineDraft>
           size="small"

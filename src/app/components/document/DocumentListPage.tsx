@@ -249,7 +249,6 @@ export function DocumentListPage({ types, testId }: { types: readonly DocumentTy
           title="page.openingStock"
           open={importing}
           onClose={() => setImporting(false)}
-          onImported={() => void list.refetch()}
         />
       )}
       <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>

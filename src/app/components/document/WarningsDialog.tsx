@@ -3,6 +3,13 @@ import { Flex, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../../api/client';
 
+/** A submit or approval the engine warned about, waiting for the person to read and go on or not. */
+export interface PendingWarnings {
+  action: 'submit' | 'approve';
+  warnings: string[];
+  proceed: () => void;
+}
+
 /**
  * The warnings of a NEEDS_CONFIRMATION refusal (credit limit, available stock: DOMAIN.md §7), one per
  * line; null for any other error, which is final.

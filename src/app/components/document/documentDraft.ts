@@ -4,7 +4,14 @@ import { carriesTax } from '../../../shared/documents/line-pricing';
 import { formatScaled, parseScaled } from '../../../shared/numbers/decimal';
 import { fenScale, priceScale, ratioScale, taxRateScale } from '../../../shared/numbers/scales';
 import { groupedYuan } from '../../../shared/numbers/yuan-display';
-import { documentTypeUi, tradesPrices, type DocumentType, type DocumentView } from './documentTypes';
+import { valueDecides } from './enteredValue';
+import {
+  documentTypeUi,
+  entersValue,
+  tradesPrices,
+  type DocumentType,
+  type DocumentView,
+} from './documentTypes';
 
 export type GoodsInfo = ApiOutput<'goods.get'>;
 export type GoodsMatch = ApiOutput<'goods.search'>[number];
@@ -46,6 +53,13 @@ export interface LineDraft {
    * unit, the counterparty and the 含税 switch; see priceSuggestion.ts.
    */
   priceTyped: boolean;
+  /**
+   * The line's value in yuan where the type enters it (entersValue): kept from the saved document or
+   * typed by the clerk, it decides the line's amount and its unit price is derived from it. Until then
+   * (`amountTyped` false) the amount is quantity × price, as on any line.
+   */
+  amount: string;
+  amountTyped: boolean;
   /** 折扣率 in percent, as typed; empty is none. */
   discountRate: string;
   taxRate: string;
@@ -72,7 +86,10 @@ export interface LineDraft {
   } | null;
 }
 
-export type LineField = Exclude<keyof LineDraft, 'key' | 'saved' | 'priceTyped'>;
+export type LineField = Exclude<keyof LineDraft, 'key' | 'saved' | 'priceTyped' | 'amountTyped'>;
+
+/** What the engine said of each line's cells, by line key. */
+export type LineErrors = Record<string, Partial<Record<LineField, string>>>;
 
 let lineCounter = 0;
 const nextKey = () => `line-${++lineCounter}`;
@@ -89,6 +106,8 @@ export function blankLine(): LineDraft {
     quantity: '',
     unitPrice: '',
     priceTyped: false,
+    amount: '',
+    amountTyped: false,
     discountRate: '',
     taxRate: '',
     adjustmentAmount: '',
@@ -146,6 +165,21 @@ export function discountText(text: string): string {
   return rate === 0 ? '' : formatScaled(rate, taxRateScale);
 }
 
+/** Yuan text from the engine ("57623.19") as the grid writes money: 57,623.19. */
+function yuanText(text: string): string {
+  return groupedYuan(parseScaled(text, fenScale) ?? 0);
+}
+
+/**
+ * A saved line's value, kept where the type enters it: a value of nothing (a gain left to the current
+ * cost) is no value entered.
+ */
+function enteredAmount(type: DocumentType, line: DocumentView['lines'][number]): string {
+  return entersValue(type) && !line.isGift && (parseScaled(line.amount, fenScale) ?? 0) !== 0
+    ? yuanText(line.amount)
+    : '';
+}
+
 /** A saved document's lines, back in the grid; a line in the header's warehouse follows the header again. */
 export function linesFromView(view: DocumentView): LineDraft[] {
   return view.lines.map((line) => ({
@@ -160,6 +194,9 @@ export function linesFromView(view: DocumentView): LineDraft[] {
     // The price as it was entered: with tax when the line was priced with tax.
     unitPrice: priceText(line.priceIncludesTax ? line.unitPriceWithTax : line.unitPrice),
     priceTyped: true,
+    // The sheet's 57,623.19 stays 57,623.19, not quantity × the price rounded to its decimals.
+    amount: enteredAmount(view.type, line),
+    amountTyped: enteredAmount(view.type, line) !== '',
     discountRate: discountText(line.discountRate),
     taxRate: line.taxRate,
     adjustmentAmount: view.type === 'cost_adjustment' ? line.amount : '',
@@ -231,6 +268,8 @@ export function withGoods(
     quantity: scannedUnit ? '1' : line.goodsId === goods.id ? line.quantity : '',
     unitPrice: '',
     priceTyped: false,
+    amount: '',
+    amountTyped: false,
     taxRate: carriesTax(type) ? goods.taxRate : '',
     lot: goods.lotTracked ? line.lot : '',
     productionDate: goods.lotTracked ? line.productionDate : '',
@@ -257,8 +296,9 @@ export function normalizeDate(text: string): string {
 export function toDocumentInput(
   type: DocumentType,
   header: HeaderValues,
-  lines: LineDraft[],
+  lines: readonly LineDraft[],
   sourceDocumentId: number | null,
+  quantityDecimals: number,
 ): { input: DocumentInput; lineKeys: string[] } {
   const ui = documentTypeUi[type];
   const trade = tradesPrices(type);
@@ -280,6 +320,8 @@ export function toDocumentInput(
       unitName: line.unitName,
       quantity: ui.valueOnly ? '0' : line.quantity.trim(),
       unitPrice: ui.price === null ? null : line.isGift ? '0' : line.unitPrice.trim() || null,
+      // The value as kept or typed, where it decides: the engine keeps it and derives the unit price.
+      amount: valueDecides(type, line, quantityDecimals) ? line.amount.trim() : null,
       priceIncludesTax: trade && header.priceIncludesTax,
       discountRate: trade ? line.discountRate.trim() || null : null,
       taxRate: carriesTax(type) ? line.taxRate.trim() || null : null,

@@ -235,6 +235,21 @@ export function showsMoney(type: DocumentType): boolean {
   return ui.price !== null || ui.valueOnly || ui.money !== null;
 }
 
+/**
+ * The line's value is what was entered, not worked out (期初库存, a gain or other receipt at its value):
+ * it is kept whatever unit the line is shown in and the unit price is derived from it, as the engine
+ * does with a line's `amount` (DOMAIN.md §3: value is authoritative).
+ */
+export function entersValue(type: DocumentType): boolean {
+  const rule = documentTypeRule(type);
+  return (
+    rule.receiptCost !== null &&
+    rule.counterparty === 'none' &&
+    !carriesTax(type) &&
+    rule.direction !== 'value'
+  );
+}
+
 /** 含税单价 and 折扣率: a line priced with a counterparty may be entered with tax and discounted. */
 export function tradesPrices(type: DocumentType): boolean {
   return documentTypeUi[type].price === 'trade';

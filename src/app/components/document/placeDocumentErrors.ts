@@ -1,6 +1,5 @@
 import { ApiCallError } from '../../api/client';
-import type { HeaderValues, LineDraft, LineField } from './documentDraft';
-import type { LineErrors } from './DocumentLineGrid';
+import type { HeaderValues, LineDraft, LineErrors, LineField } from './documentDraft';
 import { cellId } from './gridNavigation';
 
 const headerFields: readonly (keyof HeaderValues)[] = [
@@ -16,6 +15,7 @@ const lineFields: readonly LineField[] = [
   'unitName',
   'quantity',
   'unitPrice',
+  'amount',
   'discountRate',
   'taxRate',
   'adjustmentAmount',

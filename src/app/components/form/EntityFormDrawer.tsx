@@ -1,8 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Divider, Drawer, Form, Row, Skeleton, Space } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiMethod } from '../../../shared/api';
 import { useClient } from '../../api/ClientContext';
 import type { ApiCallError } from '../../api/client';
 import type { MessageKey } from '../../i18n/messageKey';
@@ -24,14 +23,12 @@ export function EntityFormDrawer<Values extends object>({
   config,
   noun,
   target,
-  listMethod,
   readOnly,
   onClose,
 }: {
   config: EntityFormConfig<Values>;
   noun: MessageKey;
   target: FormTarget | null;
-  listMethod: ApiMethod;
   readOnly: boolean;
   onClose: () => void;
 }) {
@@ -56,7 +53,6 @@ export function EntityFormDrawer<Values extends object>({
           config={config}
           noun={noun}
           id={target.id}
-          listMethod={listMethod}
           readOnly={readOnly}
           onClose={onClose}
         />
@@ -69,21 +65,18 @@ function FormBody<Values extends object>({
   config,
   noun,
   id,
-  listMethod,
   readOnly,
   onClose,
 }: {
   config: EntityFormConfig<Values>;
   noun: MessageKey;
   id: number | null;
-  listMethod: ApiMethod;
   readOnly: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useClient();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [recordId, setRecordId] = useState(id);
   const [failure, setFailure] = useState<string | null>(null);
@@ -114,12 +107,8 @@ function FormBody<Values extends object>({
     const values = form.getFieldsValue(true) as Values;
     setSaving(true);
     try {
+      // The list, the record and the pickers it appears in are read again by the client (invalidation.ts).
       await config.save(client, recordId, { ...initialValues, ...values });
-      await Promise.all(
-        [listMethod, config.getMethod, ...(config.invalidates ?? [])].map((method) =>
-          queryClient.invalidateQueries({ queryKey: [method] }),
-        ),
-      );
       message.success(t('form.saved', { name: config.describe({ ...initialValues, ...values }) }));
       if (andNew) {
         setRecordId(null);

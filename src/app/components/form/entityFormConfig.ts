@@ -67,8 +67,6 @@ export interface EntityFormConfig<Values> {
   /** Where the engine's issue paths for this record start: `['goods']` for `{ id, goods: {…} }`. */
   issuePrefix: string[];
   sections: FormSection<Values>[];
-  /** Other reads a save changes (the category tree, pickers) besides the list and the record. */
-  invalidates?: ApiMethod[];
   /** How the title names the record being edited. */
   describe(values: Values): string;
 }

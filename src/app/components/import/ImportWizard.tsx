@@ -26,14 +26,12 @@ export function ImportWizard({
   title,
   open,
   onClose,
-  onImported,
 }: {
   entity: ImportEntity;
   /** The list's name: 导入商品. */
   title: MessageKey;
   open: boolean;
   onClose: () => void;
-  onImported: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -46,22 +44,14 @@ export function ImportWizard({
       destroyOnHidden
       mask={{ closable: false }}
     >
-      {open && <WizardBody entity={entity} onClose={onClose} onImported={onImported} />}
+      {open && <WizardBody entity={entity} onClose={onClose} />}
     </Modal>
   );
 }
 
 type Step = 0 | 1 | 2 | 3;
 
-function WizardBody({
-  entity,
-  onClose,
-  onImported,
-}: {
-  entity: ImportEntity;
-  onClose: () => void;
-  onImported: () => void;
-}) {
+function WizardBody({ entity, onClose }: { entity: ImportEntity; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const [step, setStep] = useState<Step>(0);
@@ -106,8 +96,8 @@ function WizardBody({
     setFailure(null);
     try {
       const result = await client.call('import.commit', request());
+      // What it created or updated is read again by every list through the client (invalidation.ts).
       setOutcome(result);
-      if (result.created + result.updated > 0) onImported();
     } catch (error) {
       setFailure((error as Error).message);
     } finally {

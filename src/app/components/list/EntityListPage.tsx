@@ -9,7 +9,6 @@ import {
   StopOutlined,
   CheckCircleOutlined,
 } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -108,7 +107,6 @@ export function EntityListPage<
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useClient();
-  const queryClient = useQueryClient();
   const mayEdit = usePermission('masterData.edit');
   const mayPurge = usePermission('masterData.purge');
   const mayImport = usePermission('import.run');
@@ -210,7 +208,6 @@ export function EntityListPage<
   const { describe, toggleActive, confirmDelete, restore, confirmPurge } = useRecordActions(
     config.entity,
     config.noun,
-    config.listMethod,
   );
 
   const open = useCallback((row: Row) => setFormTarget({ id: row.id }), []);
@@ -467,14 +464,11 @@ export function EntityListPage<
         title={config.title}
         open={importing}
         onClose={() => setImporting(false)}
-        // An import may also create categories, offices and salespeople: every list reads again.
-        onImported={() => void queryClient.invalidateQueries()}
       />
       <EntityFormDrawer
         config={config.form}
         noun={config.noun}
         target={formTarget}
-        listMethod={config.listMethod}
         readOnly={!mayEdit}
         onClose={() => setFormTarget(null)}
       />

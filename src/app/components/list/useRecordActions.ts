@@ -1,7 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ApiMethod } from '../../../shared/api';
 import { useClient } from '../../api/ClientContext';
 import type { MessageKey } from '../../i18n/messageKey';
 import type { ListRow, MasterDataEntity } from './entityListConfig';
@@ -10,19 +8,18 @@ import type { ListRow, MasterDataEntity } from './entityListConfig';
  * 停用·启用, 删除 (to the recycle bin), 恢复, 彻底删除: the same four for every master-data list,
  * each confirmed where it cannot simply be undone, each refusal shown in the engine's own words.
  */
-export function useRecordActions(entity: MasterDataEntity, noun: MessageKey, listMethod: ApiMethod) {
+export function useRecordActions(entity: MasterDataEntity, noun: MessageKey) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const client = useClient();
-  const queryClient = useQueryClient();
 
   const describe = (row: ListRow) => `${t(noun)}【${row.code} ${row.name}】`;
   const target = (row: ListRow) => ({ entity, id: row.id });
 
   const change = async (action: () => Promise<unknown>, done: string) => {
     try {
+      // The client reads the lists and pickers again (invalidation.ts).
       await action();
-      await queryClient.invalidateQueries({ queryKey: [listMethod] });
       message.success(done);
     } catch (error) {
       message.error((error as Error).message);

@@ -2,7 +2,7 @@ import { CheckOutlined, ReloadOutlined, ThunderboltOutlined } from '@ant-design/
 import { Alert, App, Button, Divider, Empty, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiMethod, ApiOutput } from '../../../shared/api';
+import type { ApiOutput } from '../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
 import { LoadFailure } from '../../components/LoadFailure';
 import { CounterpartyPicker } from '../../components/report/CounterpartyPicker';
@@ -18,15 +18,6 @@ import { SettlementHistory } from './SettlementHistory';
 type Settlement = ApiOutput<'money.settlements'>[number];
 
 /** Everything a settling action changes: what is open, the batches, balances, aging and credit. */
-const settlingChanges: ApiMethod[] = [
-  'money.openItems',
-  'money.settlements',
-  'money.balances',
-  'money.internalAccounts',
-  'money.credit',
-  'reports.aging',
-];
-
 /** What the last action did, kept on the page until the next one. */
 type Outcome = { kind: 'settled' | 'autoSettled' | 'reversed'; fen: Fen } | { kind: 'nothingToSettle' };
 
@@ -71,9 +62,9 @@ export function SettlementPage() {
     { counterpartyId: counterpartyId ?? 0, side },
     { enabled: chosen },
   );
-  const settle = useApiMutation('money.settle', { invalidates: settlingChanges });
-  const autoSettle = useApiMutation('money.autoSettle', { invalidates: settlingChanges });
-  const reverse = useApiMutation('money.reverseSettlement', { invalidates: settlingChanges });
+  const settle = useApiMutation('money.settle');
+  const autoSettle = useApiMutation('money.autoSettle');
+  const reverse = useApiMutation('money.reverseSettlement');
 
   const openItems = items.data ?? [];
   const debitItems = openItems.filter((item) => item.direction === 'debit');

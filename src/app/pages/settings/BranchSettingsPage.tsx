@@ -26,11 +26,9 @@ export function BranchSettingsPage() {
   const mayEdit = current.permissions.includes('settings.edit');
   const profile = useApiQuery('branch.profile', {});
   const appSettings = useApiQuery('settings.get', {});
-  const updateProfile = useApiMutation('branch.update', {
-    invalidates: ['branch.profile', 'auth.currentUser'],
-  });
-  const updateSettings = useApiMutation('settings.update', { invalidates: ['settings.get'] });
-  const updateRules = useApiMutation('settings.update', { invalidates: ['settings.get'] });
+  const updateProfile = useApiMutation('branch.update');
+  const updateSettings = useApiMutation('settings.update');
+  const updateRules = useApiMutation('settings.update');
   const [profileForm] = Form.useForm<ProfileChange & { code: string }>();
   const [settingsForm] = Form.useForm<SettingsChange>();
   const [rulesForm] = Form.useForm<BusinessRules>();

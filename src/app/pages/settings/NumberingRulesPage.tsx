@@ -43,7 +43,7 @@ export function NumberingRulesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const rules = useApiQuery('numbering.list', {});
-  const save = useApiMutation('numbering.save', { invalidates: ['numbering.list'] });
+  const save = useApiMutation('numbering.save');
   const [drafts, setDrafts] = useState<Partial<Record<DocumentType, NumberingRule>>>({});
   const [saving, setSaving] = useState<DocumentType | null>(null);
   const today = dayjs().format('YYYY-MM-DD');

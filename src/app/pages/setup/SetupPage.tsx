@@ -21,7 +21,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
   const [step, setStep] = useState(0);
   const [profileForm] = Form.useForm<ProfileValues>();
   const [adminForm] = Form.useForm<AdministratorValues>();
-  const createBranch = useApiMutation('setup.createBranch', { invalidates: ['setup.status'] });
+  const createBranch = useApiMutation('setup.createBranch');
 
   const submit = async (administrator: AdministratorValues) => {
     const profile = profileForm.getFieldsValue(true) as ProfileValues;

@@ -18,10 +18,10 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const accounts = useApiQuery('users.accounts', {});
-  const create = useApiMutation('users.create', { invalidates: ['users.accounts', 'users.list'] });
-  const update = useApiMutation('users.update', { invalidates: ['users.accounts', 'users.list'] });
-  const reset = useApiMutation('users.resetPassword', { invalidates: ['users.accounts'] });
-  const unlock = useApiMutation('users.unlock', { invalidates: ['users.accounts'] });
+  const create = useApiMutation('users.create');
+  const update = useApiMutation('users.update');
+  const reset = useApiMutation('users.resetPassword');
+  const unlock = useApiMutation('users.unlock');
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<Account | null>(null);
   const [createForm] = Form.useForm<ApiInput<'users.create'>>();

@@ -2,8 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Input, InputNumber, Modal, Skeleton, Table, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiInput, ApiMethod } from '../../../shared/api';
+import type { ApiInput } from '../../../shared/api';
 import { ApiCallError } from '../../api/client';
+import { markStale } from '../../api/invalidation';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
 import { LoadFailure } from '../../components/LoadFailure';
 import { LotPicker } from './LotPicker';
@@ -17,15 +18,6 @@ import {
 } from './linesToConfirm';
 
 type ConfirmedLine = NonNullable<ApiInput<'warehouse.confirm'>['lines']>[number];
-
-const stockReports: ApiMethod[] = [
-  'reports.stockBalance',
-  'reports.stockCard',
-  'reports.periodSummary',
-  'reports.inTransit',
-  'reports.stockAlerts',
-  'reports.lotExpiry',
-];
 
 interface LineEntry {
   quantity: string | null;
@@ -97,9 +89,7 @@ function ConfirmLines({
     ),
   );
   const [failure, setFailure] = useState<string | null>(null);
-  const confirm = useApiMutation('warehouse.confirm', {
-    invalidates: ['warehouse.queue', 'documents.get', 'documents.list'],
-  });
+  const confirm = useApiMutation('warehouse.confirm');
   // A second click before the first call has come back must not send a second confirmation.
   const sending = useRef(false);
 
@@ -133,15 +123,14 @@ function ConfirmLines({
       message.success(
         t('warehouseQueue.confirmed', { number: entry.number, warehouse: entry.warehouseName }),
       );
-      // Stock moved: reports open in other tabs read again, without holding up this dialog.
-      for (const method of stockReports) void queryClient.invalidateQueries({ queryKey: [method] });
       onClose();
     } catch (error) {
       // The engine's words in full: a shortfall names the goods, warehouse, date and quantity.
       setFailure((error as Error).message);
-      // Someone else confirmed it meanwhile: the queue should stop offering it.
+      // Someone else confirmed it meanwhile: what their confirmation moved is stale here too, and the
+      // queue should stop offering it.
       if (error instanceof ApiCallError && error.code === 'CONFLICT') {
-        await queryClient.invalidateQueries({ queryKey: ['warehouse.queue'] });
+        await markStale(queryClient, 'warehouse.confirm');
       }
     } finally {
       sending.current = false;

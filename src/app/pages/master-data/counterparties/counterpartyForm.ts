@@ -19,7 +19,6 @@ export const counterpartyForm: EntityFormConfig<CounterpartyFormValues> = {
   save: (client, id, values) =>
     client.call('counterparties.save', { id, counterparty: valuesToCounterpartyInput(values) }),
   issuePrefix: ['counterparty'],
-  invalidates: ['counterparties.search'],
   describe: (values) => `${values.code} ${values.name}`,
   sections: [
     {

@@ -37,7 +37,6 @@ const employeeForm: EntityFormConfig<EmployeeValues> = {
   save: (client, id, employee) => client.call('employees.save', { id, employee }),
   issuePrefix: ['employee'],
   // The salesperson picker lists employees.
-  invalidates: ['employees.list'],
   describe: (values) => `${values.code} ${values.name}`,
   sections: [
     {

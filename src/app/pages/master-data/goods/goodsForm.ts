@@ -54,7 +54,6 @@ export const goodsForm: EntityFormConfig<GoodsFormValues> = {
   blank: blankGoods,
   save: (client, id, values) => client.call('goods.save', { id, goods: valuesToGoodsInput(values) }),
   issuePrefix: ['goods'],
-  invalidates: ['categories.list', 'goods.search'],
   describe: (values) => `${values.code} ${values.name}`,
   sections: [
     {

@@ -28,7 +28,6 @@ const officeForm: EntityFormConfig<OfficeValues> = {
   save: (client, id, office) => client.call('offices.save', { id, office }),
   issuePrefix: ['office'],
   // Counterparty and employee pickers list offices.
-  invalidates: ['offices.list'],
   describe: (values) => `${values.code} ${values.name}`,
   sections: [
     {

@@ -1,0 +1,71 @@
+import { Button, Space } from 'antd';
+import { useEffect, useEffectEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EditorActivity } from './documentEditor';
+import {
+  toolbarActions,
+  type ToolbarActionRow,
+  type ToolbarCommands,
+  type ToolbarContext,
+} from './toolbarActions';
+
+/**
+ * The document's toolbar, drawn from the table of actions (toolbarActions.tsx): the buttons the state
+ * and the user allow, one action at a time, and their keyboard shortcuts.
+ */
+export function DocumentToolbar({
+  context,
+  commands,
+  activity,
+  pageRef,
+}: {
+  context: ToolbarContext;
+  commands: ToolbarCommands;
+  activity: EditorActivity;
+  /** The page the toolbar is on: only the tab in front answers a shortcut. */
+  pageRef: RefObject<HTMLElement | null>;
+}) {
+  const { t } = useTranslation();
+  const shown = toolbarActions.filter((row) => row.shown(context));
+
+  const onShortcut = useEffectEvent((event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey)) return;
+    const row = toolbarActions.find((candidate) => candidate.shortcut?.key === event.key.toLowerCase());
+    if (!row) return;
+    // Every document tab listens; only the one in front (the one with a box on screen) answers.
+    if (!pageRef.current || pageRef.current.offsetParent === null) return;
+    event.preventDefault();
+    if (shown.includes(row) && activity === null) row.run(commands);
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onShortcut(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  const button = (row: ToolbarActionRow) => {
+    const label = row.label?.(context.ui);
+    const Icon = row.icon;
+    return (
+      <Button
+        key={row.id}
+        type={row.look === 'primary' ? 'primary' : 'default'}
+        danger={row.look === 'danger'}
+        icon={<Icon />}
+        title={row.shortcut?.title}
+        loading={activity === row.id}
+        disabled={activity !== null && activity !== row.id}
+        onClick={() => row.run(commands)}
+        data-testid={`document-${row.id}`}
+      >
+        {label ? t(label) : t(`document.actions.${row.id}`)}
+      </Button>
+    );
+  };
+
+  return (
+    <Space size={6} wrap>
+      {shown.map(button)}
+    </Space>
+  );
+}
