@@ -53,11 +53,11 @@ export interface TestLedger {
   engine: Engine;
 }
 
-/** A new, empty ledger file in its own temp folder, with a hand-moved clock. */
-export async function newLedger(): Promise<TestLedger> {
+/** A new, empty ledger file in its own temp folder, with a hand-moved clock (at `clockStart` if given). */
+export async function newLedger(clockStart?: string): Promise<TestLedger> {
   const folder = tempFolder();
   const databasePath = path.join(folder, 'ledger.db');
-  const clock = new ManualClock();
+  const clock = new ManualClock(clockStart);
   const engine = await openLedger(databasePath, { clock });
   return { folder, databasePath, clock, engine };
 }
