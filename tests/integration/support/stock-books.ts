@@ -222,10 +222,20 @@ export function periodSummaryOf(engine: Engine, from: string, to: string): Promi
   return act(engine, 'reports.periodSummary', { from, to });
 }
 
+/** The goods with a quantity in transit at the end of a date. */
+function goodsInTransit(sqlite: Database.Database, date: string): Set<number> {
+  const rows = sqlite
+    .prepare(
+      'SELECT goods_id FROM stock_movements WHERE posting_date <= ? AND in_transit = 1 GROUP BY goods_id HAVING sum(quantity) <> 0',
+    )
+    .all(date) as { goods_id: number }[];
+  return new Set(rows.map((row) => row.goods_id));
+}
+
 /**
  * 进销存汇总 reconciles (§6.1): per row and in total, opening + in − out (+ adjustment, + allocation) =
  * closing in quantity and value, the columns add up to in and out, allocation is zero under 分仓核算 and
- * nets to zero per goods under 统一核算, and closing quantities and values are the ledger's on that date.
+ * nets to zero per goods under 统一核算 (where nothing is in transit), and closing quantities and values are the ledger's on that date.
  */
 export function periodSummaryProblems(
   sqlite: Database.Database,
@@ -261,18 +271,35 @@ export function periodSummaryProblems(
       problems.push(`${where}: allocation ${row.allocationValue} under 分仓核算`);
     allocationPerGoods.set(row.goodsId, (allocationPerGoods.get(row.goodsId) ?? 0) + allocation);
   }
+  // Under 统一核算 stock in transit takes its share of the goods' value (value-allocation.ts) and has no
+  // row, so the rows' shares net to zero only where nothing of the goods is in transit on either date.
+  const dayBefore = new Date(Date.parse(`${report.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const travelling = new Set([...goodsInTransit(sqlite, dayBefore), ...goodsInTransit(sqlite, report.to)]);
   for (const [goodsId, allocation] of allocationPerGoods)
-    if (allocation !== 0)
+    if (allocation !== 0 && !travelling.has(goodsId))
       problems.push(`${at} goods ${goodsId}: allocations net to ${allocation} fen, not 0`);
 
-  // Closing figures are the ledger's own on the last day (on hand; nothing in transit).
-  const onHand = sqlite
-    .prepare(
-      'SELECT goods_id, warehouse_id, sum(quantity) AS quantity, sum(value) AS value FROM stock_movements ' +
-        'WHERE posting_date <= ? AND in_transit = 0 GROUP BY 1, 2',
-    )
-    .all(report.to) as { goods_id: number; warehouse_id: number; quantity: number; value: number }[];
+  // Opening and closing figures are the ledger's own the day before and on the last day (on hand).
   const reported = new Map(report.rows.map((row) => [`${row.goodsId}/${row.warehouseId}`, row]));
+  const onHandAt = (date: string) =>
+    sqlite
+      .prepare(
+        'SELECT goods_id, warehouse_id, sum(quantity) AS quantity, sum(value) AS value FROM stock_movements ' +
+          'WHERE posting_date <= ? AND in_transit = 0 GROUP BY 1, 2',
+      )
+      .all(date) as { goods_id: number; warehouse_id: number; quantity: number; value: number }[];
+  for (const place of onHandAt(dayBefore)) {
+    const row = reported.get(`${place.goods_id}/${place.warehouse_id}`);
+    if ((row ? q(row, 'opening') : 0) !== place.quantity)
+      problems.push(
+        `${at} goods ${place.goods_id} warehouse ${place.warehouse_id}: opening quantity ${row?.openingQuantity ?? '0'}, ledger ${place.quantity}`,
+      );
+    if (scope === 'per_warehouse' && (row ? v(row, 'opening') : 0) !== place.value)
+      problems.push(
+        `${at} goods ${place.goods_id} warehouse ${place.warehouse_id}: opening value ${row?.openingValue ?? '0.00'}, ledger ${place.value} fen`,
+      );
+  }
+  const onHand = onHandAt(report.to);
   const goodsValue = new Map<number, { ledger: number; report: number }>();
   for (const place of onHand) {
     const row = reported.get(`${place.goods_id}/${place.warehouse_id}`);
@@ -306,8 +333,9 @@ export function periodSummaryProblems(
       goods.ledger += row.value;
       goodsValue.set(row.goods_id, goods);
     }
+    const travellingAtEnd = goodsInTransit(sqlite, report.to);
     for (const [goodsId, figures] of goodsValue)
-      if (figures.ledger !== figures.report)
+      if (figures.ledger !== figures.report && !travellingAtEnd.has(goodsId))
         problems.push(
           `${at} goods ${goodsId}: closing value ${figures.report} fen, ledger ${figures.ledger} fen`,
         );
