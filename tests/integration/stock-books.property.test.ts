@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import type { Engine } from '../../src/engine';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../src/shared/api';
-import { administrator, beijingBranch, callOk, newLedger } from './support/ledger';
+import { administrator, beijingBranch, callOk, disposableLedger } from './support/ledger';
 import { attempt, stockWorld, type StockWorld } from './support/stock';
 import {
   balances,
@@ -147,13 +147,15 @@ function stepText(step: Step, base = '袋'): string {
 }
 
 /** Steps print as the clerk would say them when fast-check shows a counterexample. */
+function readableStep(step: Step, base: string): Step {
+  return Object.defineProperty({ ...step }, fc.toStringMethod, {
+    value: () => stepText(step, base),
+    enumerable: false,
+  });
+}
+
 function readableIn<T extends Step>(arbitrary: fc.Arbitrary<T>, base: string): fc.Arbitrary<Step> {
-  return arbitrary.map((step) =>
-    Object.defineProperty({ ...step }, fc.toStringMethod, {
-      value: () => stepText(step, base),
-      enumerable: false,
-    }),
-  );
+  return arbitrary.map((step) => readableStep(step, base));
 }
 
 const day = fc.integer({ min: 0, max: lastDay });
@@ -165,6 +167,67 @@ const pick = fc.nat({ max: 99 });
 const rarely = fc.constantFrom(false, false, false, true);
 
 const baseUnitOf = (method: Method) => (method === 'specific' ? '杯' : '袋');
+
+/**
+ * The cases of the issue "Books that cannot drift", run first on every costing method and scope
+ * whatever the seed (dates moved into the books' quarter; prices in fen per base unit):
+ * - month close under 全月一次加权平均 revalues a transfer's leaving but not its arrival: 100 @1.00 on
+ *   01-05 and 100 @2.00 on 01-15 into 一号仓, 50 to 二号仓 on 01-10 (out at the provisional 1.00) shipped
+ *   and received, January closed;
+ * - a backdated 盘盈 and a 其他入库 without price keep the cost of the moment they were posted: 10 @10.00
+ *   on 01-10, 10 @30.00 on 01-15 confirmed first, then a count of 11 (or a receipt of 1) on 01-11;
+ * - a sales return dated before its delivery, a purchase return dated before its receipt.
+ */
+function issueExamples(method: Method): [Step[], Step[]][] {
+  const base = baseUnitOf(method);
+  const shown = (steps: Step[]) => steps.map((step) => readableStep(step, base));
+  const receipt = (day: number, quantity: number, price: number): Step => ({
+    kind: 'receipt',
+    day,
+    warehouse: 0,
+    lot: 0,
+    quantity,
+    price,
+    boxes: false,
+    gift: false,
+  });
+  return [
+    [
+      shown([receipt(4, 100, 100)]),
+      shown([
+        receipt(14, 100, 200),
+        { kind: 'transfer', day: 9, from: 0, lot: 0, quantity: 50 },
+        { kind: 'arrival', pick: 0 },
+        { kind: 'close' },
+      ]),
+    ],
+    [
+      shown([receipt(9, 10, 1000)]),
+      shown([
+        receipt(14, 10, 3000),
+        { kind: 'stocktake', day: 10, warehouse: 0, lot: 0, difference: 1, price: null },
+      ]),
+    ],
+    [
+      shown([receipt(9, 10, 1000)]),
+      shown([
+        receipt(14, 10, 3000),
+        { kind: 'otherReceipt', day: 10, warehouse: 0, lot: 0, quantity: 1, price: null },
+      ]),
+    ],
+    [
+      shown([receipt(0, 20, 100)]),
+      shown([
+        { kind: 'delivery', day: 9, warehouse: 0, lot: 0, quantity: 5, boxes: false, gift: false },
+        { kind: 'salesReturn', pick: 0, daysAfter: -3, quantity: 2, otherWarehouse: false },
+      ]),
+    ],
+    [
+      shown([receipt(0, 20, 100), receipt(9, 20, 150)]),
+      shown([{ kind: 'purchaseReturn', pick: 1, daysAfter: -3, quantity: 2 }]),
+    ],
+  ];
+}
 
 /** The first stock of a sequence: one to three receipts early in January, so that later steps have stock to move. */
 function firstReceipts(method: Method): fc.Arbitrary<Step[]> {
@@ -319,8 +382,9 @@ interface Books {
   keyOf: Map<number, string>;
 }
 
-async function openBooks(method: Method, scope: CostingScopeName): Promise<Books> {
-  const { engine } = await newLedger(clockStart);
+async function openBooks(method: Method, scope: CostingScopeName, opened: (() => void)[]): Promise<Books> {
+  const { engine, dispose } = await disposableLedger(clockStart);
+  opened.push(dispose);
   await callOk(engine, 'setup.createBranch', {
     profile: { ...beijingBranch, costingScope: scope, defaultCostingMethod: method, approvalRequired: false },
     administrator,
@@ -746,20 +810,27 @@ function actionOf(step: Step, index: number, run: Run): Action | null {
   }
 }
 
-const reportRanges = [
-  ...months.map((month) => ({ from: `${month}-01`, to: monthEnds[month]! })),
+const reportRanges: { from: string; to: string; month?: string }[] = [
+  ...months.map((month) => ({ from: `${month}-01`, to: monthEnds[month]!, month })),
   { from: '2026-01-01', to: '2026-03-31' },
 ];
 
-/** The rules of support/stock-books.ts on one ledger's file, and 进销存汇总 of each month and the quarter. */
-async function brokenRules(books: Books): Promise<string[]> {
+/**
+ * The rules of support/stock-books.ts on one ledger's file, and 进销存汇总 of the quarter and of each
+ * month — or, after a document, of the month it is dated in (the others it changes only through later months).
+ */
+async function brokenRules(books: Books, dated?: string): Promise<string[]> {
   const problems = [
     ...balancesNotSummingMovements(books.sqlite),
     ...valueWithoutQuantity(books.sqlite, books.scope),
     ...transferValueLost(books.sqlite, books.scope),
     ...completedWithoutPosting(books.sqlite),
   ];
-  for (const range of reportRanges)
+  const ranges =
+    dated === undefined
+      ? reportRanges
+      : reportRanges.filter((range) => range.month === undefined || range.month === dated.slice(0, 7));
+  for (const range of ranges)
     problems.push(
       ...periodSummaryProblems(
         books.sqlite,
@@ -808,9 +879,24 @@ const totals = { sequences: 0, steps: 0, started: Date.now() };
 
 class BrokenBooks extends Error {}
 
+/** One case: both ledgers are closed and removed when it ends, whatever its outcome. */
 async function checkSequence(method: Method, scope: CostingScopeName, steps: readonly Step[]): Promise<void> {
+  const opened: (() => void)[] = [];
+  try {
+    await checkBooks(method, scope, steps, opened);
+  } finally {
+    for (const dispose of opened) dispose();
+  }
+}
+
+async function checkBooks(
+  method: Method,
+  scope: CostingScopeName,
+  steps: readonly Step[],
+  opened: (() => void)[],
+): Promise<void> {
   totals.sequences += 1;
-  const first = await openBooks(method, scope);
+  const first = await openBooks(method, scope, opened);
   const run: Run = {
     base: first.goods.base,
     boxRatio: first.goods.boxRatio,
@@ -880,14 +966,14 @@ async function checkSequence(method: Method, scope: CostingScopeName, steps: rea
           );
       }
     }
-    problems.push(...(await brokenRules(first)));
+    problems.push(...(await brokenRules(first, action.date)));
     if (problems.length > 0) fail(problems, action.text);
   }
   // Months reopened on the way are closed again, so both ledgers end with the same months closed.
   while (run.closed < run.everClosed) await closeOrReopen('close', 'end: 月结 again');
 
   if (trace) console.log(`${method}, ${scope}:\n  ${run.log.join('\n  ')}`);
-  const second = await openBooks(method, scope);
+  const second = await openBooks(method, scope, opened);
   const replay = [
     ...run.events,
     ...months.slice(0, run.closed).map((month) => ({
@@ -989,7 +1075,7 @@ describe('books that cannot drift: any order of confirmation keeps the rules and
                   ...steps.filter((step) => !skipped.has(step.kind)),
                 ]),
             ),
-            { seed, numRuns: runs },
+            { seed, numRuns: runs, examples: issueExamples(method) },
           );
         },
         runs * 60_000,

@@ -62,6 +62,38 @@ export async function newLedger(clockStart?: string): Promise<TestLedger> {
   return { folder, databasePath, clock, engine };
 }
 
+/**
+ * A new, empty ledger like `newLedger`, for tests that open hundreds of them in one test (property tests):
+ * the caller disposes of it (closed, its folder removed) as soon as it is done, in a `finally`.
+ */
+export async function disposableLedger(clockStart?: string): Promise<TestLedger & { dispose(): void }> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-ledger-test-'));
+  const databasePath = path.join(folder, 'ledger.db');
+  const clock = new ManualClock(clockStart);
+  const dispose = () => fs.rmSync(folder, { recursive: true, force: true });
+  try {
+    const engine = await openEngine({
+      databasePath,
+      migrationsFolder: sourceMigrationsFolder,
+      appVersion: sourceAppVersion(),
+      clock,
+    });
+    return {
+      folder,
+      databasePath,
+      clock,
+      engine,
+      dispose: () => {
+        engine.close();
+        dispose();
+      },
+    };
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+}
+
 export const beijingBranch = {
   code: 'BJ01',
   name: '北京分公司',
