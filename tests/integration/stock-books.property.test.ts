@@ -14,6 +14,7 @@ import {
   periodSummaryOf,
   periodSummaryProblems,
   totalStockValue,
+  valueOutside,
   transferValueLost,
   valueWithoutQuantity,
   type CostingScopeName,
@@ -489,6 +490,8 @@ interface Action {
   date: string;
   /** A return's origin document and its date: a return may not be dated before it (§6.4). */
   origin?: { key: string; date: string };
+  /** The transfer a shipment or an arrival moves. */
+  transfer?: string;
   text: string;
   perform: (books: Books) => Promise<Outcome>;
 }
@@ -670,6 +673,7 @@ function actionOf(step: Step, index: number, run: Run): Action | null {
       return {
         date,
         text,
+        transfer: key,
         perform: (books) =>
           postDocument(
             books,
@@ -699,6 +703,7 @@ function actionOf(step: Step, index: number, run: Run): Action | null {
       return {
         date: transfer.date,
         text: `${text} → ${transfer.key} (${transfer.date})`,
+        transfer: transfer.key,
         perform: async (books) => {
           const id = books.idOf.get(transfer.key)!;
           const received = await call(books, 'warehouse.confirm', {
@@ -949,7 +954,11 @@ async function checkBooks(
       run.log.push(`#${index} ${stepText(step, run.base)}: nothing to pick`);
       continue;
     }
-    const valueBefore = totalStockValue(first.sqlite);
+    // A transfer moves value and makes none (§6.3): the total stock value changes by exactly what it
+    // re-costs of other documents (a backdated arrival re-costs later issues at the destination).
+    const transferKey = action.transfer ?? null;
+    const totalBefore = totalStockValue(first.sqlite);
+    const othersBefore = transferKey === null ? 0 : valueOutside(first.sqlite, first.idOf.get(transferKey));
     const outcome = await action.perform(first);
     run.log.push(`${action.text} → ${outcome.done ? 'done' : `refused: ${outcome.refusal}`}`);
     const problems: string[] = [];
@@ -963,11 +972,13 @@ async function checkBooks(
             `a ${step.kind === 'salesReturn' ? '销售退货' : '采购退货'} dated ${action.date} went through though its origin ${origin.key} is dated ${origin.date}`,
           );
       }
-      if (step.kind === 'transfer' || step.kind === 'arrival') {
-        const valueAfter = totalStockValue(first.sqlite);
-        if (valueAfter !== valueBefore)
+      if (transferKey !== null) {
+        const totalAfter = totalStockValue(first.sqlite);
+        const othersAfter = valueOutside(first.sqlite, first.idOf.get(transferKey));
+        if (totalAfter - totalBefore !== othersAfter - othersBefore)
           problems.push(
-            `the transfer changed the total stock value from ${valueBefore} to ${valueAfter} fen`,
+            `the transfer changed the total stock value from ${totalBefore} to ${totalAfter} fen, ` +
+              `of which re-costing other documents ${othersAfter - othersBefore} fen`,
           );
       }
     }

@@ -125,6 +125,15 @@ export function transferValueLost(sqlite: Database.Database, scope: CostingScope
   return problems;
 }
 
+/** The value of every movement but those of one document (of all, before that document exists). */
+export function valueOutside(sqlite: Database.Database, documentId: number | undefined): number {
+  return (
+    sqlite
+      .prepare('SELECT coalesce(sum(value), 0) AS value FROM stock_movements WHERE document_id IS NOT ?')
+      .get(documentId ?? null) as { value: number }
+  ).value;
+}
+
 export function totalStockValue(sqlite: Database.Database): number {
   return (
     sqlite.prepare('SELECT coalesce(sum(value), 0) AS value FROM stock_balances').get() as { value: number }
