@@ -65,13 +65,45 @@ export interface TestLedger {
   engine: Engine;
 }
 
-/** A new, empty ledger file in its own temp folder, with a hand-moved clock. */
-export async function newLedger(): Promise<TestLedger> {
+/** A new, empty ledger file in its own temp folder, with a hand-moved clock (at `clockStart` if given). */
+export async function newLedger(clockStart?: string): Promise<TestLedger> {
   const folder = tempFolder();
   const databasePath = path.join(folder, 'ledger.db');
-  const clock = new ManualClock();
+  const clock = new ManualClock(clockStart);
   const engine = await openLedger(databasePath, { clock });
   return { folder, databasePath, clock, engine };
+}
+
+/**
+ * A new, empty ledger like `newLedger`, for tests that open hundreds of them in one test (property tests):
+ * the caller disposes of it (closed, its folder removed) as soon as it is done, in a `finally`.
+ */
+export async function disposableLedger(clockStart?: string): Promise<TestLedger & { dispose(): void }> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-ledger-test-'));
+  const databasePath = path.join(folder, 'ledger.db');
+  const clock = new ManualClock(clockStart);
+  const dispose = () => fs.rmSync(folder, { recursive: true, force: true });
+  try {
+    const engine = await openEngine({
+      databasePath,
+      migrationsFolder: sourceMigrationsFolder,
+      appVersion: sourceAppVersion(),
+      clock,
+    });
+    return {
+      folder,
+      databasePath,
+      clock,
+      engine,
+      dispose: () => {
+        engine.close();
+        dispose();
+      },
+    };
+  } catch (error) {
+    dispose();
+    throw error;
+  }
 }
 
 export const beijingBranch = {

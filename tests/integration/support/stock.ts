@@ -14,6 +14,18 @@ export async function act<M extends ApiMethod>(
   return response.result as ApiOutput<M>;
 }
 
+/** Calls a method as the CLI and hands back the engine's answer as it is, a refusal included. */
+export async function attempt<M extends ApiMethod>(
+  engine: Engine,
+  method: M,
+  input: ApiInput<M>,
+): Promise<{ ok: true; result: ApiOutput<M> } | { ok: false; error: ApiError }> {
+  const response = await engine.callAs(cliActor, method, input);
+  return response.ok
+    ? { ok: true, result: response.result as ApiOutput<M> }
+    : { ok: false, error: response.error };
+}
+
 /** The error a method must answer with, as the CLI. */
 export async function refused(engine: Engine, method: ApiMethod, input: unknown): Promise<ApiError> {
   const response = await engine.callAs(cliActor, method, input);
