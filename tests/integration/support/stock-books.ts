@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Engine } from '../../../src/engine';
-import { documentTypeRules, type DocumentType } from '../../../src/engine/domain/documents/document-types';
+import { documentTypeRules, type DocumentType } from '../../../src/shared/documents/document-types';
 import type { ApiOutput } from '../../../src/shared/api';
 import { act } from './stock';
 
