@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { administrator, beijingBranch, callOk, newLedger } from './support/ledger';
+import type { Engine } from '../../src/engine';
+import { administrator, beijingBranch, callOk, disposableLedger } from './support/ledger';
 import { post, stockWorld } from './support/stock';
 
 /** Short in CI; `npm run test:props` (or LEDGER_PROPS_RUNS=n) runs it long, with the stock-books property test. */
@@ -29,7 +30,21 @@ const operation = fc.record({
  * returns every movement's value keyed by the operation that made it.
  */
 async function postAll(method: 'moving_average' | 'fifo', operations: { op: Operation; index: number }[]) {
-  const { engine, databasePath } = await newLedger();
+  // Disposed of at once: the long run opens two thousand ledgers in one test.
+  const { engine, databasePath, dispose } = await disposableLedger();
+  try {
+    return await postAllInto(engine, databasePath, method, operations);
+  } finally {
+    dispose();
+  }
+}
+
+async function postAllInto(
+  engine: Engine,
+  databasePath: string,
+  method: 'moving_average' | 'fifo',
+  operations: { op: Operation; index: number }[],
+) {
   await callOk(engine, 'setup.createBranch', {
     profile: {
       ...beijingBranch,
