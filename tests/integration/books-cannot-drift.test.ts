@@ -1,21 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
-import {
-  administrator,
-  beijingBranch,
-  callOk,
-  ManualClock,
-  newLedger,
-  openLedger,
-  tempFolder,
-} from './support/ledger';
+import { administrator, beijingBranch, callOk, ManualClock, openLedger, tempFolder } from './support/ledger';
 import {
   act,
   confirmAll,
   enterAndApprove,
   post,
   refused,
+  stockLedger,
   stockWorld,
   type StockWorld,
 } from './support/stock';
@@ -25,17 +18,6 @@ import {
  * that failed before the stock ledger had one revaluation path and a receipt "at the current cost" was a
  * dependent that re-costing revisits. Figures are in fen.
  */
-
-type Profile = Partial<Parameters<typeof callOk<'setup.createBranch'>>[2]['profile']>;
-
-async function ledger(profile: Profile = {}) {
-  const test = await newLedger();
-  await callOk(test.engine, 'setup.createBranch', {
-    profile: { ...beijingBranch, approvalRequired: false, ...profile },
-    administrator,
-  });
-  return { ...test, world: await stockWorld(test.engine) };
-}
 
 function totalValue(engine: Engine): number {
   return (
@@ -83,7 +65,7 @@ const receipt = (world: StockWorld, date: string, quantity: string, unitPrice: s
 
 describe('month close under monthly weighted average follows transfers', () => {
   it('the in-transit and arrival movements take the transfer-out’s revalued cost: value is conserved', async () => {
-    const { engine, world } = await ledger({ defaultCostingMethod: 'monthly_average' });
+    const { engine, world } = await stockLedger({ defaultCostingMethod: 'monthly_average' });
     await post(engine, receipt(world, '2026-01-05', '100', '1'));
     await post(engine, receipt(world, '2026-01-06', '100', '2'));
     await post(engine, {
@@ -108,7 +90,7 @@ describe('month close under monthly weighted average follows transfers', () => {
   });
 
   it('the issue’s case: 100 @1.00 and 100 @2.00, 50 transferred and received, January closed', async () => {
-    const { engine, world } = await ledger({ defaultCostingMethod: 'monthly_average' });
+    const { engine, world } = await stockLedger({ defaultCostingMethod: 'monthly_average' });
     await post(engine, receipt(world, '2026-01-05', '100', '1'));
     await post(engine, {
       type: 'transfer',
@@ -133,7 +115,7 @@ describe('month close under monthly weighted average follows transfers', () => {
   });
 
   it('reopening a month puts its issues back at their provisional cost; closing again gives the same books', async () => {
-    const { engine, world } = await ledger({ defaultCostingMethod: 'monthly_average' });
+    const { engine, world } = await stockLedger({ defaultCostingMethod: 'monthly_average' });
     await post(engine, receipt(world, '2026-01-05', '100', '1'));
     await post(engine, {
       type: 'sales_delivery',
@@ -165,7 +147,7 @@ describe('a receipt at the current cost is costed at its date, whatever the orde
   }
 
   it('in date order: the gain of 1 袋 enters at 10.00; closing 410.00', async () => {
-    const { engine, world } = await ledger();
+    const { engine, world } = await stockLedger();
     await post(engine, receipt(world, '2026-11-10', '10', '10'));
     await confirmAll(engine, await countEleven(engine, world));
     await post(engine, receipt(world, '2026-11-15', '10', '30'));
@@ -174,7 +156,7 @@ describe('a receipt at the current cost is costed at its date, whatever the orde
   });
 
   it('the 11-15 receipt confirmed before the gain: still 10.00; closing 410.00', async () => {
-    const { engine, world } = await ledger();
+    const { engine, world } = await stockLedger();
     await post(engine, receipt(world, '2026-11-10', '10', '10'));
     const gain = await countEleven(engine, world);
     await post(engine, receipt(world, '2026-11-15', '10', '30'));
@@ -185,7 +167,7 @@ describe('a receipt at the current cost is costed at its date, whatever the orde
   });
 
   it('a later backdated receipt re-costs the gain and a 其他入库单 without a price', async () => {
-    const { engine, world } = await ledger();
+    const { engine, world } = await stockLedger();
     await post(engine, receipt(world, '2026-11-10', '10', '10'));
     await confirmAll(engine, await countEleven(engine, world));
     await post(engine, {
@@ -203,7 +185,7 @@ describe('a receipt at the current cost is costed at its date, whatever the orde
   });
 
   it('FIFO: a gain enters at the cost of the layer an issue would take at its date', async () => {
-    const { engine, world } = await ledger({ defaultCostingMethod: 'fifo' });
+    const { engine, world } = await stockLedger({ defaultCostingMethod: 'fifo' });
     await post(engine, receipt(world, '2026-11-10', '10', '10'));
     const gain = await countEleven(engine, world);
     await post(engine, receipt(world, '2026-11-15', '10', '30'));
@@ -215,7 +197,7 @@ describe('a receipt at the current cost is costed at its date, whatever the orde
 
 describe('a return is dated on or after its origin', () => {
   it('a sales return dated before its delivery is refused at entry, naming both dates', async () => {
-    const { engine, world } = await ledger();
+    const { engine, world } = await stockLedger();
     await post(engine, receipt(world, '2026-11-02', '10', '1'));
     const delivery = await post(engine, {
       type: 'sales_delivery',
@@ -241,7 +223,7 @@ describe('a return is dated on or after its origin', () => {
   });
 
   it('a purchase return dated before its receipt is refused at entry', async () => {
-    const { engine, world } = await ledger({ defaultCostingMethod: 'fifo' });
+    const { engine, world } = await stockLedger({ defaultCostingMethod: 'fifo' });
     const origin = await post(engine, receipt(world, '2026-11-05', '10', '2'));
     const sourceLineId = (await act(engine, 'documents.get', { id: origin })).lines[0]!.id;
     const error = await refused(engine, 'documents.save', {
@@ -300,7 +282,7 @@ describe('one calendar: the branch’s day, from the clock', () => {
 
 describe('messages name things, never internal keys', () => {
   it('a lot overdrawn under 个别计价 is named as the clerk wrote it, with the shortfall in units', async () => {
-    const { engine, world } = await ledger({ defaultCostingMethod: 'specific', negativeStock: 'allow' });
+    const { engine, world } = await stockLedger({ defaultCostingMethod: 'specific', negativeStock: 'allow' });
     const cups = (quantity: string, unitPrice?: string) => ({
       goodsId: world.yogurt,
       warehouseId: world.warehouse1,

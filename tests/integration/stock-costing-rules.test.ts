@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
-import { administrator, beijingBranch, callOk, newLedger } from './support/ledger';
-import { act, post, refused, stockWorld, type StockWorld } from './support/stock';
-
-type Profile = Partial<Parameters<typeof callOk<'setup.createBranch'>>[2]['profile']>;
-
-async function ledger(profile: Profile = {}): Promise<{ engine: Engine; world: StockWorld }> {
-  const { engine } = await newLedger();
-  await callOk(engine, 'setup.createBranch', {
-    profile: { ...beijingBranch, approvalRequired: false, ...profile },
-    administrator,
-  });
-  return { engine, world: await stockWorld(engine) };
-}
+import { act, post, refused, stockLedger, type StockWorld } from './support/stock';
 
 function movements(engine: Engine) {
   return engine.db.$client
@@ -49,7 +37,7 @@ const line = (world: StockWorld, warehouseId: number, quantity: string, unitPric
 
 describe('costing rules of DOMAIN.md §6 through documents', () => {
   it('a sales return comes back at the cost its delivery went out at, not the current average', async () => {
-    const { engine, world } = await ledger();
+    const { engine, world } = await stockLedger();
     const w = world.warehouse1;
     await post(engine, {
       type: 'purchase_receipt',
@@ -91,7 +79,7 @@ describe('costing rules of DOMAIN.md §6 through documents', () => {
   });
 
   it('FIFO: a purchase return leaves from its own receipt’s layer; a gift receipt enters at zero cost', async () => {
-    const { engine, world } = await ledger({ defaultCostingMethod: 'fifo' });
+    const { engine, world } = await stockLedger({ defaultCostingMethod: 'fifo' });
     const w = world.warehouse1;
     await post(engine, {
       type: 'purchase_receipt',
@@ -132,7 +120,7 @@ describe('costing rules of DOMAIN.md §6 through documents', () => {
   });
 
   it('a small-scale taxpayer’s cost includes the VAT it cannot deduct', async () => {
-    const { engine, world } = await ledger({ taxpayerType: 'small' });
+    const { engine, world } = await stockLedger({ taxpayerType: 'small' });
     await post(engine, {
       type: 'purchase_receipt',
       businessDate: '2026-11-01',
@@ -144,7 +132,7 @@ describe('costing rules of DOMAIN.md §6 through documents', () => {
   });
 
   it('统一核算: a transfer moves quantity between warehouses and no value', async () => {
-    const { engine, world } = await ledger({ costingScope: 'per_branch' });
+    const { engine, world } = await stockLedger({ costingScope: 'per_branch' });
     await post(engine, {
       type: 'purchase_receipt',
       businessDate: '2026-11-01',
@@ -186,7 +174,7 @@ describe('costing rules of DOMAIN.md §6 through documents', () => {
   });
 
   it('negative stock allowed: an issue from empty stock goes out at the last cost and the next receipt corrects it', async () => {
-    const { engine, world } = await ledger({ negativeStock: 'allow' });
+    const { engine, world } = await stockLedger({ negativeStock: 'allow' });
     const w = world.warehouse1;
     await post(engine, {
       type: 'purchase_receipt',
@@ -217,7 +205,7 @@ describe('costing rules of DOMAIN.md §6 through documents', () => {
   });
 
   it('negative stock allowed: stock that never had a cost goes out at the goods’ reference purchase price', async () => {
-    const { engine, world } = await ledger({ negativeStock: 'allow' });
+    const { engine, world } = await stockLedger({ negativeStock: 'allow' });
     const juice = (
       await act(engine, 'goods.save', {
         id: null,
@@ -257,7 +245,7 @@ describe('costing rules of DOMAIN.md §6 through documents', () => {
   });
 
   it('a cost adjustment changes value only; lot goods need a lot and carry their expiry', async () => {
-    const { engine, world } = await ledger();
+    const { engine, world } = await stockLedger();
     await post(engine, {
       type: 'other_receipt',
       businessDate: '2026-11-01',
@@ -305,7 +293,7 @@ describe('costing rules of DOMAIN.md §6 through documents', () => {
   });
 
   it('each lot of a lot-tracked goods carries its own cost: a lot sold out holds no value', async () => {
-    const { engine, world } = await ledger();
+    const { engine, world } = await stockLedger();
     const lot = (lotName: string, quantity: string, unitPrice?: string) => ({
       goodsId: world.yogurt,
       warehouseId: world.warehouse1,
@@ -338,7 +326,7 @@ describe('costing rules of DOMAIN.md §6 through documents', () => {
   });
 
   it('个别计价 needs lots to name: a goods without lot tracking is refused at entry', async () => {
-    const { engine, world } = await ledger({ defaultCostingMethod: 'specific' });
+    const { engine, world } = await stockLedger({ defaultCostingMethod: 'specific' });
     const error = await refused(engine, 'documents.save', {
       id: null,
       document: {

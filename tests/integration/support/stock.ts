@@ -1,6 +1,7 @@
 import type { Engine } from '../../../src/engine';
 import { cliActor } from '../../../src/engine/services/context';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../src/shared/api';
+import { administrator, beijingBranch, callOk, newLedger, type TestLedger } from './ledger';
 import type { ApiError } from '../../../src/shared/errors';
 
 /** Calls a method as the CLI (an administrator) and returns its result, or throws with the message. */
@@ -105,4 +106,21 @@ export async function confirmAll(engine: Engine, id: number): Promise<void> {
       await act(engine, 'warehouse.confirm', { documentId: id, warehouseId: entry.warehouseId });
     }
   }
+}
+
+export type BranchProfileInput = ApiInput<'setup.createBranch'>['profile'];
+
+/**
+ * 北京分公司 set up with a profile of the test's (submit = approve unless it says otherwise), and its
+ * stock world.
+ */
+export async function stockLedger(
+  profile: Partial<BranchProfileInput> = {},
+): Promise<TestLedger & { world: StockWorld }> {
+  const test = await newLedger();
+  await callOk(test.engine, 'setup.createBranch', {
+    profile: { ...beijingBranch, approvalRequired: false, ...profile },
+    administrator,
+  });
+  return { ...test, world: await stockWorld(test.engine) };
 }

@@ -39,7 +39,19 @@ export interface DocumentDraft {
   lines: DocumentDraftLine[];
 }
 
-export interface DocumentDraftLine {
+/** What a line says besides its goods and figures, as entered and as stored alike. */
+interface LineTerms {
+  warehouseId: number | null;
+  toWarehouseId: number | null;
+  lot: string;
+  productionDate: string | null;
+  expiryDate: string | null;
+  isGift: boolean;
+  remark: string;
+  sourceLineId: number | null;
+}
+
+export interface DocumentDraftLine extends LineTerms {
   goodsId: number;
   unitName: string;
   /** In `unitName`, as typed. */
@@ -57,18 +69,10 @@ export interface DocumentDraftLine {
   amount: number | null;
   /** 成本调整单 only: the signed change of value, in fen. */
   adjustmentAmount: number | null;
-  warehouseId: number | null;
-  toWarehouseId: number | null;
-  lot: string;
-  productionDate: string | null;
-  expiryDate: string | null;
-  isGift: boolean;
-  remark: string;
-  sourceLineId: number | null;
 }
 
 /** A line ready to store: every quantity and amount exact and checked. */
-export interface PreparedLine {
+export interface PreparedLine extends LineTerms {
   lineNo: number;
   goodsId: number;
   unitName: string;
@@ -84,14 +88,6 @@ export interface PreparedLine {
   amount: number;
   taxAmount: number;
   amountWithTax: number;
-  warehouseId: number | null;
-  toWarehouseId: number | null;
-  lot: string;
-  productionDate: string | null;
-  expiryDate: string | null;
-  isGift: boolean;
-  remark: string;
-  sourceLineId: number | null;
 }
 
 export function lineError(lineNo: number, field: string, message: string): LedgerError {
