@@ -15,6 +15,8 @@ export interface EngineOptions {
   backupDir?: string;
   clock?: Clock;
   nativeBinding?: string;
+  /** How long a write waits for another program's write lock before the call answers BUSY. */
+  busyTimeoutMs?: number;
 }
 
 export interface Engine {
@@ -35,10 +37,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const databasePath = path.resolve(options.databasePath);
   const clock = options.clock ?? systemClock;
   const backupDir = options.backupDir ?? path.join(path.dirname(databasePath), 'backups');
-  const db = openConnection(
-    databasePath,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const db = openConnection(databasePath, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
+  });
   let migration: MigrationOutcome;
   try {
     migration = await migrateDatabase(db, {

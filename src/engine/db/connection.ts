@@ -15,7 +15,16 @@ export const ledgerApplicationId = 0x424c4447;
 export interface OpenOptions {
   /** Where better-sqlite3's native addon is, when the host runs on another ABI (Electron in development). */
   nativeBinding?: string;
+  /** Default `defaultBusyTimeoutMs`. */
+  busyTimeoutMs?: number;
 }
+
+/**
+ * How long a write waits for another program (a second copy of the app, a backup tool) to let go of the
+ * write lock before the call gives up with BUSY: long enough for any one posting, short enough that a
+ * clerk is told rather than left looking at a frozen window.
+ */
+export const defaultBusyTimeoutMs = 5000;
 
 function hasTables(sqlite: Database.Database): boolean {
   return (
@@ -50,7 +59,7 @@ export function openConnection(file: string, options: OpenOptions = {}): LedgerD
     // FULL: a committed posting survives a power cut, which branch offices do have.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? defaultBusyTimeoutMs}`);
   } catch (error) {
     sqlite.close();
     throw error;

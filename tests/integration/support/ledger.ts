@@ -45,7 +45,12 @@ export function tempFolder(): string {
 /** Opens a real branch database file the way the hosts do; closed when the current test ends. */
 export async function openLedger(
   databasePath: string,
-  options: { clock?: ManualClock; backupDir?: string; migrationsFolder?: string } = {},
+  options: {
+    clock?: ManualClock;
+    backupDir?: string;
+    migrationsFolder?: string;
+    busyTimeoutMs?: number;
+  } = {},
 ): Promise<Engine> {
   const engine = await openEngine({
     databasePath,
@@ -53,6 +58,7 @@ export async function openLedger(
     appVersion: sourceAppVersion(),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.backupDir ? { backupDir: options.backupDir } : {}),
+    ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
   });
   onTestFinished(() => engine.close());
   return engine;
