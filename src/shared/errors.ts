@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'NOT_A_LEDGER'
   | 'SCHEMA_TOO_NEW'
   | 'BACKUP_FAILED'
+  /** Another program held the ledger file's write lock past the busy timeout; the same call may be repeated. */
+  | 'BUSY'
   | 'INTERNAL';
 
 export interface ApiError {

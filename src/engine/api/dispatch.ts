@@ -3,7 +3,7 @@ import type { ApiRequest, ApiResponse } from '../../shared/api';
 import { roleMay } from '../domain/access/roles';
 import { LedgerError } from '../../shared/ledger-error';
 import { type Actor, anonymousActor, type Clock } from '../services/context';
-import type { LedgerDb } from '../db/connection';
+import { isDatabaseBusy, type LedgerDb } from '../db/connection';
 import type { AuthState } from '../services/auth/auth-state';
 import type { EngineEnv } from '../services/system/engine-env';
 import { findActiveUser } from '../services/auth/find-active-user';
@@ -78,6 +78,10 @@ export async function dispatch(deps: DispatchDeps, request: ApiRequest, actor?: 
     return { ok: true, result: await handler(ctx, parsed.data) };
   } catch (error) {
     if (error instanceof LedgerError) return { ok: false, error: error.toApiError() };
+    // The transaction was rolled back whole: nothing was written, and the clerk can simply try again.
+    if (isDatabaseBusy(error)) {
+      return { ok: false, error: { code: 'BUSY', message: '另一个程序正在写入账簿，请稍后重试。' } };
+    }
     return {
       ok: false,
       error: { code: 'INTERNAL', message: `程序内部错误：${(error as Error).message ?? String(error)}` },

@@ -64,12 +64,34 @@ export function openConnection(file: string, options: OpenOptions = {}): LedgerD
     sqlite.close();
     throw error;
   }
-  return drizzle(sqlite, { schema }) as LedgerDb;
+  return writeLockAtBegin(drizzle(sqlite, { schema }) as LedgerDb);
 }
 
 /**
- * For use cases that read and then write (a document's number, a posting's balances): the transaction
- * takes the write lock at BEGIN, so another process writing meanwhile makes it wait (busy_timeout)
- * instead of failing with "database is locked" when it upgrades from reading to writing.
+ * For the few transactions that only read (an import's preview): one consistent state of the database,
+ * without taking the write lock, so a preview never waits for another program's posting.
  */
-export const immediate = { behavior: 'immediate' } as const;
+export const readOnly = { behavior: 'deferred' } as const;
+
+/**
+ * Every transaction takes the write lock at BEGIN (IMMEDIATE) unless it passes `readOnly`. A deferred
+ * transaction that reads and then writes cannot wait for another program's lock: SQLite refuses its
+ * upgrade at once with "database is locked". Taken at BEGIN, the lock is waited for (busy timeout), and
+ * nothing has been read that another writer could change meanwhile.
+ */
+function writeLockAtBegin(db: LedgerDb): LedgerDb {
+  const transaction = db.transaction.bind(db);
+  db.transaction = (work, config) => transaction(work, { behavior: 'immediate', ...config });
+  return db;
+}
+
+/**
+ * Whether `error` is SQLite's "database is locked": another connection held the lock past the busy
+ * timeout (SQLITE_BUSY and its extended codes, or SQLITE_LOCKED). drizzle may wrap it, as `cause`.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof Database.SqliteError && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(cause.code)) return true;
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { immediate, type LedgerTx } from '../../db/connection';
+import type { LedgerTx } from '../../db/connection';
 import { prepared } from '../../db/prepared';
 import { documentLines, warehouseKeepers, warehouses } from '../../db/schema';
 import { assertActionAllowed } from '../../../shared/documents/document-status';
@@ -156,7 +156,7 @@ export function confirmWarehouse(
     const next = shipped && doc.type === 'transfer' ? 'in_transit' : before;
     changeStatus(tx, ctx, doc, 'confirm', next, next === before ? `仓库确认：${input.warehouseId}` : '');
     return { status: next };
-  }, immediate);
+  });
 }
 
 /** A transfer whose lines at this warehouse are all arrivals (shipped already, or shipped elsewhere). */

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { immediate, type LedgerTx } from '../../db/connection';
+import type { LedgerTx } from '../../db/connection';
 import { documentLines, documents } from '../../db/schema';
 import { assertActionAllowed, type DocumentAction } from '../../../shared/documents/document-status';
 import { documentTypeRule } from '../../../shared/documents/document-types';
@@ -69,7 +69,7 @@ function inTransaction<T>(
     const doc = findDocument(tx, id);
     assertActionAllowed(documentFacts(tx, doc), action);
     return work(tx, doc);
-  }, immediate);
+  });
 }
 
 /**

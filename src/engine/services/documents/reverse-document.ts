@@ -1,4 +1,3 @@
-import { immediate } from '../../db/connection';
 import { eq } from 'drizzle-orm';
 import { documentLines, documents } from '../../db/schema';
 import { newUid } from '../../db/uid';
@@ -105,5 +104,5 @@ export function reverseDocument(
       note: `已被 ${number} 冲销`,
     });
     return { id: created.id, number };
-  }, immediate);
+  });
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { immediate, type LedgerTx } from '../../db/connection';
+import type { LedgerTx } from '../../db/connection';
 import { documentLines, documents } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import { assertActionAllowed } from '../../../shared/documents/document-status';
@@ -83,5 +83,5 @@ export function saveDocument(
     insertLines(tx, id, lines);
     recordDocumentEvent(tx, ctx, { documentId: id, action: 'edit', from: 'draft', to: 'draft' });
     return { id, number: existing.number };
-  }, immediate);
+  });
 }

@@ -1,3 +1,4 @@
+import { readOnly } from '../../db/connection';
 import type { ServiceContext } from '../context';
 import type { PlannedRow } from './entity-importer';
 import type { CellProblem } from './import-row';
@@ -32,7 +33,7 @@ function previewRow(planned: PlannedRow<unknown>): PreviewRow {
  */
 export function previewImport(ctx: ServiceContext, request: ImportRequest) {
   // A transaction only for a consistent read: the plan sees one state of the database.
-  const plan = ctx.db.transaction((tx) => planImport(tx, ctx, request));
+  const plan = ctx.db.transaction((tx) => planImport(tx, ctx, request), readOnly);
   const rows = plan.planned.map(previewRow);
   const count = (action: PreviewRow['action']) => rows.filter((row) => row.action === action).length;
   return {

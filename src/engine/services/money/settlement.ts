@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { immediate, type LedgerTx } from '../../db/connection';
+import type { LedgerTx } from '../../db/connection';
 import { prepared } from '../../db/prepared';
 import { newUid } from '../../db/uid';
 import type { MoneySide } from '../../../shared/documents/document-types';
@@ -136,7 +136,7 @@ export function settleByHand(
     const settled = match(sqlite, ctx, debits, credits, batchUid);
     recordSettlementChange(ctx, tx, batchUid, 'insert');
     return { batchUid, settled };
-  }, immediate);
+  });
 }
 
 /**
@@ -177,7 +177,7 @@ export function settleAutomatically(
     if (settled === 0) return { batchUid: null, settled };
     recordSettlementChange(ctx, tx, batchUid, 'insert');
     return { batchUid, settled };
-  }, immediate);
+  });
 }
 
 /** 反核销: undoes one settling action as a whole; the rows stay, marked with who reversed them and when. */
@@ -201,5 +201,5 @@ export function reverseSettlement(ctx: ServiceContext, batchUid: string): { reve
     }
     recordSettlementChange(ctx, tx, batchUid, 'delete');
     return { reversed: rows.length };
-  }, immediate);
+  });
 }

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { immediate } from '../../db/connection';
 import { prepared } from '../../db/prepared';
 import { isMonth, monthEnd, nextMonth } from '../../domain/calendar/calendar';
 import { documentTypeRule, documentTypes } from '../../../shared/documents/document-types';
@@ -112,7 +111,7 @@ export function closeMonth(ctx: ServiceContext, month: string, force: boolean) {
       payload: { month, balances: balances.n },
     });
     return { month, scopes: scopes.length, revaluedScopes: revalued.length, balances: balances.n };
-  }, immediate);
+  });
 }
 
 /**
@@ -137,7 +136,7 @@ export function reopenMonth(ctx: ServiceContext, month: string) {
       payload: { month },
     });
     return { month };
-  }, immediate);
+  });
 }
 
 export function listMonthCloses(sqlite: Database.Database) {
