@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { ApiRequest, ApiResponse } from '../shared/api';
 import { dispatch } from './api/dispatch';
-import { openConnection, type LedgerDb } from './db/connection';
-import { migrateDatabase, type MigrationOutcome } from './db/migrate';
+import { connectLedger, openLedgerFile, type LedgerDb } from './db/connection';
+import { checkSchemaVersion, migrateDatabase, type MigrationOutcome } from './db/migrate';
 import { newAuthState } from './services/auth/auth-state';
 import { type Actor, type Clock, systemClock } from './services/context';
 import type { EngineEnv } from './services/system/engine-env';
@@ -37,19 +37,26 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const databasePath = path.resolve(options.databasePath);
   const clock = options.clock ?? systemClock;
   const backupDir = options.backupDir ?? path.join(path.dirname(databasePath), 'backups');
-  const db = openConnection(databasePath, {
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
-  });
+  const sqlite = openLedgerFile(
+    databasePath,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
+  let db: LedgerDb;
   let migration: MigrationOutcome;
   try {
-    migration = await migrateDatabase(db, {
+    // In this order: a file from a newer app is refused before connecting writes anything to it.
+    const versions = checkSchemaVersion(sqlite, options.migrationsFolder);
+    db = connectLedger(
+      sqlite,
+      options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {},
+    );
+    migration = await migrateDatabase(db, versions, {
       migrationsFolder: options.migrationsFolder,
       backupDir,
       now: clock.now(),
     });
   } catch (error) {
-    db.$client.close();
+    sqlite.close();
     throw error;
   }
   const env: EngineEnv = {

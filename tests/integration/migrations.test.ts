@@ -38,6 +38,23 @@ function firstReleaseMigrations(folder: string): string {
   return target;
 }
 
+/**
+ * Checkpoints a closed ledger file and switches it to a rollback journal, so the file is all there is
+ * of it: anything the engine then writes, even switching it back to WAL, shows in its bytes.
+ */
+function asOneFile(databasePath: string): void {
+  withSqliteFile(databasePath, (file) => {
+    file.pragma('wal_checkpoint(TRUNCATE)');
+    file.pragma('journal_mode = DELETE');
+  });
+}
+
+/** The file and any journal, WAL or shared-memory file beside it. */
+function filesOf(databasePath: string): string[] {
+  const base = path.basename(databasePath);
+  return fs.readdirSync(path.dirname(databasePath)).filter((name) => name.startsWith(base));
+}
+
 async function refusal(open: Promise<unknown>): Promise<LedgerError> {
   const error = await open.then(
     () => null,
@@ -120,6 +137,7 @@ describe('opening a database file', () => {
     await setUpBeijing(engine);
     engine.close();
     withSqliteFile(databasePath, (file) => file.pragma('user_version = 99'));
+    asOneFile(databasePath);
     const digest = fileDigest(databasePath);
 
     const error = await refusal(openLedger(databasePath, { backupDir: path.join(folder, 'backups') }));
@@ -130,7 +148,38 @@ describe('opening a database file', () => {
     expect(error.details).toEqual({ databaseVersion: 99, supportedVersion: currentVersion });
 
     expect(fileDigest(databasePath)).toBe(digest);
-    withSqliteFile(databasePath, (file) => expect(pragmaOf(file, 'user_version')).toBe(99));
+    expect(filesOf(databasePath)).toEqual(['ledger.db']);
+    withSqliteFile(databasePath, (file) => {
+      expect(pragmaOf(file, 'user_version')).toBe(99);
+      expect(pragmaOf(file, 'journal_mode')).toBe('delete');
+    });
+    expect(fs.existsSync(path.join(folder, 'backups'))).toBe(false);
+  });
+
+  it('refuses a file holding a migration this app does not ship, without changing a byte of it', async () => {
+    const folder = tempFolder();
+    const databasePath = path.join(folder, 'ledger.db');
+    const engine = await openLedger(databasePath);
+    await setUpBeijing(engine);
+    engine.close();
+    // What a newer release leaves behind: its next migration recorded in drizzle's table.
+    withSqliteFile(databasePath, (file) =>
+      file
+        .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+        .run('a migration of a newer release', Date.parse('2030-01-01T00:00:00Z')),
+    );
+    asOneFile(databasePath);
+    const digest = fileDigest(databasePath);
+
+    const error = await refusal(openLedger(databasePath, { backupDir: path.join(folder, 'backups') }));
+    expect(error.code).toBe('SCHEMA_TOO_NEW');
+    expect(error.message).toContain(`数据库结构版本 ${currentVersion + 1}`);
+    expect(error.message).toContain(`本程序支持到 ${currentVersion}`);
+    expect(error.message).toContain('数据未作任何修改');
+
+    expect(fileDigest(databasePath)).toBe(digest);
+    expect(filesOf(databasePath)).toEqual(['ledger.db']);
+    withSqliteFile(databasePath, (file) => expect(pragmaOf(file, 'journal_mode')).toBe('delete'));
     expect(fs.existsSync(path.join(folder, 'backups'))).toBe(false);
   });
 

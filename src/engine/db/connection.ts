@@ -49,21 +49,39 @@ function refuseForeignFile(sqlite: Database.Database): void {
   }
 }
 
-/** Opens (creating if needed) a branch database with the pragmas ARCHITECTURE.md requires. */
-export function openConnection(file: string, options: OpenOptions = {}): LedgerDb {
+/**
+ * Opens (creating if needed) a database file and refuses one that is not a Branch Ledger database. It
+ * writes nothing, so the caller can refuse the file for other reasons (a newer schema) untouched before
+ * `connectLedger` sets it up.
+ */
+export function openLedgerFile(
+  file: string,
+  options: Pick<OpenOptions, 'nativeBinding'> = {},
+): Database.Database {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     refuseForeignFile(sqlite);
-    sqlite.pragma('journal_mode = WAL');
-    // FULL: a committed posting survives a power cut, which branch offices do have.
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? defaultBusyTimeoutMs}`);
   } catch (error) {
     sqlite.close();
     throw error;
   }
+  return sqlite;
+}
+
+/**
+ * Sets the pragmas ARCHITECTURE.md requires on an open ledger file. Switching to WAL is written into the
+ * file itself: a file that is to be refused must be refused before this.
+ */
+export function connectLedger(
+  sqlite: Database.Database,
+  options: Pick<OpenOptions, 'busyTimeoutMs'> = {},
+): LedgerDb {
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a committed posting survives a power cut, which branch offices do have.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? defaultBusyTimeoutMs}`);
   return writeLockAtBegin(drizzle(sqlite, { schema }) as LedgerDb);
 }
 

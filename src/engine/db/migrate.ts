@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import path from 'node:path';
@@ -13,33 +14,60 @@ export interface MigrationOutcome {
   backupPath: string | null;
 }
 
-export function knownSchemaVersion(migrationsFolder: string): number {
-  return readMigrationFiles({ migrationsFolder }).length;
+/** What drizzle's migrator records of each migration it applied (its default table). */
+const migrationsTable = '__drizzle_migrations';
+
+export interface SchemaVersions {
+  /** The file's schema version: the number of migrations applied (`PRAGMA user_version`). */
+  from: number;
+  /** This app's: the number of migrations it ships. */
+  to: number;
 }
 
-export function schemaVersionOf(db: LedgerDb): number {
-  return db.$client.pragma('user_version', { simple: true }) as number;
+/** When each migration recorded in the file was made (drizzle's `created_at`); none in a new file. */
+function recordedMigrations(sqlite: Database.Database): number[] {
+  const table = sqlite
+    .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")
+    .get(migrationsTable);
+  if (!table) return [];
+  return (
+    sqlite.prepare(`SELECT created_at AS createdAt FROM ${migrationsTable}`).all() as { createdAt: number }[]
+  ).map((row) => Number(row.createdAt));
 }
 
 /**
- * Brings the database to this app's schema. A file from a newer app is refused rather than
- * guessed at (anchor: Signal-Desktop); an existing file is backed up before its first change.
+ * Reads the file's schema version against this app's, writing nothing, and refuses a file from a newer
+ * app rather than guessing at it (anchor: Signal-Desktop): one whose version is higher, or that records
+ * a migration this app does not ship. Run before anything (even switching to WAL) changes the file.
+ */
+export function checkSchemaVersion(sqlite: Database.Database, migrationsFolder: string): SchemaVersions {
+  const shipped = readMigrationFiles({ migrationsFolder });
+  const shippedAt = new Set(shipped.map((migration) => migration.folderMillis));
+  const recorded = recordedMigrations(sqlite);
+  const from = sqlite.pragma('user_version', { simple: true }) as number;
+  const to = shipped.length;
+  const unknown = recorded.filter((createdAt) => !shippedAt.has(createdAt));
+  if (from > to || unknown.length > 0) {
+    const databaseVersion = Math.max(from, recorded.length, to + unknown.length);
+    throw new LedgerError(
+      'SCHEMA_TOO_NEW',
+      `此数据库由较新版本的分支账簿写入（数据库结构版本 ${databaseVersion}，本程序支持到 ${to}）。请先升级分支账簿再打开，数据未作任何修改。`,
+      { databaseVersion, supportedVersion: to },
+    );
+  }
+  return { from, to };
+}
+
+/**
+ * Brings the database to this app's schema, from the versions `checkSchemaVersion` read (it has refused
+ * a newer file); an existing file is backed up before its first change.
  */
 export async function migrateDatabase(
   db: LedgerDb,
+  { from, to }: SchemaVersions,
   options: { migrationsFolder: string; backupDir: string; now: Date },
 ): Promise<MigrationOutcome> {
   const sqlite = db.$client;
-  // connection.ts has already refused any file that is not a Branch Ledger database.
-  const from = schemaVersionOf(db);
-  const to = knownSchemaVersion(options.migrationsFolder);
-  if (from > to) {
-    throw new LedgerError(
-      'SCHEMA_TOO_NEW',
-      `此数据库由较新版本的分支账簿写入（数据库结构版本 ${from}，本程序支持到 ${to}）。请先升级分支账簿再打开，数据未作任何修改。`,
-      { databaseVersion: from, supportedVersion: to },
-    );
-  }
   if (from === to) return { from, to, backupPath: null };
 
   let backupPath: string | null = null;
