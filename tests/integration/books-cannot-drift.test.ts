@@ -311,3 +311,29 @@ describe('messages name things, never internal keys', () => {
     expect(error.message).not.toMatch(/lot:|g:\d/);
   });
 });
+
+describe('a document others were made from is reversed after them', () => {
+  it('a receipt with a return is reversed only once the return is, so nothing is returned twice', async () => {
+    const { engine, world } = await stockLedger();
+    const origin = await post(engine, receipt(world, '2026-11-05', '10', '2'));
+    const sourceLineId = (await act(engine, 'documents.get', { id: origin })).lines[0]!.id;
+    const giveBack = await post(engine, {
+      type: 'purchase_return',
+      businessDate: '2026-11-06',
+      counterpartyId: world.supplier,
+      lines: [{ ...bag(world, world.warehouse1, '1', '2'), sourceLineId }],
+    });
+    const error = await refused(engine, 'documents.reverse', {
+      id: origin,
+      businessDate: '2026-11-07',
+      reason: '录错',
+    });
+    expect(error.message).toBe(
+      'CR20261105-0001 已有由它生成的单据 CT20261106-0001，请先将其红字冲销或删除，再冲销 CR20261105-0001。',
+    );
+    await act(engine, 'documents.reverse', { id: giveBack, businessDate: '2026-11-07', reason: '退错' });
+    await act(engine, 'documents.reverse', { id: origin, businessDate: '2026-11-07', reason: '录错' });
+    expect(totalValue(engine)).toBe(0);
+    expectBalancesAreTheirMovements(engine);
+  });
+});

@@ -1008,6 +1008,10 @@ async function checkBooks(
   ].sort((a, b) => a.action.date.localeCompare(b.action.date) || a.order - b.order);
   for (const { action } of replay) {
     const outcome = await action.perform(second);
+    // What a return may take, and whether its origin still stands, are checked at entry against what
+    // was entered before (a return's reversal frees what it took): the same documents in date order can
+    // then meet a refusal the first ledger's order never met. Such a case compares nothing; skip it.
+    if (!outcome.done && outcome.refusal.startsWith('VALIDATION')) fc.pre(false);
     if (!outcome.done)
       fail(
         [`the ledger posting in date order refused ${action.text}: ${outcome.refusal}`],

@@ -119,7 +119,8 @@ export function transferValueLost(sqlite: Database.Database, scope: CostingScope
     const figures = `out ${line.shipped ?? 0}, into transit ${line.intoTransit ?? 0}, out of transit ${line.outOfTransit ?? 0}, in ${line.arrived ?? 0} fen`;
     if (scope === 'per_branch' && line.moved !== 0)
       problems.push(`${where} moves value under 统一核算: ${figures}`);
-    else if (line.total !== 0 || (line.shipped ?? 0) + (line.intoTransit ?? 0) !== 0)
+    // A reversal's line moves straight between the warehouses, with no legs in transit.
+    else if (line.total !== 0 || (line.intoTransit !== null && (line.shipped ?? 0) + line.intoTransit !== 0))
       problems.push(`${where} does not conserve value: ${figures}`);
   }
   return problems;

@@ -1,4 +1,6 @@
+import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
+import { prepared } from '../../db/prepared';
 import { documentLines, documents } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import { assertActionAllowed } from '../../../shared/documents/document-status';
@@ -11,6 +13,28 @@ import { documentFacts, findDocument } from './document-facts';
 import { nextDocumentNumber } from './numbering';
 import { postReversal } from './post-lines';
 import { assertNothingSettled } from '../money/open-items';
+
+/**
+ * A document that others were made from — a receipt or delivery with a return — is reversed only after
+ * them (金蝶's rule, as for settlements): reversing it first would return what was already returned.
+ */
+function assertNothingMadeFrom(sqlite: Database.Database, id: number, number: string): void {
+  const downstream = prepared(
+    sqlite,
+    'SELECT DISTINCT d.number FROM document_lines l JOIN documents d ON d.id = l.document_id ' +
+      'WHERE l.source_line_id IN (SELECT id FROM document_lines WHERE document_id = ?) ' +
+      "AND d.id <> ? AND d.status <> 'voided' AND d.reversal_of_id IS NULL " +
+      'AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.reversal_of_id = d.id) ORDER BY d.id LIMIT 5',
+  ).all(id, id) as { number: string }[];
+  if (downstream.length > 0) {
+    const numbers = downstream.map((row) => row.number).join('、');
+    throw new LedgerError(
+      'CONFLICT',
+      `${number} 已有由它生成的单据 ${numbers}，请先将其红字冲销或删除，再冲销 ${number}。`,
+      { downstream: downstream.map((row) => row.number) },
+    );
+  }
+}
 
 /**
  * 红字冲销 (DOMAIN.md §5): a completed document is never edited or deleted; a linked document of the
@@ -28,6 +52,7 @@ export function reverseDocument(
     const original = findDocument(tx, id);
     assertActionAllowed(documentFacts(tx, original), 'reverse');
     assertNothingSettled(sqlite, original.id, original.number);
+    assertNothingMadeFrom(sqlite, original.id, original.number);
     if (businessDate < original.businessDate) {
       throw new LedgerError('VALIDATION', `红字冲销的日期不能早于原单日期 ${original.businessDate}。`);
     }

@@ -43,11 +43,16 @@ export function allocateByQuantity(places: readonly { quantity: number; value: n
 }
 
 /** Allocates within each goods: every place of a goods (its warehouses, its stock in transit) at once. */
-export function allocatePerGoods<Place extends { goodsId: number; quantity: number; value: number }>(
-  places: readonly Place[],
-): Map<Place, number> {
+export function allocatePerGoods<
+  Place extends { goodsId: number; warehouseId?: number; quantity: number; value: number },
+>(places: readonly Place[]): Map<Place, number> {
   const byGoods = new Map<number, Place[]>();
-  for (const place of places) {
+  // A tie for the last fen goes by warehouse (in transit last), never by the order documents were
+  // posted in: the books must not depend on it.
+  const ordered = [...places].sort(
+    (a, b) => (a.warehouseId ?? Number.MAX_SAFE_INTEGER) - (b.warehouseId ?? Number.MAX_SAFE_INTEGER),
+  );
+  for (const place of ordered) {
     const list = byGoods.get(place.goodsId);
     if (list) list.push(place);
     else byGoods.set(place.goodsId, [place]);
