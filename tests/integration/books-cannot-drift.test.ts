@@ -337,3 +337,52 @@ describe('a document others were made from is reversed after them', () => {
     expectBalancesAreTheirMovements(engine);
   });
 });
+
+describe('transfers: what the long property run found', () => {
+  it('统一核算: an issue dated before a transfer’s arrival is refused where the goods were not yet there', async () => {
+    const { engine, world } = await stockLedger({ costingScope: 'per_branch' });
+    await post(engine, receipt(world, '2026-11-01', '10', '1'));
+    await post(engine, {
+      type: 'transfer',
+      businessDate: '2026-11-02',
+      lines: [{ ...bag(world, world.warehouse1, '1'), toWarehouseId: world.warehouse2 }],
+    });
+    const early = await enterAndApprove(engine, {
+      type: 'other_issue',
+      businessDate: '2026-11-01',
+      lines: [bag(world, world.warehouse2, '1')],
+    });
+    const error = await refused(engine, 'warehouse.confirm', {
+      documentId: early,
+      warehouseId: world.warehouse2,
+    });
+    expect(error.message).toBe('商品【鲜牛奶】在【二号仓】2026-11-01 库存不足，缺 1袋');
+  });
+
+  it('分仓核算: a transfer reversed goes back with the value it leaves the destination at', async () => {
+    const { engine, world } = await stockLedger();
+    await post(engine, receipt(world, '2026-11-01', '10', '0.5'));
+    const transfer = await post(engine, {
+      type: 'transfer',
+      businessDate: '2026-11-01',
+      lines: [{ ...bag(world, world.warehouse1, '1'), toWarehouseId: world.warehouse2 }],
+    });
+    // A count of 2 at 二号仓 with 0.51 entered: 2 袋 worth 1.01 there.
+    await enterAndApprove(engine, {
+      type: 'stocktake',
+      businessDate: '2026-11-01',
+      lines: [bag(world, world.warehouse2, '2', '0.51')],
+    });
+    await confirmAll(engine, (await act(engine, 'documents.list', { types: ['stock_gain'] })).rows[0]!.id);
+    expect(totalValue(engine)).toBe(551);
+    const reversal = await act(engine, 'documents.reverse', {
+      id: transfer,
+      businessDate: '2026-11-02',
+      reason: '调错',
+    });
+    await confirmAll(engine, reversal.id);
+    // 1 袋 leaves 二号仓 at 1.01 / 2 = 0.51 and arrives at 一号仓 with it: nothing lost.
+    expect(totalValue(engine)).toBe(551);
+    expectBalancesAreTheirMovements(engine);
+  });
+});

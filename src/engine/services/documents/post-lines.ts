@@ -234,6 +234,11 @@ export function postReversal(
     scope: string | null;
     line_id: number;
   }[];
+  // A transfer goes back as a transfer (§6.3): what leaves the destination arrives at the source with the
+  // value it left at, so its arrivals are reversed first and the source takes its cost from them.
+  const transfer = documentTypeRule(reversal.type).direction === 'transfer';
+  if (transfer) movements.sort((a, b) => b.quantity - a.quantity);
+  const sentBack = new Map<number, number>();
   for (const movement of movements) {
     const common = {
       postingDate: reversal.businessDate,
@@ -251,12 +256,14 @@ export function postReversal(
     if (movement.scope === null) cost = { kind: 'none' };
     else if (movement.quantity > 0)
       cost = movement.layer ? { kind: 'issue', layer: movement.layer } : { kind: 'issue' };
-    else if (movement.quantity < 0) cost = { kind: 'origin', movementId: movement.id };
+    else if (movement.quantity < 0)
+      cost = { kind: 'origin', movementId: (transfer && sentBack.get(movement.line_id)) || movement.id };
     else cost = { kind: 'adjustment', value: -(movement.own_value ?? 0) };
-    postMovement(sqlite, profile, {
+    const posted = postMovement(sqlite, profile, {
       ...common,
       cost,
       receiptLayer: movement.quantity < 0 ? (movement.layer ?? `rev:${movement.id}`) : null,
     });
+    if (transfer && movement.quantity > 0) sentBack.set(movement.line_id, posted.id);
   }
 }

@@ -55,6 +55,9 @@ export const ledgerSql = {
     'expiry_date = coalesce(excluded.expiry_date, expiry_date)',
   balanceQuantity:
     'SELECT quantity FROM stock_balances WHERE goods_id = ? AND warehouse_id = ? AND lot = ? AND in_transit = 0',
+  laterAtPlace:
+    'SELECT 1 FROM stock_movements WHERE goods_id = ? AND warehouse_id = ? AND posting_date > ? AND lot = ? ' +
+    'AND in_transit = 0 LIMIT 1',
   /** The lowest running balance of a place on or after a date (DOMAIN.md §6.6). */
   lowestRunningBalance:
     'SELECT posting_date AS date, running AS quantity FROM (SELECT posting_date, id, sum(quantity) OVER ' +

@@ -120,8 +120,10 @@ export function postMovement(
   }
   const stateRow = readCostingState(sqlite, scope);
   if (stateRow === undefined || input.postingDate >= stateRow.last_date) {
-    // In date order for the scope, hence for its warehouses and lots: the balance now is the one to check.
-    assertBalanceCovers(sqlite, profile, row);
+    // In date order for the scope; the place (goods × warehouse × lot) may still hold later movements,
+    // under 统一核算 a transfer's arrival, which moves no value and so leaves the scope's state alone.
+    const laterAtPlace = row.quantity < 0 && placeHasLaterMovements(sqlite, row);
+    if (!laterAtPlace) assertBalanceCovers(sqlite, profile, row);
     const methodName = stateRow?.method ?? scopeMethod(sqlite, profile, scope, input.goodsId);
     const method: CostingMethod<unknown> = methodFor(perpetualMethodName(methodName));
     const run = method.open(stateRow ? (JSON.parse(stateRow.state) as unknown) : method.initial());
@@ -130,6 +132,7 @@ export function postMovement(
       run.cost(toCostingMovement(sqlite, probe, run, new Map()), policyOf(sqlite, profile, input.goodsId)),
     );
     const id = insert(costed.value, costed.correction);
+    if (laterAtPlace) assertNoShortfall(sqlite, profile, row);
     writeCostingState(sqlite, scope, {
       method: methodName,
       state: run.state(),
@@ -143,6 +146,17 @@ export function postMovement(
   assertNoShortfall(sqlite, profile, row);
   recost(sqlite, profile, [scope]);
   return { id, value: readMovement(sqlite, id).value };
+}
+
+function placeHasLaterMovements(sqlite: Database.Database, row: Omit<MovementRow, 'id'>): boolean {
+  return (
+    prepared(sqlite, ledgerSql.laterAtPlace).get(
+      row.goods_id,
+      row.warehouse_id,
+      row.posting_date,
+      row.lot,
+    ) !== undefined
+  );
 }
 
 /** An in-order issue with negative stock forbidden: the balance before it must cover it. */
