@@ -16,6 +16,11 @@ export type ErrorCode =
   | 'BACKUP_FAILED'
   /** Another program held the ledger file's write lock past the busy timeout; the same call may be repeated. */
   | 'BUSY'
+  /**
+   * The record was changed by someone else after it was opened: `details` say who and when; open it
+   * again rather than repeat the same call.
+   */
+  | 'STALE'
   | 'INTERNAL';
 
 export interface ApiError {

@@ -27,10 +27,12 @@ describe('master data in web mode, as an information clerk would', () => {
   let page: Page;
   let pageErrors: string[];
   let scratch: string;
+  /** Another person at another desk, changing records through the same engine. */
+  let colleague: Awaited<ReturnType<typeof setUpBranch>>;
 
   beforeAll(async () => {
     web = await startWebMode();
-    await setUpBranch(web);
+    colleague = await setUpBranch(web);
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-md-'));
     browser = await launchChromium();
     ({ page, pageErrors } = await openWorkspacePage(browser));
@@ -159,6 +161,43 @@ describe('master data in web mode, as an information clerk would', () => {
     expect((await rowTexts(goodsList()))[0]).toContain('1 箱 = 24 袋');
     await shot('md-10-goods-saved');
     await goodsList().getByTestId('list-search').locator('input').fill('');
+    await expect.poll(() => listTotal(goodsList())).toBe('共 25 条');
+  });
+
+  test('a save made after someone else changed 纯牛奶 is refused with who and when; 重新打开 shows their change', async () => {
+    const search = goodsList().getByTestId('list-search').locator('input');
+    await search.fill('10010001');
+    await search.press('Enter');
+    await expect.poll(async () => (await rowTexts(goodsList()))[0]?.[1]).toBe('纯牛奶');
+    await search.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const drawer = page.getByTestId('entity-form');
+    await expect.poll(() => drawer.getByLabel('备注').inputValue()).toBe('需冷藏，先进先出');
+
+    // Meanwhile the record is changed at another desk.
+    const { rows } = await colleague.call<{ rows: { id: number; code: string }[] }>('goods.list', {
+      search: '10010001',
+    });
+    const opened = await colleague.call<{ id: number; version: number }>('goods.get', { id: rows[0]!.id });
+    await colleague.call('goods.save', {
+      id: opened.id,
+      version: opened.version,
+      goods: { ...opened, remark: '冷藏 2–6 ℃' },
+    });
+
+    await drawer.getByLabel('备注').fill('我的修改');
+    await drawer.getByTestId('form-save').click();
+    await expect
+      .poll(() => drawer.getByTestId('form-error').textContent())
+      .toMatch(/商品【10010001 纯牛奶】在您打开后已被 系统管理员 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 修改/);
+    await shot('md-10b-goods-stale-save');
+    await drawer.getByTestId('form-reopen').click();
+    await expect.poll(() => drawer.getByLabel('备注').inputValue()).toBe('冷藏 2–6 ℃');
+    await expect.poll(() => drawer.getByTestId('form-error').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => drawer.isVisible()).toBe(false);
+    await search.fill('');
+    await search.press('Enter');
     await expect.poll(() => listTotal(goodsList())).toBe('共 25 条');
   });
 

@@ -129,6 +129,7 @@ describe('goods with several units', () => {
       'goods.save',
       {
         id: saved.id,
+        version: saved.version,
         goods: {
           ...milk,
           name: '纯牛奶（新包装）',
@@ -188,7 +189,7 @@ describe('goods with several units', () => {
         await callFailing(
           engine,
           'goods.save',
-          { id: saved.id, goods: { ...milk, name: '改名' } },
+          { id: saved.id, version: saved.version, goods: { ...milk, name: '改名' } },
           adminSession,
         )
       ).message,
@@ -238,6 +239,7 @@ describe('goods with several units', () => {
       'goods.save',
       {
         id: saved.id,
+        version: saved.version,
         goods: { ...withFloor, units: [withFloor.units[0]!, { ...withFloor.units[1]!, minSalePrice: '' }] },
       },
       adminSession,
@@ -267,7 +269,14 @@ describe('goods with several units', () => {
     expect(saved.units[0]).toMatchObject({ name: '箱', salePrice: '80.00', minSalePrice: '80.00' });
     const noPrice = { ...fresh, units: [fresh.units[0]!, { ...fresh.units[1]!, salePrice: null }] };
     expect(
-      (await callOk(engine, 'goods.save', { id: saved.id, goods: noPrice }, adminSession)).units[0],
+      (
+        await callOk(
+          engine,
+          'goods.save',
+          { id: saved.id, version: saved.version, goods: noPrice },
+          adminSession,
+        )
+      ).units[0],
     ).toMatchObject({ salePrice: null, minSalePrice: '90.00' });
   });
 
@@ -316,7 +325,12 @@ describe('goods with several units', () => {
 
     // Once the branch allows overrides, the goods keeps its own.
     await callOk(engine, 'branch.update', { allowCostingMethodOverride: true }, adminSession);
-    const own = await callOk(engine, 'goods.save', { id: saved.id, goods: fifoCola }, adminSession);
+    const own = await callOk(
+      engine,
+      'goods.save',
+      { id: saved.id, version: saved.version, goods: fifoCola },
+      adminSession,
+    );
     expect(own.costingMethod).toBe('fifo');
   });
 });

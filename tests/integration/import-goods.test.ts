@@ -400,6 +400,7 @@ describe('re-importing the catalogue over goods edited since', () => {
       'goods.save',
       {
         id: milk.id,
+        version: milk.version,
         goods: {
           ...milk,
           units: [...milk.units, { name: '件', ratio: '144', isBase: false, barcode: null }],

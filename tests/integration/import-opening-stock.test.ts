@@ -112,6 +112,7 @@ describe('parsing the opening stock sheet', () => {
       'documents.save',
       {
         id: draft.id,
+        version: draft.version,
         document: {
           type: 'opening_stock',
           businessDate: draft.businessDate,
@@ -169,7 +170,12 @@ describe('parsing the opening stock sheet', () => {
     expect(input.lines.filter((line) => line.amount !== null)).toEqual([
       expect.objectContaining({ amount: '705.00', unitPrice: '35.2294' }),
     ]);
-    await callOk(engine, 'documents.save', { id: draft.id, document: input }, adminSession);
+    await callOk(
+      engine,
+      'documents.save',
+      { id: draft.id, version: draft.version, document: input },
+      adminSession,
+    );
 
     const resaved = await callOk(engine, 'documents.get', { id: draft.id }, adminSession);
     const expected = draft.lines.map((line, index) =>

@@ -45,22 +45,34 @@ const supplier: CounterpartyInput = {
   openingPayable: 8800,
 };
 
+/** `record`: the counterparty as it was opened, whose version the save carries; null creates one. */
 async function save(
   engine: Engine,
   session: string,
   counterparty: CounterpartyInput,
-  id: number | null = null,
+  record: { id: number; version: number } | null = null,
 ) {
-  return callOk(engine, 'counterparties.save', { id, counterparty }, session);
+  return callOk(
+    engine,
+    'counterparties.save',
+    { id: record?.id ?? null, version: record?.version, counterparty },
+    session,
+  );
 }
 
+/** `record`: the counterparty as it was opened, whose version the save carries; null creates one. */
 async function saveFailing(
   engine: Engine,
   session: string,
   counterparty: CounterpartyInput,
-  id: number | null = null,
+  record: { id: number; version: number } | null = null,
 ) {
-  return callFailing(engine, 'counterparties.save', { id, counterparty }, session);
+  return callFailing(
+    engine,
+    'counterparties.save',
+    { id: record?.id ?? null, version: record?.version, counterparty },
+    session,
+  );
 }
 
 /** An office and a salesperson in it, as the customer list refers to them. */
@@ -137,7 +149,7 @@ describe('a counterparty', () => {
         creditLimit: null,
         contacts: [{ name: '孙丽', phone: '13800001111' }],
       },
-      created.id,
+      created,
     );
     expect(updated).toMatchObject({
       id: created.id,
@@ -179,7 +191,7 @@ describe('a counterparty', () => {
     expect((await saveFailing(engine, adminSession, { ...supplier, code: 'KH0001' })).message).toBe(
       '往来单位编码 KH0001 已被回收站中的往来单位【朝阳区宏达商贸有限公司】占用，请先恢复或彻底删除它。',
     );
-    expect((await saveFailing(engine, adminSession, dealer, first.id)).message).toBe(
+    expect((await saveFailing(engine, adminSession, dealer, first)).message).toBe(
       '往来单位【KH0001 朝阳区宏达商贸有限公司】在回收站中，请先恢复再修改。',
     );
     expect((await callOk(engine, 'counterparties.list', {}, adminSession)).total).toBe(0);
@@ -239,26 +251,26 @@ describe('the customer channel tree', () => {
     });
     expect(bottom.parentName).toBe('通州惠民批发部');
 
-    expect(await saveFailing(engine, adminSession, { ...dealer, parentId: bottom.id }, top.id)).toEqual({
+    expect(await saveFailing(engine, adminSession, { ...dealer, parentId: bottom.id }, top)).toEqual({
       code: 'VALIDATION',
       message:
         '【KH0003 梨园好邻居便利店】是【KH0001 朝阳区宏达商贸有限公司】的下级，上级客户不能是它自己的下级。',
     });
-    expect((await saveFailing(engine, adminSession, { ...dealer, parentId: top.id }, top.id)).message).toBe(
+    expect((await saveFailing(engine, adminSession, { ...dealer, parentId: top.id }, top)).message).toBe(
       '往来单位【KH0001 朝阳区宏达商贸有限公司】的上级客户不能是它自己。',
     );
     const mengyuan = await save(engine, adminSession, supplier);
     expect(
-      (await saveFailing(engine, adminSession, { ...retailer, parentId: mengyuan.id }, bottom.id)).message,
+      (await saveFailing(engine, adminSession, { ...retailer, parentId: mengyuan.id }, bottom)).message,
     ).toBe(
       '往来单位【KH0003 梨园好邻居便利店】的上级客户【GYS001 蒙原乳业有限公司】是供应商，上级客户必须是客户。',
     );
-    expect(await saveFailing(engine, adminSession, { ...retailer, parentId: 9999 }, bottom.id)).toEqual({
+    expect(await saveFailing(engine, adminSession, { ...retailer, parentId: 9999 }, bottom)).toEqual({
       code: 'NOT_FOUND',
       message: '往来单位【KH0003 梨园好邻居便利店】的上级客户（编号 9999）不存在。',
     });
     expect(
-      (await saveFailing(engine, adminSession, { ...supplier, parentId: top.id }, mengyuan.id)).message,
+      (await saveFailing(engine, adminSession, { ...supplier, parentId: top.id }, mengyuan)).message,
     ).toBe('往来单位【蒙原乳业有限公司】是供应商，不能设置上级客户。');
     expect(
       (
@@ -266,7 +278,7 @@ describe('the customer channel tree', () => {
           engine,
           adminSession,
           { ...distributor, kind: 'supplier', channelTier: null },
-          middle.id,
+          middle,
         )
       ).message,
     ).toBe('往来单位【KH0002 通州惠民批发部】还有 1 个下级客户，不能改为供应商。');
@@ -451,7 +463,7 @@ describe('who may change counterparties', () => {
     const keeper = await signIn(engine, 'zhaogang', 'Keeper-2026!');
 
     const saved = await save(engine, clerk, dealer);
-    expect(await saveFailing(engine, keeper, dealer, saved.id)).toEqual({
+    expect(await saveFailing(engine, keeper, dealer, saved)).toEqual({
       code: 'FORBIDDEN',
       message: '当前用户没有权限执行此操作（counterparties.save）。',
       details: { permission: 'masterData.edit' },

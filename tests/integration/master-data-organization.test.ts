@@ -112,7 +112,11 @@ describe('a warehouse', () => {
     const updated = await callOk(
       engine,
       'warehouses.save',
-      { id: saved.id, warehouse: { code: 'CK01', name: '一号仓（常温）', keeperIds: [zhao] } },
+      {
+        id: saved.id,
+        version: saved.version,
+        warehouse: { code: 'CK01', name: '一号仓（常温）', keeperIds: [zhao] },
+      },
       adminSession,
     );
     expect(updated.keepers.map((keeper) => keeper.displayName)).toEqual(['赵刚']);
@@ -209,7 +213,11 @@ describe('offices and departments', () => {
       await callFailing(
         engine,
         'offices.save',
-        { id: sales.id, office: { code: 'BM01', name: '销售部', kind: 'department', parentId: eastTeam.id } },
+        {
+          id: sales.id,
+          version: sales.version,
+          office: { code: 'BM01', name: '销售部', kind: 'department', parentId: eastTeam.id },
+        },
         adminSession,
       ),
     ).toEqual({
@@ -221,7 +229,11 @@ describe('offices and departments', () => {
         await callFailing(
           engine,
           'offices.save',
-          { id: east.id, office: { code: 'BSC01', name: '城东办事处', parentId: east.id } },
+          {
+            id: east.id,
+            version: east.version,
+            office: { code: 'BSC01', name: '城东办事处', parentId: east.id },
+          },
           adminSession,
         )
       ).message,
@@ -357,6 +369,7 @@ describe('an employee', () => {
       'employees.save',
       {
         id: wang.id,
+        version: wang.version,
         employee: {
           code: 'ZY001',
           name: '王强',
@@ -377,7 +390,7 @@ describe('an employee', () => {
     await callOk(
       engine,
       'employees.save',
-      { id: li.id, employee: { code: 'ZY002', name: '李明', officeId: east.id } },
+      { id: li.id, version: li.version, employee: { code: 'ZY002', name: '李明', officeId: east.id } },
       adminSession,
     );
     expect(await callOk(engine, 'employees.list', { officeId: east.id }, adminSession)).toMatchObject({

@@ -280,6 +280,7 @@ describe('stock documents', () => {
     const milk = await act(engine, 'goods.get', { id: world.milk });
     const changed = await refused(engine, 'goods.save', {
       id: world.milk,
+      version: milk.version,
       goods: {
         code: milk.code,
         name: milk.name,
@@ -295,6 +296,7 @@ describe('stock documents', () => {
     // A new barcode or price is still fine.
     await act(engine, 'goods.save', {
       id: world.milk,
+      version: milk.version,
       goods: {
         code: milk.code,
         name: milk.name,
@@ -327,6 +329,7 @@ describe('stock documents', () => {
     const warehouse = await act(engine, 'warehouses.get', { id: world.warehouse1 });
     await act(engine, 'warehouses.save', {
       id: world.warehouse1,
+      version: warehouse.version,
       warehouse: { code: warehouse.code, name: warehouse.name, keeperIds: [keeper.id] },
     });
     const id = await enterAndApprove(

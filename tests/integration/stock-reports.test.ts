@@ -649,6 +649,7 @@ describe('stock reports', () => {
     const milk = await act(engine, 'goods.get', { id: world.milk });
     await act(engine, 'goods.save', {
       id: world.milk,
+      version: milk.version,
       goods: {
         code: milk.code,
         name: milk.name,
@@ -665,6 +666,7 @@ describe('stock reports', () => {
     const yogurt = await act(engine, 'goods.get', { id: world.yogurt });
     await act(engine, 'goods.save', {
       id: world.yogurt,
+      version: yogurt.version,
       goods: {
         code: yogurt.code,
         name: yogurt.name,
@@ -884,8 +886,10 @@ describe('stock reports', () => {
   it('exports a report to .xlsx with the chosen columns, number formats, totals and a frozen header', async () => {
     const { engine } = await beijingLedger();
     const { world } = await februaryBook(engine);
+    const warehouse2 = await act(engine, 'warehouses.get', { id: world.warehouse2 });
     await act(engine, 'warehouses.save', {
       id: world.warehouse2,
+      version: warehouse2.version,
       warehouse: { code: 'CK02', name: '=HYPERLINK("x")仓' },
     });
     const file = await act(engine, 'reports.export', {

@@ -297,6 +297,7 @@ export const enUS: Messages = {
     saveAndNew: 'Save and new',
     cancel: 'Cancel',
     saved: 'Saved {{name}}',
+    reopen: 'Open again (drop my changes)',
     readOnly: 'You may view but not change {{noun}}.',
     removeRow: 'Remove row',
     sectionOther: 'Status and remark',

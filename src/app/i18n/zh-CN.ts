@@ -295,6 +295,7 @@ export const zhCN = {
     saveAndNew: '保存并新增',
     cancel: '取消',
     saved: '已保存 {{name}}',
+    reopen: '重新打开（放弃我的修改）',
     readOnly: '你没有修改{{noun}}的权限，只能查看。',
     removeRow: '删除此行',
     sectionOther: '状态与备注',

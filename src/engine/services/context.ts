@@ -1,6 +1,6 @@
 import type { LedgerDb } from '../db/connection';
 import type { Role } from '../domain/access/roles';
-import { dateInZone } from '../domain/calendar/calendar';
+import { dateInZone, timeInZone } from '../domain/calendar/calendar';
 
 /**
  * The time, and the branch's calendar day (DOMAIN.md: business dates are the branch's local days). The
@@ -11,11 +11,17 @@ export interface Clock {
   now(): Date;
   /** The branch's date now, yyyy-MM-dd: what "today" means for month close, reports and new documents. */
   today(): string;
+  /** A moment as the branch reads it, yyyy-MM-dd HH:mm: who changed a record and when, in messages. */
+  localTime(moment: Date): string;
 }
 
 /** A clock reading `now` in a time zone (IANA name; the machine's zone when omitted). */
 export function zonedClock(now: () => Date, timeZone?: string): Clock {
-  return { now, today: () => dateInZone(now(), timeZone) };
+  return {
+    now,
+    today: () => dateInZone(now(), timeZone),
+    localTime: (moment) => timeInZone(moment, timeZone),
+  };
 }
 
 export const systemClock: Clock = zonedClock(() => new Date());

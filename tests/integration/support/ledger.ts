@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { openEngine, sourceAppVersion, sourceMigrationsFolder, type Engine } from '../../../src/engine';
-import { dateInZone } from '../../../src/engine/domain/calendar/calendar';
+import { dateInZone, timeInZone } from '../../../src/engine/domain/calendar/calendar';
 import type { Clock } from '../../../src/engine/services/context';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../src/shared/api';
 import type { ApiError } from '../../../src/shared/errors';
@@ -28,6 +28,10 @@ export class ManualClock implements Clock {
 
   today(): string {
     return dateInZone(this.now(), this.timeZone);
+  }
+
+  localTime(moment: Date): string {
+    return timeInZone(moment, this.timeZone);
   }
 
   advance(milliseconds: number): void {

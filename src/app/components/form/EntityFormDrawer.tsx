@@ -3,11 +3,11 @@ import { Alert, App, Button, Col, Divider, Drawer, Form, Row, Skeleton, Space } 
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../../api/ClientContext';
-import type { ApiCallError } from '../../api/client';
+import { ApiCallError } from '../../api/client';
 import type { MessageKey } from '../../i18n/messageKey';
 import { applyFieldErrors } from '../applyFieldErrors';
 import { LoadFailure } from '../LoadFailure';
-import type { EntityFormConfig, FormMode } from './entityFormConfig';
+import type { EntityFormConfig, FormMode, OpenedRecord, SaveTarget } from './entityFormConfig';
 import { FormFieldControl } from './FormFieldControl';
 
 export interface FormTarget {
@@ -79,10 +79,10 @@ function FormBody<Values extends object>({
   const client = useClient();
   const [form] = Form.useForm<Values>();
   const [recordId, setRecordId] = useState(id);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ message: string; stale: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
   const mode: FormMode = recordId === null ? 'create' : 'edit';
-  const record = useQuery<Values, ApiCallError>({
+  const record = useQuery<OpenedRecord<Values>, ApiCallError>({
     queryKey: [config.getMethod, { id: recordId }],
     queryFn: () => config.load(client, recordId!),
     enabled: recordId !== null,
@@ -93,7 +93,11 @@ function FormBody<Values extends object>({
 
   if (record.error) return <LoadFailure error={record.error} onRetry={() => void record.refetch()} />;
   if (recordId !== null && !record.data) return <Skeleton active />;
-  const initialValues = record.data ?? config.blank();
+  const initialValues = record.data?.values ?? config.blank();
+  // The save carries the version the form was opened at: one made after someone else's change is
+  // refused by the engine (STALE), with who changed the record and when, instead of overwriting it.
+  const target: SaveTarget =
+    recordId === null ? { id: null } : { id: recordId, version: record.data!.version };
 
   const save = async (andNew: boolean) => {
     setFailure(null);
@@ -108,7 +112,7 @@ function FormBody<Values extends object>({
     setSaving(true);
     try {
       // The list, the record and the pickers it appears in are read again by the client (invalidation.ts).
-      await config.save(client, recordId, { ...initialValues, ...values });
+      await config.save(client, target, { ...initialValues, ...values });
       message.success(t('form.saved', { name: config.describe({ ...initialValues, ...values }) }));
       if (andNew) {
         setRecordId(null);
@@ -116,10 +120,24 @@ function FormBody<Values extends object>({
         form.setFieldsValue(config.blank() as Parameters<typeof form.setFieldsValue>[0]);
       } else onClose();
     } catch (error) {
-      if (!applyFieldErrors(form, error, config.issuePrefix)) setFailure((error as Error).message);
+      if (!applyFieldErrors(form, error, config.issuePrefix)) {
+        setFailure({
+          message: (error as Error).message,
+          stale: error instanceof ApiCallError && error.code === 'STALE',
+        });
+      }
     } finally {
       setSaving(false);
     }
+  };
+
+  // Someone else saved the record after it was opened: read it again and start from what is there now.
+  const reopen = async () => {
+    const fresh = await record.refetch();
+    if (!fresh.data) return;
+    setFailure(null);
+    form.resetFields();
+    form.setFieldsValue(fresh.data.values as Parameters<typeof form.setFieldsValue>[0]);
   };
 
   // Ctrl+S or Ctrl+Enter saves, as in the desktop clients clerks know; Esc closes the drawer.
@@ -137,9 +155,16 @@ function FormBody<Values extends object>({
         <Alert
           type="error"
           showIcon
-          title={failure}
+          title={failure.message}
           style={{ marginBottom: 12 }}
           data-testid="form-error"
+          action={
+            failure.stale && (
+              <Button size="small" onClick={() => void reopen()} data-testid="form-reopen">
+                {t('form.reopen')}
+              </Button>
+            )
+          }
           closable={{ onClose: () => setFailure(null) }}
         />
       )}

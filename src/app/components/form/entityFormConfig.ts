@@ -52,6 +52,21 @@ export interface FormSection<Values> {
   fields: FormField<Values>[];
 }
 
+/** A record's form values and the version they were read at. */
+export interface OpenedRecord<Values> {
+  values: Values;
+  version: number;
+}
+
+/**
+ * What a save names: `{ id: null }` creates the record; an id replaces it and carries the version it
+ * was opened at, so the engine refuses the save if someone else changed the record meanwhile.
+ */
+export interface SaveTarget {
+  id: number | null;
+  version?: number;
+}
+
 /**
  * One master-data form, described: how a record becomes form values and back, its sections and
  * fields, and which method saves it. EntityFormDrawer does the rest the same way for every entity.
@@ -60,10 +75,11 @@ export interface EntityFormConfig<Values> {
   width: number;
   /** The record's read, whose cached answer is dropped after a save. */
   getMethod: ApiMethod;
-  load(client: LedgerClient, id: number): Promise<Values>;
+  load(client: LedgerClient, id: number): Promise<OpenedRecord<Values>>;
   /** A new record's starting values. */
   blank(): Values;
-  save(client: LedgerClient, id: number | null, values: Values): Promise<unknown>;
+  /** `target`: the record as it was opened (its save carries that version); null creates one. */
+  save(client: LedgerClient, target: SaveTarget, values: Values): Promise<unknown>;
   /** Where the engine's issue paths for this record start: `['goods']` for `{ id, goods: {…} }`. */
   issuePrefix: string[];
   sections: FormSection<Values>[];

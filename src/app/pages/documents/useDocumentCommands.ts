@@ -174,7 +174,12 @@ export function useDocumentCommands({
     }
     dispatch({ type: 'activityStarted', activity: 'save' });
     try {
-      const saved = await client.call('documents.save', { id: documentId, document: input });
+      // The version the draft was opened at: a save after someone else's is refused (STALE), never merged.
+      const saved = await client.call('documents.save', {
+        id: documentId,
+        version: view?.version,
+        document: input,
+      });
       show(await client.call('documents.get', { id: saved.id }));
       succeeded(t('document.saved', { number: saved.number }));
       return saved.id;

@@ -4,6 +4,7 @@ import { readCounterparty, saveCounterparty } from '../../services/master-data/c
 import { counterpartySortFields, listCounterparties } from '../../services/master-data/counterparties-list';
 import { searchCounterparties } from '../../services/master-data/counterparties-search';
 import { defineMethod } from '../method';
+import { saveInput } from '../schemas/record-id';
 import { counterpartyInputSchema } from '../schemas/counterparty';
 import { listQuerySchema } from '../schemas/list-query';
 
@@ -27,12 +28,9 @@ export const counterpartyMethods = {
 
   /** Creates a counterparty (no id) or replaces one (id), with its contacts. */
   'counterparties.save': defineMethod({
-    input: z.object({
-      id: z.number().int().nullable().default(null),
-      counterparty: counterpartyInputSchema,
-    }),
+    input: saveInput({ counterparty: counterpartyInputSchema }),
     access: 'masterData.edit',
-    handler: (ctx, { id, counterparty }) => saveCounterparty(ctx, counterparty, id),
+    handler: (ctx, { id, version, counterparty }) => saveCounterparty(ctx, counterparty, id, version),
   }),
 
   /** The picker: the exact code first, then code / name / region / contact / pinyin matches. */

@@ -15,7 +15,7 @@ import { reverseDocument } from '../../services/documents/reverse-document';
 import { saveDocument } from '../../services/documents/save-document';
 import { draftFromOrder } from '../../services/documents/order-draft';
 import { defineMethod } from '../method';
-import { byId } from '../schemas/record-id';
+import { byId, saveInput } from '../schemas/record-id';
 import { documentInputSchema } from '../schemas/document';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd');
@@ -45,9 +45,9 @@ export const documentMethods = {
 
   /** Creates a draft (no id) or replaces a draft's header and lines (id). */
   'documents.save': defineMethod({
-    input: z.object({ id: z.number().int().nullable().default(null), document: documentInputSchema }),
+    input: saveInput({ document: documentInputSchema }),
     access: 'documents.edit',
-    handler: (ctx, { id, document }) => saveDocument(ctx, document, id),
+    handler: (ctx, { id, version, document }) => saveDocument(ctx, document, id, version),
   }),
 
   /** `acknowledged`: the person has read the warnings (credit, stock) a first try answered with. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readEmployee, saveEmployee } from '../../services/master-data/employees';
 import { employeeSortFields, listEmployees } from '../../services/master-data/employees-list';
 import { defineMethod } from '../method';
-import { byId, saveId } from '../schemas/record-id';
+import { byId, saveInput } from '../schemas/record-id';
 import { employeeInputSchema } from '../schemas/employee';
 import { listQuerySchema } from '../schemas/list-query';
 
@@ -20,8 +20,8 @@ export const employeeMethods = {
   }),
 
   'employees.save': defineMethod({
-    input: z.object({ id: saveId, employee: employeeInputSchema }),
+    input: saveInput({ employee: employeeInputSchema }),
     access: 'masterData.edit',
-    handler: (ctx, { id, employee }) => saveEmployee(ctx, employee, id),
+    handler: (ctx, { id, version, employee }) => saveEmployee(ctx, employee, id, version),
   }),
 };

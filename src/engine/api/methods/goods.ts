@@ -5,6 +5,7 @@ import { searchGoods } from '../../services/master-data/goods-search';
 import { defineMethod } from '../method';
 import { goodsInputSchema } from '../schemas/goods';
 import { listQuerySchema } from '../schemas/list-query';
+import { saveInput } from '../schemas/record-id';
 
 export const goodsMethods = {
   'goods.list': defineMethod({
@@ -23,9 +24,9 @@ export const goodsMethods = {
 
   /** Creates a goods (no id) or replaces one (id), with its units and stock lines. */
   'goods.save': defineMethod({
-    input: z.object({ id: z.number().int().nullable().default(null), goods: goodsInputSchema }),
+    input: saveInput({ goods: goodsInputSchema }),
     access: 'masterData.edit',
-    handler: (ctx, { id, goods }) => saveGoods(ctx, goods, id),
+    handler: (ctx, { id, version, goods }) => saveGoods(ctx, goods, id, version),
   }),
 
   /** The picker: barcode or code first, then code / name / pinyin matches. */

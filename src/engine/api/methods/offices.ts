@@ -3,7 +3,7 @@ import { officeKinds } from '../../domain/master-data/office-kinds';
 import { readOffice, saveOffice } from '../../services/master-data/offices';
 import { listOffices, officeSortFields } from '../../services/master-data/offices-list';
 import { defineMethod } from '../method';
-import { byId, saveId } from '../schemas/record-id';
+import { byId, saveInput } from '../schemas/record-id';
 import { listQuerySchema } from '../schemas/list-query';
 import { officeInputSchema } from '../schemas/office';
 
@@ -21,8 +21,8 @@ export const officeMethods = {
   }),
 
   'offices.save': defineMethod({
-    input: z.object({ id: saveId, office: officeInputSchema }),
+    input: saveInput({ office: officeInputSchema }),
     access: 'masterData.edit',
-    handler: (ctx, { id, office }) => saveOffice(ctx, office, id),
+    handler: (ctx, { id, version, office }) => saveOffice(ctx, office, id, version),
   }),
 };

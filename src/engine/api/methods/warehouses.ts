@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { readWarehouse, saveWarehouse } from '../../services/master-data/warehouses';
 import { listWarehouses, warehouseSortFields } from '../../services/master-data/warehouses-list';
 import { defineMethod } from '../method';
-import { byId, saveId } from '../schemas/record-id';
+import { byId, saveInput } from '../schemas/record-id';
 import { listQuerySchema } from '../schemas/list-query';
 import { warehouseInputSchema } from '../schemas/warehouse';
 
@@ -21,8 +20,8 @@ export const warehouseMethods = {
 
   /** Creates a warehouse (no id) or replaces one (id), with its keepers. */
   'warehouses.save': defineMethod({
-    input: z.object({ id: saveId, warehouse: warehouseInputSchema }),
+    input: saveInput({ warehouse: warehouseInputSchema }),
     access: 'masterData.edit',
-    handler: (ctx, { id, warehouse }) => saveWarehouse(ctx, warehouse, id),
+    handler: (ctx, { id, version, warehouse }) => saveWarehouse(ctx, warehouse, id, version),
   }),
 };

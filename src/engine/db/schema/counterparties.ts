@@ -1,7 +1,7 @@
 import { sqliteTable, integer, text, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { channelTiers, counterpartyKinds } from '../../domain/master-data/channel';
 import { employees, offices } from './organization';
-import { activeColumn, recycleBinColumns, timestampColumns } from './record-columns';
+import { activeColumn, recycleBinColumns, timestampColumns, versionColumn } from './record-columns';
 
 /** 往来单位: customers, suppliers, or both; internal units are head office and other branches. */
 export const counterparties = sqliteTable(
@@ -37,6 +37,7 @@ export const counterparties = sqliteTable(
     ...activeColumn,
     ...timestampColumns,
     ...recycleBinColumns,
+    ...versionColumn,
   },
   (table) => [
     index('counterparties_parent').on(table.parentId),

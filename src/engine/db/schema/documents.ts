@@ -10,6 +10,7 @@ import { documentActions, documentStatuses } from '../../../shared/documents/doc
 import { documentTypes } from '../../../shared/documents/document-types';
 import { numberDateParts, numberResets } from '../../../shared/documents/numbering';
 import { counterparties } from './counterparties';
+import { versionColumn } from './record-columns';
 import { goods } from './goods';
 import { employees, offices } from './organization';
 import { users } from './users';
@@ -50,6 +51,8 @@ export const documents = sqliteTable(
     createdByName: text('created_by_name').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** The version a draft was read at: a stale save is refused (record-columns.ts, versionColumn). */
+    ...versionColumn,
     approvedByName: text('approved_by_name'),
     approvedAt: text('approved_at'),
     completedAt: text('completed_at'),

@@ -9,7 +9,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import { costingMethods } from '../../domain/branch/profile';
-import { activeColumn, recycleBinColumns, timestampColumns } from './record-columns';
+import { activeColumn, recycleBinColumns, timestampColumns, versionColumn } from './record-columns';
 import { warehouses } from './warehouses';
 
 /** 商品类别: a tree; `path` is the names from the root, "乳制品/纯牛奶", as catalogues write it. */
@@ -54,6 +54,7 @@ export const goods = sqliteTable(
     ...activeColumn,
     ...timestampColumns,
     ...recycleBinColumns,
+    ...versionColumn,
   },
   (table) => [index('goods_category').on(table.categoryId), index('goods_name').on(table.name)],
 );

@@ -1,6 +1,6 @@
 import { sqliteTable, integer, text, index, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { officeKinds } from '../../domain/master-data/office-kinds';
-import { activeColumn, recycleBinColumns, timestampColumns } from './record-columns';
+import { activeColumn, recycleBinColumns, timestampColumns, versionColumn } from './record-columns';
 import { users } from './users';
 
 /** 办事处 / 部门: used on documents, reports and channel reports. */
@@ -17,6 +17,7 @@ export const offices = sqliteTable(
     ...activeColumn,
     ...timestampColumns,
     ...recycleBinColumns,
+    ...versionColumn,
   },
   (table) => [index('offices_name').on(table.name)],
 );
@@ -38,6 +39,7 @@ export const employees = sqliteTable(
     ...activeColumn,
     ...timestampColumns,
     ...recycleBinColumns,
+    ...versionColumn,
   },
   (table) => [index('employees_name').on(table.name), index('employees_office').on(table.officeId)],
 );

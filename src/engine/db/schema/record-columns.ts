@@ -17,3 +17,11 @@ export const timestampColumns = {
 };
 
 export const activeColumn = { active: integer('active', { mode: 'boolean' }).notNull().default(true) };
+
+/**
+ * The version a record was read at (1 on creation, one more on every write). A save of an existing
+ * record carries the version it was opened at, and a save of a record someone changed since is
+ * refused instead of overwriting their change (services/records/edit-version.ts). A trigger per
+ * table (migration 0010) adds one on any update that did not, so no write can skip it.
+ */
+export const versionColumn = { version: integer('version').notNull().default(1) };

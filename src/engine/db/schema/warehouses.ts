@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, primaryKey } from 'drizzle-orm/sqlite-core';
-import { activeColumn, recycleBinColumns, timestampColumns } from './record-columns';
+import { activeColumn, recycleBinColumns, timestampColumns, versionColumn } from './record-columns';
 import { users } from './users';
 
 export const warehouses = sqliteTable('warehouses', {
@@ -12,6 +12,7 @@ export const warehouses = sqliteTable('warehouses', {
   ...activeColumn,
   ...timestampColumns,
   ...recycleBinColumns,
+  ...versionColumn,
 });
 
 /** The users who may confirm inbound and outbound for a warehouse (仓管员). */

@@ -79,14 +79,25 @@ export function addWorkingDays(date: string, count: number): string {
   return day;
 }
 
-/** The calendar day of a moment in a time zone (IANA name; the machine's zone when omitted). */
-export function dateInZone(moment: Date, timeZone?: string): string {
+function partsInZone(moment: Date, timeZone: string | undefined, withTime: boolean) {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
   }).formatToParts(moment);
-  const part = (type: string) => parts.find((candidate) => candidate.type === type)!.value;
+  return (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)!.value;
+}
+
+/** The calendar day of a moment in a time zone (IANA name; the machine's zone when omitted). */
+export function dateInZone(moment: Date, timeZone?: string): string {
+  const part = partsInZone(moment, timeZone, false);
   return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** A moment as a clock on the wall there reads it: yyyy-MM-dd HH:mm. */
+export function timeInZone(moment: Date, timeZone?: string): string {
+  const part = partsInZone(moment, timeZone, true);
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }

@@ -1,7 +1,9 @@
+import { desc, eq } from 'drizzle-orm';
 import { documentEvents } from '../../db/schema';
 import type { LedgerTx } from '../../db/connection';
 import type { DocumentAction, DocumentStatus } from '../../../shared/documents/document-status';
 import type { ServiceContext } from '../context';
+import type { LastChange } from '../records/edit-version';
 
 /** Records a change of state (DOMAIN.md §5: every change, who and when). */
 export function recordDocumentEvent(
@@ -26,4 +28,17 @@ export function recordDocumentEvent(
       note: event.note ?? '',
     })
     .run();
+}
+
+/** The latest event of a document: who last changed it, and when (edit-version.ts). */
+export function lastDocumentChange(tx: LedgerTx, documentId: number): LastChange | null {
+  return (
+    tx
+      .select({ by: documentEvents.actorName, at: documentEvents.at })
+      .from(documentEvents)
+      .where(eq(documentEvents.documentId, documentId))
+      .orderBy(desc(documentEvents.id))
+      .limit(1)
+      .get() ?? null
+  );
 }

@@ -93,6 +93,8 @@ export function readDocument(db: LedgerDb, id: number) {
   return {
     id: doc.id,
     uid: doc.uid,
+    /** Sent back with a save of the draft, which is refused if someone changed it since (edit-version.ts). */
+    version: doc.version,
     type: doc.type,
     typeLabel: documentTypeRule(doc.type).label,
     number: doc.number,

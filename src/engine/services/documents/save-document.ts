@@ -3,10 +3,12 @@ import type { LedgerTx } from '../../db/connection';
 import { documentLines, documents } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import { assertActionAllowed } from '../../../shared/documents/document-status';
+import { documentTypeRule } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
-import { recordDocumentEvent } from './document-events';
+import { assertUnchangedSince } from '../records/edit-version';
+import { lastDocumentChange, recordDocumentEvent } from './document-events';
 import { documentFacts, findDocument } from './document-facts';
 import { nextDocumentNumber } from './numbering';
 import { prepareLines, type DocumentDraft, type PreparedLine } from './prepare-lines';
@@ -35,7 +37,8 @@ export function saveDocument(
   ctx: ServiceContext,
   input: DocumentDraft,
   id: number | null,
-): { id: number; number: string } {
+  openedVersion?: number,
+): { id: number; number: string; version: number } {
   const profile = getBranchProfile(ctx);
   return ctx.db.transaction((tx) => {
     const lines = prepareLines(tx, profile, input);
@@ -73,15 +76,25 @@ export function saveDocument(
         .get();
       insertLines(tx, created.id, lines);
       recordDocumentEvent(tx, ctx, { documentId: created.id, action: 'create', from: null, to: 'draft' });
-      return { id: created.id, number };
+      return { id: created.id, number, version: 1 };
     }
     const existing = findDocument(tx, id);
+    assertUnchangedSince(
+      ctx,
+      { label: `${documentTypeRule(existing.type).label} ${existing.number} `, version: existing.version },
+      openedVersion,
+      () => lastDocumentChange(tx, id),
+    );
     if (existing.type !== input.type) throw new LedgerError('VALIDATION', '不能修改单据类型。');
     assertActionAllowed(documentFacts(tx, existing), 'edit');
-    tx.update(documents).set(header).where(eq(documents.id, id)).run();
+    const version = existing.version + 1;
+    tx.update(documents)
+      .set({ ...header, version })
+      .where(eq(documents.id, id))
+      .run();
     tx.delete(documentLines).where(eq(documentLines.documentId, id)).run();
     insertLines(tx, id, lines);
     recordDocumentEvent(tx, ctx, { documentId: id, action: 'edit', from: 'draft', to: 'draft' });
-    return { id, number: existing.number };
+    return { id, number: existing.number, version };
   });
 }

@@ -14,7 +14,13 @@ import { LedgerError } from '../../../shared/ledger-error';
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { fenScale, type Fen } from '../../../shared/numbers/scales';
 import type { ServiceContext } from '../context';
-import { assertCodeFree, assertNotInRecycleBin, auditWrite, findLiveIdByCode } from './record-lifecycle';
+import {
+  assertCodeFree,
+  assertNotInRecycleBin,
+  assertOpenedVersion,
+  auditWrite,
+  findLiveIdByCode,
+} from './record-lifecycle';
 import { searchTextOf } from './search-text';
 
 export interface CounterpartyContactInput {
@@ -279,6 +285,8 @@ function assertInternalUnit(input: CounterpartyInput): string | null {
 }
 
 export interface WriteCounterpartyOptions {
+  /** The version the person opened the record at (edit-version.ts); a writer that read it in this transaction gives none. */
+  openedVersion?: number;
   /** Said in the audit row, e.g. which import file and row the record came from. */
   auditDetail?: string | null;
 }
@@ -300,6 +308,7 @@ export function writeCounterparty(
   assertCodeFree(tx, 'counterparties', input.code, existingId);
   const before = existingId === null ? null : readCounterparty(tx, existingId);
   assertNotInRecycleBin('counterparties', before);
+  assertOpenedVersion(tx, ctx, 'counterparties', before, options.openedVersion);
   assertAmounts(input);
   assertChannelFits(input);
   assertParentFits(tx, input, existingId);
@@ -388,8 +397,11 @@ export function saveCounterparty(
   ctx: ServiceContext,
   input: CounterpartyInput,
   id: number | null,
+  openedVersion?: number,
 ): CounterpartyView {
-  return ctx.db.transaction((tx) => readCounterparty(tx, writeCounterparty(tx, ctx, input, id)));
+  return ctx.db.transaction((tx) =>
+    readCounterparty(tx, writeCounterparty(tx, ctx, input, id, { openedVersion })),
+  );
 }
 
 export const findCounterpartyIdByCode = (db: Reader, code: string) =>

@@ -4,7 +4,13 @@ import { employees, offices, users } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
-import { assertCodeFree, assertNotInRecycleBin, auditWrite, findLiveIdByCode } from './record-lifecycle';
+import {
+  assertCodeFree,
+  assertNotInRecycleBin,
+  assertOpenedVersion,
+  auditWrite,
+  findLiveIdByCode,
+} from './record-lifecycle';
 import { firstFreeCode } from './offices';
 
 export interface EmployeeInput {
@@ -101,6 +107,8 @@ function assertUserFree(tx: LedgerTx, input: EmployeeInput, existingId: number |
 }
 
 export interface WriteEmployeeOptions {
+  /** The version the person opened the record at (edit-version.ts); a writer that read it in this transaction gives none. */
+  openedVersion?: number;
   /** Said in the audit row, e.g. which import file and row the record came from. */
   auditDetail?: string | null;
 }
@@ -119,6 +127,7 @@ export function writeEmployee(
   assertCodeFree(tx, 'employees', input.code, existingId);
   const before = existingId === null ? null : readEmployee(tx, existingId);
   assertNotInRecycleBin('employees', before);
+  assertOpenedVersion(tx, ctx, 'employees', before, options.openedVersion);
   assertOfficeLive(tx, input);
   assertUserFree(tx, input, existingId);
 
@@ -156,8 +165,13 @@ export function writeEmployee(
   return id;
 }
 
-export function saveEmployee(ctx: ServiceContext, input: EmployeeInput, id: number | null): EmployeeView {
-  return ctx.db.transaction((tx) => readEmployee(tx, writeEmployee(tx, ctx, input, id)));
+export function saveEmployee(
+  ctx: ServiceContext,
+  input: EmployeeInput,
+  id: number | null,
+  openedVersion?: number,
+): EmployeeView {
+  return ctx.db.transaction((tx) => readEmployee(tx, writeEmployee(tx, ctx, input, id, { openedVersion })));
 }
 
 export const findEmployeeIdByCode = (db: Reader, code: string) => findLiveIdByCode(db, 'employees', code);

@@ -17,7 +17,7 @@ import { goodsCostingMethod } from '../../domain/master-data/goods-costing-metho
 import { assertValidUnits, describeRatio } from '../../domain/master-data/units';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
-import { assertNotInRecycleBin, auditWrite, codeTakenError } from './record-lifecycle';
+import { assertNotInRecycleBin, assertOpenedVersion, auditWrite, codeTakenError } from './record-lifecycle';
 import { normalizeCategoryPath, resolveCategoryPath } from './categories';
 import { searchTextOf } from './search-text';
 
@@ -279,6 +279,8 @@ function assertBarcodesFree(statements: GoodsStatements, input: GoodsInput, good
 export interface WriteGoodsOptions {
   /** Create a missing category path rather than refuse (an import option; the form picks existing ones). */
   createCategories: boolean;
+  /** The version the person opened the goods at (edit-version.ts); an import, reading it in this transaction, gives none. */
+  openedVersion?: number;
 }
 
 /**
@@ -392,8 +394,14 @@ export function writeGoods(
   } else {
     before = readGoods(tx, existingId);
     assertNotInRecycleBin('goods', before);
+    assertOpenedVersion(tx, ctx, 'goods', before, options.openedVersion);
     assertStockMeaningKept(tx, existingId, input);
-    row = tx.update(goods).set(record).where(eq(goods.id, existingId)).returning().get()!;
+    row = tx
+      .update(goods)
+      .set({ ...record, version: sql`${goods.version} + 1` })
+      .where(eq(goods.id, existingId))
+      .returning()
+      .get()!;
     tx.delete(goodsUnits).where(eq(goodsUnits.goodsId, existingId)).run();
     tx.delete(goodsStockLines).where(eq(goodsStockLines.goodsId, existingId)).run();
   }
@@ -415,8 +423,13 @@ export function writeGoods(
   return id;
 }
 
-export function saveGoods(ctx: ServiceContext, input: GoodsInput, id: number | null): GoodsView {
+export function saveGoods(
+  ctx: ServiceContext,
+  input: GoodsInput,
+  id: number | null,
+  openedVersion?: number,
+): GoodsView {
   return ctx.db.transaction((tx) =>
-    readGoods(tx, writeGoods(tx, ctx, input, id, { createCategories: false })),
+    readGoods(tx, writeGoods(tx, ctx, input, id, { createCategories: false, openedVersion })),
   );
 }

@@ -6,7 +6,13 @@ import { newUid } from '../../db/uid';
 import { LedgerError } from '../../../shared/ledger-error';
 import { officeKindLabels, type OfficeKind } from '../../domain/master-data/office-kinds';
 import type { ServiceContext } from '../context';
-import { assertCodeFree, assertNotInRecycleBin, auditWrite, findLiveIdByCode } from './record-lifecycle';
+import {
+  assertCodeFree,
+  assertNotInRecycleBin,
+  assertOpenedVersion,
+  auditWrite,
+  findLiveIdByCode,
+} from './record-lifecycle';
 
 export interface OfficeInput {
   code: string;
@@ -82,6 +88,8 @@ function assertParentFits(tx: LedgerTx, input: OfficeInput, existingId: number |
 }
 
 export interface WriteOfficeOptions {
+  /** The version the person opened the record at (edit-version.ts); a writer that read it in this transaction gives none. */
+  openedVersion?: number;
   /** Said in the audit row, e.g. which import file and row the record came from. */
   auditDetail?: string | null;
 }
@@ -100,6 +108,7 @@ export function writeOffice(
   assertCodeFree(tx, 'offices', input.code, existingId);
   const before = existingId === null ? null : readOffice(tx, existingId);
   assertNotInRecycleBin('offices', before);
+  assertOpenedVersion(tx, ctx, 'offices', before, options.openedVersion);
   assertParentFits(tx, input, existingId);
 
   const now = ctx.clock.now().toISOString();
@@ -134,8 +143,13 @@ export function writeOffice(
   return id;
 }
 
-export function saveOffice(ctx: ServiceContext, input: OfficeInput, id: number | null): OfficeView {
-  return ctx.db.transaction((tx) => readOffice(tx, writeOffice(tx, ctx, input, id)));
+export function saveOffice(
+  ctx: ServiceContext,
+  input: OfficeInput,
+  id: number | null,
+  openedVersion?: number,
+): OfficeView {
+  return ctx.db.transaction((tx) => readOffice(tx, writeOffice(tx, ctx, input, id, { openedVersion })));
 }
 
 export const findOfficeIdByCode = (db: Reader, code: string) => findLiveIdByCode(db, 'offices', code);

@@ -13,6 +13,7 @@ import {
 } from '../../db/schema';
 import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
+import { assertUnchangedSince, lastAuditedChange } from '../records/edit-version';
 import type { ServiceContext } from '../context';
 
 /** What every master-data table has, so that disabling, the recycle bin and purging work the same for all. */
@@ -313,6 +314,26 @@ export function assertNotInRecycleBin(
       `${describe(lifecycleTables[entity], record)}在回收站中，请先恢复再修改。`,
     );
   }
+}
+
+/**
+ * A save of an existing record opened at `openedVersion` is refused when the record has changed since,
+ * naming who changed it and when (services/records/edit-version.ts).
+ */
+export function assertOpenedVersion(
+  tx: LedgerTx,
+  ctx: ServiceContext,
+  entity: LifecycleEntity,
+  record: { code: string; name: string; version: number } | null,
+  openedVersion: number | undefined,
+): void {
+  if (!record) return;
+  assertUnchangedSince(
+    ctx,
+    { label: describe(lifecycleTables[entity], record), version: record.version },
+    openedVersion,
+    () => lastAuditedChange(tx, entity, record.code),
+  );
 }
 
 /** The audit row of a create or an update, with the record as it was and as it is. */

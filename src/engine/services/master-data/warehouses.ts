@@ -4,7 +4,13 @@ import { users, warehouseKeepers, warehouses } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
-import { assertCodeFree, assertNotInRecycleBin, auditWrite, findLiveIdByCode } from './record-lifecycle';
+import {
+  assertCodeFree,
+  assertNotInRecycleBin,
+  assertOpenedVersion,
+  auditWrite,
+  findLiveIdByCode,
+} from './record-lifecycle';
 
 export interface WarehouseInput {
   code: string;
@@ -88,6 +94,8 @@ function assertKeepersExist(tx: LedgerTx, input: WarehouseInput, keeperIds: numb
 }
 
 export interface WriteWarehouseOptions {
+  /** The version the person opened the record at (edit-version.ts); a writer that read it in this transaction gives none. */
+  openedVersion?: number;
   /** Said in the audit row, e.g. which import file and row the record came from. */
   auditDetail?: string | null;
 }
@@ -106,6 +114,7 @@ export function writeWarehouse(
   assertCodeAndNameFree(tx, input, existingId);
   const before = existingId === null ? null : readWarehouse(tx, existingId);
   assertNotInRecycleBin('warehouses', before);
+  assertOpenedVersion(tx, ctx, 'warehouses', before, options.openedVersion);
   const keeperIds = [...new Set(input.keeperIds)];
   assertKeepersExist(tx, input, keeperIds);
 
@@ -144,8 +153,13 @@ export function writeWarehouse(
   return id;
 }
 
-export function saveWarehouse(ctx: ServiceContext, input: WarehouseInput, id: number | null): WarehouseView {
-  return ctx.db.transaction((tx) => readWarehouse(tx, writeWarehouse(tx, ctx, input, id)));
+export function saveWarehouse(
+  ctx: ServiceContext,
+  input: WarehouseInput,
+  id: number | null,
+  openedVersion?: number,
+): WarehouseView {
+  return ctx.db.transaction((tx) => readWarehouse(tx, writeWarehouse(tx, ctx, input, id, { openedVersion })));
 }
 
 export const findWarehouseIdByCode = (db: Reader, code: string) => findLiveIdByCode(db, 'warehouses', code);

@@ -14,10 +14,13 @@ const inChannel = { field: 'kind', is: (kind: unknown) => kind !== 'supplier' } 
 export const counterpartyForm: EntityFormConfig<CounterpartyFormValues> = {
   width: 920,
   getMethod: 'counterparties.get',
-  load: async (client, id) => counterpartyToValues(await client.call('counterparties.get', { id })),
+  load: async (client, id) => {
+    const view = await client.call('counterparties.get', { id });
+    return { values: counterpartyToValues(view), version: view.version };
+  },
   blank: blankCounterparty,
-  save: (client, id, values) =>
-    client.call('counterparties.save', { id, counterparty: valuesToCounterpartyInput(values) }),
+  save: (client, target, values) =>
+    client.call('counterparties.save', { ...target, counterparty: valuesToCounterpartyInput(values) }),
   issuePrefix: ['counterparty'],
   describe: (values) => `${values.code} ${values.name}`,
   sections: [

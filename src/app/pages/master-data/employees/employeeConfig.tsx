@@ -14,14 +14,17 @@ const employeeForm: EntityFormConfig<EmployeeValues> = {
   load: async (client, id) => {
     const view = await client.call('employees.get', { id });
     return {
-      code: view.code,
-      name: view.name,
-      officeId: view.officeId,
-      phone: view.phone,
-      title: view.title,
-      userId: view.userId,
-      remark: view.remark,
-      active: view.active,
+      version: view.version,
+      values: {
+        code: view.code,
+        name: view.name,
+        officeId: view.officeId,
+        phone: view.phone,
+        title: view.title,
+        userId: view.userId,
+        remark: view.remark,
+        active: view.active,
+      },
     };
   },
   blank: () => ({
@@ -34,7 +37,7 @@ const employeeForm: EntityFormConfig<EmployeeValues> = {
     remark: '',
     active: true,
   }),
-  save: (client, id, employee) => client.call('employees.save', { id, employee }),
+  save: (client, target, employee) => client.call('employees.save', { ...target, employee }),
   issuePrefix: ['employee'],
   // The salesperson picker lists employees.
   describe: (values) => `${values.code} ${values.name}`,

@@ -50,9 +50,13 @@ function useCostingMethodOptions(): OptionSource {
 export const goodsForm: EntityFormConfig<GoodsFormValues> = {
   width: 980,
   getMethod: 'goods.get',
-  load: async (client, id) => goodsToValues(await client.call('goods.get', { id })),
+  load: async (client, id) => {
+    const view = await client.call('goods.get', { id });
+    return { values: goodsToValues(view), version: view.version };
+  },
   blank: blankGoods,
-  save: (client, id, values) => client.call('goods.save', { id, goods: valuesToGoodsInput(values) }),
+  save: (client, target, values) =>
+    client.call('goods.save', { ...target, goods: valuesToGoodsInput(values) }),
   issuePrefix: ['goods'],
   describe: (values) => `${values.code} ${values.name}`,
   sections: [

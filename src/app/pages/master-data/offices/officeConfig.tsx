@@ -16,16 +16,19 @@ const officeForm: EntityFormConfig<OfficeValues> = {
   load: async (client, id) => {
     const view = await client.call('offices.get', { id });
     return {
-      code: view.code,
-      name: view.name,
-      kind: view.kind,
-      parentId: view.parentId,
-      remark: view.remark,
-      active: view.active,
+      version: view.version,
+      values: {
+        code: view.code,
+        name: view.name,
+        kind: view.kind,
+        parentId: view.parentId,
+        remark: view.remark,
+        active: view.active,
+      },
     };
   },
   blank: () => ({ code: '', name: '', kind: 'office', parentId: null, remark: '', active: true }),
-  save: (client, id, office) => client.call('offices.save', { id, office }),
+  save: (client, target, office) => client.call('offices.save', { ...target, office }),
   issuePrefix: ['office'],
   // Counterparty and employee pickers list offices.
   describe: (values) => `${values.code} ${values.name}`,

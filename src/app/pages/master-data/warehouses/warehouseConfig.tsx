@@ -14,16 +14,19 @@ const warehouseForm: EntityFormConfig<WarehouseValues> = {
   load: async (client, id) => {
     const view = await client.call('warehouses.get', { id });
     return {
-      code: view.code,
-      name: view.name,
-      address: view.address,
-      remark: view.remark,
-      active: view.active,
-      keeperIds: view.keepers.map((keeper) => keeper.id),
+      version: view.version,
+      values: {
+        code: view.code,
+        name: view.name,
+        address: view.address,
+        remark: view.remark,
+        active: view.active,
+        keeperIds: view.keepers.map((keeper) => keeper.id),
+      },
     };
   },
   blank: () => ({ code: '', name: '', address: '', remark: '', active: true, keeperIds: [] }),
-  save: (client, id, warehouse) => client.call('warehouses.save', { id, warehouse }),
+  save: (client, target, warehouse) => client.call('warehouses.save', { ...target, warehouse }),
   issuePrefix: ['warehouse'],
   describe: (values) => `${values.code} ${values.name}`,
   sections: [
