@@ -17,6 +17,7 @@ import {
   signIn,
   tempFolder,
 } from './support/ledger';
+import { runCli } from './support/cli';
 import { fileDigest, withSqliteFile } from './support/sqlite-file';
 import { act, post, stockWorld } from './support/stock';
 
@@ -488,4 +489,50 @@ describe('restore', () => {
     });
     expect(live.pragma('integrity_check', { simple: true })).toBe('ok');
   }, 30_000);
+});
+
+describe('ledger restore (the CLI)', () => {
+  it('previews without --yes and changes nothing; with --yes restores through the same engine path', async () => {
+    const folder = tempFolder();
+    const databasePath = path.join(folder, 'ledger.db');
+    const engine = await openLedger(databasePath);
+    await setUpBeijing(engine);
+    const session = await signIn(engine);
+    const target = path.join(folder, 'b.db');
+    await callOk(engine, 'system.backup', { to: target }, session);
+    await callOk(engine, 'settings.update', { autoBackupKeep: 5 }, session);
+    engine.close();
+
+    const previewed = await runCli(databasePath, ['restore', '--from', target]);
+    expect(previewed.exitCode).toBe(0);
+    expect(JSON.parse(previewed.stdout)).toMatchObject({
+      restored: false,
+      preview: { branch: { code: 'BJ01' }, lastClosedMonth: null, sameBranch: true },
+    });
+    expect(previewed.stderr).toContain('账簿未作改动');
+    expect(
+      withSqliteFile(databasePath, (db) => db.prepare('SELECT count(*) AS n FROM ledger_restores').get()),
+    ).toEqual({
+      n: 0,
+    });
+
+    const restored = await runCli(databasePath, ['restore', '--from', target, '--yes']);
+    expect(restored.exitCode).toBe(0);
+    const answer = JSON.parse(restored.stdout) as { restored: boolean; keptAside: string };
+    expect(answer.restored).toBe(true);
+    expect(fs.existsSync(answer.keptAside)).toBe(true);
+    withSqliteFile(databasePath, (db) => {
+      expect(db.prepare('SELECT restored_by_name, from_file FROM ledger_restores').all()).toEqual([
+        { restored_by_name: '命令行', from_file: target },
+      ]);
+      // The setting changed after the backup is the backup's again.
+      expect(db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'autoBackupKeep'").get()).toEqual({
+        n: 0,
+      });
+    });
+
+    const wrong = await runCli(databasePath, ['restore', '--from', path.join(folder, 'nowhere.db'), '--yes']);
+    expect(wrong.exitCode).toBe(1);
+    expect(JSON.parse(wrong.stdout)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  }, 60_000);
 });
