@@ -2,7 +2,7 @@
  * The engine's own process (a utilityProcess forked by main): a long import, report or re-costing
  * runs here, so the window never waits on SQLite (ARCHITECTURE.md "Processes").
  */
-import { openEngine, LedgerError, type Engine } from '../src/engine';
+import { openEngine, LedgerError, scheduleDailyBackups, type Engine } from '../src/engine';
 import { decodeEngineConfig, engineConfigVariable } from './engine-config';
 import {
   type CallableEngine,
@@ -28,7 +28,7 @@ async function openConfiguredEngine(): Promise<Engine> {
 
 async function serve(): Promise<void> {
   let engine: CallableEngine;
-  let closeDatabase = () => {};
+  let closeDatabase = async () => {};
   try {
     const opened = await openConfiguredEngine();
     if (opened.migration.backupPath !== null) {
@@ -37,7 +37,13 @@ async function serve(): Promise<void> {
       );
     }
     engine = opened;
-    closeDatabase = () => opened.close();
+    const stopBackups = scheduleDailyBackups(opened, (line) => console.error(line));
+    closeDatabase = async () => {
+      stopBackups();
+      // The exit backup (when automatic backups are on) before the database closes.
+      const { backupError } = await opened.shutdown();
+      if (backupError) console.error(backupError);
+    };
   } catch (error) {
     const failure = describeStartupFailure(error);
     post({ type: 'fatal', error: failure });
@@ -49,8 +55,7 @@ async function serve(): Promise<void> {
     engine,
     post,
     shutdown: () => {
-      closeDatabase();
-      process.exit(0);
+      void closeDatabase().finally(() => process.exit(0));
     },
   });
   // Messages sent while the database was opening were queued by the port and arrive now.

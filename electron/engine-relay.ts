@@ -13,8 +13,12 @@ export interface EngineRelayOptions {
   log?(text: string): void;
 }
 
-/** How long a quitting app waits for the engine to close the database before it is killed. */
-const shutdownGraceMs = 3000;
+/**
+ * How long a quitting app waits for the engine to close the database before it is killed: long enough for
+ * the exit backup of a ledger of some years (a few seconds per hundred MB). Killed sooner, that backup would
+ * be left a `.partial`, which is never mistaken for a backup, but is no backup either.
+ */
+export const shutdownGraceMs = 60_000;
 
 /** What a caller hears when the engine process ended (or could not be reached) before answering. */
 function engineGone(what: string): ApiResponse {

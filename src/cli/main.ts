@@ -6,6 +6,7 @@ import { exportCommand, exportUsage, templateCommand, templateUsage } from './co
 import { importCommand, importUsage } from './commands/import';
 import { initCommand, initUsage } from './commands/init';
 import { reportCommand, reportUsage } from './commands/report';
+import { restoreCommand, restoreUsage } from './commands/restore';
 import { CommandOutcome } from './outcome';
 import { printFailure, printResult } from './output';
 
@@ -18,7 +19,8 @@ const usage = `分支账簿命令行 — Branch Ledger CLI
 用法: npm run ledger -- [--db 数据库文件] <命令> …   （或 npx ledger …）
   call <方法名> '<JSON>'   调用任一接口方法，打印 JSON 结果
   init …                   新建机构和管理员：${indent(initUsage)}
-  backup --to 文件          在线备份数据库
+  backup --to 文件 [--passphrase 密码]  在线备份数据库（给密码则加密）
+  restore …                从备份恢复：${indent(restoreUsage)}
   import …                 从 Excel / CSV 导入：${indent(importUsage)}
   export …                 把列表导出为 Excel：${indent(exportUsage)}
   template …               下载导入模板：${indent(templateUsage)}
@@ -33,6 +35,7 @@ const commands: Record<string, Command> = {
   call: callCommand,
   init: initCommand,
   backup: backupCommand,
+  restore: restoreCommand,
   import: importCommand,
   export: exportCommand,
   template: templateCommand,

@@ -1,11 +1,17 @@
 import path from 'node:path';
 import type { ApiRequest, ApiResponse } from '../shared/api';
 import { dispatch } from './api/dispatch';
-import { connectLedger, openLedgerFile, type LedgerDb } from './db/connection';
+import type { BackupResult } from './db/backup';
+import { connectLedger, defaultBusyTimeoutMs, openLedgerFile, type LedgerDb } from './db/connection';
+import { damagedDatabaseError, isDamageError } from './db/integrity';
 import { checkSchemaVersion, migrateDatabase, type MigrationOutcome } from './db/migrate';
 import { newAuthState } from './services/auth/auth-state';
-import { type Actor, type Clock, systemClock } from './services/context';
+import { type Actor, type Clock, hostActor, type ServiceContext, systemClock } from './services/context';
+import { getAppSettings } from './services/settings/app-settings';
+import { dailyBackupDue, runAutomaticBackup } from './services/system/automatic-backups';
+import { defaultBackupPassphraseFile } from './services/system/backup-passphrase';
 import type { EngineEnv } from './services/system/engine-env';
+import { MaintenanceGate } from './services/system/maintenance';
 
 export interface EngineOptions {
   databasePath: string;
@@ -17,6 +23,8 @@ export interface EngineOptions {
   nativeBinding?: string;
   /** How long a write waits for another program's write lock before the call answers BUSY. */
   busyTimeoutMs?: number;
+  /** Default: `<database file>.backup-passphrase` (backup-passphrase.ts says why there). */
+  backupPassphraseFile?: string;
 }
 
 export interface Engine {
@@ -29,7 +37,16 @@ export interface Engine {
   call(request: ApiRequest): Promise<ApiResponse>;
   /** One API call made in-process on behalf of a known actor (the CLI). */
   callAs(actor: Actor, method: string, input: unknown): Promise<ApiResponse>;
+  /**
+   * The daily automatic backup, if it is due (on, and none yet for the branch's day). The host calls it from
+   * its timer (at start and every few minutes): the engine keeps no timer, so a test drives it with its clock.
+   * A failure is audited and thrown (BACKUP_FAILED) for the host to log; the next call tries again.
+   */
+  runDueBackups(): Promise<BackupResult | null>;
+  /** Closes the database now: what a test or a failed start does. */
   close(): void;
+  /** Closes the way a person quits: the exit backup first (when automatic backups are on), then the database. */
+  shutdown(): Promise<{ backup: BackupResult | null; backupError: string | null }>;
 }
 
 /** Opens a branch database, brings its schema up to date (backing it up first), and serves the API. */
@@ -57,6 +74,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     });
   } catch (error) {
     sqlite.close();
+    // A file damaged where the quick check does not look (its schema) is named as damaged, not a program error.
+    if (isDamageError(error)) throw damagedDatabaseError(databasePath, [(error as Error).message]);
     throw error;
   }
   const env: EngineEnv = {
@@ -64,8 +83,15 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     databasePath,
     schemaVersion: migration.to,
     backupDir,
+    migrationsFolder: options.migrationsFolder,
+    backupPassphraseFile: options.backupPassphraseFile ?? defaultBackupPassphraseFile(databasePath),
+    busyTimeoutMs: options.busyTimeoutMs ?? defaultBusyTimeoutMs,
   };
-  const deps = { db, clock, auth: newAuthState(), env };
+  const gate = new MaintenanceGate();
+  const deps = { db, clock, auth: newAuthState(), env, gate };
+  // The host's own backups are made as the host (the desktop program, or the web server), in the audit log.
+  const hostContext: ServiceContext = { db, clock, actor: hostActor };
+  const close = () => db.$client.close();
   return {
     env,
     migration,
@@ -73,6 +99,22 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     clock,
     call: (request) => dispatch(deps, request),
     callAs: (actor, method, input) => dispatch(deps, { method, input }, actor),
-    close: () => db.$client.close(),
+    runDueBackups: async () => {
+      gate.assertOpen();
+      return dailyBackupDue(hostContext, env) ? runAutomaticBackup(hostContext, env, 'daily') : null;
+    },
+    close,
+    shutdown: async () => {
+      let backup: BackupResult | null = null;
+      let backupError: string | null = null;
+      try {
+        if (getAppSettings(hostContext).autoBackup)
+          backup = await runAutomaticBackup(hostContext, env, 'exit');
+      } catch (error) {
+        backupError = (error as Error).message;
+      }
+      close();
+      return { backup, backupError };
+    },
   };
 }

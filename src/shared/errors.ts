@@ -14,6 +14,13 @@ export type ErrorCode =
   | 'NOT_A_LEDGER'
   | 'SCHEMA_TOO_NEW'
   | 'BACKUP_FAILED'
+  /** The ledger file fails SQLite's integrity check, or is cut short: `details.problems`. */
+  | 'DATABASE_DAMAGED'
+  /** An encrypted backup was given without its passphrase. */
+  | 'PASSPHRASE_REQUIRED'
+  /** The passphrase does not decrypt the backup (or the encrypted file was changed). */
+  | 'WRONG_PASSPHRASE'
+  | 'RESTORE_FAILED'
   /** Another program held the ledger file's write lock past the busy timeout; the same call may be repeated. */
   | 'BUSY'
   /**

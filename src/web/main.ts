@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openEngine, projectRoot, sourceAppVersion, sourceMigrationsFolder, LedgerError } from '../engine';
+import {
+  openEngine,
+  projectRoot,
+  scheduleDailyBackups,
+  sourceAppVersion,
+  sourceMigrationsFolder,
+  LedgerError,
+} from '../engine';
 import { buildRenderer, rendererIsStale } from './renderer-build';
 import { startWebServer } from './server';
 
@@ -43,12 +50,17 @@ async function main(): Promise<void> {
   }
   const server = await startWebServer(engine, { rendererRoot, port });
   process.stdout.write(`Branch Ledger web: ${server.url}\n`);
+  const stopBackups = scheduleDailyBackups(engine, (line) => process.stderr.write(`${line}\n`));
 
   const stop = () => {
-    void server.close().then(() => {
-      engine.close();
-      process.exit(0);
-    });
+    stopBackups();
+    void server
+      .close()
+      .then(() => engine.shutdown())
+      .then(({ backupError }) => {
+        if (backupError) process.stderr.write(`${backupError}\n`);
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

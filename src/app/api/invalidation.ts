@@ -57,6 +57,7 @@ export const readMethods = [
   'settings.get',
   'setup.status',
   'stock.available',
+  'system.backups',
   'system.info',
   'users.accounts',
   'users.list',
@@ -166,7 +167,13 @@ export const staleAfter: Readonly<Record<WriteMethod, readonly ReadMethod[]>> = 
   'periods.reopen': ['periods.list', ...documentReads],
   'settings.update': ['settings.get'],
   'setup.createBranch': ['setup.status'],
-  'system.backup': ['system.info'],
+  'system.backup': ['system.info', 'system.backups'],
+  // Reads the backup through a copy it makes and removes: nothing to cache, nothing cached changes.
+  'system.restorePreview': [],
+  // The books are the backup's now: everything read before is stale (and the session has ended).
+  'system.restore': readMethods,
+  'system.checkIntegrity': ['audit.list'],
+  'system.setBackupPassphrase': ['system.info'],
   'users.create': ['users.accounts', 'users.list'],
   'users.update': ['users.accounts', 'users.list'],
   'users.resetPassword': ['users.accounts'],

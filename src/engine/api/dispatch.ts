@@ -6,6 +6,7 @@ import { type Actor, anonymousActor, type Clock } from '../services/context';
 import { isDatabaseBusy, type LedgerDb } from '../db/connection';
 import type { AuthState } from '../services/auth/auth-state';
 import type { EngineEnv } from '../services/system/engine-env';
+import type { MaintenanceGate } from '../services/system/maintenance';
 import { findActiveUser } from '../services/auth/find-active-user';
 import type { MethodContext } from './method';
 import { isMethodName, router } from './router';
@@ -18,6 +19,7 @@ export interface DispatchDeps {
   clock: Clock;
   auth: AuthState;
   env: EngineEnv;
+  gate: MaintenanceGate;
 }
 
 function validationError(error: z.ZodError): LedgerError {
@@ -50,6 +52,7 @@ export async function dispatch(deps: DispatchDeps, request: ApiRequest, actor?: 
     if (!isMethodName(request.method)) {
       throw new LedgerError('UNKNOWN_METHOD', `没有名为 ${request.method} 的操作。`);
     }
+    deps.gate.assertOpen();
     const method = router[request.method];
     const caller = actor ?? actorFor(deps, request.session) ?? anonymousActor;
 
@@ -72,6 +75,7 @@ export async function dispatch(deps: DispatchDeps, request: ApiRequest, actor?: 
       session: request.session ?? null,
       auth: deps.auth,
       env: deps.env,
+      gate: deps.gate,
     };
     // Each method's input type is tied to its own handler; the map lookup loses that link.
     const handler = method.handler as (ctx: MethodContext, input: unknown) => unknown;

@@ -3,6 +3,7 @@ import type { Permission } from '../domain/access/roles';
 import type { AuthState } from '../services/auth/auth-state';
 import type { ServiceContext } from '../services/context';
 import type { EngineEnv } from '../services/system/engine-env';
+import type { MaintenanceGate } from '../services/system/maintenance';
 
 /** Who may call a method: anyone (setup, login), anyone signed in, or holders of a permission. */
 export type Access = 'public' | 'signed-in' | Permission;
@@ -11,6 +12,8 @@ export interface MethodContext extends ServiceContext {
   session: string | null;
   auth: AuthState;
   env: EngineEnv;
+  /** Closed while a restore replaces the books. */
+  gate: MaintenanceGate;
 }
 
 export interface MethodDef<Schema extends z.ZodType, Result> {

@@ -3,6 +3,8 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import fs from 'node:fs';
 import path from 'node:path';
 import { LedgerError } from '../../shared/ledger-error';
+import { isEncryptedBackup } from './backup-encryption';
+import { damagedDatabaseError, integrityProblems, isDamageError } from './integrity';
 import * as schema from './schema';
 
 export type LedgerDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -50,20 +52,54 @@ function refuseForeignFile(sqlite: Database.Database): void {
 }
 
 /**
- * Opens (creating if needed) a database file and refuses one that is not a Branch Ledger database. It
- * writes nothing, so the caller can refuse the file for other reasons (a newer schema) untouched before
- * `connectLedger` sets it up.
+ * Refuses, before SQLite sees it, a file that would otherwise silently open as an empty new ledger: SQLite
+ * takes a 0-byte file for an empty database, so a backup or copy cut short would become a fresh branch with
+ * none of its books, and the next write would make that real. A missing file is a new ledger; an empty one
+ * is an accident.
+ */
+function refuseIncompleteFile(file: string): void {
+  if (file.endsWith('.partial')) {
+    throw new LedgerError(
+      'NOT_A_LEDGER',
+      `文件 ${file} 是一次未完成的备份（.partial 临时文件），不能作为账簿打开。请打开完整的备份文件，或从备份恢复。`,
+    );
+  }
+  if (!fs.existsSync(file)) return;
+  if (fs.statSync(file).size === 0) {
+    throw new LedgerError(
+      'NOT_A_LEDGER',
+      `文件 ${file} 是空文件（0 字节），不是分支账簿的数据库，可能是中断的备份或复制留下的。未作任何修改；如要新建账簿，请换一个文件名。`,
+    );
+  }
+  if (isEncryptedBackup(file)) {
+    throw new LedgerError(
+      'NOT_A_LEDGER',
+      `文件 ${file} 是加密的备份，不能直接打开。请在“系统信息与备份”中从它恢复，并输入备份密码。`,
+    );
+  }
+}
+
+/**
+ * Opens (creating if needed) a database file and refuses one that is not a Branch Ledger database, or one
+ * that is damaged (`PRAGMA quick_check`: a file cut short or written onto a failing disk is named at start,
+ * not met as a program error in the middle of a posting). It writes nothing, so the caller can refuse the
+ * file for other reasons (a newer schema) untouched before `connectLedger` sets it up.
  */
 export function openLedgerFile(
   file: string,
   options: Pick<OpenOptions, 'nativeBinding'> = {},
 ): Database.Database {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const resolved = path.resolve(file);
+  refuseIncompleteFile(resolved);
+  fs.mkdirSync(path.dirname(resolved), { recursive: true });
   const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     refuseForeignFile(sqlite);
+    const problems = integrityProblems(sqlite, 'quick');
+    if (problems.length > 0) throw damagedDatabaseError(resolved, problems);
   } catch (error) {
     sqlite.close();
+    if (isDamageError(error)) throw damagedDatabaseError(resolved, [(error as Error).message]);
     throw error;
   }
   return sqlite;

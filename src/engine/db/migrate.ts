@@ -65,14 +65,15 @@ export function checkSchemaVersion(sqlite: Database.Database, migrationsFolder: 
 export async function migrateDatabase(
   db: LedgerDb,
   { from, to }: SchemaVersions,
-  options: { migrationsFolder: string; backupDir: string; now: Date },
+  /** `backupDir` null: no copy first (a backup being restored is migrated on a copy; the backup itself stays). */
+  options: { migrationsFolder: string; backupDir: string | null; now: Date },
 ): Promise<MigrationOutcome> {
   const sqlite = db.$client;
   if (from === to) return { from, to, backupPath: null };
 
   let backupPath: string | null = null;
   // A new file (version 0) has nothing to keep; any other is copied before its first change.
-  if (from > 0) {
+  if (from > 0 && options.backupDir !== null) {
     const stamp = options.now.toISOString().replace(/[:.]/g, '-');
     const base = path.basename(sqlite.name, path.extname(sqlite.name));
     backupPath = (

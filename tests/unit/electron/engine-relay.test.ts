@@ -6,7 +6,7 @@ import {
   type EngineProcessConfig,
 } from '../../../electron/engine-config';
 import type { MainToEngineMessage } from '../../../electron/engine-protocol';
-import { EngineRelay } from '../../../electron/engine-relay';
+import { EngineRelay, shutdownGraceMs } from '../../../electron/engine-relay';
 import { ledgerCallChannel } from '../../../electron/ipc-channel';
 import { registerRendererCalls, type RendererCallEvent } from '../../../electron/renderer-calls';
 
@@ -232,7 +232,7 @@ describe('the engine relay', () => {
       const { relay } = newRelay();
       relay.start();
       const stopping = relay.stop();
-      await vi.advanceTimersByTimeAsync(3000);
+      await vi.advanceTimersByTimeAsync(shutdownGraceMs);
       await stopping;
       expect(lastEngine().killed).toBe(true);
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { closeMonth, listMonthCloses, reopenMonth } from '../../services/stock/month-close';
+import { backupBeforeMonthClose } from '../../services/system/automatic-backups';
 import { defineMethod } from '../method';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 yyyy-MM');
@@ -12,11 +13,17 @@ export const periodMethods = {
     handler: (ctx) => listMonthCloses(ctx.db.$client),
   }),
 
-  /** Refused while documents dated in the month are unfinished, unless `force`. */
+  /**
+   * Refused while documents dated in the month are unfinished, unless `force`. With automatic backups on, a
+   * backup comes first, and a failed one stops the close: the point of it is a copy from before the close.
+   */
   'periods.close': defineMethod({
     input: z.object({ month, force: z.boolean().default(false) }),
     access: 'period.close',
-    handler: (ctx, input) => closeMonth(ctx, input.month, input.force),
+    handler: async (ctx, input) => {
+      await backupBeforeMonthClose(ctx, ctx.env);
+      return closeMonth(ctx, input.month, input.force);
+    },
   }),
 
   'periods.reopen': defineMethod({

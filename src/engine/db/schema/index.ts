@@ -11,3 +11,4 @@ export * from './imports';
 export * from './documents';
 export * from './stock';
 export * from './money';
+export * from './restores';

@@ -10,6 +10,8 @@ export const permissions = [
   'settings.edit',
   'audit.read',
   'backup.run',
+  /** Replaces the books with a backup's: the administrator's alone (the admin role holds every permission). */
+  'backup.restore',
   'users.manage',
   'masterData.read',
   'masterData.edit',

@@ -18,6 +18,15 @@ export interface AppSettings {
   /** A sales order asking for more than the available stock (on hand − reserved). */
   orderStockPolicy: LimitPolicy;
   minSalePricePolicy: MinPricePolicy;
+  /**
+   * Automatic backups: once a day (when the host's timer finds none for the branch's day yet), before a
+   * month close and when the app exits. Before a migration there is always one, whatever this says.
+   */
+  autoBackup: boolean;
+  /** Where automatic backups go; empty: the `backups` folder beside the database. */
+  autoBackupFolder: string;
+  /** How many automatic backups of each kind (daily, month close, exit) are kept; older ones are deleted. */
+  autoBackupKeep: number;
 }
 
 export const defaultAppSettings: AppSettings = {
@@ -25,4 +34,7 @@ export const defaultAppSettings: AppSettings = {
   creditLimitPolicy: 'stop',
   orderStockPolicy: 'warn',
   minSalePricePolicy: 'approve',
+  autoBackup: true,
+  autoBackupFolder: '',
+  autoBackupKeep: 14,
 };

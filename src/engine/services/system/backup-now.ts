@@ -1,16 +1,20 @@
-import { backupDatabase } from '../../db/backup';
+import { backupDatabase, type BackupResult } from '../../db/backup';
 import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 
-/** An online backup to a path the person chose; the database stays open and usable meanwhile. */
+/**
+ * An online backup to a path the person chose, encrypted if they give a passphrase (used for this backup
+ * only, kept nowhere); the database stays open and usable meanwhile.
+ */
 export async function backupNow(
   ctx: ServiceContext,
   target: string,
-): Promise<{ path: string; bytes: number }> {
-  let result: { path: string; bytes: number };
+  passphrase: string | null = null,
+): Promise<BackupResult> {
+  let result: BackupResult;
   try {
-    result = await backupDatabase(ctx.db.$client, target);
+    result = await backupDatabase(ctx.db.$client, target, { passphrase });
   } catch (error) {
     if (error instanceof LedgerError) throw error;
     throw new LedgerError('BACKUP_FAILED', `备份到 ${target} 失败：${(error as Error).message}`);
@@ -20,7 +24,7 @@ export async function backupNow(
       action: 'system.backup',
       entity: 'database',
       entityKey: result.path,
-      detail: `${result.bytes} 字节`,
+      detail: `${result.bytes} 字节${result.encrypted ? '，已加密' : ''}`,
     }),
   );
   return result;

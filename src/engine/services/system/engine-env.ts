@@ -3,6 +3,12 @@ export interface EngineEnv {
   appVersion: string;
   databasePath: string;
   schemaVersion: number;
-  /** Folder for automatic backups (before migrations). */
+  /** The default folder for automatic backups (before migrations, daily, month close, exit). */
   backupDir: string;
+  /** The migrations this app ships: a backup being restored is held to them (older: migrated; newer: refused). */
+  migrationsFolder: string;
+  /** Where the passphrase of encrypted automatic backups is kept (backup-passphrase.ts says why there). */
+  backupPassphraseFile: string;
+  /** How long a write waits for another program's write lock; a restore waits as long. */
+  busyTimeoutMs: number;
 }
