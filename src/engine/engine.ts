@@ -4,6 +4,7 @@ import { dispatch } from './api/dispatch';
 import type { BackupResult } from './db/backup';
 import { connectLedger, defaultBusyTimeoutMs, openLedgerFile, type LedgerDb } from './db/connection';
 import { damagedDatabaseError, isDamageError } from './db/integrity';
+import { ensureShippedRoles } from './services/access/role-grants';
 import { checkSchemaVersion, migrateDatabase, type MigrationOutcome } from './db/migrate';
 import { newAuthState } from './services/auth/auth-state';
 import { type Actor, type Clock, hostActor, type ServiceContext, systemClock } from './services/context';
@@ -72,6 +73,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       backupDir,
       now: clock.now(),
     });
+    ensureShippedRoles(sqlite, clock.now());
   } catch (error) {
     sqlite.close();
     // A file damaged where the quick check does not look (its schema) is named as damaged, not a program error.

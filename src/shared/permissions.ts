@@ -1,1 +1,1 @@
-export type { Permission, Role } from '../engine/domain/access/roles';
+export type { Permission } from '../engine/domain/access/permissions';

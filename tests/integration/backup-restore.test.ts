@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { cliActor } from '../../src/engine';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -406,11 +407,7 @@ describe('restore', () => {
     expect((await callOk(engine, 'branch.profile', {}, await signIn(engine))).code).toBe('SH02');
 
     const fresh = await newLedger();
-    await fresh.engine.callAs(
-      { userId: null, username: 'cli', displayName: '命令行', role: 'admin' },
-      'system.restore',
-      { from: shanghaiBackup },
-    );
+    await fresh.engine.callAs(cliActor, 'system.restore', { from: shanghaiBackup });
     withSqliteFile(fresh.databasePath, (live) =>
       expect(live.prepare('SELECT code FROM branch_profile').get()).toEqual({ code: 'SH02' }),
     );

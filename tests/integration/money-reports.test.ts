@@ -481,7 +481,7 @@ describe('who may see money and profit', () => {
     expect(await callFailing(engine, 'reports.grossProfit', october, clerk)).toEqual({
       code: 'FORBIDDEN',
       message: '当前用户没有权限执行此操作（reports.grossProfit）。',
-      details: { permission: 'profit.read' },
+      details: { permission: 'profit.view' },
     });
     expect(
       await callFailing(
@@ -493,11 +493,11 @@ describe('who may see money and profit', () => {
     ).toEqual({
       code: 'FORBIDDEN',
       message: '当前用户没有权限导出此报表（reports.grossProfit）。',
-      details: { permission: 'profit.read' },
+      details: { permission: 'profit.view' },
     });
     expect(
       await callFailing(engine, 'reports.export', { report: 'aging', input: {}, format: 'csv' }, keeper),
-    ).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'money.read' } });
+    ).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'money.view' } });
     // Stock reports stay everyone's.
     expect(
       (

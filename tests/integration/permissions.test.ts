@@ -27,14 +27,14 @@ describe('a clerk', () => {
     expect(await callOk(engine, 'auth.currentUser', {}, session)).toMatchObject({
       user: { username: 'liwei', displayName: '李伟', role: 'clerk' },
       permissions: [
-        'system.read',
-        'masterData.read',
+        'system.view',
+        'masterData.view',
         'masterData.edit',
-        'import.run',
-        'documents.read',
+        'masterData.import',
+        'documents.view',
         'documents.edit',
-        'stock.read',
-        'money.read',
+        'stock.view',
+        'money.view',
       ],
     });
   });
@@ -52,8 +52,8 @@ describe('a clerk', () => {
         input: { updateFeedUrl: 'https://evil.example/feed' },
         permission: 'settings.edit',
       },
-      { method: 'audit.list', input: {}, permission: 'audit.read' },
-      { method: 'system.backup', input: { to: backupFile }, permission: 'backup.run' },
+      { method: 'audit.list', input: {}, permission: 'audit.view' },
+      { method: 'system.backup', input: { to: backupFile }, permission: 'backup.create' },
     ];
     for (const { method, input, permission } of refused) {
       const error = await callFailing(engine, method, input, session);

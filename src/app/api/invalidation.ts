@@ -54,6 +54,7 @@ export const readMethods = [
   'reports.stockAlerts',
   'reports.stockBalance',
   'reports.stockCard',
+  'roles.list',
   'settings.get',
   'setup.status',
   'stock.available',
@@ -174,8 +175,11 @@ export const staleAfter: Readonly<Record<WriteMethod, readonly ReadMethod[]>> = 
   'system.restore': readMethods,
   'system.checkIntegrity': ['audit.list'],
   'system.setBackupPassphrase': ['system.info'],
-  'users.create': ['users.accounts', 'users.list'],
-  'users.update': ['users.accounts', 'users.list'],
+  // Holders of a changed role may now see other menus.
+  'roles.save': ['roles.list', 'auth.currentUser'],
+  'roles.delete': ['roles.list'],
+  'users.create': ['users.accounts', 'users.list', 'roles.list'],
+  'users.update': ['users.accounts', 'users.list', 'roles.list'],
   'users.resetPassword': ['users.accounts'],
   'users.unlock': ['users.accounts'],
   // Confirming posts the document: 可用库存 and a customer's 信用 move with it.

@@ -60,7 +60,7 @@ export function AppShell() {
             <LanguageSwitch />
           </div>
           <Typography.Text style={{ color: '#fff' }} data-testid="header-user">
-            <UserOutlined /> {current.user.displayName} · {t(`role.${current.user.role}`)}
+            <UserOutlined /> {current.user.displayName} · {current.user.roleName}
           </Typography.Text>
           <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="logout">
             {t('header.logout')}

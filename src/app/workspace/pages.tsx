@@ -23,6 +23,7 @@ import {
   SwapOutlined,
   TableOutlined,
   TeamOutlined,
+  SafetyCertificateOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
@@ -57,6 +58,7 @@ import {
 } from '../pages/reports/ReportPages';
 import { NumberingRulesPage } from '../pages/settings/NumberingRulesPage';
 import { SystemInfoPage } from '../pages/system/SystemInfoPage';
+import { RolesPage } from '../pages/system/RolesPage';
 import { UsersPage } from '../pages/system/UsersPage';
 import { WarehouseQueuePage } from '../pages/warehouse/WarehouseQueuePage';
 
@@ -110,7 +112,7 @@ export const pages: PageDefinition[] = [
     group: 'accounts',
     title: 'page.moneyBalances',
     icon: <AccountBookOutlined />,
-    permission: 'money.read',
+    permission: 'money.view',
     independentOnly: true,
     component: MoneyBalancesPage,
   },
@@ -120,7 +122,7 @@ export const pages: PageDefinition[] = [
     group: 'accounts',
     title: 'page.moneySettlement',
     icon: <ReconciliationOutlined />,
-    permission: 'money.read',
+    permission: 'money.view',
     independentOnly: true,
     component: SettlementPage,
   },
@@ -130,7 +132,7 @@ export const pages: PageDefinition[] = [
     group: 'accounts',
     title: 'page.reportStatement',
     icon: <FileTextOutlined />,
-    permission: 'money.read',
+    permission: 'money.view',
     independentOnly: true,
     component: StatementPage,
   },
@@ -140,7 +142,7 @@ export const pages: PageDefinition[] = [
     group: 'accounts',
     title: 'page.reportAging',
     icon: <HourglassOutlined />,
-    permission: 'money.read',
+    permission: 'money.view',
     independentOnly: true,
     component: AgingPage,
   },
@@ -150,7 +152,7 @@ export const pages: PageDefinition[] = [
     group: 'accounts',
     title: 'page.internalAccounts',
     icon: <SwapOutlined />,
-    permission: 'money.read',
+    permission: 'money.view',
     independentOnly: true,
     component: InternalAccountsPage,
   },
@@ -161,7 +163,7 @@ export const pages: PageDefinition[] = [
     group: 'reports',
     title: 'page.reportStockBalance',
     icon: <BarChartOutlined />,
-    permission: 'stock.read',
+    permission: 'stock.view',
     component: StockBalancePage,
   },
   {
@@ -170,7 +172,7 @@ export const pages: PageDefinition[] = [
     group: 'reports',
     title: 'page.reportStockCard',
     icon: <ProfileOutlined />,
-    permission: 'stock.read',
+    permission: 'stock.view',
     component: StockCardPage,
   },
   {
@@ -179,7 +181,7 @@ export const pages: PageDefinition[] = [
     group: 'reports',
     title: 'page.reportPeriodSummary',
     icon: <TableOutlined />,
-    permission: 'stock.read',
+    permission: 'stock.view',
     component: PeriodSummaryPage,
   },
   {
@@ -188,7 +190,7 @@ export const pages: PageDefinition[] = [
     group: 'reports',
     title: 'page.reportInTransit',
     icon: <CarOutlined />,
-    permission: 'stock.read',
+    permission: 'stock.view',
     component: InTransitPage,
   },
   {
@@ -197,7 +199,7 @@ export const pages: PageDefinition[] = [
     group: 'reports',
     title: 'page.reportStockAlerts',
     icon: <AlertOutlined />,
-    permission: 'stock.read',
+    permission: 'stock.view',
     component: StockAlertsPage,
   },
   {
@@ -206,7 +208,7 @@ export const pages: PageDefinition[] = [
     group: 'reports',
     title: 'page.reportLotExpiry',
     icon: <FieldTimeOutlined />,
-    permission: 'stock.read',
+    permission: 'stock.view',
     component: LotExpiryPage,
   },
   {
@@ -215,7 +217,7 @@ export const pages: PageDefinition[] = [
     group: 'reports',
     title: 'page.reportGrossProfit',
     icon: <RiseOutlined />,
-    permission: 'profit.read',
+    permission: 'profit.view',
     independentOnly: true,
     component: GrossProfitPage,
   },
@@ -226,7 +228,7 @@ export const pages: PageDefinition[] = [
     group: 'reports',
     title: 'page.reportPriceHistory',
     icon: <HistoryOutlined />,
-    permission: 'documents.read',
+    permission: 'documents.view',
     component: PriceHistoryPage,
   },
   // 订单执行情况: what the approved orders still have outstanding, line by line.
@@ -236,7 +238,7 @@ export const pages: PageDefinition[] = [
     group: 'reports',
     title: 'page.reportOrderExecution',
     icon: <FileDoneOutlined />,
-    permission: 'documents.read',
+    permission: 'documents.view',
     component: OrderExecutionPage,
   },
   {
@@ -245,7 +247,7 @@ export const pages: PageDefinition[] = [
     group: 'masterData',
     title: 'page.goods',
     icon: <ShoppingOutlined />,
-    permission: 'masterData.read',
+    permission: 'masterData.view',
     component: GoodsPage,
   },
   {
@@ -254,7 +256,7 @@ export const pages: PageDefinition[] = [
     group: 'masterData',
     title: 'page.counterparties',
     icon: <TeamOutlined />,
-    permission: 'masterData.read',
+    permission: 'masterData.view',
     component: CounterpartiesPage,
   },
   {
@@ -263,7 +265,7 @@ export const pages: PageDefinition[] = [
     group: 'masterData',
     title: 'page.warehouses',
     icon: <HomeOutlined />,
-    permission: 'masterData.read',
+    permission: 'masterData.view',
     component: WarehousesPage,
   },
   {
@@ -272,7 +274,7 @@ export const pages: PageDefinition[] = [
     group: 'masterData',
     title: 'page.offices',
     icon: <ApartmentOutlined />,
-    permission: 'masterData.read',
+    permission: 'masterData.view',
     component: OfficesPage,
   },
   {
@@ -281,7 +283,7 @@ export const pages: PageDefinition[] = [
     group: 'masterData',
     title: 'page.employees',
     icon: <IdcardOutlined />,
-    permission: 'masterData.read',
+    permission: 'masterData.view',
     component: EmployeesPage,
   },
   {
@@ -290,7 +292,7 @@ export const pages: PageDefinition[] = [
     group: 'system',
     title: 'page.branchSettings',
     icon: <SettingOutlined />,
-    permission: 'system.read',
+    permission: 'system.view',
     component: BranchSettingsPage,
   },
   {
@@ -308,7 +310,7 @@ export const pages: PageDefinition[] = [
     group: 'system',
     title: 'page.systemInfo',
     icon: <DatabaseOutlined />,
-    permission: 'system.read',
+    permission: 'system.view',
     component: SystemInfoPage,
   },
   {
@@ -317,7 +319,7 @@ export const pages: PageDefinition[] = [
     group: 'system',
     title: 'page.auditLog',
     icon: <AuditOutlined />,
-    permission: 'audit.read',
+    permission: 'audit.view',
     component: AuditLogPage,
   },
   {
@@ -326,8 +328,17 @@ export const pages: PageDefinition[] = [
     group: 'system',
     title: 'page.users',
     icon: <UserSwitchOutlined />,
-    permission: 'users.manage',
+    permission: 'users.edit',
     component: UsersPage,
+  },
+  {
+    key: 'roles',
+    path: '/system/roles',
+    group: 'system',
+    title: 'page.roles',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'users.edit',
+    component: RolesPage,
   },
 ];
 

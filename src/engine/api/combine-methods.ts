@@ -4,7 +4,7 @@ import type { Access, MethodContext } from './method';
 /** What every method of a map has; the handler's input is its own schema's output, so `never` here. */
 interface AnyMethod {
   input: z.ZodType;
-  access: Access;
+  access: Access<never>;
   handler: (ctx: MethodContext, input: never) => unknown;
 }
 type MethodMap = Readonly<Record<string, AnyMethod>>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ApiRequest, ApiResponse } from '../../shared/api';
-import { roleMay } from '../domain/access/roles';
 import { LedgerError } from '../../shared/ledger-error';
-import { type Actor, anonymousActor, type Clock } from '../services/context';
+import { type Actor, actorMay, anonymousActor, type Clock } from '../services/context';
+import { grantOf } from '../services/access/role-grants';
+import { permissionLabel, type Permission } from '../domain/access/permissions';
 import { isDatabaseBusy, type LedgerDb } from '../db/connection';
 import type { AuthState } from '../services/auth/auth-state';
 import type { EngineEnv } from '../services/system/engine-env';
@@ -39,7 +40,15 @@ function actorFor(deps: DispatchDeps, session: string | null | undefined): Actor
     deps.auth.sessions.revoke(session);
     return null;
   }
-  return { userId: user.id, username: user.username, displayName: user.displayName, role: user.role };
+  // A role removed meanwhile grants nothing: the user stays signed in but may do nothing until given one.
+  const grant = grantOf(deps.db.$client, user.role) ?? { permissions: new Set(), warehouseScope: 'kept' };
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    ...grant,
+  };
 }
 
 /**
@@ -56,17 +65,31 @@ export async function dispatch(deps: DispatchDeps, request: ApiRequest, actor?: 
     const method = router[request.method];
     const caller = actor ?? actorFor(deps, request.session) ?? anonymousActor;
 
+    const refuse = (permission: Permission) => {
+      throw new LedgerError(
+        'FORBIDDEN',
+        `当前用户没有权限执行此操作（${request.method}：${permissionLabel(permission)}）。`,
+        { permission },
+      );
+    };
     if (method.access !== 'public') {
       if (caller.role === null) throw new LedgerError('UNAUTHENTICATED', '登录已失效，请重新登录。');
-      if (method.access !== 'signed-in' && !roleMay(caller.role, method.access)) {
-        throw new LedgerError('FORBIDDEN', `当前用户没有权限执行此操作（${request.method}）。`, {
-          permission: method.access,
-        });
-      }
+      // A permission fixed by the method is checked before the input is looked at, so a caller
+      // without it learns nothing from validation messages.
+      if (
+        typeof method.access === 'string' &&
+        method.access !== 'signed-in' &&
+        !actorMay(caller, method.access)
+      )
+        refuse(method.access);
     }
 
     const parsed = method.input.safeParse(request.input ?? {});
     if (!parsed.success) throw validationError(parsed.error);
+    if (typeof method.access === 'function') {
+      const permission = (method.access as (input: unknown) => Permission)(parsed.data);
+      if (!actorMay(caller, permission)) refuse(permission);
+    }
 
     const ctx: MethodContext = {
       db: deps.db,

@@ -5,8 +5,12 @@ import type { ServiceContext } from '../services/context';
 import type { EngineEnv } from '../services/system/engine-env';
 import type { MaintenanceGate } from '../services/system/maintenance';
 
-/** Who may call a method: anyone (setup, login), anyone signed in, or holders of a permission. */
-export type Access = 'public' | 'signed-in' | Permission;
+/**
+ * Who may call a method: anyone (setup, login), anyone signed in, or holders of a permission — which
+ * may depend on the input: a save with no id creates the record (`masterData.create`), one with an id
+ * changes it (`masterData.edit`).
+ */
+export type Access<Input = unknown> = 'public' | 'signed-in' | Permission | ((input: Input) => Permission);
 
 export interface MethodContext extends ServiceContext {
   session: string | null;
@@ -18,7 +22,7 @@ export interface MethodContext extends ServiceContext {
 
 export interface MethodDef<Schema extends z.ZodType, Result> {
   input: Schema;
-  access: Access;
+  access: Access<z.output<Schema>>;
   handler: (ctx: MethodContext, input: z.output<Schema>) => Result | Promise<Result>;
 }
 
@@ -28,3 +32,9 @@ export function defineMethod<Schema extends z.ZodType, Result>(
 ): MethodDef<Schema, Result> {
   return def;
 }
+
+/** The permission of a save: creating a record, or changing one (`id` given). */
+export const saveAccess =
+  (create: Permission, edit: Permission) =>
+  (input: { id: number | null }): Permission =>
+    input.id === null ? create : edit;

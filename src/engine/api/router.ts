@@ -16,6 +16,7 @@ import { officeMethods } from './methods/offices';
 import { periodMethods } from './methods/periods';
 import { priceMethods } from './methods/prices';
 import { reportMethods } from './methods/reports';
+import { roleMethods } from './methods/roles';
 import { settingsMethods } from './methods/settings';
 import { setupMethods } from './methods/setup';
 import { stockMethods } from './methods/stock';
@@ -37,6 +38,7 @@ export const router = combineMethods(
   branchMethods,
   settingsMethods,
   userMethods,
+  roleMethods,
   masterDataMethods,
   goodsMethods,
   categoryMethods,

@@ -1,5 +1,5 @@
 import type { LedgerDb } from '../db/connection';
-import type { Role } from '../domain/access/roles';
+import { permissions, type Permission, type WarehouseScope } from '../domain/access/roles';
 import { dateInZone, timeInZone } from '../domain/calendar/calendar';
 
 /**
@@ -26,29 +26,57 @@ export function zonedClock(now: () => Date, timeZone?: string): Clock {
 
 export const systemClock: Clock = zonedClock(() => new Date());
 
-/** Who is acting: a signed-in user, the CLI, or nobody yet (setup and login). */
+/**
+ * Who is acting: a signed-in user, the CLI, or nobody yet (setup and login), with what their role lets
+ * them do, read from the roles table when the call began.
+ */
 export interface Actor {
   userId: number | null;
   username: string;
   displayName: string;
-  role: Role | null;
+  /** The code of the role held; null: nobody is signed in. */
+  role: string | null;
+  permissions: ReadonlySet<Permission>;
+  warehouseScope: WarehouseScope;
 }
+
+export function actorMay(actor: Actor, permission: Permission): boolean {
+  return actor.permissions.has(permission);
+}
+
+const everything: ReadonlySet<Permission> = new Set(permissions);
 
 export const anonymousActor: Actor = {
   userId: null,
   username: 'anonymous',
   displayName: '未登录',
   role: null,
+  permissions: new Set(),
+  warehouseScope: 'kept',
 };
 
 /** The CLI acts as user `cli` with full rights: whoever can run it can already read the file. */
-export const cliActor: Actor = { userId: null, username: 'cli', displayName: '命令行', role: 'admin' };
+export const cliActor: Actor = {
+  userId: null,
+  username: 'cli',
+  displayName: '命令行',
+  role: 'admin',
+  permissions: everything,
+  warehouseScope: 'all',
+};
 
 /**
  * The desktop app's main process, asking for what it needs to run (the update feed URL): trusted,
  * because it is the host itself and never relays a renderer's request under this name.
  */
-export const hostActor: Actor = { userId: null, username: 'desktop', displayName: '桌面程序', role: 'admin' };
+export const hostActor: Actor = {
+  userId: null,
+  username: 'desktop',
+  displayName: '桌面程序',
+  role: 'admin',
+  permissions: everything,
+  warehouseScope: 'all',
+};
 
 /** What every use case receives (ARCHITECTURE.md): the database, who acts, and the time. */
 export interface ServiceContext {

@@ -1,5 +1,4 @@
 import type { Engine } from '../../../src/engine';
-import type { Role } from '../../../src/engine/domain/access/roles';
 import { hashPassword } from '../../../src/engine/services/auth/password';
 
 /**
@@ -8,7 +7,7 @@ import { hashPassword } from '../../../src/engine/services/auth/password';
  */
 export async function addUser(
   engine: Engine,
-  user: { username: string; displayName: string; role: Role; password: string },
+  user: { username: string; displayName: string; role: string; password: string },
 ): Promise<void> {
   engine.db.$client
     .prepare(

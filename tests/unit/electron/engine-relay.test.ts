@@ -156,7 +156,7 @@ describe('the engine relay', () => {
 
   it('answers every call in flight with a Chinese INTERNAL error when the engine dies, and restarts it on the next call', async () => {
     const { relay, log } = newRelay();
-    const first = relay.call({ method: 'import.run', input: {}, session: 's-1' });
+    const first = relay.call({ method: 'masterData.import', input: {}, session: 's-1' });
     const second = relay.call({ method: 'stock.balance', input: {}, session: 's-1' });
     const crashed = lastEngine();
     crashed.emit('exit', 3221225477);

@@ -60,7 +60,7 @@ export function DocumentListPage({ types, testId }: { types: readonly DocumentTy
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
   // The opening stock sheet (期初库存.xlsx) imports into a draft 期初库存单 (DOMAIN.md §5).
-  const mayImportOpeningStock = usePermission('import.run') && types.includes('opening_stock');
+  const mayImportOpeningStock = usePermission('masterData.import') && types.includes('opening_stock');
   const tableArea = useRef<HTMLDivElement>(null);
   const tableHeight = useAvailableHeight(tableArea, 90);
 

@@ -109,7 +109,7 @@ export function EntityListPage<
   const client = useClient();
   const mayEdit = usePermission('masterData.edit');
   const mayPurge = usePermission('masterData.purge');
-  const mayImport = usePermission('import.run');
+  const mayImport = usePermission('masterData.import');
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
 

@@ -39,7 +39,7 @@ export function DocumentPage({ type }: { type: DocumentType }) {
     approve: usePermission('documents.approve'),
     settle: usePermission('money.settle'),
   };
-  const mayReadStock = usePermission('stock.read');
+  const mayReadStock = usePermission('stock.view');
   const independent = useSession().current.branch.accountingMode === 'independent';
 
   const [form] = Form.useForm<HeaderValues>();

@@ -90,7 +90,7 @@ export const documentPages: PageDefinition[] = areas.flatMap(({ group, list, typ
   {
     ...list,
     group,
-    permission: 'documents.read' as const,
+    permission: 'documents.view' as const,
     independentOnly,
     component: listPageOf(types, `document-list-${group}`),
   },
@@ -100,7 +100,7 @@ export const documentPages: PageDefinition[] = areas.flatMap(({ group, list, typ
     group,
     title: documentTypeUi[type].title,
     icon: <FileTextOutlined />,
-    permission: 'documents.read' as const,
+    permission: 'documents.view' as const,
     independentOnly,
     component: documentPageOf(type),
   })),

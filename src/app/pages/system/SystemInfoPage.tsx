@@ -49,7 +49,7 @@ export function SystemInfoPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      {current.permissions.includes('backup.run') && (
+      {current.permissions.includes('backup.create') && (
         <Card title={t('system.backupTitle')} variant="borderless">
           <Typography.Paragraph type="secondary">{t('system.backupIntro')}</Typography.Paragraph>
           <Form form={backupForm} layout="inline" initialValues={{ to: suggested }} onFinish={runBackup}>
@@ -67,7 +67,7 @@ export function SystemInfoPage() {
           </Form>
         </Card>
       )}
-      {current.permissions.includes('backup.run') && <BackupRestoreCard />}
+      {current.permissions.includes('backup.create') && <BackupRestoreCard />}
     </div>
   );
 }

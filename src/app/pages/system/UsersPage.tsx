@@ -4,20 +4,20 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput, ApiOutput } from '../../../shared/api';
-import type { Role } from '../../../shared/permissions';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
 import { DisplayNameField, NewPasswordField, UsernameField } from '../../components/AccountFields';
 import { applyFieldErrors } from '../../components/applyFieldErrors';
 import { LoadFailure } from '../../components/LoadFailure';
 
 type Account = ApiOutput<'users.accounts'>[number];
-const roles: Role[] = ['admin', 'manager', 'clerk', 'keeper', 'accountant', 'salesperson'];
 
 /** 用户管理: who may sign in, in which role; passwords and lockouts. Only the administrator sees it. */
 export function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const accounts = useApiQuery('users.accounts', {});
+  // The branch's roles, as its administrator named them (角色与权限).
+  const roles = useApiQuery('roles.list', {});
   const create = useApiMutation('users.create');
   const update = useApiMutation('users.update');
   const reset = useApiMutation('users.resetPassword');
@@ -29,7 +29,7 @@ export function UsersPage() {
 
   if (accounts.error) return <LoadFailure error={accounts.error} onRetry={() => void accounts.refetch()} />;
 
-  const roleOptions = roles.map((role) => ({ value: role, label: t(`role.${role}`) }));
+  const roleOptions = (roles.data?.roles ?? []).map((role) => ({ value: role.code, label: role.name }));
   const run = async (action: () => Promise<unknown>, done: string) => {
     try {
       await action();
@@ -88,13 +88,13 @@ export function UsersPage() {
             title: t('users.role'),
             dataIndex: 'role',
             width: 150,
-            render: (role: Role, account) => (
+            render: (role: string, account) => (
               <Select
                 size="small"
                 value={role}
                 options={roleOptions}
                 style={{ width: 120 }}
-                onChange={(next: Role) =>
+                onChange={(next: string) =>
                   void run(() => update.mutateAsync({ id: account.id, role: next }), t('settings.saved'))
                 }
               />

@@ -13,7 +13,7 @@ export const auditMethods = {
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(50),
     }),
-    access: 'audit.read',
+    access: 'audit.view',
     handler: (ctx, query) => listAudit(ctx, query),
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { permissions, roleMay } from '../../domain/access/roles';
+import { permissions } from '../../domain/access/permissions';
+import { roleNameOf } from '../../services/access/role-grants';
 import { LedgerError } from '../../../shared/ledger-error';
 import { login, logout } from '../../services/auth/login';
 import { findBranchRow } from '../../services/branch/branch-profile';
@@ -40,9 +41,10 @@ export const authMethods = {
           username: ctx.actor.username,
           displayName: ctx.actor.displayName,
           role,
+          roleName: roleNameOf(ctx.db, role),
         },
         branch: { code: branch.code, name: branch.name, accountingMode: branch.accountingMode },
-        permissions: permissions.filter((permission) => roleMay(role, permission)),
+        permissions: permissions.filter((permission) => ctx.actor.permissions.has(permission)),
       };
     },
   }),

@@ -6,7 +6,7 @@ import { branchProfileChangeSchema } from '../schemas/branch-profile';
 export const branchMethods = {
   'branch.profile': defineMethod({
     input: z.object({}),
-    access: 'system.read',
+    access: 'system.view',
     handler: (ctx) => getBranchProfile(ctx),
   }),
 

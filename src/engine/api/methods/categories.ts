@@ -5,7 +5,7 @@ import { defineMethod } from '../method';
 export const categoryMethods = {
   'categories.list': defineMethod({
     input: z.object({}),
-    access: 'masterData.read',
+    access: 'masterData.view',
     handler: (ctx) => listCategories(ctx.db),
   }),
 };

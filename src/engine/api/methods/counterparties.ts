@@ -3,7 +3,7 @@ import { channelTiers, counterpartyKinds } from '../../domain/master-data/channe
 import { readCounterparty, saveCounterparty } from '../../services/master-data/counterparties';
 import { counterpartySortFields, listCounterparties } from '../../services/master-data/counterparties-list';
 import { searchCounterparties } from '../../services/master-data/counterparties-search';
-import { defineMethod } from '../method';
+import { defineMethod, saveAccess } from '../method';
 import { saveInput } from '../schemas/record-id';
 import { counterpartyInputSchema } from '../schemas/counterparty';
 import { listQuerySchema } from '../schemas/list-query';
@@ -16,20 +16,20 @@ export const counterpartyMethods = {
       officeId: z.number().int().optional(),
       parentId: z.number().int().optional(),
     }),
-    access: 'masterData.read',
+    access: 'masterData.view',
     handler: (ctx, query) => listCounterparties(ctx, query),
   }),
 
   'counterparties.get': defineMethod({
     input: z.object({ id: z.number().int() }),
-    access: 'masterData.read',
+    access: 'masterData.view',
     handler: (ctx, { id }) => readCounterparty(ctx.db, id),
   }),
 
   /** Creates a counterparty (no id) or replaces one (id), with its contacts. */
   'counterparties.save': defineMethod({
     input: saveInput({ counterparty: counterpartyInputSchema }),
-    access: 'masterData.edit',
+    access: saveAccess('masterData.create', 'masterData.edit'),
     handler: (ctx, { id, version, counterparty }) => saveCounterparty(ctx, counterparty, id, version),
   }),
 
@@ -41,7 +41,7 @@ export const counterpartyMethods = {
       /** `internal`: head office and other branches (内部单位), for inter-branch transfers. */
       kind: z.enum(['customer', 'supplier', 'internal']).optional(),
     }),
-    access: 'masterData.read',
+    access: 'masterData.view',
     handler: (ctx, { term, limit, kind }) => searchCounterparties(ctx, term, limit, kind),
   }),
 };

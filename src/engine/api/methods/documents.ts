@@ -14,7 +14,7 @@ import { readDocument } from '../../services/documents/read-document';
 import { reverseDocument } from '../../services/documents/reverse-document';
 import { saveDocument } from '../../services/documents/save-document';
 import { draftFromOrder } from '../../services/documents/order-draft';
-import { defineMethod } from '../method';
+import { defineMethod, saveAccess } from '../method';
 import { byId, saveInput } from '../schemas/record-id';
 import { documentInputSchema } from '../schemas/document';
 
@@ -33,20 +33,20 @@ export const documentMethods = {
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(100),
     }),
-    access: 'documents.read',
+    access: 'documents.view',
     handler: (ctx, query) => listDocuments(ctx.db.$client, query),
   }),
 
   'documents.get': defineMethod({
     input: byId,
-    access: 'documents.read',
+    access: 'documents.view',
     handler: (ctx, { id }) => readDocument(ctx.db, id),
   }),
 
   /** Creates a draft (no id) or replaces a draft's header and lines (id). */
   'documents.save': defineMethod({
     input: saveInput({ document: documentInputSchema }),
-    access: 'documents.edit',
+    access: saveAccess('documents.create', 'documents.edit'),
     handler: (ctx, { id, version, document }) => saveDocument(ctx, document, id, version),
   }),
 
@@ -73,19 +73,19 @@ export const documentMethods = {
   /** 下推: an unsaved receipt / delivery with what the order still has outstanding, for `documents.save`. */
   'documents.fromOrder': defineMethod({
     input: byId,
-    access: 'documents.edit',
+    access: 'documents.create',
     handler: (ctx, { id }) => draftFromOrder(ctx, id),
   }),
 
   'documents.unapprove': defineMethod({
     input: byId,
-    access: 'documents.approve',
+    access: 'documents.unapprove',
     handler: (ctx, { id }) => unapproveDocument(ctx, id),
   }),
 
   'documents.void': defineMethod({
     input: byId.extend({ reason: z.string().trim().max(200).default('') }),
-    access: 'documents.approve',
+    access: 'documents.void',
     handler: (ctx, { id, reason }) => voidDocument(ctx, id, reason),
   }),
 
@@ -98,7 +98,7 @@ export const documentMethods = {
   /** 红字冲销 of a completed document. */
   'documents.reverse': defineMethod({
     input: byId.extend({ businessDate: isoDate, reason: z.string().trim().max(200).default('') }),
-    access: 'documents.approve',
+    access: 'documents.void',
     handler: (ctx, { id, businessDate, reason }) => reverseDocument(ctx, id, businessDate, reason),
   }),
 };

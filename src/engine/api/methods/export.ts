@@ -7,7 +7,7 @@ import { exportEntitySchema, exportListSchema } from '../schemas/export';
 export const exportMethods = {
   'export.list': defineMethod({
     input: exportListSchema,
-    access: 'masterData.read',
+    access: 'masterData.export',
     handler: (ctx, request) => {
       const file = exportList(ctx, request);
       return { fileName: file.fileName, contentBase64: file.content.toString('base64'), rows: file.rows };
@@ -17,7 +17,7 @@ export const exportMethods = {
   /** The columns the list can be exported with, for the column chooser. */
   'export.columns': defineMethod({
     input: z.object({ entity: exportEntitySchema }),
-    access: 'masterData.read',
+    access: 'masterData.view',
     handler: (_ctx, { entity }) => exportColumns(entity),
   }),
 };

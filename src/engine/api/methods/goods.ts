@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readGoods, saveGoods } from '../../services/master-data/goods';
 import { goodsSortFields, listGoods } from '../../services/master-data/goods-list';
 import { searchGoods } from '../../services/master-data/goods-search';
-import { defineMethod } from '../method';
+import { defineMethod, saveAccess } from '../method';
 import { goodsInputSchema } from '../schemas/goods';
 import { listQuerySchema } from '../schemas/list-query';
 import { saveInput } from '../schemas/record-id';
@@ -12,27 +12,27 @@ export const goodsMethods = {
     input: listQuerySchema(goodsSortFields).extend({
       categoryPath: z.string().trim().optional(),
     }),
-    access: 'masterData.read',
+    access: 'masterData.view',
     handler: (ctx, query) => listGoods(ctx, query),
   }),
 
   'goods.get': defineMethod({
     input: z.object({ id: z.number().int() }),
-    access: 'masterData.read',
+    access: 'masterData.view',
     handler: (ctx, { id }) => readGoods(ctx.db, id),
   }),
 
   /** Creates a goods (no id) or replaces one (id), with its units and stock lines. */
   'goods.save': defineMethod({
     input: saveInput({ goods: goodsInputSchema }),
-    access: 'masterData.edit',
+    access: saveAccess('masterData.create', 'masterData.edit'),
     handler: (ctx, { id, version, goods }) => saveGoods(ctx, goods, id, version),
   }),
 
   /** The picker: barcode or code first, then code / name / pinyin matches. */
   'goods.search': defineMethod({
     input: z.object({ term: z.string(), limit: z.number().int().min(1).max(100).default(20) }),
-    access: 'masterData.read',
+    access: 'masterData.view',
     handler: (ctx, { term, limit }) => searchGoods(ctx, term, limit),
   }),
 };

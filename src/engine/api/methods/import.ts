@@ -23,21 +23,21 @@ export const importMethods = {
   /** What the import would do with the file, row by row, without writing anything. */
   'import.preview': defineMethod({
     input: importFileSchema,
-    access: 'import.run',
+    access: 'masterData.import',
     handler: (ctx, input) => previewImport(ctx, toRequest(input)),
   }),
 
   /** All rows in one transaction (or only the valid ones, when chosen); always logged. */
   'import.commit': defineMethod({
     input: importFileSchema,
-    access: 'import.run',
+    access: 'masterData.import',
     handler: (ctx, input) => commitImport(ctx, toRequest(input)),
   }),
 
   /** The entity's columns with their labels, for choosing what a file's column means. */
   'import.fields': defineMethod({
     input: z.object({ entity: importEntitySchema }),
-    access: 'import.run',
+    access: 'masterData.import',
     handler: (_ctx, { entity }) =>
       entitySpecs[entity].fields.map((field) => ({
         key: field.key,
@@ -48,7 +48,7 @@ export const importMethods = {
 
   'import.template': defineMethod({
     input: z.object({ entity: importEntitySchema }),
-    access: 'import.run',
+    access: 'masterData.import',
     handler: (_ctx, { entity }) => asDownload(importTemplate(entity)),
   }),
 
@@ -57,14 +57,14 @@ export const importMethods = {
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(200).default(50),
     }),
-    access: 'import.run',
+    access: 'masterData.import',
     handler: (ctx, query) => listImportLogs(ctx.db, query),
   }),
 
   /** The refused rows of an import as they were in the file, with an 错误 column. */
   'import.errorReport': defineMethod({
     input: z.object({ logId: z.number().int() }),
-    access: 'import.run',
+    access: 'masterData.import',
     handler: (ctx, { logId }) => asDownload(importErrorReport(ctx.db, logId)),
   }),
 };

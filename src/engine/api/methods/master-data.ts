@@ -25,7 +25,7 @@ export const masterDataMethods = {
 
   'masterData.delete': defineMethod({
     input: target,
-    access: 'masterData.edit',
+    access: 'masterData.delete',
     handler: (ctx, { entity, id }) => {
       moveToRecycleBin(ctx, entity, id);
       return { ok: true as const };
@@ -34,7 +34,7 @@ export const masterDataMethods = {
 
   'masterData.restore': defineMethod({
     input: target,
-    access: 'masterData.edit',
+    access: 'masterData.delete',
     handler: (ctx, { entity, id }) => {
       restoreFromRecycleBin(ctx, entity, id);
       return { ok: true as const };

@@ -22,7 +22,7 @@ const choice = z.object({
 export const moneyMethods = {
   'money.balances': defineMethod({
     input: z.object({ side, search: z.string().trim().max(100).optional() }),
-    access: 'money.read',
+    access: 'money.view',
     handler: (ctx, input) => {
       assertIndependent(ctx);
       return moneyBalances(ctx.db.$client, input);
@@ -31,7 +31,7 @@ export const moneyMethods = {
 
   'money.openItems': defineMethod({
     input: z.object({ counterpartyId: id, side, includeSettled: z.boolean().optional() }),
-    access: 'money.read',
+    access: 'money.view',
     handler: (ctx, input) => {
       assertIndependent(ctx);
       return openItemList(ctx.db.$client, input);
@@ -40,7 +40,7 @@ export const moneyMethods = {
 
   'money.settlements': defineMethod({
     input: z.object({ counterpartyId: id, side }),
-    access: 'money.read',
+    access: 'money.view',
     handler: (ctx, input) => {
       assertIndependent(ctx);
       return settlementList(ctx.db.$client, input);
@@ -70,7 +70,7 @@ export const moneyMethods = {
   /** 内部往来: the balance with each internal unit. */
   'money.internalAccounts': defineMethod({
     input: z.object({}),
-    access: 'money.read',
+    access: 'money.view',
     handler: (ctx) => {
       assertIndependent(ctx);
       return internalAccounts(ctx.db.$client);
@@ -80,7 +80,7 @@ export const moneyMethods = {
   /** The customer's credit for the document page: null figures on a non-independent branch. */
   'money.credit': defineMethod({
     input: z.object({ counterpartyId: id }),
-    access: 'documents.read',
+    access: 'documents.view',
     handler: (ctx, { counterpartyId }) => {
       const position = creditPosition(ctx.db.$client, counterpartyId);
       const text = (fen: number | null) => (fen === null ? null : moneyText(fen));

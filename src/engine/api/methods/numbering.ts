@@ -9,7 +9,7 @@ import { defineMethod } from '../method';
 export const numberingMethods = {
   'numbering.list': defineMethod({
     input: z.object({}),
-    access: 'documents.read',
+    access: 'documents.view',
     handler: (ctx) => listNumberingRules(ctx.db.$client),
   }),
 

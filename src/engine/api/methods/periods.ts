@@ -9,7 +9,7 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 yyyy-MM'
 export const periodMethods = {
   'periods.list': defineMethod({
     input: z.object({}),
-    access: 'stock.read',
+    access: 'stock.view',
     handler: (ctx) => listMonthCloses(ctx.db.$client),
   }),
 

@@ -11,7 +11,7 @@ export const priceMethods = {
       side: z.enum(priceSides),
       goodsIds: z.array(z.number().int()).max(500),
     }),
-    access: 'documents.read',
+    access: 'documents.view',
     handler: (ctx, input) => lastPrices(ctx.db.$client, input, getBranchProfile(ctx).quantityDecimals),
   }),
 
@@ -23,7 +23,7 @@ export const priceMethods = {
       counterpartyId: z.number().int().optional(),
       limit: z.number().int().min(1).max(500).default(50),
     }),
-    access: 'documents.read',
+    access: 'documents.view',
     handler: (ctx, input) => priceHistory(ctx.db.$client, input, getBranchProfile(ctx).quantityDecimals),
   }),
 };

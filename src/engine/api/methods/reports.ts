@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleMay } from '../../domain/access/roles';
+import { actorMay } from '../../services/context';
 import { moneySides } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { priceSides } from '../../services/documents/price-history';
@@ -109,67 +109,67 @@ const exportRequest = <Name extends string, Input extends z.ZodType>(report: Nam
 export const reportMethods = {
   'reports.stockBalance': defineMethod({
     input: stockBalanceInput,
-    access: 'stock.read',
+    access: 'stock.view',
     handler: (ctx, input) => stockBalance(ctx, input),
   }),
 
   'reports.stockCard': defineMethod({
     input: stockCardInput,
-    access: 'stock.read',
+    access: 'stock.view',
     handler: (ctx, input) => stockCard(ctx, input),
   }),
 
   'reports.periodSummary': defineMethod({
     input: periodSummaryInput,
-    access: 'stock.read',
+    access: 'stock.view',
     handler: (ctx, input) => periodSummary(ctx, input),
   }),
 
   'reports.inTransit': defineMethod({
     input: inTransitInput,
-    access: 'stock.read',
+    access: 'stock.view',
     handler: (ctx, input) => inTransitStock(ctx, input),
   }),
 
   'reports.stockAlerts': defineMethod({
     input: stockAlertsInput,
-    access: 'stock.read',
+    access: 'stock.view',
     handler: (ctx, input) => stockAlerts(ctx, input),
   }),
 
   'reports.lotExpiry': defineMethod({
     input: lotExpiryInput,
-    access: 'stock.read',
+    access: 'stock.view',
     handler: (ctx, input) => lotExpiry(ctx, input),
   }),
 
   'reports.statement': defineMethod({
     input: statementInput,
-    access: 'money.read',
+    access: 'money.view',
     handler: (ctx, input) => statement(ctx, input),
   }),
 
   'reports.aging': defineMethod({
     input: agingInput,
-    access: 'money.read',
+    access: 'money.view',
     handler: (ctx, input) => aging(ctx, input),
   }),
 
   'reports.grossProfit': defineMethod({
     input: grossProfitInput,
-    access: 'profit.read',
+    access: 'profit.view',
     handler: (ctx, input) => grossProfit(ctx, input),
   }),
 
   'reports.priceHistory': defineMethod({
     input: priceHistoryInput,
-    access: 'documents.read',
+    access: 'documents.view',
     handler: (ctx, input) => priceHistoryReport(ctx, input),
   }),
 
   'reports.orderExecution': defineMethod({
     input: orderExecutionInput,
-    access: 'documents.read',
+    access: 'documents.view',
     handler: (ctx, input) => orderExecutionReport(ctx, input),
   }),
 
@@ -190,10 +190,10 @@ export const reportMethods = {
     ]),
     // Every signed-in role reads stock; a money or profit report's file also needs its own method's
     // permission, which the router cannot know before the input names the report.
-    access: 'stock.read',
+    access: 'reports.export',
     handler: (ctx, { columns: keys, format: fileFormat, ...request }) => {
       const permission = reportPermission(request.report);
-      if (ctx.actor.role === null || !roleMay(ctx.actor.role, permission)) {
+      if (!actorMay(ctx.actor, permission)) {
         throw new LedgerError('FORBIDDEN', `当前用户没有权限导出此报表（reports.${request.report}）。`, {
           permission,
         });
@@ -206,7 +206,7 @@ export const reportMethods = {
   /** The columns a report can be exported with, for the column chooser. */
   'reports.columns': defineMethod({
     input: z.object({ report: z.enum(reportNames) }),
-    access: 'stock.read',
+    access: 'stock.view',
     handler: (_ctx, { report }) => reportColumns(report),
   }),
 };

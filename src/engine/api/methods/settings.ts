@@ -7,7 +7,7 @@ import { defineMethod } from '../method';
 export const settingsMethods = {
   'settings.get': defineMethod({
     input: z.object({}),
-    access: 'system.read',
+    access: 'system.view',
     handler: (ctx) => getAppSettings(ctx),
   }),
 

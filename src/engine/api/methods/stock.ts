@@ -10,7 +10,7 @@ export const stockMethods = {
       /** The order a delivery is made from: its own reservation is what the delivery takes. */
       exceptOrderId: z.number().int().optional(),
     }),
-    access: 'stock.read',
+    access: 'stock.view',
     handler: (ctx, { goodsIds, exceptOrderId }) => availableStock(ctx, goodsIds, exceptOrderId ?? null),
   }),
 };

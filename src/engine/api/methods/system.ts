@@ -24,7 +24,7 @@ const passphrase = z.string().min(1, '请输入备份密码').nullable().default
 export const systemMethods = {
   'system.info': defineMethod({
     input: z.object({}),
-    access: 'system.read',
+    access: 'system.view',
     handler: (ctx) => ({
       ...systemInfo(ctx, ctx.env),
       backupEncrypted: readBackupPassphrase(ctx.env) !== null,
@@ -37,14 +37,14 @@ export const systemMethods = {
       /** Encrypts this backup with the passphrase given (not stored anywhere). */
       passphrase,
     }),
-    access: 'backup.run',
+    access: 'backup.create',
     handler: (ctx, { to, passphrase }) => backupNow(ctx, to, passphrase),
   }),
 
   /** The backups in the automatic backup folder, newest first. */
   'system.backups': defineMethod({
     input: z.object({}),
-    access: 'backup.run',
+    access: 'backup.create',
     handler: (ctx) => listBackups(ctx, ctx.env),
   }),
 
@@ -63,7 +63,7 @@ export const systemMethods = {
   /** `PRAGMA integrity_check` and `foreign_key_check` of the live ledger (start-up runs the quick check). */
   'system.checkIntegrity': defineMethod({
     input: z.object({}),
-    access: 'backup.run',
+    access: 'backup.create',
     handler: (ctx) => checkIntegrity(ctx),
   }),
 

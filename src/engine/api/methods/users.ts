@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { passwordMinLength } from '../../domain/access/password-policy';
-import { roles } from '../../domain/access/roles';
 import {
   createUser,
   listAccounts,
@@ -16,19 +15,21 @@ const password = z
   .string()
   .min(passwordMinLength, `密码至少 ${passwordMinLength} 位`)
   .max(128, '密码不能超过 128 位');
+/** A role's code (roles table); the service refuses one that does not exist. */
+const roleCode = z.string().trim().min(1, '请选择角色').max(30, '角色编码不能超过 30 个字');
 const displayName = z.string().trim().min(1, '请填写姓名').max(30, '姓名不能超过 30 个字');
 
 /** 用户管理: the administrator's accounts, roles, passwords and lockouts. */
 export const userMethods = {
   'users.accounts': defineMethod({
     input: z.object({}),
-    access: 'users.manage',
+    access: 'users.edit',
     handler: (ctx) => listAccounts(ctx),
   }),
 
   'users.create': defineMethod({
-    input: z.object({ username: usernameSchema, displayName, role: z.enum(roles), password }),
-    access: 'users.manage',
+    input: z.object({ username: usernameSchema, displayName, role: roleCode, password }),
+    access: 'users.edit',
     handler: (ctx, input) => createUser(ctx, input),
   }),
 
@@ -36,10 +37,10 @@ export const userMethods = {
     input: z.object({
       id: z.number().int(),
       displayName: displayName.optional(),
-      role: z.enum(roles).optional(),
+      role: roleCode.optional(),
       active: z.boolean().optional(),
     }),
-    access: 'users.manage',
+    access: 'users.edit',
     handler: (ctx, { id, ...change }) => {
       updateUser(ctx, id, change);
       return { ok: true as const };
@@ -48,7 +49,7 @@ export const userMethods = {
 
   'users.resetPassword': defineMethod({
     input: z.object({ id: z.number().int(), password }),
-    access: 'users.manage',
+    access: 'users.edit',
     handler: async (ctx, { id, password: newPassword }) => {
       await resetPassword(ctx, id, newPassword);
       return { ok: true as const };
@@ -57,7 +58,7 @@ export const userMethods = {
 
   'users.unlock': defineMethod({
     input: z.object({ id: z.number().int() }),
-    access: 'users.manage',
+    access: 'users.edit',
     handler: (ctx, { id }) => {
       unlockUser(ctx, id);
       return { ok: true as const };
@@ -67,7 +68,7 @@ export const userMethods = {
   /** For choosing a warehouse's keepers and an employee's login; never hashes or lockout state. */
   'users.list': defineMethod({
     input: z.object({}),
-    access: 'masterData.read',
+    access: 'masterData.view',
     handler: (ctx) => listUsers(ctx.db),
   }),
 };

@@ -12,3 +12,4 @@ export * from './documents';
 export * from './stock';
 export * from './money';
 export * from './restores';
+export * from './roles';

@@ -1,5 +1,4 @@
 import { sqliteTable, integer, text } from 'drizzle-orm/sqlite-core';
-import { roles } from '../../domain/access/roles';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey(),
@@ -8,7 +7,8 @@ export const users = sqliteTable('users', {
   displayName: text('display_name').notNull(),
   /** `scrypt$N$r$p$salt$hash`, see services/auth/password.ts. */
   passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: roles }).notNull(),
+  /** The code of the role held (roles table). */
+  role: text('role').notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   failedAttempts: integer('failed_attempts').notNull().default(0),
   lockedUntil: text('locked_until'),

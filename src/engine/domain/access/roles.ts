@@ -1,61 +1,115 @@
-/**
- * Roles and what each may do (DOMAIN.md §1). Permissions are checked by the API router, never only in the UI.
- */
+import { permissions, type Permission } from './permissions';
 
-export const roles = ['admin', 'manager', 'clerk', 'keeper', 'accountant', 'salesperson'] as const;
-export type Role = (typeof roles)[number];
-
-export const permissions = [
-  'system.read',
-  'settings.edit',
-  'audit.read',
-  'backup.run',
-  /** Replaces the books with a backup's: the administrator's alone (the admin role holds every permission). */
-  'backup.restore',
-  'users.manage',
-  'masterData.read',
-  'masterData.edit',
-  'masterData.purge',
-  'import.run',
-  'documents.read',
-  'documents.edit',
-  'documents.approve',
-  'warehouse.confirm',
-  'stock.read',
-  'period.close',
-  'period.reopen',
-  'money.read',
-  'money.settle',
-  'profit.read',
-] as const;
-export type Permission = (typeof permissions)[number];
-
-const everyone: readonly Permission[] = ['system.read', 'masterData.read', 'documents.read', 'stock.read'];
+export type { Permission } from './permissions';
+export { permissions } from './permissions';
 
 /**
- * The information clerk keeps master data, imports what offices send and enters documents; approval is
- * someone else's (DOMAIN.md §1); only an administrator reopens a closed month (§6.7).
+ * Which warehouses a role's keepers act on: only those they keep (仓管员, DOMAIN.md §5), or every
+ * warehouse (whoever stands in for a keeper).
  */
-const grants: Record<Role, readonly Permission[]> = {
-  admin: permissions,
-  manager: [...everyone, 'audit.read', 'documents.approve', 'money.read', 'profit.read'],
-  clerk: [...everyone, 'masterData.edit', 'import.run', 'documents.edit', 'money.read'],
-  /** The keeper confirms inbound and outbound for the warehouses they keep (§5). */
-  keeper: [...everyone, 'warehouse.confirm'],
-  /** Receivables, payables, settlement and profit are the accountant's (§1, §7). */
-  accountant: [
-    ...everyone,
-    'masterData.edit',
-    'documents.edit',
-    'documents.approve',
-    'period.close',
-    'money.read',
-    'money.settle',
-    'profit.read',
-  ],
-  salesperson: everyone,
-};
+export const warehouseScopes = ['kept', 'all'] as const;
+export type WarehouseScope = (typeof warehouseScopes)[number];
 
-export function roleMay(role: Role, permission: Permission): boolean {
-  return grants[role].includes(permission);
+/** A role: a named, editable set of permissions (roles table), and its data scope. */
+export interface RoleGrant {
+  code: string;
+  name: string;
+  permissions: readonly Permission[];
+  warehouseScope: WarehouseScope;
 }
+
+/** The role whose permissions are every permission, always: nobody can edit the branch out of its own administration. */
+export const administratorRole = 'admin';
+
+const viewing: readonly Permission[] = ['system.view', 'masterData.view', 'documents.view', 'stock.view'];
+
+/**
+ * The roles a branch starts with (DOMAIN.md §1); an administrator edits them or adds others. The
+ * information clerk keeps master data, imports what offices send and enters documents, approval being
+ * someone else's; the keeper confirms for the warehouses they keep; receivables, payables, settlement,
+ * month close and profit are the accountant's; the salesperson enters orders and sees neither cost nor
+ * purchase prices; 只读 reads.
+ */
+export const shippedRoles: readonly RoleGrant[] = [
+  { code: administratorRole, name: '管理员', permissions, warehouseScope: 'all' },
+  {
+    code: 'manager',
+    name: '经理',
+    permissions: [
+      ...viewing,
+      'audit.view',
+      'masterData.export',
+      'documents.approve',
+      'documents.unapprove',
+      'documents.void',
+      'documents.print',
+      'documents.export',
+      'reports.export',
+      'money.view',
+      'profit.view',
+      'cost.view',
+      'creditLimit.edit',
+      'minSalePrice.edit',
+    ],
+    warehouseScope: 'all',
+  },
+  {
+    code: 'clerk',
+    name: '信息员',
+    permissions: [
+      ...viewing,
+      'masterData.create',
+      'masterData.edit',
+      'masterData.delete',
+      'masterData.import',
+      'masterData.export',
+      'documents.create',
+      'documents.edit',
+      'documents.print',
+      'documents.export',
+      'reports.export',
+      'money.view',
+      // Purchase receipts are entered at their purchase prices.
+      'cost.view',
+    ],
+    warehouseScope: 'all',
+  },
+  {
+    code: 'keeper',
+    name: '仓管员',
+    permissions: [...viewing, 'warehouse.confirm', 'warehouse.print'],
+    warehouseScope: 'kept',
+  },
+  {
+    code: 'accountant',
+    name: '会计',
+    permissions: [
+      ...viewing,
+      'masterData.create',
+      'masterData.edit',
+      'masterData.export',
+      'documents.create',
+      'documents.edit',
+      'documents.approve',
+      'documents.unapprove',
+      'documents.void',
+      'documents.print',
+      'documents.export',
+      'reports.export',
+      'period.close',
+      'money.view',
+      'money.settle',
+      'profit.view',
+      'cost.view',
+      'creditLimit.edit',
+    ],
+    warehouseScope: 'all',
+  },
+  {
+    code: 'salesperson',
+    name: '业务员',
+    permissions: [...viewing, 'documents.create', 'documents.edit', 'documents.print', 'money.view'],
+    warehouseScope: 'all',
+  },
+  { code: 'readonly', name: '只读', permissions: viewing, warehouseScope: 'all' },
+];

@@ -1,4 +1,3 @@
-import type { Role } from '../../domain/access/roles';
 import type { users } from '../../db/schema';
 
 /** What the app may know about the person signed in: never the hash, never the lock counters. */
@@ -6,7 +5,8 @@ export interface SignedInUser {
   id: number;
   username: string;
   displayName: string;
-  role: Role;
+  /** The code of the role held (roles table). */
+  role: string;
 }
 
 export function toSignedInUser(row: typeof users.$inferSelect): SignedInUser {

@@ -1,9 +1,9 @@
 import * as XLSX from '@e965/xlsx';
 import type { ApiInput } from '../../../shared/api';
-import type { Role } from '../../domain/access/roles';
 import { LedgerError } from '../../../shared/ledger-error';
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { fenScale } from '../../../shared/numbers/scales';
+import { grantOf } from '../access/role-grants';
 import type { Actor } from '../context';
 import { cliActor } from '../context';
 import { callAs, type DemoEngine } from './demo-api';
@@ -106,9 +106,9 @@ export async function enterMasterData(
   password: string,
 ): Promise<DemoBranch> {
   const admin = cliActor;
-  const user = async (person: { username: string; displayName: string }, role: Role): Promise<Actor> => {
+  const user = async (person: { username: string; displayName: string }, role: string): Promise<Actor> => {
     const { id } = await callAs(engine, admin, 'users.create', { ...person, role, password });
-    return { userId: id, ...person, role };
+    return { userId: id, ...person, role, ...grantOf(engine.db.$client, role)! };
   };
   const clerk = await user(model.clerk, 'clerk');
   const manager = await user(model.manager, 'manager');

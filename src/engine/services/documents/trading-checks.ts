@@ -1,12 +1,11 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import { roleMay } from '../../domain/access/roles';
 import { LedgerError } from '../../../shared/ledger-error';
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { priceScale } from '../../../shared/numbers/scales';
 import { yuanDisplay } from '../../../shared/numbers/yuan-display';
 import { getBranchProfile } from '../branch/branch-profile';
-import type { ServiceContext } from '../context';
+import { actorMay, type ServiceContext } from '../context';
 import { creditPosition } from '../money/credit-position';
 import { reservedQuantities } from '../stock/reservations';
 import { describeStockPlace, formatShortfall } from '../stock/stock-place';
@@ -14,8 +13,7 @@ import { positionKey } from '../reports/stock-position';
 import { getAppSettings } from '../settings/app-settings';
 import type { DocumentRow } from './document-facts';
 
-const mayApprove = (ctx: ServiceContext) =>
-  ctx.actor.role !== null && roleMay(ctx.actor.role, 'documents.approve');
+const mayApprove = (ctx: ServiceContext) => actorMay(ctx.actor, 'documents.approve');
 
 interface LineFacts {
   line_no: number;

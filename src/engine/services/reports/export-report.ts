@@ -53,7 +53,7 @@ const rowsOf = <Row>(rows: readonly Row[]): TableLine<Row>[] => rows.map((row) =
 export const exportableReports = {
   stockBalance: exportable({
     label: '库存余额表',
-    permission: 'stock.read',
+    permission: 'stock.view',
     run: stockBalance,
     columns: stockBalanceColumns,
     lines: (result) => [
@@ -64,7 +64,7 @@ export const exportableReports = {
   }),
   stockCard: exportable({
     label: '商品明细账',
-    permission: 'stock.read',
+    permission: 'stock.view',
     run: stockCard,
     columns: stockCardColumns,
     lines: (result) => {
@@ -91,7 +91,7 @@ export const exportableReports = {
   }),
   periodSummary: exportable({
     label: '进销存汇总表',
-    permission: 'stock.read',
+    permission: 'stock.view',
     run: periodSummary,
     columns: periodSummaryColumns,
     lines: (result) => [...rowsOf(result.rows), { summary: { goodsCode: '合计', ...result.totals } }],
@@ -99,7 +99,7 @@ export const exportableReports = {
   }),
   inTransit: exportable({
     label: '在途库存表',
-    permission: 'stock.read',
+    permission: 'stock.view',
     run: inTransitStock,
     columns: inTransitColumns,
     lines: (result) => [
@@ -109,21 +109,21 @@ export const exportableReports = {
   }),
   stockAlerts: exportable({
     label: '库存预警表',
-    permission: 'stock.read',
+    permission: 'stock.view',
     run: stockAlerts,
     columns: stockAlertColumns,
     lines: (result) => rowsOf(result.rows),
   }),
   lotExpiry: exportable({
     label: '批次保质期表',
-    permission: 'stock.read',
+    permission: 'stock.view',
     run: lotExpiry,
     columns: lotExpiryColumns,
     lines: (result) => rowsOf(result.rows),
   }),
   statement: exportable({
     label: '对账单',
-    permission: 'money.read',
+    permission: 'money.view',
     run: statement,
     columns: statementColumns,
     lines: (result) => [
@@ -143,7 +143,7 @@ export const exportableReports = {
   }),
   aging: exportable({
     label: '账龄分析表',
-    permission: 'money.read',
+    permission: 'money.view',
     run: aging,
     columns: agingColumns,
     lines: (result) => [...rowsOf(result.rows), { summary: { code: '合计', ...result.totals } }],
@@ -151,7 +151,7 @@ export const exportableReports = {
   }),
   grossProfit: exportable({
     label: '毛利表',
-    permission: 'profit.read',
+    permission: 'profit.view',
     run: grossProfit,
     columns: grossProfitColumns,
     lines: (result) => [...rowsOf(result.rows), { summary: { code: '合计', ...result.totals } }],
@@ -160,7 +160,7 @@ export const exportableReports = {
   priceHistory: exportable({
     label: '价格跟踪',
     // Prices are on the documents every role reads; they are not money owed (§7) nor profit.
-    permission: 'documents.read',
+    permission: 'documents.view',
     run: priceHistoryReport,
     columns: priceHistoryColumns,
     lines: (result) => rowsOf(result.rows),
@@ -176,7 +176,7 @@ export const exportableReports = {
   orderExecution: exportable({
     label: '订单执行情况',
     // What was ordered and what is left are on the orders every role reads (like 价格跟踪).
-    permission: 'documents.read',
+    permission: 'documents.view',
     run: orderExecutionReport,
     columns: orderExecutionColumns,
     lines: (result) => [

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
+import { roles, users } from '../../db/schema';
+import { administratorRole } from '../../domain/access/roles';
 import { newUid } from '../../db/uid';
-import type { Role } from '../../domain/access/roles';
 import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from '../auth/password';
@@ -32,13 +32,22 @@ function findAccount(ctx: ServiceContext, id: number) {
   return user;
 }
 
+/** A user holds a role that exists (roles table): one typed by hand or removed meanwhile is refused. */
+function assertRoleExists(ctx: ServiceContext, code: string): void {
+  if (!ctx.db.select({ id: roles.id }).from(roles).where(eq(roles.code, code)).get()) {
+    throw new LedgerError('VALIDATION', `角色【${code}】不存在。`, {
+      issues: [{ path: ['role'], message: `角色【${code}】不存在。` }],
+    });
+  }
+}
+
 /** The branch must always keep an administrator who can sign in. */
 function assertAnotherAdministrator(ctx: ServiceContext, exceptId: number): void {
   const others = ctx.db
     .select({ id: users.id, role: users.role, active: users.active })
     .from(users)
     .all()
-    .filter((user) => user.id !== exceptId && user.role === 'admin' && user.active);
+    .filter((user) => user.id !== exceptId && user.role === administratorRole && user.active);
   if (others.length === 0) {
     throw new LedgerError('CONFLICT', '这是唯一的管理员账户，不能停用或改为其他角色；请先另设一位管理员。');
   }
@@ -46,10 +55,11 @@ function assertAnotherAdministrator(ctx: ServiceContext, exceptId: number): void
 
 export async function createUser(
   ctx: ServiceContext,
-  input: { username: string; displayName: string; role: Role; password: string },
+  input: { username: string; displayName: string; role: string; password: string },
 ): Promise<{ id: number }> {
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction((tx) => {
+    assertRoleExists(ctx, input.role);
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
       throw new LedgerError('CONFLICT', `用户名 ${input.username} 已存在。`);
     }
@@ -79,11 +89,13 @@ export async function createUser(
 export function updateUser(
   ctx: ServiceContext,
   id: number,
-  change: { displayName?: string; role?: Role; active?: boolean },
+  change: { displayName?: string; role?: string; active?: boolean },
 ): void {
   const user = findAccount(ctx, id);
-  const demoted = change.role !== undefined && change.role !== 'admin' && user.role === 'admin';
-  const disabled = change.active === false && user.active && user.role === 'admin';
+  if (change.role !== undefined) assertRoleExists(ctx, change.role);
+  const demoted =
+    change.role !== undefined && change.role !== administratorRole && user.role === administratorRole;
+  const disabled = change.active === false && user.active && user.role === administratorRole;
   if (demoted || disabled) assertAnotherAdministrator(ctx, id);
   ctx.db.transaction((tx) => {
     const before = { displayName: user.displayName, role: user.role, active: user.active };
