@@ -17,6 +17,8 @@ export interface EngineOptions {
   nativeBinding?: string;
   /** How long a write waits for another program's write lock before the call answers BUSY. */
   busyTimeoutMs?: number;
+  /** The bundled import-file reader worker (the desktop build); unset when running from source. */
+  importWorker?: string;
 }
 
 export interface Engine {
@@ -64,6 +66,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     databasePath,
     schemaVersion: migration.to,
     backupDir,
+    importWorker: options.importWorker ?? null,
   };
   const deps = { db, clock, auth: newAuthState(), env };
   return {

@@ -10,7 +10,7 @@ import type { ImportOptions } from './import-options';
 import type { RowProblem } from './import-row';
 import { importerFor } from './importers';
 import { checkMapping, mapColumnsAutomatically, mappingFits, type ColumnMapping } from './map-columns';
-import { readTable } from './read-table';
+import type { SheetTable } from './read-table';
 import { rememberedMapping, sourceKeyOf } from './remembered-mapping';
 import { readRows } from './validate-rows';
 
@@ -23,6 +23,11 @@ export interface ImportRequest {
   /** The mapping as the clerk edited it in the preview; absent: remembered or automatic. */
   mapping?: ColumnMapping | undefined;
   options: ImportOptions;
+}
+
+/** A request whose file has been read, off the engine's thread (read-import-file.ts). */
+export interface ReadImportRequest extends ImportRequest {
+  table: SheetTable;
 }
 
 export type MappingSource = 'remembered' | 'automatic' | 'given';
@@ -63,13 +68,13 @@ function chooseMapping(
 }
 
 /**
- * Reads the file and plans every row: header row found, columns mapped, cells read, rows checked
+ * Plans every row of the file as read: header row found, columns mapped, cells read, rows checked
  * against the entity's rules and the database. Runs in the caller's transaction, so a commit
  * writes exactly what it checked.
  */
-export function planImport(tx: LedgerTx, ctx: ServiceContext, request: ImportRequest): ImportPlan {
+export function planImport(tx: LedgerTx, ctx: ServiceContext, request: ReadImportRequest): ImportPlan {
   const importer = importerFor(request.entity);
-  const table = readTable({ fileName: request.fileName, content: request.content }, { sheet: request.sheet });
+  const { table } = request;
   const header = findHeaderRow(importer.spec, table.rows);
   if (header === null) {
     throw new LedgerError('VALIDATION', `文件【${request.fileName}】的工作表【${table.sheet}】是空的。`);

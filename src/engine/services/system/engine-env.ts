@@ -5,4 +5,6 @@ export interface EngineEnv {
   schemaVersion: number;
   /** Folder for automatic backups (before migrations). */
   backupDir: string;
+  /** The built import-file reader worker; null when running from the project's files (read-table-off-thread.ts). */
+  importWorker: string | null;
 }
