@@ -6,6 +6,7 @@ import { searchCounterparties } from '../../services/master-data/counterparties-
 import { defineMethod } from '../method';
 import { counterpartyInputSchema } from '../schemas/counterparty';
 import { listQuerySchema } from '../schemas/list-query';
+import { searchText } from '../schemas/search-text';
 
 export const counterpartyMethods = {
   'counterparties.list': defineMethod({
@@ -38,7 +39,7 @@ export const counterpartyMethods = {
   /** The picker: the exact code first, then code / name / region / contact / pinyin matches. */
   'counterparties.search': defineMethod({
     input: z.object({
-      term: z.string(),
+      term: searchText(),
       limit: z.number().int().min(1).max(100).default(20),
       /** `internal`: head office and other branches (内部单位), for inter-branch transfers. */
       kind: z.enum(['customer', 'supplier', 'internal']).optional(),
