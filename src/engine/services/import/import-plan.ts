@@ -12,6 +12,7 @@ import { importerFor } from './importers';
 import { checkMapping, mapColumnsAutomatically, mappingFits, type ColumnMapping } from './map-columns';
 import type { SheetTable } from './read-table';
 import { rememberedMapping, sourceKeyOf } from './remembered-mapping';
+import { resolvePriceUnits } from './price-unit-columns';
 import { readRows } from './validate-rows';
 
 /** One file the clerk hands in, with what they chose: the same for preview and commit. */
@@ -48,6 +49,8 @@ export interface ImportPlan {
   planned: PlannedRow<unknown>[];
   /** Problems of the file as a whole (no data under the header): nothing can be imported. */
   fileProblems: RowProblem[];
+  /** Columns the import could not map on its own (a price per a unit it cannot tell): the clerk chooses. */
+  mappingWarnings: string[];
 }
 
 function chooseMapping(
@@ -80,8 +83,14 @@ export function planImport(tx: LedgerTx, ctx: ServiceContext, request: ReadImpor
     throw new LedgerError('VALIDATION', `文件【${request.fileName}】的工作表【${table.sheet}】是空的。`);
   }
   const sourceKey = sourceKeyOf(request.entity, header.headers);
-  const { mapping, mappingSource } = chooseMapping(tx, request, importer, header.headers, sourceKey);
+  const chosen = chooseMapping(tx, request, importer, header.headers, sourceKey);
   const dataRows = dataRowsBelow(table.rows, header.index, header.headers.filter(Boolean).length);
+  const { mappingSource } = chosen;
+  // Only a mapping the import made itself: one the clerk gave or confirmed before is theirs.
+  const { mapping, warnings: mappingWarnings } =
+    mappingSource === 'automatic'
+      ? resolvePriceUnits(importer.spec, header.headers, chosen.mapping, dataRows)
+      : { mapping: chosen.mapping, warnings: [] };
   const rows = readRows(importer.spec, dataRows, header.headers, mapping);
   const fileProblems: RowProblem[] =
     rows.length === 0
@@ -103,5 +112,6 @@ export function planImport(tx: LedgerTx, ctx: ServiceContext, request: ReadImpor
       .map((field) => field.key),
     planned: importer.plan(tx, ctx, rows, request.options),
     fileProblems,
+    mappingWarnings,
   };
 }

@@ -48,6 +48,7 @@ export function previewImport(ctx: ServiceContext, request: ReadImportRequest) {
     mappingSource: plan.mappingSource,
     unmappedRequired: plan.unmappedRequired,
     fileErrors: plan.fileProblems,
+    mappingWarnings: plan.mappingWarnings,
     rows,
     counts: {
       total: rows.length,
