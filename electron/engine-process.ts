@@ -2,7 +2,10 @@
  * The engine's own process (a utilityProcess forked by main): a long import, report or re-costing
  * runs here, so the window never waits on SQLite (ARCHITECTURE.md "Processes").
  */
+/// <reference types="electron-vite/node" />
 import { openEngine, LedgerError, scheduleDailyBackups, type Engine } from '../src/engine';
+// Bundled by electron-vite into a file of its own, beside this one: the import's parse runs there.
+import importWorker from '../src/engine/services/import/read-table-worker?modulePath';
 import { decodeEngineConfig, engineConfigVariable } from './engine-config';
 import {
   type CallableEngine,
@@ -23,7 +26,7 @@ async function openConfiguredEngine(): Promise<Engine> {
   if (config === null) {
     throw new LedgerError('INTERNAL', '数据引擎没有收到有效的启动配置，请重新安装分支账簿。');
   }
-  return openEngine(config);
+  return openEngine({ ...config, importWorker });
 }
 
 async function serve(): Promise<void> {

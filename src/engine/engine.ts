@@ -26,6 +26,8 @@ export interface EngineOptions {
   busyTimeoutMs?: number;
   /** Default: `<database file>.backup-passphrase` (backup-passphrase.ts says why there). */
   backupPassphraseFile?: string;
+  /** The bundled import-file reader worker (the desktop build); unset when running from source. */
+  importWorker?: string;
 }
 
 export interface Engine {
@@ -88,6 +90,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     migrationsFolder: options.migrationsFolder,
     backupPassphraseFile: options.backupPassphraseFile ?? defaultBackupPassphraseFile(databasePath),
     busyTimeoutMs: options.busyTimeoutMs ?? defaultBusyTimeoutMs,
+    importWorker: options.importWorker ?? null,
   };
   const gate = new MaintenanceGate();
   const deps = { db, clock, auth: newAuthState(), env, gate };

@@ -72,6 +72,16 @@ export function ImportMappingStep({
           })}
         />
       )}
+      {preview.mappingWarnings.map((warning) => (
+        <Alert
+          key={warning}
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="mapping-warning"
+          title={warning}
+        />
+      ))}
       <Table
         size="small"
         bordered

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { listAudit } from '../../services/audit/list-audit';
 import { defineMethod } from '../method';
+import { searchText } from '../schemas/search-text';
 
 export const auditMethods = {
   'audit.list': defineMethod({
     input: z.object({
-      action: z.string().trim().optional(),
-      actionPrefix: z.string().trim().optional(),
-      username: z.string().trim().optional(),
+      action: searchText('操作').optional(),
+      actionPrefix: searchText('操作').optional(),
+      username: searchText('用户名').optional(),
       from: z.iso.datetime({ offset: true }).optional(),
       to: z.iso.datetime({ offset: true }).optional(),
       offset: z.number().int().min(0).default(0),

@@ -5,12 +5,13 @@ import { LedgerError } from '../../../shared/ledger-error';
 import { login, logout } from '../../services/auth/login';
 import { findBranchRow } from '../../services/branch/branch-profile';
 import { defineMethod } from '../method';
+import { trimmedText } from '../schemas/record-fields';
 
 export const authMethods = {
   'auth.login': defineMethod({
     input: z.object({
-      username: z.string().trim().min(1, '请输入用户名'),
-      password: z.string().min(1, '请输入密码'),
+      username: trimmedText('用户名', 60).min(1, '请输入用户名'),
+      password: z.string().min(1, '请输入密码').max(200, '密码过长'),
     }),
     access: 'public',
     handler: (ctx, credentials) => login(ctx, ctx.auth, credentials),

@@ -7,6 +7,7 @@ import { defineMethod, saveAccess } from '../method';
 import { saveInput } from '../schemas/record-id';
 import { counterpartyInputSchema } from '../schemas/counterparty';
 import { listQuerySchema } from '../schemas/list-query';
+import { searchText } from '../schemas/search-text';
 
 export const counterpartyMethods = {
   'counterparties.list': defineMethod({
@@ -36,7 +37,7 @@ export const counterpartyMethods = {
   /** The picker: the exact code first, then code / name / region / contact / pinyin matches. */
   'counterparties.search': defineMethod({
     input: z.object({
-      term: z.string(),
+      term: searchText(),
       limit: z.number().int().min(1).max(100).default(20),
       /** `internal`: head office and other branches (内部单位), for inter-branch transfers. */
       kind: z.enum(['customer', 'supplier', 'internal']).optional(),

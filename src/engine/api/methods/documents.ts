@@ -17,8 +17,11 @@ import { draftFromOrder } from '../../services/documents/order-draft';
 import { defineMethod, saveAccess } from '../method';
 import { byId, saveInput } from '../schemas/record-id';
 import { documentInputSchema } from '../schemas/document';
+import { isoDate as isoDateOf } from '../schemas/iso-date';
+import { trimmedText } from '../schemas/record-fields';
+import { searchText } from '../schemas/search-text';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd');
+const isoDate = isoDateOf();
 
 /** Documents (DOMAIN.md §5): entry and the lifecycle; the keeper's confirmation is warehouse.ts. */
 export const documentMethods = {
@@ -28,8 +31,8 @@ export const documentMethods = {
       statuses: z.array(z.enum(documentStatuses)).optional(),
       from: isoDate.optional(),
       to: isoDate.optional(),
-      search: z.string().optional(),
-      warehouseId: z.number().int().optional(),
+      search: searchText().optional(),
+      warehouseId: z.number().int().positive().optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(100),
     }),
@@ -65,7 +68,7 @@ export const documentMethods = {
 
   /** 强制结案 of an approved order. */
   'documents.close': defineMethod({
-    input: byId.extend({ reason: z.string().trim().max(200).default('') }),
+    input: byId.extend({ reason: trimmedText('原因', 200).default('') }),
     access: 'documents.approve',
     handler: (ctx, { id, reason }) => closeOrder(ctx, id, reason),
   }),
@@ -84,7 +87,7 @@ export const documentMethods = {
   }),
 
   'documents.void': defineMethod({
-    input: byId.extend({ reason: z.string().trim().max(200).default('') }),
+    input: byId.extend({ reason: trimmedText('原因', 200).default('') }),
     access: 'documents.void',
     handler: (ctx, { id, reason }) => voidDocument(ctx, id, reason),
   }),
@@ -97,7 +100,7 @@ export const documentMethods = {
 
   /** 红字冲销 of a completed document. */
   'documents.reverse': defineMethod({
-    input: byId.extend({ businessDate: isoDate, reason: z.string().trim().max(200).default('') }),
+    input: byId.extend({ businessDate: isoDate, reason: trimmedText('原因', 200).default('') }),
     access: 'documents.void',
     handler: (ctx, { id, businessDate, reason }) => reverseDocument(ctx, id, businessDate, reason),
   }),

@@ -6,11 +6,12 @@ import { defineMethod, saveAccess } from '../method';
 import { goodsInputSchema } from '../schemas/goods';
 import { listQuerySchema } from '../schemas/list-query';
 import { saveInput } from '../schemas/record-id';
+import { searchText } from '../schemas/search-text';
 
 export const goodsMethods = {
   'goods.list': defineMethod({
     input: listQuerySchema(goodsSortFields).extend({
-      categoryPath: z.string().trim().optional(),
+      categoryPath: searchText('商品类别').optional(),
     }),
     access: 'masterData.view',
     handler: (ctx, query) => listGoods(ctx, query),
@@ -31,7 +32,7 @@ export const goodsMethods = {
 
   /** The picker: barcode or code first, then code / name / pinyin matches. */
   'goods.search': defineMethod({
-    input: z.object({ term: z.string(), limit: z.number().int().min(1).max(100).default(20) }),
+    input: z.object({ term: searchText(), limit: z.number().int().min(1).max(100).default(20) }),
     access: 'masterData.view',
     handler: (ctx, { term, limit }) => searchGoods(ctx, term, limit),
   }),

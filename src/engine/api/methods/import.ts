@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { entitySpecs } from '../../domain/master-data/entity-specs';
 import { importErrorReport } from '../../services/import/error-report';
-import { commitImport } from '../../services/import/import-commit';
+import { commitImportFile } from '../../services/import/import-commit';
 import { listImportLogs } from '../../services/import/import-log';
 import type { ImportRequest } from '../../services/import/import-plan';
 import { previewImport } from '../../services/import/import-preview';
 import { importTemplate } from '../../services/import/import-template';
+import { readImportFile } from '../../services/import/read-import-file';
 import { defineMethod } from '../method';
 import { importEntitySchema, importFileSchema } from '../schemas/import';
 
@@ -24,14 +25,15 @@ export const importMethods = {
   'import.preview': defineMethod({
     input: importFileSchema,
     access: 'masterData.import',
-    handler: (ctx, input) => previewImport(ctx, toRequest(input)),
+    handler: async (ctx, input) =>
+      previewImport(ctx, await readImportFile(ctx.env.importWorker, toRequest(input))),
   }),
 
   /** All rows in one transaction (or only the valid ones, when chosen); always logged. */
   'import.commit': defineMethod({
     input: importFileSchema,
     access: 'masterData.import',
-    handler: (ctx, input) => commitImport(ctx, toRequest(input)),
+    handler: (ctx, input) => commitImportFile(ctx, toRequest(input), ctx.env.importWorker),
   }),
 
   /** The entity's columns with their labels, for choosing what a file's column means. */

@@ -9,6 +9,7 @@ import { reverseSettlement, settleAutomatically, settleByHand } from '../../serv
 import { moneyText } from '../../services/reports/report-figures';
 import { defineMethod } from '../method';
 import { optionalScaledDecimal } from '../schemas/scaled-decimal';
+import { searchText } from '../schemas/search-text';
 
 const side = z.enum(moneySides);
 const id = z.number().int().positive();
@@ -21,7 +22,7 @@ const choice = z.object({
 /** 往来 (DOMAIN.md §7): balances, open items, 核销 and its reversal, the credit position. */
 export const moneyMethods = {
   'money.balances': defineMethod({
-    input: z.object({ side, search: z.string().trim().max(100).optional() }),
+    input: z.object({ side, search: searchText().optional() }),
     access: 'money.view',
     handler: (ctx, input) => {
       assertIndependent(ctx);

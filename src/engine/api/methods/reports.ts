@@ -22,10 +22,12 @@ import { stockCard } from '../../services/reports/stock-card';
 import { statement } from '../../services/reports/statement';
 import { defineMethod } from '../method';
 import { isoDate as isoDateOf } from '../schemas/iso-date';
+import { trimmedText } from '../schemas/record-fields';
+import { searchText } from '../schemas/search-text';
 
 const isoDate = isoDateOf();
 const id = z.number().int().positive();
-const search = z.string().trim().max(100).optional();
+const search = searchText().optional();
 
 const inOrder = (input: { from: string; to: string }) => input.from <= input.to;
 const outOfOrder = { message: '开始日期不能晚于结束日期', path: ['to'] };
@@ -96,7 +98,7 @@ const orderExecutionInput = z
   );
 
 /** Visible columns, in the order the clerk sees them; empty: every column. */
-const columns = z.array(z.string()).max(100).default([]);
+const columns = z.array(trimmedText('列名', 60)).max(100).default([]);
 const format = z.enum(['xlsx', 'csv']).default('xlsx');
 const exportRequest = <Name extends string, Input extends z.ZodType>(report: Name, input: Input) =>
   z.object({ report: z.literal(report), input, columns, format });

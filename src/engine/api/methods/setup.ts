@@ -4,6 +4,7 @@ import { findBranchRow } from '../../services/branch/branch-profile';
 import { setupBranch } from '../../services/branch/setup-branch';
 import { defineMethod } from '../method';
 import { branchProfileSchema } from '../schemas/branch-profile';
+import { trimmedText } from '../schemas/record-fields';
 
 export const usernameSchema = z
   .string()
@@ -13,7 +14,7 @@ export const usernameSchema = z
 const administratorSchema = z
   .object({
     username: usernameSchema,
-    displayName: z.string().trim().min(1, '请填写姓名').max(30, '姓名不能超过 30 个字'),
+    displayName: trimmedText('姓名', 30).min(1, '请填写姓名'),
     password: z
       .string()
       .min(passwordMinLength, `密码至少 ${passwordMinLength} 位`)

@@ -10,6 +10,7 @@ import {
 import { listUsers } from '../../services/master-data/users-list';
 import { defineMethod } from '../method';
 import { usernameSchema } from './setup';
+import { trimmedText } from '../schemas/record-fields';
 
 const password = z
   .string()
@@ -17,7 +18,7 @@ const password = z
   .max(128, '密码不能超过 128 位');
 /** A role's code (roles table); the service refuses one that does not exist. */
 const roleCode = z.string().trim().min(1, '请选择角色').max(30, '角色编码不能超过 30 个字');
-const displayName = z.string().trim().min(1, '请填写姓名').max(30, '姓名不能超过 30 个字');
+const displayName = trimmedText('姓名', 30).min(1, '请填写姓名');
 
 /** 用户管理: the administrator's accounts, roles, passwords and lockouts. */
 export const userMethods = {

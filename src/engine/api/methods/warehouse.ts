@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { confirmWarehouse } from '../../services/documents/confirm-warehouse';
 import { warehouseQueue } from '../../services/documents/warehouse-queue';
 import { defineMethod } from '../method';
+import { trimmedText } from '../schemas/record-fields';
+import { searchText } from '../schemas/search-text';
 
 /** 仓库作业 (DOMAIN.md §5): the keeper's queue and confirmation, where stock moves. */
 export const warehouseWorkMethods = {
@@ -18,7 +20,11 @@ export const warehouseWorkMethods = {
       warehouseId: z.number().int(),
       lines: z
         .array(
-          z.object({ lineId: z.number().int(), quantity: z.string().optional(), lot: z.string().optional() }),
+          z.object({
+            lineId: z.number().int(),
+            quantity: searchText('数量').optional(),
+            lot: trimmedText('批号', 40).optional(),
+          }),
         )
         .optional(),
     }),

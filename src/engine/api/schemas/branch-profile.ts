@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trimmedText } from './record-fields';
 import {
   accountingModes,
   branchCodePattern,
@@ -10,7 +11,7 @@ import {
   taxpayerTypes,
 } from '../../domain/branch/profile';
 
-const text = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
+const text = trimmedText;
 
 const fields = {
   code: z

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { documentTypes } from '../../../shared/documents/document-types';
 import { priceScale, taxRateScale, fenScale } from '../../../shared/numbers/scales';
 import { figureLabels } from '../../../shared/documents/figure-labels';
-import { decimalText, optionalScaledDecimal } from './scaled-decimal';
+import { decimalText, optionalScaledDecimal, taxRateBounds } from './scaled-decimal';
 import type { DocumentDraft, DocumentDraftLine } from '../../services/documents/prepare-lines';
 import { isoDate } from './iso-date';
+import { trimmedText } from './record-fields';
 
 const optionalId = z
   .number()
@@ -15,7 +16,7 @@ const optionalId = z
 
 export const documentLineInputSchema = z.object({
   goodsId: z.number().int().positive(),
-  unitName: z.string().trim().min(1, '请选择单位'),
+  unitName: trimmedText('单位', 10).min(1, '请选择单位'),
   /** In `unitName`; scaled by the branch's quantity decimals in the engine, which knows them. */
   quantity: decimalText(figureLabels.quantity),
   /** Per `unitName`; with tax when `priceIncludesTax` (含税单价), else without. */
@@ -24,7 +25,7 @@ export const documentLineInputSchema = z.object({
   /** Percent, "5" or "5%": 折扣率 off the line's amount. */
   discountRate: optionalScaledDecimal(taxRateScale, figureLabels.discountRate, { min: 0, max: 100 }),
   /** Percent, "13" or "13%"; the goods' rate when left empty. */
-  taxRate: optionalScaledDecimal(taxRateScale, figureLabels.taxRate, { min: 0 }),
+  taxRate: optionalScaledDecimal(taxRateScale, figureLabels.taxRate, taxRateBounds),
   /**
    * The line's value in yuan, where it is what was entered (opening stock, a gain or other receipt at an
    * entered value): it is kept as given and the unit price derived from it (DOMAIN.md §3).
@@ -34,7 +35,7 @@ export const documentLineInputSchema = z.object({
   adjustmentAmount: optionalScaledDecimal(fenScale, figureLabels.adjustmentAmount),
   warehouseId: optionalId,
   toWarehouseId: optionalId,
-  lot: z.string().trim().max(40, '批号不能超过 40 个字').default(''),
+  lot: trimmedText('批号', 40).default(''),
   productionDate: isoDate('生产日期')
     .nullish()
     .transform((date) => date ?? null),
@@ -42,7 +43,7 @@ export const documentLineInputSchema = z.object({
     .nullish()
     .transform((date) => date ?? null),
   isGift: z.boolean().default(false),
-  remark: z.string().trim().max(200).default(''),
+  remark: trimmedText('备注', 200).default(''),
   sourceLineId: optionalId,
 }) satisfies z.ZodType<DocumentDraftLine>;
 
@@ -54,7 +55,7 @@ export const documentInputSchema = z.object({
   handlerId: optionalId,
   warehouseId: optionalId,
   toWarehouseId: optionalId,
-  remark: z.string().trim().max(500).default(''),
+  remark: trimmedText('备注', 500).default(''),
   sourceDocumentId: optionalId,
   /** 收款单 / 付款单 only: the money received or paid, in yuan; these documents have no lines. */
   amount: optionalScaledDecimal(fenScale, figureLabels.amount, { min: 0 }),

@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { costingMethods } from '../../domain/branch/profile';
 import { defaultTaxRate, priceScale, ratioScale, taxRateScale } from '../../../shared/numbers/scales';
-import { optionalScaledDecimal, scaledDecimal } from './scaled-decimal';
+import { optionalScaledDecimal, scaledDecimal, taxRateBounds } from './scaled-decimal';
+import { recordCode, trimmedText } from './record-fields';
 
-const trimmed = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
+const trimmed = trimmedText;
 
 const unitSchema = z.object({
   name: trimmed('单位名称', 10).min(1, '请填写单位名称'),
   ratio: scaledDecimal(ratioScale, '换算率', { positive: true }),
   isBase: z.boolean(),
-  barcode: z
-    .string()
-    .trim()
-    .max(32, '条码不能超过 32 位')
+  barcode: trimmed('条码', 32)
     .nullish()
     .transform((barcode) => barcode || null),
   purchasePrice: optionalScaledDecimal(priceScale, '进价', { min: 0 }),
@@ -22,21 +20,14 @@ const unitSchema = z.object({
 });
 
 export const goodsInputSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1, '请填写商品编码')
-    .max(30, '商品编码不能超过 30 位')
-    .regex(/^[^\s]+$/, '商品编码不能含空格'),
+  code: recordCode('商品编码'),
   name: trimmed('商品名称', 60).min(1, '请填写商品名称'),
   spec: trimmed('规格型号', 60).default(''),
-  categoryPath: z
-    .string()
-    .trim()
+  categoryPath: trimmed('商品类别', 200)
     .nullish()
     .transform((path) => path || null),
   brand: trimmed('品牌', 30).default(''),
-  taxRate: scaledDecimal(taxRateScale, '税率', { min: 0 }).default(defaultTaxRate),
+  taxRate: scaledDecimal(taxRateScale, '税率', taxRateBounds).default(defaultTaxRate),
   lotTracked: z.boolean().default(false),
   shelfLifeDays: z
     .number()
@@ -49,18 +40,14 @@ export const goodsInputSchema = z.object({
     .nullish()
     .transform((method) => method ?? null),
   baseUnitIndivisible: z.boolean().default(true),
-  defaultPurchaseUnit: z
-    .string()
-    .trim()
+  defaultPurchaseUnit: trimmed('默认采购单位', 10)
     .nullish()
     .transform((unit) => unit || null),
-  defaultSaleUnit: z
-    .string()
-    .trim()
+  defaultSaleUnit: trimmed('默认销售单位', 10)
     .nullish()
     .transform((unit) => unit || null),
   displayUnits: z
-    .array(z.string().trim())
+    .array(trimmed('显示单位', 10))
     .nullish()
     .transform((units) => (units?.length ? units : null)),
   active: z.boolean().default(true),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { searchText } from './search-text';
 
 /** What every list page asks: search, active / disabled / recycle bin, sort, and a window of rows. */
 export function listQuerySchema<Field extends string>(sortFields: readonly [Field, ...Field[]]) {
   return z.object({
-    search: z.string().trim().max(100).optional(),
+    search: searchText().optional(),
     active: z.boolean().optional(),
     recycleBin: z.boolean().default(false),
     sort: z.object({ field: z.enum(sortFields), order: z.enum(['asc', 'desc']) }).optional(),

@@ -12,6 +12,12 @@ interface Bounds {
   positive?: boolean;
 }
 
+/**
+ * A tax rate in percent, for goods and document lines alike: China's VAT rates are 0% to 13%, and no
+ * tax takes more than the whole amount, so 100% is the ceiling (1,000,000% was once accepted).
+ */
+export const taxRateBounds = { min: 0, max: 100 } as const satisfies Bounds;
+
 /** Reads one decimal ("¥1,234.50", "9%", 38.4) into a scaled integer, or reports why not. */
 function toScaled(
   value: string | number,

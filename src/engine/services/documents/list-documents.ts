@@ -67,7 +67,8 @@ export function listDocuments(sqlite: Database.Database, query: DocumentListQuer
     const like = `%${query.search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     params.push(like, like, like);
   }
-  if (query.warehouseId) {
+  // Tested against undefined: a warehouse id is a filter whatever its value, never "no filter".
+  if (query.warehouseId !== undefined) {
     where.push(
       'EXISTS (SELECT 1 FROM document_lines w WHERE w.document_id = d.id AND (w.warehouse_id = ? OR w.to_warehouse_id = ?))',
     );

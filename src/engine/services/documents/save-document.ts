@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context';
 import { assertUnchangedSince } from '../records/edit-version';
 import { lastDocumentChange, recordDocumentEvent } from './document-events';
 import { documentFacts, findDocument } from './document-facts';
+import { assertHeaderReferences } from './header-references';
 import { nextDocumentNumber } from './numbering';
 import { prepareLines, type DocumentDraft, type PreparedLine } from './prepare-lines';
 import { assertSourceLines } from './source-lines';
@@ -42,6 +43,7 @@ export function saveDocument(
   const profile = getBranchProfile(ctx);
   return ctx.db.transaction((tx) => {
     const lines = prepareLines(tx, profile, input);
+    assertHeaderReferences(tx, input);
     assertSourceLines(ctx.db.$client, input, lines, id);
     const now = ctx.clock.now().toISOString();
     const header = {

@@ -5,8 +5,10 @@ import type { ServiceContext } from '../context';
 import type { PlannedRow } from './entity-importer';
 import type { RowProblem } from './import-row';
 import { writeImportLog, type LoggedProblem } from './import-log';
-import { planImport, type ImportPlan, type ImportRequest } from './import-plan';
+import { planImport, type ImportPlan, type ImportRequest, type ReadImportRequest } from './import-plan';
 import { importerFor } from './importers';
+import { readImportFile } from './read-import-file';
+import type { ImportWorkerEntry } from './read-table-off-thread';
 import { rememberMapping } from './remembered-mapping';
 
 export interface ImportOutcome {
@@ -79,7 +81,7 @@ function writeLog(
  * valid rows while the others are reported. Rows write through their entity's service, so the
  * same rules hold as in the form. Every commit, refused or not, leaves an import log row.
  */
-export function commitImport(ctx: ServiceContext, request: ImportRequest): ImportOutcome {
+export function commitImport(ctx: ServiceContext, request: ReadImportRequest): ImportOutcome {
   const importer = importerFor(request.entity);
   const write = importer.write;
   if (!write && !importer.writeAll)
@@ -145,6 +147,25 @@ export function commitImport(ctx: ServiceContext, request: ImportRequest): Impor
     if (error instanceof LedgerError) logUnreadableFile(ctx, request, error);
     throw error;
   }
+}
+
+/**
+ * Reads the file off the engine's thread, then commits it; a file that cannot be read (not a
+ * spreadsheet, too large, no such sheet) is logged as refused, like one refused while planning.
+ */
+export async function commitImportFile(
+  ctx: ServiceContext,
+  request: ImportRequest,
+  worker: ImportWorkerEntry,
+): Promise<ImportOutcome> {
+  let read: ReadImportRequest;
+  try {
+    read = await readImportFile(worker, request);
+  } catch (error) {
+    if (error instanceof LedgerError) logUnreadableFile(ctx, request, error);
+    throw error;
+  }
+  return commitImport(ctx, read);
 }
 
 function logUnreadableFile(ctx: ServiceContext, request: ImportRequest, error: LedgerError): void {

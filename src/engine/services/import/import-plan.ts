@@ -10,8 +10,9 @@ import type { ImportOptions } from './import-options';
 import type { RowProblem } from './import-row';
 import { importerFor } from './importers';
 import { checkMapping, mapColumnsAutomatically, mappingFits, type ColumnMapping } from './map-columns';
-import { readTable } from './read-table';
+import type { SheetTable } from './read-table';
 import { rememberedMapping, sourceKeyOf } from './remembered-mapping';
+import { resolvePriceUnits } from './price-unit-columns';
 import { readRows } from './validate-rows';
 
 /** One file the clerk hands in, with what they chose: the same for preview and commit. */
@@ -23,6 +24,11 @@ export interface ImportRequest {
   /** The mapping as the clerk edited it in the preview; absent: remembered or automatic. */
   mapping?: ColumnMapping | undefined;
   options: ImportOptions;
+}
+
+/** A request whose file has been read, off the engine's thread (read-import-file.ts). */
+export interface ReadImportRequest extends ImportRequest {
+  table: SheetTable;
 }
 
 export type MappingSource = 'remembered' | 'automatic' | 'given';
@@ -43,6 +49,8 @@ export interface ImportPlan {
   planned: PlannedRow<unknown>[];
   /** Problems of the file as a whole (no data under the header): nothing can be imported. */
   fileProblems: RowProblem[];
+  /** Columns the import could not map on its own (a price per a unit it cannot tell): the clerk chooses. */
+  mappingWarnings: string[];
 }
 
 function chooseMapping(
@@ -63,20 +71,26 @@ function chooseMapping(
 }
 
 /**
- * Reads the file and plans every row: header row found, columns mapped, cells read, rows checked
+ * Plans every row of the file as read: header row found, columns mapped, cells read, rows checked
  * against the entity's rules and the database. Runs in the caller's transaction, so a commit
  * writes exactly what it checked.
  */
-export function planImport(tx: LedgerTx, ctx: ServiceContext, request: ImportRequest): ImportPlan {
+export function planImport(tx: LedgerTx, ctx: ServiceContext, request: ReadImportRequest): ImportPlan {
   const importer = importerFor(request.entity);
-  const table = readTable({ fileName: request.fileName, content: request.content }, { sheet: request.sheet });
+  const { table } = request;
   const header = findHeaderRow(importer.spec, table.rows);
   if (header === null) {
     throw new LedgerError('VALIDATION', `文件【${request.fileName}】的工作表【${table.sheet}】是空的。`);
   }
   const sourceKey = sourceKeyOf(request.entity, header.headers);
-  const { mapping, mappingSource } = chooseMapping(tx, request, importer, header.headers, sourceKey);
+  const chosen = chooseMapping(tx, request, importer, header.headers, sourceKey);
   const dataRows = dataRowsBelow(table.rows, header.index, header.headers.filter(Boolean).length);
+  const { mappingSource } = chosen;
+  // Only a mapping the import made itself: one the clerk gave or confirmed before is theirs.
+  const { mapping, warnings: mappingWarnings } =
+    mappingSource === 'automatic'
+      ? resolvePriceUnits(importer.spec, header.headers, chosen.mapping, dataRows)
+      : { mapping: chosen.mapping, warnings: [] };
   const rows = readRows(importer.spec, dataRows, header.headers, mapping);
   const fileProblems: RowProblem[] =
     rows.length === 0
@@ -98,5 +112,6 @@ export function planImport(tx: LedgerTx, ctx: ServiceContext, request: ImportReq
       .map((field) => field.key),
     planned: importer.plan(tx, ctx, rows, request.options),
     fileProblems,
+    mappingWarnings,
   };
 }

@@ -2,7 +2,7 @@ import { readOnly } from '../../db/connection';
 import type { ServiceContext } from '../context';
 import type { PlannedRow } from './entity-importer';
 import type { CellProblem } from './import-row';
-import { planImport, type ImportRequest } from './import-plan';
+import { planImport, type ReadImportRequest } from './import-plan';
 
 export interface PreviewRow {
   /** The sheet row number, as Excel shows it. */
@@ -31,7 +31,7 @@ function previewRow(planned: PlannedRow<unknown>): PreviewRow {
  * What the import would do, row by row, without writing anything: the wizard's preview grid with
  * each error and warning at its row and column.
  */
-export function previewImport(ctx: ServiceContext, request: ImportRequest) {
+export function previewImport(ctx: ServiceContext, request: ReadImportRequest) {
   // A transaction only for a consistent read: the plan sees one state of the database.
   const plan = ctx.db.transaction((tx) => planImport(tx, ctx, request), readOnly);
   const rows = plan.planned.map(previewRow);
@@ -48,6 +48,7 @@ export function previewImport(ctx: ServiceContext, request: ImportRequest) {
     mappingSource: plan.mappingSource,
     unmappedRequired: plan.unmappedRequired,
     fileErrors: plan.fileProblems,
+    mappingWarnings: plan.mappingWarnings,
     rows,
     counts: {
       total: rows.length,

@@ -2,7 +2,9 @@ import * as XLSX from '@e965/xlsx';
 import * as codepages from '@e965/xlsx/dist/cpexcel.full.mjs';
 import path from 'node:path';
 import { LedgerError } from '../../../shared/ledger-error';
+import { checkZipSize } from './check-zip-size';
 import { decodeTextFile } from './decode-text-file';
+import { limitTexts, spreadsheetLimits, tooLargeMessage } from './spreadsheet-limits';
 
 // Legacy .xls files saved by Chinese Excel 95/97 (BIFF5) keep their text in code page 936 (GBK):
 // SheetJS needs the code page tables to read them.
@@ -69,13 +71,23 @@ function readWorkbook(
   file: TableFile,
   sheet: string | undefined,
 ): { workbook: XLSX.WorkBook; format: string } {
-  // Dense mode keeps rows as arrays: faster for large sheets and the shape rows are read in.
-  const common = { dense: true, cellHTML: false, sheets: sheet ?? 0 } as const;
+  // Dense mode keeps rows as arrays: faster for large sheets and the shape rows are read in. One row
+  // past the limit is read, so a sheet that has it is known to be too long.
+  const common = {
+    dense: true,
+    cellHTML: false,
+    sheets: sheet ?? 0,
+    sheetRows: spreadsheetLimits.rows + 1,
+  } as const;
   if (!contentMatchesExtension(file)) {
     throw new LedgerError(
       'VALIDATION',
       `文件【${file.fileName}】不是有效的 Excel 文件，请用 Excel 打开确认后另存为 .xlsx 再导入。`,
     );
+  }
+  if (hasSignature(file.content, zipSignature)) checkZipSize(file.fileName, file.content);
+  else if (file.content.length > spreadsheetLimits.plainFileBytes) {
+    throw new LedgerError('VALIDATION', tooLargeMessage(file.fileName, limitTexts.plainFile()));
   }
   try {
     if (isTextFile(file)) {
@@ -136,12 +148,34 @@ export function readTable(file: TableFile, options: { sheet?: string } = {}): Sh
   }
   const worksheet = workbook.Sheets[sheetName];
   const dense = (worksheet?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+  return {
+    sheetNames: workbook.SheetNames,
+    sheet: sheetName,
+    format,
+    rows: rowsWithin(file, sheetName, dense),
+  };
+}
+
+/** The sheet's rows that hold something, refused past the limits of spreadsheet-limits.ts. */
+function rowsWithin(file: TableFile, sheet: string, dense: (XLSX.CellObject[] | undefined)[]): SheetRow[] {
+  const refuse = (what: string) => new LedgerError('VALIDATION', tooLargeMessage(file.fileName, what));
+  if (dense.length > spreadsheetLimits.rows) throw refuse(limitTexts.rows(sheet));
   const rows: SheetRow[] = [];
+  let filled = 0;
   dense.forEach((denseRow, index) => {
     if (!denseRow) return;
+    if (denseRow.length > spreadsheetLimits.columns) throw refuse(limitTexts.columns(sheet, index + 1));
     const cells = Array.from(denseRow, toSheetCell);
+    cells.forEach((cell, column) => {
+      if (cell === null) return;
+      filled += 1;
+      if (cell.shown.length > spreadsheetLimits.cellTextLength) {
+        throw refuse(limitTexts.cellText(sheet, XLSX.utils.encode_cell({ r: index, c: column })));
+      }
+    });
+    if (filled > spreadsheetLimits.cells) throw refuse(limitTexts.cells(sheet));
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     if (cells.length > 0) rows.push({ rowNumber: index + 1, cells });
   });
-  return { sheetNames: workbook.SheetNames, sheet: sheetName, format, rows };
+  return rows;
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
+import { LedgerError } from '../../../shared/ledger-error';
 import { orderLineProgress, unconfirmedValue } from '../documents/order-execution';
 
 export interface CreditPosition {
@@ -25,7 +26,12 @@ export function creditPosition(
 ): CreditPosition {
   const customer = prepared(sqlite, 'SELECT name, credit_limit FROM counterparties WHERE id = ?').get(
     counterpartyId,
-  ) as { name: string; credit_limit: number | null };
+  ) as { name: string; credit_limit: number | null } | undefined;
+  if (!customer) {
+    throw new LedgerError('NOT_FOUND', `往来单位（编号 ${counterpartyId}）不存在。`, {
+      field: 'counterpartyId',
+    });
+  }
   const { receivable } = prepared(
     sqlite,
     "SELECT coalesce(sum(amount), 0) AS receivable FROM open_items WHERE counterparty_id = ? AND side = 'receivable'",

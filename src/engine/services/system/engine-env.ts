@@ -11,4 +11,6 @@ export interface EngineEnv {
   backupPassphraseFile: string;
   /** How long a write waits for another program's write lock; a restore waits as long. */
   busyTimeoutMs: number;
+  /** The built import-file reader worker; null when running from the project's files (read-table-off-thread.ts). */
+  importWorker: string | null;
 }
