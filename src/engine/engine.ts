@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { ApiRequest, ApiResponse } from '../shared/api';
-import { dispatch } from './api/dispatch';
+import { type CallOrigin, dispatch } from './api/dispatch';
 import { connectLedger, openLedgerFile, type LedgerDb } from './db/connection';
 import { checkSchemaVersion, migrateDatabase, type MigrationOutcome } from './db/migrate';
 import { newAuthState } from './services/auth/auth-state';
 import { type Actor, type Clock, systemClock } from './services/context';
+import type { ScryptCost } from './services/auth/password';
 import type { EngineEnv } from './services/system/engine-env';
 
 export interface EngineOptions {
@@ -17,6 +18,11 @@ export interface EngineOptions {
   nativeBinding?: string;
   /** How long a write waits for another program's write lock before the call answers BUSY. */
   busyTimeoutMs?: number;
+  /**
+   * scrypt's cost for new password hashes; default OWASP's (services/auth/password.ts). Tests pass a
+   * cheap one. Hashes below the cost are upgraded at their next successful login.
+   */
+  passwordCost?: ScryptCost;
 }
 
 export interface Engine {
@@ -25,8 +31,8 @@ export interface Engine {
   readonly db: LedgerDb;
   /** The time and the branch's calendar day the engine works by. */
   readonly clock: Clock;
-  /** One API call from a transport (HTTP, IPC), authenticated by its session. */
-  call(request: ApiRequest): Promise<ApiResponse>;
+  /** One API call from a transport (HTTP, IPC), authenticated by its session; `origin` is the transport's. */
+  call(request: ApiRequest, origin: CallOrigin): Promise<ApiResponse>;
   /** One API call made in-process on behalf of a known actor (the CLI). */
   callAs(actor: Actor, method: string, input: unknown): Promise<ApiResponse>;
   close(): void;
@@ -65,14 +71,14 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     schemaVersion: migration.to,
     backupDir,
   };
-  const deps = { db, clock, auth: newAuthState(), env };
+  const deps = { db, clock, auth: newAuthState(clock.now(), options.passwordCost), env };
   return {
     env,
     migration,
     db,
     clock,
-    call: (request) => dispatch(deps, request),
-    callAs: (actor, method, input) => dispatch(deps, { method, input }, actor),
+    call: (request, origin) => dispatch(deps, request, origin),
+    callAs: (actor, method, input) => dispatch(deps, { method, input }, { source: actor.username }, actor),
     close: () => db.$client.close(),
   };
 }

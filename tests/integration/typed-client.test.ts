@@ -9,6 +9,7 @@ import {
   type SessionStorageLike,
 } from '../../src/app/api/client';
 import { openEngine, sourceAppVersion, sourceMigrationsFolder, type Engine } from '../../src/engine';
+import { testPasswordCost, testSource } from './support/ledger';
 
 /** Stands in for the browser tab's sessionStorage. */
 function memoryStorage(): SessionStorageLike {
@@ -31,8 +32,9 @@ describe('the renderer’s typed client over the in-process transport', () => {
       databasePath: path.join(folder, 'ledger.db'),
       migrationsFolder: sourceMigrationsFolder,
       appVersion: sourceAppVersion(),
+      passwordCost: testPasswordCost,
     });
-    client = createClient((request) => engine.call(request), memoryStorage());
+    client = createClient((request) => engine.call(request, testSource), memoryStorage());
   });
 
   afterEach(() => {

@@ -6,7 +6,7 @@ import { type Actor, anonymousActor, type Clock } from '../services/context';
 import { isDatabaseBusy, type LedgerDb } from '../db/connection';
 import type { AuthState } from '../services/auth/auth-state';
 import type { EngineEnv } from '../services/system/engine-env';
-import { findActiveUser } from '../services/auth/find-active-user';
+import { findSessionUser } from '../services/auth/find-session-user';
 import type { MethodContext } from './method';
 import { isMethodName, router } from './router';
 
@@ -20,6 +20,12 @@ export interface DispatchDeps {
   env: EngineEnv;
 }
 
+/** What the transport knows of a call beyond the request itself; never taken from the request. */
+export interface CallOrigin {
+  /** A web client's address, `desktop` for the Electron window, `cli` for the command line. */
+  source: string;
+}
+
 function validationError(error: z.ZodError): LedgerError {
   const issues = error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
   const text = issues.map((issue) =>
@@ -30,14 +36,20 @@ function validationError(error: z.ZodError): LedgerError {
 
 function actorFor(deps: DispatchDeps, session: string | null | undefined): Actor | null {
   if (!session) return null;
-  const userId = deps.auth.sessions.resolve(session, deps.clock.now());
-  if (userId === null) return null;
-  const user = findActiveUser(deps.db, userId);
+  const opened = deps.auth.sessions.resolve(session, deps.clock.now());
+  if (opened === null) return null;
+  const user = findSessionUser(deps.db, opened);
   if (!user) {
     deps.auth.sessions.revoke(session);
     return null;
   }
-  return { userId: user.id, username: user.username, displayName: user.displayName, role: user.role };
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 /**
@@ -45,7 +57,12 @@ function actorFor(deps: DispatchDeps, session: string | null | undefined): Actor
  * untrusted), and the caller must hold its permission. `actor` is given by in-process callers
  * (the CLI); transports pass a session instead.
  */
-export async function dispatch(deps: DispatchDeps, request: ApiRequest, actor?: Actor): Promise<ApiResponse> {
+export async function dispatch(
+  deps: DispatchDeps,
+  request: ApiRequest,
+  origin: CallOrigin,
+  actor?: Actor,
+): Promise<ApiResponse> {
   try {
     if (!isMethodName(request.method)) {
       throw new LedgerError('UNKNOWN_METHOD', `没有名为 ${request.method} 的操作。`);
@@ -55,6 +72,9 @@ export async function dispatch(deps: DispatchDeps, request: ApiRequest, actor?: 
 
     if (method.access !== 'public') {
       if (caller.role === null) throw new LedgerError('UNAUTHENTICATED', '登录已失效，请重新登录。');
+      if (caller.mustChangePassword === true && !('beforePasswordChange' in method)) {
+        throw new LedgerError('PASSWORD_CHANGE_REQUIRED', '管理员已重设您的密码，请先修改密码再继续。');
+      }
       if (method.access !== 'signed-in' && !roleMay(caller.role, method.access)) {
         throw new LedgerError('FORBIDDEN', `当前用户没有权限执行此操作（${request.method}）。`, {
           permission: method.access,
@@ -70,6 +90,7 @@ export async function dispatch(deps: DispatchDeps, request: ApiRequest, actor?: 
       clock: deps.clock,
       actor: caller,
       session: request.session ?? null,
+      source: origin.source,
       auth: deps.auth,
       env: deps.env,
     };

@@ -26,6 +26,8 @@ export interface Actor {
   username: string;
   displayName: string;
   role: Role | null;
+  /** A signed-in user whose password the administrator reset and who has not yet chosen their own. */
+  mustChangePassword?: boolean;
 }
 
 export const anonymousActor: Actor = {

@@ -1,6 +1,7 @@
 import type { Engine } from '../../../src/engine';
 import type { Role } from '../../../src/engine/domain/access/roles';
-import { hashPassword } from '../../../src/engine/services/auth/password';
+import { PasswordHasher } from '../../../src/engine/services/auth/password';
+import { testPasswordCost } from './ledger';
 
 /**
  * Adds a user straight into the users table, as a later user-management screen would: the API has
@@ -19,7 +20,7 @@ export async function addUser(
       `test-${user.username}`,
       user.username,
       user.displayName,
-      await hashPassword(user.password),
+      await new PasswordHasher(testPasswordCost).hash(user.password),
       user.role,
     );
 }
