@@ -20,10 +20,11 @@ function internalError(message: string): ApiResponse {
 async function answer(engine: CallableEngine, request: { method: string; input: unknown }, asHost: boolean) {
   try {
     // The host's own calls run as the trusted host actor; everything else is authenticated by its
-    // session inside the engine, exactly as in web mode.
+    // session inside the engine, exactly as in web mode. The window is the one source there is, so
+    // login throttling counts every attempt made at this computer together.
     return asHost
       ? await engine.callAs(hostActor, request.method, request.input)
-      : await engine.call(request);
+      : await engine.call(request, { source: 'desktop' });
   } catch (error) {
     // The engine answers its own failures as ApiResponses; reaching here is a bug, and the caller
     // must still get an answer or its window would wait forever.

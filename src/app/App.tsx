@@ -6,6 +6,7 @@ import { useApiQuery } from './api/useApi';
 import { LoadFailure } from './components/LoadFailure';
 import { AppShell } from './layout/AppShell';
 import { LoginPage } from './pages/login/LoginPage';
+import { PasswordChangeRequiredPage } from './pages/login/PasswordChangeRequiredPage';
 import { SetupPage } from './pages/setup/SetupPage';
 import { SessionContext } from './session/SessionContext';
 
@@ -66,6 +67,16 @@ export function App() {
       queryClient.clear();
     }
   };
+
+  if (currentUser.data.user.mustChangePassword) {
+    return (
+      <PasswordChangeRequiredPage
+        displayName={currentUser.data.user.displayName}
+        onChanged={() => void currentUser.refetch()}
+        onLogout={() => void logout()}
+      />
+    );
+  }
 
   return (
     <SessionContext.Provider value={{ current: currentUser.data, logout }}>

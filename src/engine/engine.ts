@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { ApiRequest, ApiResponse } from '../shared/api';
-import { dispatch } from './api/dispatch';
+import { type CallOrigin, dispatch } from './api/dispatch';
 import type { BackupResult } from './db/backup';
 import { connectLedger, defaultBusyTimeoutMs, openLedgerFile, type LedgerDb } from './db/connection';
 import { damagedDatabaseError, isDamageError } from './db/integrity';
 import { ensureShippedRoles } from './services/access/role-grants';
 import { checkSchemaVersion, migrateDatabase, type MigrationOutcome } from './db/migrate';
 import { newAuthState } from './services/auth/auth-state';
+import type { ScryptCost } from './services/auth/password';
 import { type Actor, type Clock, hostActor, type ServiceContext, systemClock } from './services/context';
 import { getAppSettings } from './services/settings/app-settings';
 import { dailyBackupDue, runAutomaticBackup } from './services/system/automatic-backups';
@@ -28,6 +29,11 @@ export interface EngineOptions {
   backupPassphraseFile?: string;
   /** The bundled import-file reader worker (the desktop build); unset when running from source. */
   importWorker?: string;
+  /**
+   * scrypt's cost for new password hashes; default OWASP's (services/auth/password.ts). Tests pass a
+   * cheap one. Hashes below the cost are upgraded at their next successful login.
+   */
+  passwordCost?: ScryptCost;
 }
 
 export interface Engine {
@@ -36,8 +42,8 @@ export interface Engine {
   readonly db: LedgerDb;
   /** The time and the branch's calendar day the engine works by. */
   readonly clock: Clock;
-  /** One API call from a transport (HTTP, IPC), authenticated by its session. */
-  call(request: ApiRequest): Promise<ApiResponse>;
+  /** One API call from a transport (HTTP, IPC), authenticated by its session; `origin` is the transport's. */
+  call(request: ApiRequest, origin: CallOrigin): Promise<ApiResponse>;
   /** One API call made in-process on behalf of a known actor (the CLI). */
   callAs(actor: Actor, method: string, input: unknown): Promise<ApiResponse>;
   /**
@@ -93,7 +99,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     importWorker: options.importWorker ?? null,
   };
   const gate = new MaintenanceGate();
-  const deps = { db, clock, auth: newAuthState(), env, gate };
+  const deps = { db, clock, auth: newAuthState(clock.now(), options.passwordCost), env, gate };
   // The host's own backups are made as the host (the desktop program, or the web server), in the audit log.
   const hostContext: ServiceContext = { db, clock, actor: hostActor };
   const close = () => db.$client.close();
@@ -102,8 +108,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     migration,
     db,
     clock,
-    call: (request) => dispatch(deps, request),
-    callAs: (actor, method, input) => dispatch(deps, { method, input }, actor),
+    call: (request, origin) => dispatch(deps, request, origin),
+    callAs: (actor, method, input) => dispatch(deps, { method, input }, { source: actor.username }, actor),
     runDueBackups: async () => {
       gate.assertOpen();
       return dailyBackupDue(hostContext, env) ? runAutomaticBackup(hostContext, env, 'daily') : null;

@@ -1,4 +1,5 @@
 export { openEngine, type Engine, type EngineOptions } from './engine';
+export type { CallOrigin } from './api/dispatch';
 export { cliActor, hostActor } from './services/context';
 export { LedgerError } from '../shared/ledger-error';
 export { projectRoot, sourceMigrationsFolder, sourceAppVersion } from './source-tree';

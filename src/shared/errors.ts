@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'NEEDS_CONFIRMATION'
   | 'ACCOUNT_LOCKED'
   | 'WRONG_CREDENTIALS'
+  /** Too many failed logins from this source (a web client's address, or the desktop): `details.retryAt`. */
+  | 'LOGIN_THROTTLED'
+  /** The administrator reset the password: only `auth.changePassword` (and signing out) works until it is changed. */
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'FIELD_FIXED'
   | 'NOT_A_LEDGER'
   | 'SCHEMA_TOO_NEW'

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiResponse } from '../shared/api';
 import type { ErrorCode } from '../shared/errors';
 import type { Engine } from '../engine';
+import { denyFraming } from './frame-denial';
 import { hostIsAllowed, originIsAllowed, tokenIsValid } from './request-guard';
 import { serveStatic } from './static-files';
 
@@ -63,11 +64,16 @@ async function handleApi(engine: Engine, method: string, request: IncomingMessag
     return;
   }
   const session = request.headers['x-ledger-session'];
-  const result = await engine.call({
-    method,
-    input: (body as { input?: unknown }).input ?? {},
-    session: typeof session === 'string' ? session : null,
-  });
+  const result = await engine.call(
+    {
+      method,
+      input: (body as { input?: unknown }).input ?? {},
+      session: typeof session === 'string' ? session : null,
+    },
+    // Login throttles per source: the client's address as the socket has it, never a header the
+    // client could set (the server listens on 127.0.0.1 only, so there is no proxy to trust).
+    { source: request.socket.remoteAddress ?? 'web' },
+  );
   // The engine answered: 200 with its envelope, whether the answer is a result or a refusal
   // (a wrong password is an answer, not a broken request). HTTP statuses are kept for what the
   // server itself refuses before the engine sees anything: no token, a foreign host, bad JSON.
@@ -85,6 +91,7 @@ export function startWebServer(
   const token = options.token ?? randomBytes(24).toString('base64url');
   let port = options.port;
   const server = http.createServer((request, response) => {
+    denyFraming(response);
     if (!hostIsAllowed(request, port)) {
       refuse(response, 403, 'FORBIDDEN', '拒绝访问：只接受本机地址的请求。');
       return;

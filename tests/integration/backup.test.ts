@@ -11,6 +11,7 @@ import {
   shippedMigrations,
   signIn,
   tempFolder,
+  testSource,
 } from './support/ledger';
 
 const currentVersion = shippedMigrations().length;
@@ -66,7 +67,10 @@ describe('online backup (system.backup)', () => {
     const sameFile = path.join(folder, 'backup-of-ledger.db');
     fs.symlinkSync(databasePath, sameFile);
 
-    const response = await engine.call({ method: 'system.backup', input: { to: sameFile }, session });
+    const response = await engine.call(
+      { method: 'system.backup', input: { to: sameFile }, session },
+      testSource,
+    );
     expect(response).toMatchObject({ ok: false, error: { code: 'BACKUP_FAILED' } });
   });
 });

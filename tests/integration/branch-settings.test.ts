@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
-import { beijingBranch, beijingLedger, callFailing, callOk, openLedger } from './support/ledger';
+import { beijingBranch, beijingLedger, callFailing, callOk, openLedger, testSource } from './support/ledger';
 
 interface ChangeRow {
   entity: string;
@@ -75,11 +75,14 @@ describe('editing the branch profile', () => {
   it('never changes the branch code', async () => {
     const { engine, adminSession } = await beijingLedger();
     // A caller that sends a new code anyway is told why not, and nothing changes.
-    const response = await engine.call({
-      method: 'branch.update',
-      input: { code: 'SH02', name: '北京第一分公司' },
-      session: adminSession,
-    });
+    const response = await engine.call(
+      {
+        method: 'branch.update',
+        input: { code: 'SH02', name: '北京第一分公司' },
+        session: adminSession,
+      },
+      testSource,
+    );
     expect(response).toMatchObject({
       ok: false,
       error: {

@@ -1,13 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { openEngine, sourceAppVersion, sourceMigrationsFolder, type Engine } from '../../src/engine';
 import {
   administrator,
   beijingLedger,
   callFailing,
   callOk,
   newLedger,
+  openLedger,
   setUpBeijing,
   signIn,
+  tempFolder,
+  testPasswordCost,
 } from './support/ledger';
 
 const minute = 60 * 1000;
@@ -47,6 +51,7 @@ describe('signing in', () => {
       username: 'admin',
       displayName: '张经理',
       role: 'admin',
+      mustChangePassword: false,
     });
 
     expect(await callOk(ledger.engine, 'auth.currentUser', {}, login.session)).toEqual({
@@ -77,13 +82,22 @@ describe('signing in', () => {
     expect(adminRow(ledger.engine).last_login_at).toBe('2026-03-02T01:30:00.000Z');
   });
 
-  it('stores the password only as a salted scrypt hash', async () => {
-    const ledger = await newLedger();
-    await setUpBeijing(ledger.engine);
-    const hash = adminRow(ledger.engine).password_hash;
+  it("stores the password only as a salted scrypt hash, at OWASP's cost unless the engine is told otherwise", async () => {
+    const folder = tempFolder();
+    // Opened as the hosts open it, with no cost given: OWASP's N=2^17, r=8, p=1.
+    const engine = await openEngine({
+      databasePath: path.join(folder, 'ledger.db'),
+      migrationsFolder: sourceMigrationsFolder,
+      appVersion: sourceAppVersion(),
+    });
+    onTestFinished(() => engine.close());
+    await setUpBeijing(engine);
+    const hash = adminRow(engine).password_hash;
     expect(hash.startsWith('scrypt$')).toBe(true);
     const [scheme, n, r, p, salt, key] = hash.split('$');
-    expect([scheme, n, r, p]).toEqual(['scrypt', '16384', '8', '1']);
+    expect([scheme, n, r, p]).toEqual(['scrypt', '131072', '8', '1']);
+    // 128 MiB of scrypt memory: more than node's default maxmem, so the engine must raise it.
+    expect((await callOk(engine, 'auth.login', right)).user.username).toBe('admin');
     expect(Buffer.from(salt ?? '', 'base64')).toHaveLength(16);
     expect(Buffer.from(key ?? '', 'base64')).toHaveLength(64);
     expect(hash).not.toContain(administrator.password);
@@ -191,16 +205,149 @@ describe('the audit log of signing in', () => {
     const audit = await callOk(engine, 'audit.list', { actionPrefix: 'auth.' }, adminSession);
     expect(audit.total).toBe(10);
     expect(audit.rows.reverse().map((row) => [row.action, row.username, row.detail])).toEqual([
-      ['auth.login', 'admin', null],
-      ['auth.login', 'admin', null],
+      ['auth.login', 'admin', '来源 test'],
+      ['auth.login', 'admin', '来源 test'],
       ['auth.logout', 'admin', null],
-      ['auth.login_failed', 'admin', '连续第 1 次密码错误'],
-      ['auth.login_failed', 'nobody', '无此用户'],
-      ['auth.login_failed', 'admin', '连续第 2 次密码错误'],
-      ['auth.login_failed', 'admin', '连续第 3 次密码错误'],
-      ['auth.login_failed', 'admin', '连续第 4 次密码错误'],
-      ['auth.account_locked', 'admin', '连续第 5 次密码错误'],
-      ['auth.login_refused_locked', 'admin', null],
+      ['auth.login_failed', 'admin', '连续第 1 次密码错误；来源 test'],
+      ['auth.login_failed', 'nobody', '无此用户；来源 test'],
+      ['auth.login_failed', 'admin', '连续第 2 次密码错误；来源 test'],
+      ['auth.login_failed', 'admin', '连续第 3 次密码错误；来源 test'],
+      ['auth.login_failed', 'admin', '连续第 4 次密码错误；来源 test'],
+      ['auth.account_locked', 'admin', '连续第 5 次密码错误；来源 test'],
+      ['auth.login_refused_locked', 'admin', '来源 test'],
     ]);
+  });
+});
+
+describe('raising the scrypt cost', () => {
+  it('a hash made at a lower cost is upgraded at the next right password, and only then', async () => {
+    const { databasePath, clock, engine: before } = await newLedger();
+    await setUpBeijing(before);
+    const oldHash = adminRow(before).password_hash;
+    expect(oldHash.split('$').slice(1, 4)).toEqual([String(testPasswordCost.N), '8', '1']);
+    before.close();
+
+    const raised = { N: testPasswordCost.N * 4, r: 8, p: 1 };
+    const engine = await openLedger(databasePath, { clock, passwordCost: raised });
+    await callFailing(engine, 'auth.login', wrong);
+    expect(adminRow(engine).password_hash).toBe(oldHash);
+
+    await signIn(engine);
+    const newHash = adminRow(engine).password_hash;
+    expect(newHash.split('$').slice(1, 4)).toEqual([String(raised.N), '8', '1']);
+    expect(newHash.split('$')[4]).not.toBe(oldHash.split('$')[4]);
+    await signIn(engine);
+    expect(adminRow(engine).password_hash).toBe(newHash);
+    const audit = await callOk(engine, 'audit.list', { actionPrefix: 'auth.login' }, await signIn(engine));
+    expect(audit.rows.map((row) => row.detail)).toContain('密码已按当前强度重新加密；来源 test');
+  });
+});
+
+/**
+ * Throttling per account and per source (domain/access/password-policy.ts, source-throttle.ts). The
+ * guesser works from 203.0.113.9; the administrator sits at 127.0.0.1.
+ */
+describe('login throttling per account and per source', () => {
+  const guesser = '203.0.113.9';
+  const desk = '127.0.0.1';
+  const login = (engine: Engine, credentials: typeof right, source: string) =>
+    callFailing(engine, 'auth.login', credentials, null, source);
+
+  it("anonymous guesses at the administrator's name do not lock the administrator out", async () => {
+    const { engine } = await beijingLedger();
+    for (let attempt = 0; attempt < 5; attempt += 1) await login(engine, wrong, guesser);
+    // The guesser's source is held by the lock, even with the right password …
+    expect((await login(engine, right, guesser)).code).toBe('ACCOUNT_LOCKED');
+    // … the administrator at a source with no failures signs in, which lifts the lock.
+    const session = await signIn(engine, administrator.username, administrator.password, desk);
+    expect((await callOk(engine, 'auth.currentUser', {}, session)).user.username).toBe('admin');
+    expect(adminRow(engine)).toMatchObject({ failed_attempts: 0, locked_until: null });
+  });
+
+  it('a wrong password from a clean source during a lock counts, and from then on the lock holds it too', async () => {
+    const { engine } = await beijingLedger();
+    for (let attempt = 0; attempt < 5; attempt += 1) await login(engine, wrong, guesser);
+    expect((await login(engine, wrong, desk)).code).toBe('ACCOUNT_LOCKED');
+    expect(adminRow(engine).failed_attempts).toBe(6);
+    expect((await login(engine, right, desk)).code).toBe('ACCOUNT_LOCKED');
+  });
+
+  it('fresh sources buy no unlimited guesses: at 20 failures the lock holds every source until it runs out', async () => {
+    const { engine, clock } = await beijingLedger();
+    for (let attempt = 0; attempt < 5; attempt += 1) await login(engine, wrong, guesser);
+    for (let index = 1; index <= 15; index += 1) {
+      expect((await login(engine, wrong, `198.51.100.${index}`)).code).toBe('ACCOUNT_LOCKED');
+    }
+    expect(adminRow(engine).failed_attempts).toBe(20);
+    expect((await login(engine, right, desk)).code).toBe('ACCOUNT_LOCKED');
+    clock.advance(15 * minute);
+    await signIn(engine, administrator.username, administrator.password, desk);
+  });
+
+  it('an unknown name answers a clean source during its lock exactly as a real account does', async () => {
+    const { engine } = await beijingLedger();
+    const nobody = { username: 'nobody', password: wrong.password };
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await login(engine, wrong, guesser);
+      await login(engine, nobody, guesser);
+    }
+    expect(await login(engine, nobody, desk)).toEqual(await login(engine, wrong, desk));
+  });
+
+  it('one source failing across many names waits 30 s after the eleventh failure, then twice as long each time', async () => {
+    const { engine, clock } = await beijingLedger();
+    for (let index = 1; index <= 11; index += 1) {
+      const answer = await login(engine, { username: `guess${index}`, password: wrong.password }, guesser);
+      expect(answer.code).toBe('WRONG_CREDENTIALS');
+    }
+    const throttled = await login(engine, right, guesser);
+    expect(throttled).toEqual({
+      code: 'LOGIN_THROTTLED',
+      message: '此处登录失败次数过多，请 30 秒后再试。',
+      details: { retryAt: new Date(clock.now().getTime() + 30_000).toISOString() },
+    });
+    // Another source is not held up, and the administrator's account has no failures at all.
+    await signIn(engine, administrator.username, administrator.password, desk);
+
+    clock.advance(30_000);
+    expect((await login(engine, wrong, guesser)).code).toBe('WRONG_CREDENTIALS');
+    expect((await login(engine, right, guesser)).message).toBe('此处登录失败次数过多，请 60 秒后再试。');
+    clock.advance(60_000);
+    await signIn(engine, administrator.username, administrator.password, guesser);
+
+    const audit = await callOk(
+      engine,
+      'audit.list',
+      { actionPrefix: 'auth.login_throttled' },
+      await signIn(engine),
+    );
+    expect(audit.rows.map((row) => [row.username, row.detail])).toEqual([
+      ['admin', `来源 ${guesser}`],
+      ['admin', `来源 ${guesser}`],
+    ]);
+  });
+
+  it('a source is forgotten an hour after its last failure', async () => {
+    const { engine, clock } = await beijingLedger();
+    for (let index = 1; index <= 11; index += 1) {
+      await login(engine, { username: `guess${index}`, password: wrong.password }, guesser);
+    }
+    clock.advance(60 * minute + 1);
+    expect((await login(engine, { username: 'guess12', password: wrong.password }, guesser)).code).toBe(
+      'WRONG_CREDENTIALS',
+    );
+  });
+
+  it('an account locked before a restart stays locked for every source until the lock runs out', async () => {
+    const { databasePath, clock, engine: before } = await beijingLedger();
+    for (let attempt = 0; attempt < 5; attempt += 1) await login(before, wrong, guesser);
+    before.close();
+    clock.advance(5000);
+
+    const engine = await openLedger(databasePath, { clock });
+    // The new engine cannot tell the guesser's source from the administrator's, so none passes.
+    expect((await login(engine, right, desk)).code).toBe('ACCOUNT_LOCKED');
+    clock.advance(15 * minute);
+    await signIn(engine, administrator.username, administrator.password, desk);
   });
 });

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { administrator, beijingBranch, beijingLedger, callOk, newLedger } from './support/ledger';
+import { administrator, beijingBranch, beijingLedger, callOk, newLedger, testSource } from './support/ledger';
 import { act, enterAndApprove, post, refused, stockWorld, type StockWorld } from './support/stock';
 
 function movementValues(databasePath: string, kind: string): number[] {
@@ -79,7 +79,10 @@ describe('month close', () => {
     const session = (await callOk(engine, 'auth.login', { username: 'kuaiji', password: 'Ledger-2026!' }))
       .session;
     await callOk(engine, 'periods.close', { month: '2026-01', force: false }, session);
-    const response = await engine.call({ method: 'periods.reopen', input: { month: '2026-01' }, session });
+    const response = await engine.call(
+      { method: 'periods.reopen', input: { month: '2026-01' }, session },
+      testSource,
+    );
     expect(response.ok ? null : response.error.code).toBe('FORBIDDEN');
   });
 

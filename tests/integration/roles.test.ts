@@ -225,7 +225,7 @@ describe('roles', () => {
           : [{ permission: access, input: {} }];
       for (const { permission, input } of needed) {
         await grant(permissions.filter((candidate) => candidate !== permission));
-        const response = await engine.call({ method: name, input, session });
+        const response = await engine.call({ method: name, input, session }, { source: 'test' });
         // Refused for the permission, before anything of the input is looked at or written.
         expect(response.ok ? null : response.error, `${name} without ${permission}`).toMatchObject({
           code: 'FORBIDDEN',

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { beijingLedger, callOk } from './support/ledger';
+import { beijingLedger, callOk, testSource } from './support/ledger';
 import { act, enterAndApprove, post, refused, stockWorld, type StockWorld } from './support/stock';
 
 /** Reads the ledger file directly, as a second reader: balances and the movements they sum. */
@@ -345,18 +345,17 @@ describe('stock documents', () => {
     expect(queue.map((entry) => [entry.number, entry.warehouseName, entry.direction])).toEqual([
       ['CR20261102-0001', '一号仓', 'in'],
     ]);
-    const refusal = await engine.call({
-      method: 'warehouse.confirm',
-      input: { documentId: id, warehouseId: world.warehouse2 },
-      session,
-    });
+    const refusal = await engine.call(
+      { method: 'warehouse.confirm', input: { documentId: id, warehouseId: world.warehouse2 }, session },
+      testSource,
+    );
     expect(refusal.ok ? null : refusal.error).toMatchObject({
       code: 'FORBIDDEN',
       message: '您不是【二号仓】的仓管员，不能确认该仓库的出入库。',
     });
     await callOk(engine, 'warehouse.confirm', { documentId: id, warehouseId: world.warehouse1 }, session);
     // Confirming is the keeper's; approving is not.
-    const clerk = await engine.call({ method: 'documents.approve', input: { id }, session });
+    const clerk = await engine.call({ method: 'documents.approve', input: { id }, session }, testSource);
     expect(clerk.ok ? null : clerk.error.code).toBe('FORBIDDEN');
   });
 });

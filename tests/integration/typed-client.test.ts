@@ -9,6 +9,7 @@ import {
   type SessionStorageLike,
 } from '../../src/app/api/client';
 import { openEngine, sourceAppVersion, sourceMigrationsFolder, type Engine } from '../../src/engine';
+import { testPasswordCost, testSource } from './support/ledger';
 
 /** Stands in for the browser tab's sessionStorage. */
 function memoryStorage(): SessionStorageLike {
@@ -31,8 +32,9 @@ describe('the renderer’s typed client over the in-process transport', () => {
       databasePath: path.join(folder, 'ledger.db'),
       migrationsFolder: sourceMigrationsFolder,
       appVersion: sourceAppVersion(),
+      passwordCost: testPasswordCost,
     });
-    client = createClient((request) => engine.call(request), memoryStorage());
+    client = createClient((request) => engine.call(request, testSource), memoryStorage());
   });
 
   afterEach(() => {
@@ -73,6 +75,33 @@ describe('the renderer’s typed client over the in-process transport', () => {
     expect((failure as ApiCallError).code).toBe('UNAUTHENTICATED');
     expect(lost).toBe(1);
     expect(client.hasSession()).toBe(false);
+  });
+
+  test('修改密码 keeps the session that replaces the old one, so the next call goes on signed in', async () => {
+    await client.call('setup.createBranch', {
+      profile: {
+        code: 'sh02',
+        name: '上海分公司',
+        accountingMode: 'non_independent',
+        costingScope: 'per_branch',
+        defaultCostingMethod: 'fifo',
+        taxpayerType: 'small',
+      },
+      administrator: {
+        username: 'admin',
+        displayName: '管理员',
+        password: 'Ledger#2026',
+        passwordConfirm: 'Ledger#2026',
+      },
+    });
+    client.setSession(
+      (await client.call('auth.login', { username: 'admin', password: 'Ledger#2026' })).session,
+    );
+    let lost = 0;
+    client.onSessionLost(() => (lost += 1));
+    await client.call('auth.changePassword', { currentPassword: 'Ledger#2026', newPassword: 'Ledger#2027' });
+    expect((await client.call('auth.currentUser', {})).user.username).toBe('admin');
+    expect(lost).toBe(0);
   });
 
   test('a validation error carries the field paths a form puts its messages beside', async () => {

@@ -35,9 +35,12 @@ describe('user management (用户管理)', () => {
       'FORBIDDEN',
     );
     await callOk(engine, 'users.update', { id, role: 'clerk' }, adminSession);
-    expect((await callOk(engine, 'auth.currentUser', {}, session)).permissions).toContain('masterData.edit');
-    await callOk(engine, 'users.update', { id, active: false }, adminSession);
+    // The keeper's session ended with the role (sessions.test.ts); signed in again, they are a clerk.
     expect((await callFailing(engine, 'auth.currentUser', {}, session)).code).toBe('UNAUTHENTICATED');
+    const asClerk = await signIn(engine, keeper.username, keeper.password);
+    expect((await callOk(engine, 'auth.currentUser', {}, asClerk)).permissions).toContain('masterData.edit');
+    await callOk(engine, 'users.update', { id, active: false }, adminSession);
+    expect((await callFailing(engine, 'auth.currentUser', {}, asClerk)).code).toBe('UNAUTHENTICATED');
   });
 
   it('never leaves the branch without an administrator', async () => {

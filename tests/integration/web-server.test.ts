@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { withFrameAncestorsNone } from '../../src/web/frame-denial';
 import { startWebServer, type WebServer } from '../../src/web/server';
 import { administrator, beijingBranch, newLedger, tempFolder } from './support/ledger';
 import { httpRequest, postApi } from './support/http';
@@ -124,6 +125,58 @@ describe('who may talk to the server', () => {
   });
 });
 
+describe('no other page may frame web mode (clickjacking)', () => {
+  it("every answer carries frame-ancestors 'none' and X-Frame-Options DENY", async () => {
+    const { port, token } = await webLedger();
+    const auth = { authorization: `Bearer ${token}` };
+    const answers = {
+      page: await httpRequest(port),
+      asset: await httpRequest(port, { path: '/assets/app.js' }),
+      missing: await httpRequest(port, { path: '/missing.js' }),
+      badEscape: await httpRequest(port, { path: '/%E0%A4%A' }),
+      wrongMethod: await httpRequest(port, { method: 'PUT', path: '/' }),
+      foreignHost: await httpRequest(port, { headers: { host: `evil.example:${port}` } }),
+      noToken: await httpRequest(port, { method: 'POST', path: '/api/setup.status', body: '{}' }),
+      apiAnswer: await httpRequest(port, {
+        method: 'POST',
+        path: '/api/setup.status',
+        headers: auth,
+        body: '{}',
+      }),
+      apiRefusal: await httpRequest(port, {
+        method: 'POST',
+        path: '/api/nothing.here',
+        headers: auth,
+        body: '{}',
+      }),
+    };
+    const seen = Object.fromEntries(
+      Object.entries(answers).map(([name, answer]) => [
+        name,
+        [answer.headers['content-security-policy'], answer.headers['x-frame-options']],
+      ]),
+    );
+    const denied = ["frame-ancestors 'none'", 'DENY'];
+    expect(seen).toEqual(Object.fromEntries(Object.keys(answers).map((name) => [name, denied])));
+    expect(answers.apiAnswer.status).toBe(200);
+  });
+
+  it.each([
+    { policy: undefined, merged: "frame-ancestors 'none'" },
+    { policy: "default-src 'self'", merged: "default-src 'self'; frame-ancestors 'none'" },
+    {
+      policy: "default-src 'self'; frame-ancestors https://partner.example; img-src data:",
+      merged: "default-src 'self'; img-src data:; frame-ancestors 'none'",
+    },
+    {
+      policy: "FRAME-ANCESTORS *;  script-src 'self' ;",
+      merged: "script-src 'self'; frame-ancestors 'none'",
+    },
+  ])('merges into an existing policy: $policy', ({ policy, merged }) => {
+    expect(withFrameAncestorsNone(policy)).toBe(merged);
+  });
+});
+
 describe('errors over HTTP', () => {
   it("the engine's refusals arrive as 200 with the error envelope; the server's own refusals as 4xx", async () => {
     const { port, token } = await webLedger();
@@ -189,6 +242,32 @@ describe('errors over HTTP', () => {
     // Method names are never decoded: the escape is just a method nobody has.
     expect({ status: await statusOf(apiCall) }).toEqual({ status: 200 });
     expect(await statusOf(httpRequest(server.port))).toBe(200);
+  });
+});
+
+describe('login throttling over HTTP', () => {
+  it("counts failures by the client's address as the socket has it, not by anything the client sends", async () => {
+    const { engine } = await newLedger();
+    const server = await startWebServer(engine, { rendererRoot: rendererFolder(), port: 0 });
+    onTestFinished(() => server.close());
+    const { port, token } = server;
+    await postApi(port, 'setup.createBranch', { profile: beijingBranch, administrator }, { token });
+    const tryName = (username: string) =>
+      postApi(
+        port,
+        'auth.login',
+        { username, password: 'wrong-password', source: 'elsewhere' },
+        {
+          token,
+          headers: { 'x-forwarded-for': '198.51.100.7' },
+        },
+      );
+    for (let index = 1; index <= 11; index += 1) await tryName(`guess${index}`);
+    expect((await tryName('admin')).json.error?.code).toBe('LOGIN_THROTTLED');
+    const details = engine.db.$client
+      .prepare("SELECT DISTINCT detail FROM audit_log WHERE action LIKE 'auth.login%'")
+      .all() as { detail: string }[];
+    expect(details.map((row) => row.detail)).toEqual(['无此用户；来源 127.0.0.1', '来源 127.0.0.1']);
   });
 });
 

@@ -3,6 +3,8 @@ import {
   afterFailedLogin,
   attemptsLeft,
   isLocked,
+  lockBinds,
+  lockedSince,
   lockout,
   type LoginState,
 } from '../../src/engine/domain/access/password-policy';
@@ -20,7 +22,7 @@ function failTimes(times: number, state: LoginState = fresh, now = start): Login
 
 describe('lockout after wrong passwords', () => {
   it('locks after five wrong passwords for fifteen minutes', () => {
-    expect(lockout).toEqual({ maxFailedAttempts: 5, durationMs: 15 * minute });
+    expect(lockout).toEqual({ maxFailedAttempts: 5, durationMs: 15 * minute, bindsEverySourceAt: 20 });
   });
 
   it.each([
@@ -72,5 +74,31 @@ describe('lockout after wrong passwords', () => {
 
   it('never reports a negative number of attempts left', () => {
     expect(attemptsLeft({ failedAttempts: 7, lockedUntil: null })).toBe(0);
+  });
+});
+
+describe('whom a lock holds (ASVS 2.2.1: guesses must not lock out the rightful user)', () => {
+  it.each([
+    { state: 'open', failures: 4, sourceFailed: true, binds: false },
+    { state: 'locked', failures: 5, sourceFailed: true, binds: true },
+    { state: 'locked', failures: 5, sourceFailed: false, binds: false },
+    { state: 'locked', failures: 19, sourceFailed: false, binds: false },
+    { state: 'locked', failures: 20, sourceFailed: false, binds: true },
+  ])(
+    '$state after $failures failures, source with failures: $sourceFailed → refused unchecked: $binds',
+    (row) => {
+      expect(lockBinds(failTimes(row.failures), start, row.sourceFailed)).toBe(row.binds);
+    },
+  );
+
+  it('a lock that ran out holds nobody', () => {
+    expect(lockBinds(failTimes(20), at(15 * minute), true)).toBe(false);
+  });
+
+  it('each failure during a lock extends it, so the lock started at the last failure', () => {
+    const state = afterFailedLogin(failTimes(5), at(2 * minute));
+    expect(state.lockedUntil).toBe('2026-03-02T09:17:00.000Z');
+    expect(lockedSince(state)).toEqual(at(2 * minute));
+    expect(lockedSince(fresh)).toBeNull();
   });
 });

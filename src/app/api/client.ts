@@ -54,7 +54,14 @@ export function createClient(transport: Transport, storage: SessionStorageLike):
     async call(method, input) {
       const session = storage.getItem(sessionKey);
       const response = await transport({ method, input, session });
-      if (response.ok) return response.result as ApiOutput<typeof method>;
+      if (response.ok) {
+        // 修改密码 ends the session it was called with and answers its successor: kept at once, before
+        // the reads the change made stale are made again (with the old session they would sign out).
+        if (method === 'auth.changePassword') {
+          storage.setItem(sessionKey, (response.result as ApiOutput<'auth.changePassword'>).session);
+        }
+        return response.result as ApiOutput<typeof method>;
+      }
       const { code, message, details } = response.error;
       if (code === 'UNAUTHENTICATED' && session !== null) {
         storage.removeItem(sessionKey);

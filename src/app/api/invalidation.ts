@@ -134,6 +134,8 @@ const masterDataReads = [
 export const staleAfter: Readonly<Record<WriteMethod, readonly ReadMethod[]>> = {
   'auth.login': [],
   'auth.logout': [],
+  // The new session sees the same user, now free of a reset password's 须修改密码.
+  'auth.changePassword': ['auth.currentUser', 'users.accounts'],
   'branch.update': ['branch.profile', 'auth.currentUser'],
   'counterparties.save': [
     'counterparties.get',

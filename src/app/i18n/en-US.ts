@@ -65,6 +65,7 @@ export const enUS: Messages = {
   },
   header: {
     logout: 'Sign out',
+    changePassword: 'Change password',
     language: 'Language',
     branch: 'Branch',
   },
@@ -131,6 +132,17 @@ export const enUS: Messages = {
     back: 'Back',
     submit: 'Create branch',
     done: 'The branch is set up; you are signed in as its administrator.',
+  },
+  password: {
+    title: 'Change password',
+    intro: 'After the change you are signed out everywhere else.',
+    current: 'Current password',
+    new: 'New password',
+    confirm: 'Confirm new password',
+    submit: 'Change',
+    changed: 'Password changed; signed out everywhere else',
+    requiredTitle: 'Change your password first',
+    requiredIntro: '{{name}}, the administrator reset your password. Choose one only you know to go on.',
   },
   login: {
     title: 'Sign in',
@@ -279,6 +291,7 @@ export const enUS: Messages = {
     passwordReset: 'Password of {{name}} reset',
     unlock: 'Unlock',
     unlocked: 'Unlocked',
+    mustChangePassword: 'Must change password',
   },
   audit: {
     at: 'Time',
@@ -293,6 +306,9 @@ export const enUS: Messages = {
       'auth.account_locked': 'Account locked',
       'auth.login_refused_locked': 'Sign-in while locked',
       'auth.logout': 'Signed out',
+      'auth.login_throttled': 'Sign-in refused: too many failures',
+      'auth.change_password': 'Password changed',
+      'auth.change_password_failed': 'Password change failed',
       'branch.setup': 'Branch created',
       'branch.update': 'Branch profile changed',
       'settings.update': 'Settings changed',

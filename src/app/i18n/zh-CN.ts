@@ -66,6 +66,7 @@ export const zhCN = {
   },
   header: {
     logout: '退出登录',
+    changePassword: '修改密码',
     language: '语言',
     branch: '机构',
   },
@@ -130,6 +131,17 @@ export const zhCN = {
     back: '上一步',
     submit: '建立机构',
     done: '机构已建立，已用管理员账户登录。',
+  },
+  password: {
+    title: '修改密码',
+    intro: '修改后，您在其他电脑或浏览器上的登录将全部退出。',
+    current: '当前密码',
+    new: '新密码',
+    confirm: '确认新密码',
+    submit: '确定修改',
+    changed: '密码已修改，其他登录已全部退出',
+    requiredTitle: '请先修改密码',
+    requiredIntro: '{{name}}，管理员已重设您的密码。请设置一个只有您自己知道的新密码后再继续。',
   },
   login: {
     title: '登录',
@@ -276,6 +288,7 @@ export const zhCN = {
     passwordReset: '已重设 {{name}} 的密码',
     unlock: '解锁',
     unlocked: '已解锁',
+    mustChangePassword: '须修改密码',
   },
   audit: {
     at: '时间',
@@ -290,6 +303,9 @@ export const zhCN = {
       'auth.account_locked': '账户锁定',
       'auth.login_refused_locked': '锁定期间尝试登录',
       'auth.logout': '退出登录',
+      'auth.login_throttled': '登录过于频繁被拒',
+      'auth.change_password': '修改密码',
+      'auth.change_password_failed': '修改密码失败',
       'branch.setup': '建立机构',
       'branch.update': '修改本机构设置',
       'settings.update': '修改设置',

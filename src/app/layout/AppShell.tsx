@@ -1,8 +1,9 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Empty, Layout, Menu, Space, Tabs, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ChangePasswordDialog } from '../session/ChangePasswordDialog';
 import { useSession } from '../session/SessionContext';
 import { navGroups, pages, type PageDefinition } from '../workspace/pages';
 import { useOpenTabs } from '../workspace/useOpenTabs';
@@ -20,6 +21,7 @@ export function AppShell() {
   }, [current.permissions, independent]);
   const tabs = useOpenTabs(allowed);
   const navigate = useNavigate();
+  const [changingPassword, setChangingPassword] = useState(false);
   // The next person to sign in starts on an empty workspace, not on the pages left open before.
   const signOut = async () => {
     await navigate('/');
@@ -62,6 +64,13 @@ export function AppShell() {
           <Typography.Text style={{ color: '#fff' }} data-testid="header-user">
             <UserOutlined /> {current.user.displayName} · {current.user.roleName}
           </Typography.Text>
+          <Button
+            icon={<KeyOutlined />}
+            onClick={() => setChangingPassword(true)}
+            data-testid="change-password"
+          >
+            {t('header.changePassword')}
+          </Button>
           <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="logout">
             {t('header.logout')}
           </Button>
@@ -125,6 +134,7 @@ export function AppShell() {
           )}
         </Layout.Content>
       </Layout>
+      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout>
   );
 }

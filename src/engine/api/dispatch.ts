@@ -8,7 +8,7 @@ import { isDatabaseBusy, type LedgerDb } from '../db/connection';
 import type { AuthState } from '../services/auth/auth-state';
 import type { EngineEnv } from '../services/system/engine-env';
 import type { MaintenanceGate } from '../services/system/maintenance';
-import { findActiveUser } from '../services/auth/find-active-user';
+import { findSessionUser } from '../services/auth/find-session-user';
 import type { MethodContext } from './method';
 import { isMethodName, router } from './router';
 
@@ -23,6 +23,12 @@ export interface DispatchDeps {
   gate: MaintenanceGate;
 }
 
+/** What the transport knows of a call beyond the request itself; never taken from the request. */
+export interface CallOrigin {
+  /** A web client's address, `desktop` for the Electron window, `cli` for the command line. */
+  source: string;
+}
+
 function validationError(error: z.ZodError): LedgerError {
   const issues = error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
   const text = issues.map((issue) =>
@@ -33,9 +39,9 @@ function validationError(error: z.ZodError): LedgerError {
 
 function actorFor(deps: DispatchDeps, session: string | null | undefined): Actor | null {
   if (!session) return null;
-  const userId = deps.auth.sessions.resolve(session, deps.clock.now());
-  if (userId === null) return null;
-  const user = findActiveUser(deps.db, userId);
+  const opened = deps.auth.sessions.resolve(session, deps.clock.now());
+  if (opened === null) return null;
+  const user = findSessionUser(deps.db, opened);
   if (!user) {
     deps.auth.sessions.revoke(session);
     return null;
@@ -48,6 +54,7 @@ function actorFor(deps: DispatchDeps, session: string | null | undefined): Actor
     displayName: user.displayName,
     role: user.role,
     ...grant,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -56,7 +63,12 @@ function actorFor(deps: DispatchDeps, session: string | null | undefined): Actor
  * untrusted), and the caller must hold its permission. `actor` is given by in-process callers
  * (the CLI); transports pass a session instead.
  */
-export async function dispatch(deps: DispatchDeps, request: ApiRequest, actor?: Actor): Promise<ApiResponse> {
+export async function dispatch(
+  deps: DispatchDeps,
+  request: ApiRequest,
+  origin: CallOrigin,
+  actor?: Actor,
+): Promise<ApiResponse> {
   try {
     if (!isMethodName(request.method)) {
       throw new LedgerError('UNKNOWN_METHOD', `没有名为 ${request.method} 的操作。`);
@@ -74,6 +86,9 @@ export async function dispatch(deps: DispatchDeps, request: ApiRequest, actor?: 
     };
     if (method.access !== 'public') {
       if (caller.role === null) throw new LedgerError('UNAUTHENTICATED', '登录已失效，请重新登录。');
+      if (caller.mustChangePassword === true && !('beforePasswordChange' in method)) {
+        throw new LedgerError('PASSWORD_CHANGE_REQUIRED', '管理员已重设您的密码，请先修改密码再继续。');
+      }
       // A permission fixed by the method is checked before the input is looked at, so a caller
       // without it learns nothing from validation messages.
       if (
@@ -96,6 +111,7 @@ export async function dispatch(deps: DispatchDeps, request: ApiRequest, actor?: 
       clock: deps.clock,
       actor: caller,
       session: request.session ?? null,
+      source: origin.source,
       auth: deps.auth,
       env: deps.env,
       gate: deps.gate,

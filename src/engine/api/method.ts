@@ -14,6 +14,11 @@ export type Access<Input = unknown> = 'public' | 'signed-in' | Permission | ((in
 
 export interface MethodContext extends ServiceContext {
   session: string | null;
+  /**
+   * Where the call came from, as the transport saw it (a web client's address, `desktop` over IPC):
+   * never from the input, which the renderer controls. Login throttles by it.
+   */
+  source: string;
   auth: AuthState;
   env: EngineEnv;
   /** Closed while a restore replaces the books. */
@@ -23,6 +28,11 @@ export interface MethodContext extends ServiceContext {
 export interface MethodDef<Schema extends z.ZodType, Result> {
   input: Schema;
   access: Access<z.output<Schema>>;
+  /**
+   * Callable by a user who must still change a password the administrator reset (signing out,
+   * reading who is signed in, changing it); everything else waits until they have.
+   */
+  beforePasswordChange?: true;
   handler: (ctx: MethodContext, input: z.output<Schema>) => Result | Promise<Result>;
 }
 

@@ -38,6 +38,8 @@ export interface Actor {
   role: string | null;
   permissions: ReadonlySet<Permission>;
   warehouseScope: WarehouseScope;
+  /** A signed-in user whose password the administrator reset and who has not yet chosen their own. */
+  mustChangePassword?: boolean;
 }
 
 export function actorMay(actor: Actor, permission: Permission): boolean {

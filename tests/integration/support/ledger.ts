@@ -4,6 +4,7 @@ import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { openEngine, sourceAppVersion, sourceMigrationsFolder, type Engine } from '../../../src/engine';
 import { dateInZone, timeInZone } from '../../../src/engine/domain/calendar/calendar';
+import type { ScryptCost } from '../../../src/engine/services/auth/password';
 import type { Clock } from '../../../src/engine/services/context';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../src/shared/api';
 import type { ApiError } from '../../../src/shared/errors';
@@ -39,6 +40,15 @@ export class ManualClock implements Clock {
   }
 }
 
+/**
+ * The scrypt cost test ledgers hash at: far below OWASP's (the engine's default), so the hundreds of
+ * logins a run makes take no time. The default itself is tested in login.test.ts.
+ */
+export const testPasswordCost: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
+
+/** Where test calls come from, as a transport would say (login throttles per source). */
+export const testSource = { source: 'test' };
+
 /** A fresh folder in the system's temp folder, removed when the current test ends. */
 export function tempFolder(): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-ledger-test-'));
@@ -54,6 +64,7 @@ export async function openLedger(
     backupDir?: string;
     migrationsFolder?: string;
     busyTimeoutMs?: number;
+    passwordCost?: ScryptCost;
   } = {},
 ): Promise<Engine> {
   const engine = await openEngine({
@@ -63,6 +74,7 @@ export async function openLedger(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.backupDir ? { backupDir: options.backupDir } : {}),
     ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
+    passwordCost: options.passwordCost ?? testPasswordCost,
   });
   onTestFinished(() => engine.close());
   return engine;
@@ -99,6 +111,7 @@ export async function disposableLedger(clockStart?: string): Promise<TestLedger 
       migrationsFolder: sourceMigrationsFolder,
       appVersion: sourceAppVersion(),
       clock,
+      passwordCost: testPasswordCost,
     });
     return {
       folder,
@@ -132,14 +145,15 @@ export const administrator = {
   passwordConfirm: 'Ledger-2026!',
 } satisfies ApiInput<'setup.createBranch'>['administrator'];
 
-/** Calls a method that must succeed and returns its typed result. */
+/** Calls a method that must succeed and returns its typed result; `source` as a transport gives it. */
 export async function callOk<M extends ApiMethod>(
   engine: Engine,
   method: M,
   input: ApiInput<M>,
   session: string | null = null,
+  source = testSource.source,
 ): Promise<ApiOutput<M>> {
-  const response = await engine.call({ method, input, session });
+  const response = await engine.call({ method, input, session }, { source });
   if (!response.ok) {
     throw new Error(`${method} failed: ${response.error.code} ${response.error.message}`);
   }
@@ -152,8 +166,9 @@ export async function callFailing(
   method: string,
   input: unknown,
   session: string | null = null,
+  source = testSource.source,
 ): Promise<ApiError> {
-  const response = await engine.call({ method, input, session });
+  const response = await engine.call({ method, input, session }, { source });
   if (response.ok) {
     throw new Error(`${method} unexpectedly succeeded with ${JSON.stringify(response.result)}`);
   }
@@ -169,8 +184,9 @@ export async function signIn(
   engine: Engine,
   username = administrator.username,
   password = administrator.password,
+  source = testSource.source,
 ): Promise<string> {
-  return (await callOk(engine, 'auth.login', { username, password })).session;
+  return (await callOk(engine, 'auth.login', { username, password }, null, source)).session;
 }
 
 /** A new ledger set up as 北京分公司 with its administrator signed in. */

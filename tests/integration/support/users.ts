@@ -1,5 +1,6 @@
 import type { Engine } from '../../../src/engine';
-import { hashPassword } from '../../../src/engine/services/auth/password';
+import { PasswordHasher } from '../../../src/engine/services/auth/password';
+import { testPasswordCost } from './ledger';
 
 /**
  * Adds a user straight into the users table, as a later user-management screen would: the API has
@@ -18,7 +19,7 @@ export async function addUser(
       `test-${user.username}`,
       user.username,
       user.displayName,
-      await hashPassword(user.password),
+      await new PasswordHasher(testPasswordCost).hash(user.password),
       user.role,
     );
 }

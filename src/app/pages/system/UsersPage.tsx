@@ -123,12 +123,16 @@ export function UsersPage() {
           {
             title: t('users.state'),
             width: 170,
-            render: (_, account) =>
-              isLocked(account) ? (
-                <Tag color="red">
-                  {t('users.lockedUntil', { time: dayjs(account.lockedUntil).format('HH:mm') })}
-                </Tag>
-              ) : null,
+            render: (_, account) => (
+              <>
+                {isLocked(account) && (
+                  <Tag color="red">
+                    {t('users.lockedUntil', { time: dayjs(account.lockedUntil).format('HH:mm') })}
+                  </Tag>
+                )}
+                {account.mustChangePassword && <Tag color="orange">{t('users.mustChangePassword')}</Tag>}
+              </>
+            ),
           },
           {
             title: t('users.actions'),

@@ -41,10 +41,15 @@ export const setupMethods = {
     input: z.object({ profile: branchProfileSchema, administrator: administratorSchema }),
     access: 'public',
     handler: (ctx, { profile, administrator }) =>
-      setupBranch(ctx, profile, {
-        username: administrator.username,
-        displayName: administrator.displayName,
-        password: administrator.password,
-      }),
+      setupBranch(
+        ctx,
+        profile,
+        {
+          username: administrator.username,
+          displayName: administrator.displayName,
+          password: administrator.password,
+        },
+        ctx.auth.passwords,
+      ),
   }),
 };

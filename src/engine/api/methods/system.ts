@@ -6,7 +6,6 @@ import { readBackupPassphrase, setBackupPassphrase } from '../../services/system
 import { checkIntegrity } from '../../services/system/check-integrity';
 import { previewRestore, restoreLedger } from '../../services/system/restore-ledger';
 import { systemInfo } from '../../services/system/system-info';
-import { newAuthState } from '../../services/auth/auth-state';
 import { defineMethod } from '../method';
 
 /** A file on the machine running the engine: its working folder is nobody's business, so a full path. */
@@ -83,10 +82,8 @@ export const systemMethods = {
         {
           env: ctx.env,
           gate: ctx.gate,
-          // Sessions live in memory (sessions.ts): a new store ends them all, this caller's too.
-          endSessions: () => {
-            ctx.auth.sessions = newAuthState().sessions;
-          },
+          // Sessions live in memory (sessions.ts): ending them all ends this caller's too.
+          endSessions: () => ctx.auth.sessions.clear(),
         },
         input,
       ),

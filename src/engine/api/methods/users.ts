@@ -12,7 +12,8 @@ import { defineMethod } from '../method';
 import { usernameSchema } from './setup';
 import { trimmedText } from '../schemas/record-fields';
 
-const password = z
+/** The password policy (domain/access/password-policy.ts) wherever a new password is set. */
+export const passwordSchema = z
   .string()
   .min(passwordMinLength, `密码至少 ${passwordMinLength} 位`)
   .max(128, '密码不能超过 128 位');
@@ -29,9 +30,9 @@ export const userMethods = {
   }),
 
   'users.create': defineMethod({
-    input: z.object({ username: usernameSchema, displayName, role: roleCode, password }),
+    input: z.object({ username: usernameSchema, displayName, role: roleCode, password: passwordSchema }),
     access: 'users.edit',
-    handler: (ctx, input) => createUser(ctx, input),
+    handler: (ctx, input) => createUser(ctx, ctx.auth.passwords, input),
   }),
 
   'users.update': defineMethod({
@@ -49,10 +50,10 @@ export const userMethods = {
   }),
 
   'users.resetPassword': defineMethod({
-    input: z.object({ id: z.number().int(), password }),
+    input: z.object({ id: z.number().int(), password: passwordSchema }),
     access: 'users.edit',
     handler: async (ctx, { id, password: newPassword }) => {
-      await resetPassword(ctx, id, newPassword);
+      await resetPassword(ctx, ctx.auth.passwords, id, newPassword);
       return { ok: true as const };
     },
   }),

@@ -5,24 +5,27 @@ export const sessionIdleMs = 12 * 60 * 60 * 1000;
 
 interface Session {
   userId: number;
+  /** The user's `session_generation` when it opened; a later one in the users table ends it. */
+  generation: number;
   lastSeen: number;
 }
 
 /**
  * Sessions live in the engine's memory: a restart of the app signs everyone out, which is what a
- * desktop user expects, and no token ever rests on disk.
+ * desktop user expects, and no token ever rests on disk. Ending a user's sessions is a number in the
+ * users table (schema/users.ts `sessionGeneration`), raised in the transaction that makes the change.
  */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
 
-  create(userId: number, now: Date): string {
+  create(userId: number, generation: number, now: Date): string {
     const token = randomBytes(32).toString('base64url');
-    this.sessions.set(token, { userId, lastSeen: now.getTime() });
+    this.sessions.set(token, { userId, generation, lastSeen: now.getTime() });
     return token;
   }
 
   /** The user of a live session, sliding its idle deadline; null when unknown or expired. */
-  resolve(token: string, now: Date): number | null {
+  resolve(token: string, now: Date): { userId: number; generation: number } | null {
     const session = this.sessions.get(token);
     if (!session) return null;
     if (now.getTime() - session.lastSeen > sessionIdleMs) {
@@ -30,10 +33,15 @@ export class SessionStore {
       return null;
     }
     session.lastSeen = now.getTime();
-    return session.userId;
+    return { userId: session.userId, generation: session.generation };
   }
 
   revoke(token: string): void {
     this.sessions.delete(token);
+  }
+
+  /** Ends every session (a restore replaced the books and their users). */
+  clear(): void {
+    this.sessions.clear();
   }
 }

@@ -7,8 +7,16 @@ export interface SignedInUser {
   displayName: string;
   /** The code of the role held (roles table). */
   role: string;
+  /** The administrator reset the password: nothing but changing it works until the user does. */
+  mustChangePassword: boolean;
 }
 
 export function toSignedInUser(row: typeof users.$inferSelect): SignedInUser {
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    mustChangePassword: row.mustChangePassword,
+  };
 }

@@ -3,7 +3,7 @@ import { newUid } from '../../db/uid';
 import type { BranchProfile } from '../../domain/branch/profile';
 import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
-import { hashPassword } from '../auth/password';
+import type { PasswordHasher } from '../auth/password';
 import { recordChange } from '../change-log/record-change';
 import type { ServiceContext } from '../context';
 import { findBranchRow } from './branch-profile';
@@ -26,8 +26,9 @@ export async function setupBranch(
   ctx: ServiceContext,
   profile: BranchProfile,
   administrator: AdministratorInput,
+  passwords: PasswordHasher,
 ): Promise<{ branchCode: string; username: string }> {
-  const passwordHash = await hashPassword(administrator.password);
+  const passwordHash = await passwords.hash(administrator.password);
   return ctx.db.transaction((tx) => {
     if (findBranchRow(tx)) {
       throw new LedgerError('CONFLICT', '本数据库已设置过机构，不能重复设置。');
