@@ -2,9 +2,12 @@ import path from 'node:path';
 import type { ApiRequest, ApiResponse } from '../shared/api';
 import { dispatch } from './api/dispatch';
 import { connectLedger, openLedgerFile, type LedgerDb } from './db/connection';
+import { chainNotStarted, startChain } from './db/hash-chain';
 import { checkSchemaVersion, migrateDatabase, type MigrationOutcome } from './db/migrate';
+import { auditChain } from './services/audit/record-audit';
 import { newAuthState } from './services/auth/auth-state';
 import { type Actor, type Clock, systemClock } from './services/context';
+import { movementChain } from './services/stock/movement-rows';
 import type { EngineEnv } from './services/system/engine-env';
 
 export interface EngineOptions {
@@ -32,6 +35,21 @@ export interface Engine {
   close(): void;
 }
 
+/**
+ * A file from before the audit log and the stock ledger were hash-chained has its rows chained on its first
+ * open after the migration, in id order, in one transaction, so that its history too is evidence from now
+ * on (rather than the chain starting at the first new row and leaving the old rows open to an edit nobody
+ * would see). Checked without a transaction first: an open that has nothing to chain takes no write lock.
+ */
+function startChains(db: LedgerDb): void {
+  const sqlite = db.$client;
+  const waiting = [auditChain, movementChain].filter((chained) => chainNotStarted(sqlite, chained));
+  if (waiting.length === 0) return;
+  db.transaction(() => {
+    for (const chained of waiting) startChain(sqlite, chained);
+  });
+}
+
 /** Opens a branch database, brings its schema up to date (backing it up first), and serves the API. */
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const databasePath = path.resolve(options.databasePath);
@@ -55,6 +73,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       backupDir,
       now: clock.now(),
     });
+    startChains(db);
   } catch (error) {
     sqlite.close();
     throw error;

@@ -13,8 +13,8 @@ import { goods } from './goods';
 import { warehouses } from './warehouses';
 
 /**
- * 库存流水 (DOMAIN.md §6.1): immutable in quantity; `value` is re-costed when a backdated document lands
- * before it (§6.6). Ordered by (posting_date, id): the id is the posting sequence, so a backdated
+ * 库存流水 (DOMAIN.md §6.1): immutable but for `value` and `correction`, re-costed when a backdated
+ * document lands before it (§6.6); hash-chained over everything else. Ordered by (posting_date, id): the id is the posting sequence, so a backdated
  * movement sorts after everything already posted on its date.
  */
 export const stockMovements = sqliteTable(
@@ -63,6 +63,10 @@ export const stockMovements = sqliteTable(
     lineId: integer('line_id')
       .notNull()
       .references(() => documentLines.id),
+    /** The previous movement's `hash` (by id), as it was when this one was posted. */
+    prevHash: text('prev_hash'),
+    /** sha256 over every column but the re-costable `value` and `correction`, and `prev_hash`. */
+    hash: text('hash'),
   },
   (table) => [
     index('stock_movements_scope').on(table.scope, table.postingDate, table.id),

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { nextLink, type ChainedTable } from '../../db/hash-chain';
 import { prepared } from '../../db/prepared';
 import type { MovementKind } from '../../../shared/documents/document-types';
 import type { Fen } from '../../../shared/numbers/scales';
@@ -17,7 +18,10 @@ export interface StockPlace {
   in_transit: number;
 }
 
-/** A row of `stock_movements` (DOMAIN.md §6.1). */
+/**
+ * A row of `stock_movements` (DOMAIN.md §6.1), but for its place in the chain (`prev_hash`, `hash`), which
+ * only insertMovement writes and only the chain's walk reads.
+ */
 export interface MovementRow extends StockPlace {
   id: number;
   posting_date: string;
@@ -41,11 +45,36 @@ export interface CostingStateRow {
   last_movement_id: number;
 }
 
+/**
+ * A movement's hash covers every column but the re-costable value and correction (DOMAIN.md §6.6), which
+ * the migration's triggers keep fixed as well (db/hash-chain.ts).
+ */
+export const movementChain: ChainedTable = {
+  table: 'stock_movements',
+  columns: [
+    'id',
+    'posting_date',
+    'goods_id',
+    'warehouse_id',
+    'lot',
+    'in_transit',
+    'kind',
+    'quantity',
+    'scope',
+    'layer',
+    'origin_movement_id',
+    'own_value',
+    'at_current_cost',
+    'document_id',
+    'line_id',
+  ] satisfies (keyof MovementRow)[],
+};
+
 export const ledgerSql = {
   insertMovement:
-    'INSERT INTO stock_movements (posting_date, goods_id, warehouse_id, lot, in_transit, kind, quantity, value, ' +
-    'correction, scope, layer, origin_movement_id, own_value, at_current_cost, document_id, line_id) ' +
-    'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO stock_movements (id, posting_date, goods_id, warehouse_id, lot, in_transit, kind, quantity, value, ' +
+    'correction, scope, layer, origin_movement_id, own_value, at_current_cost, document_id, line_id, prev_hash, hash) ' +
+    'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   readMovement: 'SELECT * FROM stock_movements WHERE id = ?',
   setMovementValue: 'UPDATE stock_movements SET value = ?, correction = ? WHERE id = ?',
   addToBalance:
@@ -85,28 +114,32 @@ export const ledgerSql = {
     'ORDER BY is_base DESC, sort_order LIMIT 1',
 } as const;
 
+/** The one writer of movements: appends one, chained to the movement before it, and returns its id. */
 export function insertMovement(sqlite: Database.Database, row: Omit<MovementRow, 'id'>): number {
+  const link = nextLink(sqlite, movementChain, row);
   // Positional parameters: binding by name costs more on the posting path, which runs this per line.
-  return Number(
-    prepared(sqlite, ledgerSql.insertMovement).run(
-      row.posting_date,
-      row.goods_id,
-      row.warehouse_id,
-      row.lot,
-      row.in_transit,
-      row.kind,
-      row.quantity,
-      row.value,
-      row.correction,
-      row.scope,
-      row.layer,
-      row.origin_movement_id,
-      row.own_value,
-      row.at_current_cost,
-      row.document_id,
-      row.line_id,
-    ).lastInsertRowid,
+  prepared(sqlite, ledgerSql.insertMovement).run(
+    link.id,
+    row.posting_date,
+    row.goods_id,
+    row.warehouse_id,
+    row.lot,
+    row.in_transit,
+    row.kind,
+    row.quantity,
+    row.value,
+    row.correction,
+    row.scope,
+    row.layer,
+    row.origin_movement_id,
+    row.own_value,
+    row.at_current_cost,
+    row.document_id,
+    row.line_id,
+    link.prevHash,
+    link.hash,
   );
+  return link.id;
 }
 
 export function readMovement(sqlite: Database.Database, id: number): MovementRow {
