@@ -45,7 +45,9 @@ function replaceMovementQuantity(sqlite: Database.Database, id: number): void {
 }
 
 const auditContent = (sqlite: Database.Database) =>
-  sqlite.prepare('SELECT id, at, username, action, entity, entity_key, detail FROM audit_log ORDER BY id').all();
+  sqlite
+    .prepare('SELECT id, at, username, action, entity, entity_key, detail FROM audit_log ORDER BY id')
+    .all();
 const movementQuantities = (sqlite: Database.Database) =>
   sqlite.prepare('SELECT id, quantity, value FROM stock_movements ORDER BY id').all();
 

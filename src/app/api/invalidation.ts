@@ -58,6 +58,7 @@ export const readMethods = [
   'setup.status',
   'stock.available',
   'system.info',
+  'system.verify',
   'users.accounts',
   'users.list',
   'warehouse.queue',

@@ -40,6 +40,9 @@ export function olderLedgerFile(source: string, target: string, migrationsFolder
   const sqlite = new Database(target);
   try {
     migrate(drizzle(sqlite), { migrationsFolder });
+    // Tables are copied in name order, not in the order their references need (a migration may have
+    // turned the check on).
+    sqlite.pragma('foreign_keys = OFF');
     sqlite.prepare('ATTACH DATABASE ? AS source').run(source);
     const tables = sqlite
       .prepare(

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { backupNow } from '../../services/system/backup-now';
 import { systemInfo } from '../../services/system/system-info';
+import { verifyLedger } from '../../services/system/verify-ledger';
 import { defineMethod } from '../method';
 
 export const systemMethods = {
@@ -9,6 +10,16 @@ export const systemMethods = {
     input: z.object({}),
     access: 'system.read',
     handler: (ctx) => systemInfo(ctx, ctx.env),
+  }),
+
+  /**
+   * 校验账簿: the audit log's and the stock ledger's hash chains, and the stock books' sums. Whether the
+   * history can be trusted is the auditor's question: the permission of the audit log.
+   */
+  'system.verify': defineMethod({
+    input: z.object({}),
+    access: 'audit.read',
+    handler: (ctx) => verifyLedger(ctx),
   }),
 
   'system.backup': defineMethod({
