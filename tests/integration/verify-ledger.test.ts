@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
 import { chainHash } from '../../src/engine/db/hash-chain';
 import { auditChain } from '../../src/engine/services/audit/record-audit';
+import { runCli } from './support/cli';
 import { callFailing, callOk, openLedger, signIn, tempFolder } from './support/ledger';
 import { migrationsBefore, olderLedgerFile, releaseMigrations } from './support/older-file';
 import { withSqliteFile } from './support/sqlite-file';
@@ -308,5 +309,41 @@ describe('a file from before the chains', () => {
     expect(reopened.db.$client.prepare('SELECT hash FROM audit_log WHERE id = 3').get()).toEqual({
       hash: null,
     });
+  });
+});
+
+describe('ledger verify', () => {
+  it('exits 0 on a ledger as the app wrote it, and 1 naming the first broken row in Chinese', async () => {
+    const { engine, databasePath } = await busyLedger();
+    const counts = engine.db.$client
+      .prepare(
+        'SELECT (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM stock_movements) AS movements, ' +
+          '(SELECT count(*) FROM stock_balances) AS balances',
+      )
+      .get() as { audit: number; movements: number; balances: number };
+    const row = engine.db.$client.prepare('SELECT at, action FROM audit_log WHERE id = 4').get() as {
+      at: string;
+      action: string;
+    };
+    engine.close();
+
+    const clean = await runCli(databasePath, ['verify']);
+    expect(clean.exitCode).toBe(0);
+    expect(JSON.parse(clean.stdout)).toMatchObject({
+      summary: `账簿校验通过：审计日志 ${counts.audit} 条、库存流水 ${counts.movements} 条、库存余额 ${counts.balances} 条，未发现改动。`,
+      ok: true,
+    });
+
+    tamper(databasePath, (sqlite) => {
+      sqlite.prepare("UPDATE audit_log SET detail = '改过' WHERE id = 4").run();
+      sqlite.prepare("UPDATE audit_log SET detail = '也改过' WHERE id = 9").run();
+    });
+    const broken = await runCli(databasePath, ['verify']);
+    expect(broken.exitCode).toBe(1);
+    const printed = JSON.parse(broken.stdout) as { summary: string; ok: boolean };
+    expect(printed.ok).toBe(false);
+    expect(printed.summary).toBe(
+      `账簿校验未通过。审计日志第 4 条（${row.at}，${row.action}）内容与它的哈希不符：这一条被改动过。库存账未发现问题。`,
+    );
   });
 });
