@@ -149,7 +149,7 @@ describe('the audit log’s chain names the first broken row', () => {
     );
     const result = await verify(engine);
     expect(result.ok).toBe(false);
-    expect(result.audit.firstBroken).toEqual({ ...row, reason: '内容与它的哈希不符：这一条被改动过。' });
+    expect(result.audit.firstBroken).toEqual({ ...row, reason: '内容与它的哈希不符，这一条被改动过。' });
     expect(result.stock.ok).toBe(true);
   });
 
@@ -171,7 +171,7 @@ describe('the audit log’s chain names the first broken row', () => {
     const { audit } = await verify(engine);
     expect(audit.firstBroken).toMatchObject({
       id: 5,
-      reason: '第 6 条记下的上一条哈希与这一条的不符：这一条被改写过，并重新算了哈希。',
+      reason: '第 6 条记下的上一条哈希与这一条的不符，这一条被改写过，并重新算了哈希。',
     });
   });
 
@@ -202,7 +202,7 @@ describe('the audit log’s chain names the first broken row', () => {
     expect(audit.firstBroken).toMatchObject({
       id: audit.rows,
       action: 'documents.approve',
-      reason: '没有哈希：这一条不是本程序写入的，或被其他程序改写过。',
+      reason: '没有哈希，这一条不是本程序写入的，或被其他程序改写过。',
     });
     // The app goes on writing after it; the break stays where it is.
     await post(engine, delivery(world, '2026-02-06', '1'));
@@ -236,7 +236,7 @@ describe('the stock ledger’s chain and sums', () => {
       kind: 'movement',
       movementId: movement.id,
       message:
-        '库存流水第 1 条（2026-01-05 采购入库单 CR20260105-0001，商品【鲜牛奶】在【一号仓】）内容与它的哈希不符：这一条被改动过。',
+        '库存流水第 1 条（2026-01-05 采购入库单 CR20260105-0001，商品【鲜牛奶】在【一号仓】）：内容与它的哈希不符，这一条被改动过。',
     });
     expect(stock.problems[1]!.message).toMatch(
       /^商品【鲜牛奶】在【一号仓】的成本状态为 .*，而它的库存流水合计为 .*。$/,
@@ -303,7 +303,7 @@ describe('a file from before the chains', () => {
     expect(audit.firstBroken).toMatchObject({
       id: 2,
       action: 'nothing',
-      reason: '内容与它的哈希不符：这一条被改动过。',
+      reason: '内容与它的哈希不符，这一条被改动过。',
     });
     expect(auditAction(reopened.db.$client, 3)).not.toBe('nothing');
     expect(reopened.db.$client.prepare('SELECT hash FROM audit_log WHERE id = 3').get()).toEqual({
@@ -343,7 +343,7 @@ describe('ledger verify', () => {
     const printed = JSON.parse(broken.stdout) as { summary: string; ok: boolean };
     expect(printed.ok).toBe(false);
     expect(printed.summary).toBe(
-      `账簿校验未通过。审计日志第 4 条（${row.at}，${row.action}）内容与它的哈希不符：这一条被改动过。库存账未发现问题。`,
+      `账簿校验未通过。审计日志第 4 条（${row.at}，${row.action}）：内容与它的哈希不符，这一条被改动过。库存账未发现问题。`,
     );
   });
 });

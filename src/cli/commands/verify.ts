@@ -14,7 +14,7 @@ function summaryOf({ ok, audit, stock }: Verification): string {
   }
   const broken = audit.firstBroken;
   const auditPart = broken
-    ? `审计日志第 ${broken.id} 条（${broken.at}，${broken.action}）${broken.reason}`
+    ? `审计日志第 ${broken.id} 条（${broken.at}，${broken.action}）：${broken.reason}`
     : `审计日志 ${audit.rows} 条未发现改动。`;
   const [first, ...more] = stock.problems;
   const stockPart = first

@@ -5,6 +5,7 @@ import { useApiMutation, useApiQuery } from '../../api/useApi';
 import { applyFieldErrors } from '../../components/applyFieldErrors';
 import { LoadFailure } from '../../components/LoadFailure';
 import { useSession } from '../../session/SessionContext';
+import { VerifyLedgerCard } from './VerifyLedgerCard';
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -66,6 +67,7 @@ export function SystemInfoPage() {
           </Form>
         </Card>
       )}
+      {current.permissions.includes('audit.read') && <VerifyLedgerCard />}
     </div>
   );
 }

@@ -74,15 +74,15 @@ function count(sqlite: Database.Database, table: string): number {
 function breakReason(broken: ChainBreak): string {
   switch (broken.kind) {
     case 'changed':
-      return '内容与它的哈希不符：这一条被改动过。';
+      return '内容与它的哈希不符，这一条被改动过。';
     case 'unhashed':
-      return '没有哈希：这一条不是本程序写入的，或被其他程序改写过。';
+      return '没有哈希，这一条不是本程序写入的，或被其他程序改写过。';
     case 'missing':
       return broken.from === broken.to
         ? `它前面的第 ${broken.from} 条已被删除。`
         : `它前面的第 ${broken.from}–${broken.to} 条已被删除。`;
     case 'rewritten':
-      return `第 ${broken.nextId} 条记下的上一条哈希与这一条的不符：这一条被改写过，并重新算了哈希。`;
+      return `第 ${broken.nextId} 条记下的上一条哈希与这一条的不符，这一条被改写过，并重新算了哈希。`;
   }
 }
 
@@ -104,7 +104,7 @@ function verifyStock(sqlite: Database.Database): StockVerification {
     problems.push({
       kind: 'movement',
       movementId: broken.id,
-      message: `库存流水第 ${broken.id} 条（${describeMovement(sqlite, broken.id)}）${breakReason(broken)}`,
+      message: `库存流水第 ${broken.id} 条（${describeMovement(sqlite, broken.id)}）：${breakReason(broken)}`,
     });
   }
   problems.push(...balancesUnlikeMovements(sqlite), ...costingStatesUnlikeMovements(sqlite));
