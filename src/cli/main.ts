@@ -7,6 +7,7 @@ import { importCommand, importUsage } from './commands/import';
 import { initCommand, initUsage } from './commands/init';
 import { reportCommand, reportUsage } from './commands/report';
 import { restoreCommand, restoreUsage } from './commands/restore';
+import { verifyCommand } from './commands/verify';
 import { CommandOutcome } from './outcome';
 import { printFailure, printResult } from './output';
 
@@ -26,6 +27,8 @@ const usage = `分支账簿命令行 — Branch Ledger CLI
   template …               下载导入模板：${indent(templateUsage)}
   report …                 报表：库存、对账单、账龄、毛利（CSV / JSON）：${indent(reportUsage)}
   migrate                  把数据库升级到本程序的结构版本（升级前自动备份）
+  verify                   校验账簿：审计日志与库存流水的哈希链、库存余额与流水合计；
+                           指出第一条被改动的记录，有问题时退出码为 1
   demo …                   生成演示机构及其两年单据：${indent(demoUsage)}
 --db 默认为 ./data/ledger.db。命令行在审计日志中记为用户 cli。`;
 
@@ -41,6 +44,7 @@ const commands: Record<string, Command> = {
   template: templateCommand,
   report: reportCommand,
   demo: demoCommand,
+  verify: verifyCommand,
   // Opening the engine migrates; what is left is to say what happened.
   migrate: async (engine) => engine.migration,
 };

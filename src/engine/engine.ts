@@ -3,9 +3,11 @@ import type { ApiRequest, ApiResponse } from '../shared/api';
 import { type CallOrigin, dispatch } from './api/dispatch';
 import type { BackupResult } from './db/backup';
 import { connectLedger, defaultBusyTimeoutMs, openLedgerFile, type LedgerDb } from './db/connection';
+import { chainNotStarted, startChain } from './db/hash-chain';
 import { damagedDatabaseError, isDamageError } from './db/integrity';
 import { ensureShippedRoles } from './services/access/role-grants';
 import { checkSchemaVersion, migrateDatabase, type MigrationOutcome } from './db/migrate';
+import { auditChain } from './services/audit/record-audit';
 import { newAuthState } from './services/auth/auth-state';
 import type { ScryptCost } from './services/auth/password';
 import { type Actor, type Clock, hostActor, type ServiceContext, systemClock } from './services/context';
@@ -58,6 +60,17 @@ export interface Engine {
   shutdown(): Promise<{ backup: BackupResult | null; backupError: string | null }>;
 }
 
+/**
+ * A file from before the audit log was hash-chained has its rows chained on its first open after the
+ * migration, in id order, in one transaction, so that its history too is evidence from now on (rather
+ * than the chain starting at the first new row and leaving the old rows open to an edit nobody would
+ * see). Checked without a transaction first: an open that has nothing to chain takes no write lock.
+ */
+function startAuditChain(db: LedgerDb): void {
+  if (!chainNotStarted(db.$client, auditChain)) return;
+  db.transaction(() => startChain(db.$client, auditChain));
+}
+
 /** Opens a branch database, brings its schema up to date (backing it up first), and serves the API. */
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const databasePath = path.resolve(options.databasePath);
@@ -82,6 +95,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       now: clock.now(),
     });
     ensureShippedRoles(sqlite, clock.now());
+    startAuditChain(db);
   } catch (error) {
     sqlite.close();
     // A file damaged where the quick check does not look (its schema) is named as damaged, not a program error.

@@ -15,6 +15,7 @@ import {
   tempFolder,
   testPasswordCost,
 } from './support/ledger';
+import { olderLedgerFile, releaseMigrations } from './support/older-file';
 import { fileDigest, pragmaOf, tableNames, withSqliteFile } from './support/sqlite-file';
 
 const currentVersion = shippedMigrations().length;
@@ -58,24 +59,8 @@ async function setUpAsFirstRelease(engine: Engine): Promise<void> {
 
 /** A migrations folder as the first release shipped it: only migration 0000. */
 function firstReleaseMigrations(folder: string): string {
-  const [first] = shippedMigrations();
-  if (!first) throw new Error('the project ships no migrations');
-  const journal = JSON.parse(
-    fs.readFileSync(path.join(sourceMigrationsFolder, 'meta', '_journal.json'), 'utf8'),
-  ) as {
-    entries: unknown[];
-  };
-  const target = path.join(folder, 'migrations-v1');
-  fs.mkdirSync(path.join(target, 'meta'), { recursive: true });
-  fs.copyFileSync(
-    path.join(sourceMigrationsFolder, `${first.tag}.sql`),
-    path.join(target, `${first.tag}.sql`),
-  );
-  fs.writeFileSync(
-    path.join(target, 'meta', '_journal.json'),
-    JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }, null, 2),
-  );
-  return target;
+  if (shippedMigrations().length === 0) throw new Error('the project ships no migrations');
+  return releaseMigrations(folder, 1);
 }
 
 /**
@@ -132,10 +117,14 @@ describe('opening a database file', () => {
     const databasePath = path.join(folder, 'ledger.db');
     const backupDir = path.join(folder, 'backups');
 
-    const firstRelease = await openLedger(databasePath, { migrationsFolder: firstReleaseMigrations(folder) });
-    expect(firstRelease.migration).toEqual({ from: 0, to: 1, backupPath: null });
-    await setUpAsFirstRelease(firstRelease);
-    firstRelease.close();
+    // 北京分公司 as the first release wrote it. Today's app writes today's columns (an audit row's hash),
+    // so the branch is set up in a file of today's and its rows copied into the first release's schema.
+    const todays = path.join(folder, 'todays.db');
+    const today = await openLedger(todays);
+    await setUpBeijing(today);
+    today.close();
+    olderLedgerFile(todays, databasePath, firstReleaseMigrations(folder));
+    withSqliteFile(databasePath, (file) => expect(pragmaOf(file, 'user_version')).toBe(1));
 
     const upgraded = await openLedger(databasePath, { backupDir });
     expect(upgraded.migration.from).toBe(1);
@@ -168,6 +157,16 @@ describe('opening a database file', () => {
     expect(() => upgraded.db.$client.prepare('DELETE FROM audit_log').run()).toThrow(
       'audit_log is append-only',
     );
+    // The first release's audit rows joined the hash chain on this first open at the new version.
+    expect(
+      upgraded.db.$client
+        .prepare('SELECT action, hash IS NOT NULL AS chained FROM audit_log ORDER BY id')
+        .all(),
+    ).toEqual([
+      { action: 'branch.setup', chained: 1 },
+      { action: 'user.create', chained: 1 },
+      { action: 'auth.login', chained: 1 },
+    ]);
   });
 
   it('refuses a file written by a newer version, naming both versions, and leaves it unchanged', async () => {

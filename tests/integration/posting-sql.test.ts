@@ -25,11 +25,11 @@ describe('the stock ledger’s SQL', () => {
         name: string;
       }[]
     ).map((column) => column.name);
-    // A column added to the table must be added to the row type and to the insert.
+    // A column added to the table must be added to the row type and to the insert; the id is the table's own.
     const inserted = /\(([^)]*)\) VALUES/
       .exec(ledgerSql.insertMovement)![1]!
       .split(',')
       .map((name) => name.trim());
-    expect(inserted.sort()).toEqual(columns.filter((name) => name !== 'id').sort());
+    expect(inserted.sort()).toEqual(columns.filter((column) => column !== 'id').sort());
   });
 });

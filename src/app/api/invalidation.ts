@@ -60,6 +60,7 @@ export const readMethods = [
   'stock.available',
   'system.backups',
   'system.info',
+  'system.verify',
   'users.accounts',
   'users.list',
   'warehouse.queue',

@@ -217,6 +217,19 @@ export const enUS: Messages = {
     checkIntegrity: 'Check database integrity',
     integrityOk: 'Integrity check passed ({{at}})',
     integrityProblems: 'Problems found: {{problems}}',
+    verifyTitle: 'Verify the books',
+    verifyIntro:
+      'Checks the hash chains of the audit log and the stock ledger row by row, and every stock balance and costing state against the sum of its movements. When someone changed, deleted or inserted records behind the app, this names the first one.',
+    verifyRun: 'Verify',
+    verifyOk:
+      'The books are intact: {{audit}} audit entries, {{movements}} stock movements and {{balances}} stock balances, nothing changed.',
+    verifyBroken: 'The books did not verify',
+    verifyFirstBroken: 'First broken audit entry: no. {{id}}',
+    verifyReason: 'Problem',
+    verifyAuditOk: 'Nothing changed in the {{rows}} audit entries.',
+    verifyStockOk: 'No problem in the {{movements}} stock movements and {{balances}} stock balances.',
+    verifyStockProblems: '{{count}} problems in the stock books',
+    verifyMoreProblems: '{{count}} more problems not listed',
   },
   roles: {
     create: 'New role',

@@ -214,6 +214,19 @@ export const zhCN = {
     checkIntegrity: '检查数据库完整性',
     integrityOk: '完整性检查通过（{{at}}）',
     integrityProblems: '发现问题：{{problems}}',
+    verifyTitle: '校验账簿',
+    verifyIntro:
+      '逐条核对审计日志与库存流水的哈希链，并核对每个库存余额、成本状态与库存流水的合计。有人绕过本程序改动、删除或插入记录时，这里指出第一条出问题的记录。',
+    verifyRun: '开始校验',
+    verifyOk:
+      '账簿完整：审计日志 {{audit}} 条、库存流水 {{movements}} 条、库存余额 {{balances}} 条，未发现改动。',
+    verifyBroken: '账簿校验未通过',
+    verifyFirstBroken: '第一条出问题的审计日志：第 {{id}} 条',
+    verifyReason: '问题',
+    verifyAuditOk: '审计日志 {{rows}} 条未发现改动。',
+    verifyStockOk: '库存流水 {{movements}} 条、库存余额 {{balances}} 条未发现问题。',
+    verifyStockProblems: '库存账发现 {{count}} 处问题',
+    verifyMoreProblems: '另有 {{count}} 处问题未列出',
   },
   roles: {
     create: '新增角色',

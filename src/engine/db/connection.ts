@@ -117,6 +117,10 @@ export function connectLedger(
   // FULL: a committed posting survives a power cut, which branch offices do have.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // INSERT OR REPLACE deletes the row it replaces: with recursive triggers that delete meets the delete
+  // triggers of the tables that are history. (The schema refuses it by its own triggers too, for
+  // connections of other programs.)
+  sqlite.pragma('recursive_triggers = ON');
   sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? defaultBusyTimeoutMs}`);
   return writeLockAtBegin(drizzle(sqlite, { schema }) as LedgerDb);
 }

@@ -6,6 +6,7 @@ import { applyFieldErrors } from '../../components/applyFieldErrors';
 import { LoadFailure } from '../../components/LoadFailure';
 import { useSession } from '../../session/SessionContext';
 import { BackupRestoreCard } from './BackupRestoreCard';
+import { VerifyLedgerCard } from './VerifyLedgerCard';
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -68,6 +69,7 @@ export function SystemInfoPage() {
         </Card>
       )}
       {current.permissions.includes('backup.create') && <BackupRestoreCard />}
+      {current.permissions.includes('audit.view') && <VerifyLedgerCard />}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { readBackupPassphrase, setBackupPassphrase } from '../../services/system
 import { checkIntegrity } from '../../services/system/check-integrity';
 import { previewRestore, restoreLedger } from '../../services/system/restore-ledger';
 import { systemInfo } from '../../services/system/system-info';
+import { verifyLedger } from '../../services/system/verify-ledger';
 import { defineMethod } from '../method';
 
 /** A file on the machine running the engine: its working folder is nobody's business, so a full path. */
@@ -28,6 +29,16 @@ export const systemMethods = {
       ...systemInfo(ctx, ctx.env),
       backupEncrypted: readBackupPassphrase(ctx.env) !== null,
     }),
+  }),
+
+  /**
+   * 校验账簿: the audit log's and the stock ledger's hash chains, and the stock books' sums. Whether the
+   * history can be trusted is the auditor's question: the permission of the audit log.
+   */
+  'system.verify': defineMethod({
+    input: z.object({}),
+    access: 'audit.view',
+    handler: (ctx) => verifyLedger(ctx),
   }),
 
   'system.backup': defineMethod({

@@ -13,8 +13,8 @@ import { goods } from './goods';
 import { warehouses } from './warehouses';
 
 /**
- * 库存流水 (DOMAIN.md §6.1): immutable in quantity; `value` is re-costed when a backdated document lands
- * before it (§6.6). Ordered by (posting_date, id): the id is the posting sequence, so a backdated
+ * 库存流水 (DOMAIN.md §6.1): immutable but for `value` and `correction`, re-costed when a backdated
+ * document lands before it (§6.6). Ordered by (posting_date, id): the id is the posting sequence, so a backdated
  * movement sorts after everything already posted on its date.
  */
 export const stockMovements = sqliteTable(

@@ -85,6 +85,12 @@ export const ledgerSql = {
     'ORDER BY is_base DESC, sort_order LIMIT 1',
 } as const;
 
+/**
+ * The one writer of movements: appends one and returns its id. Movements are not hash-chained as the
+ * audit log is: chaining them slowed posting by a third, while the stock books' own sums already catch a
+ * movement changed or removed behind the app's back (services/system/verify-ledger.ts), and the schema
+ * refuses an insert over an existing one.
+ */
 export function insertMovement(sqlite: Database.Database, row: Omit<MovementRow, 'id'>): number {
   // Positional parameters: binding by name costs more on the posting path, which runs this per line.
   return Number(
