@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { permissions } from '../../src/engine/domain/access/permissions';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openEngine, sourceAppVersion, sourceMigrationsFolder, type Engine } from '../../src/engine';
 import {
@@ -54,30 +55,11 @@ describe('signing in', () => {
       mustChangePassword: false,
     });
 
+    // The administrator holds every permission there is (domain/access/permissions.ts).
     expect(await callOk(ledger.engine, 'auth.currentUser', {}, login.session)).toEqual({
-      user: login.user,
+      user: { ...login.user, roleName: '管理员' },
       branch: { code: 'BJ01', name: '北京分公司', accountingMode: 'independent' },
-      permissions: [
-        'system.view',
-        'settings.edit',
-        'audit.view',
-        'backup.create',
-        'users.edit',
-        'masterData.view',
-        'masterData.edit',
-        'masterData.purge',
-        'masterData.import',
-        'documents.view',
-        'documents.edit',
-        'documents.approve',
-        'warehouse.confirm',
-        'stock.view',
-        'period.close',
-        'period.reopen',
-        'money.view',
-        'money.settle',
-        'profit.view',
-      ],
+      permissions,
     });
     expect(adminRow(ledger.engine).last_login_at).toBe('2026-03-02T01:30:00.000Z');
   });

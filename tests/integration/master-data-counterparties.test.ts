@@ -465,7 +465,7 @@ describe('who may change counterparties', () => {
     const saved = await save(engine, clerk, dealer);
     expect(await saveFailing(engine, keeper, dealer, saved)).toEqual({
       code: 'FORBIDDEN',
-      message: '当前用户没有权限执行此操作（counterparties.save）。',
+      message: '当前用户没有权限执行此操作（counterparties.save：基础资料·修改）。',
       details: { permission: 'masterData.edit' },
     });
     expect((await callOk(engine, 'counterparties.list', {}, keeper)).total).toBe(1);

@@ -574,8 +574,8 @@ describe('who may change the organisation', () => {
     ] as const) {
       expect(await callFailing(engine, method, input, keeper)).toEqual({
         code: 'FORBIDDEN',
-        message: `当前用户没有权限执行此操作（${method}）。`,
-        details: { permission: 'masterData.edit' },
+        message: `当前用户没有权限执行此操作（${method}：基础资料·新增）。`,
+        details: { permission: 'masterData.create' },
       });
     }
     expect((await callOk(engine, 'warehouses.list', {}, keeper)).total).toBe(1);

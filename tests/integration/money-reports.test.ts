@@ -452,7 +452,7 @@ describe('who may see money and profit', () => {
     );
   });
 
-  it('statement and aging need money.read, gross profit profit.read, as files too', async () => {
+  it('statement and aging need money.view, gross profit profit.view, as files too', async () => {
     const { engine } = await beijingLedger();
     await octoberBook(engine);
     await addUser(engine, { username: 'liwei', displayName: '李伟', role: 'clerk', password: 'Clerk-2026!' });
@@ -480,7 +480,7 @@ describe('who may see money and profit', () => {
     });
     expect(await callFailing(engine, 'reports.grossProfit', october, clerk)).toEqual({
       code: 'FORBIDDEN',
-      message: '当前用户没有权限执行此操作（reports.grossProfit）。',
+      message: '当前用户没有权限执行此操作（reports.grossProfit：毛利·查看）。',
       details: { permission: 'profit.view' },
     });
     expect(

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { permissionLabel, type Permission } from '../../src/engine/domain/access/permissions';
+import { shippedRoles } from '../../src/engine/domain/access/roles';
 import { describe, expect, it } from 'vitest';
 import { beijingLedger, callFailing, callOk, signIn } from './support/ledger';
 import { addUser, setActive } from './support/users';
@@ -24,19 +26,17 @@ describe('a clerk', () => {
     });
     expect((await callOk(engine, 'branch.profile', {}, session)).name).toBe('北京分公司');
     expect(await callOk(engine, 'settings.get', {}, session)).toMatchObject({ updateFeedUrl: '' });
-    expect(await callOk(engine, 'auth.currentUser', {}, session)).toMatchObject({
-      user: { username: 'liwei', displayName: '李伟', role: 'clerk' },
-      permissions: [
-        'system.view',
-        'masterData.view',
-        'masterData.edit',
-        'masterData.import',
-        'documents.view',
-        'documents.edit',
-        'stock.view',
-        'money.view',
-      ],
+    const current = await callOk(engine, 'auth.currentUser', {}, session);
+    expect(current.user).toMatchObject({
+      username: 'liwei',
+      displayName: '李伟',
+      role: 'clerk',
+      roleName: '信息员',
     });
+    // The shipped 信息员 (domain/access/roles.ts), in the catalogue's order.
+    expect([...current.permissions].sort()).toEqual(
+      [...shippedRoles.find((role) => role.code === 'clerk')!.permissions].sort(),
+    );
   });
 
   it('cannot edit the branch, read the audit log, back up or change settings', async () => {
@@ -45,7 +45,7 @@ describe('a clerk', () => {
     const session = await signIn(engine, clerk.username, clerk.password);
     const backupFile = path.join(folder, 'clerk-copy.db');
 
-    const refused = [
+    const refused: { method: string; input: unknown; permission: Permission }[] = [
       { method: 'branch.update', input: { name: '李伟的分公司' }, permission: 'settings.edit' },
       {
         method: 'settings.update',
@@ -59,7 +59,7 @@ describe('a clerk', () => {
       const error = await callFailing(engine, method, input, session);
       expect(error).toEqual({
         code: 'FORBIDDEN',
-        message: `当前用户没有权限执行此操作（${method}）。`,
+        message: `当前用户没有权限执行此操作（${method}：${permissionLabel(permission)}）。`,
         details: { permission },
       });
     }

@@ -31,9 +31,8 @@ describe('user management (用户管理)', () => {
     const { engine, adminSession } = await beijingLedger();
     const { id } = await callOk(engine, 'users.create', keeper, adminSession);
     const session = await signIn(engine, keeper.username, keeper.password);
-    expect((await callFailing(engine, 'goods.save', { id: null, goods: {} }, session)).code).toBe(
-      'FORBIDDEN',
-    );
+    const goods = { code: 'SP001', name: '鲜牛奶', units: [{ name: '袋', ratio: '1', isBase: true }] };
+    expect((await callFailing(engine, 'goods.save', { id: null, goods }, session)).code).toBe('FORBIDDEN');
     await callOk(engine, 'users.update', { id, role: 'clerk' }, adminSession);
     // The keeper's session ended with the role (sessions.test.ts); signed in again, they are a clerk.
     expect((await callFailing(engine, 'auth.currentUser', {}, session)).code).toBe('UNAUTHENTICATED');

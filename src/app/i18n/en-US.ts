@@ -219,7 +219,7 @@ export const enUS: Messages = {
     integrityProblems: 'Problems found: {{problems}}',
     verifyTitle: 'Verify the books',
     verifyIntro:
-      'Checks the hash chains of the audit log and the stock ledger row by row, and every stock balance and costing state against the sum of its movements. When someone changed, deleted or inserted records behind the app, this names the first one.',
+      'Checks the audit log’s hash chain row by row, and every stock balance and costing state against the sum of its movements. When someone changed, deleted or inserted records behind the app, this names the first one.',
     verifyRun: 'Verify',
     verifyOk:
       'The books are intact: {{audit}} audit entries, {{movements}} stock movements and {{balances}} stock balances, nothing changed.',

@@ -77,7 +77,8 @@ export const shippedRoles: readonly RoleGrant[] = [
   {
     code: 'keeper',
     name: '仓管员',
-    permissions: [...viewing, 'warehouse.confirm', 'warehouse.print'],
+    // Stock reports to Excel are the keeper's too (counts, slow movers); money reports stay closed to them.
+    permissions: [...viewing, 'warehouse.confirm', 'warehouse.print', 'reports.export'],
     warehouseScope: 'kept',
   },
   {
