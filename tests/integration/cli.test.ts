@@ -109,7 +109,7 @@ describe('the ledger command', () => {
     const target = path.join(folder, 'usb', 'bj01-2026-03-02.db');
     const run = await runCli(databasePath, ['backup', '--to', target]);
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ path: target, bytes: expect.any(Number) });
+    expect(JSON.parse(run.stdout)).toEqual({ path: target, encrypted: false, bytes: expect.any(Number) });
 
     const copy = await openLedger(target, { backupDir: path.join(folder, 'copy-backups') });
     expect(await callOk(copy, 'setup.status', {})).toEqual({ isSetUp: true, branchName: '北京分公司' });
