@@ -67,7 +67,11 @@ export interface EntityImporter<Write> {
    * its own field in other words than the file's columns (a goods unit's lowest price). Without it, a
    * refusal naming a field of the spec lands on that field's cell, any other on the code's.
    */
-  refusedField?: (planned: PlannedRow<Write>, field: string, details: Record<string, unknown>) => string | null;
+  refusedField?: (
+    planned: PlannedRow<Write>,
+    field: string,
+    details: Record<string, unknown>,
+  ) => string | null;
   /** Why `write` is absent, for the refusal. */
   notCommittedHere?: string;
 }

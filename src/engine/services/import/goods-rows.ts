@@ -382,7 +382,9 @@ export const goodsImporter: EntityImporter<GoodsInput> = {
   refusedField(planned, field, details) {
     if (field !== 'units') return null;
     const { row } = planned;
-    const groups = [baseUnitColumns, ...furtherUnitColumns].filter((columns) => row.has(columns.minSalePrice));
+    const groups = [baseUnitColumns, ...furtherUnitColumns].filter((columns) =>
+      row.has(columns.minSalePrice),
+    );
     const named = groups.find((columns) => row.text(columns.name) === details.unit);
     return (named ?? groups[0])?.minSalePrice ?? null;
   },
