@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { branchAdministrator, setUpBranch, type webApi } from './support/api';
+import { branchAdministrator, setUpBranch, webApi } from './support/api';
 import {
   launchChromium,
   openWorkspacePage,
@@ -62,11 +62,16 @@ describe('the keeper’s queue, the stock reports and the numbering rules in web
         },
       })
     ).id;
+    // Entered by the administrator, approved by a manager: nobody approves a document they made.
+    const manager = { username: 'zhaolei', password: 'Manager#2026', displayName: '赵磊' };
+    await admin.call('users.create', { ...manager, role: 'manager' });
+    const approver = webApi(web);
+    await approver.signIn(manager.username, manager.password);
     const enter = async (document: object) => {
       const { id } = await admin.call<{ id: number }>('documents.save', { id: null, document });
       await admin.call('documents.submit', { id });
       const view = await admin.call<{ status: string; number: string }>('documents.get', { id });
-      if (view.status === 'submitted') await admin.call('documents.approve', { id });
+      if (view.status === 'submitted') await approver.call('documents.approve', { id });
       return { id, number: view.number };
     };
     // 10 箱 into 一号仓 at ¥48.00 a 箱, 6 箱 into 二号仓; then a sale of 12 箱 from 一号仓.

@@ -9,7 +9,8 @@ import {
 } from '../../src/app/components/document/documentDraft';
 import { documentTotals } from '../../src/app/components/document/lineFigures';
 import { readSample } from '../support/samples';
-import { beijingLedger, callOk } from './support/ledger';
+import { beijingLedger, callOk, signIn } from './support/ledger';
+import { addUser } from './support/users';
 
 const openingStock = readSample('期初库存.xlsx');
 
@@ -136,7 +137,15 @@ describe('parsing the opening stock sheet', () => {
     expect(resaved.lines.map((line) => line.amount)).toEqual(draft.lines.map((line) => line.amount));
 
     await callOk(engine, 'documents.submit', { id: draft.id }, adminSession);
-    await callOk(engine, 'documents.approve', { id: draft.id }, adminSession);
+    // Whoever made the document does not approve it (separate-approver.test.ts): the manager does.
+    await addUser(engine, {
+      username: 'zhaolei',
+      displayName: '赵磊',
+      role: 'manager',
+      password: 'Ledger-2026!',
+    });
+    const manager = await signIn(engine, 'zhaolei', 'Ledger-2026!');
+    await callOk(engine, 'documents.approve', { id: draft.id }, manager);
     expect((await callOk(engine, 'documents.get', { id: draft.id }, adminSession)).status).toBe('completed');
     const stock = engine.db.$client
       .prepare('SELECT sum(quantity) AS quantity, sum(value) AS value FROM stock_balances')

@@ -172,6 +172,10 @@ export const enUS: Messages = {
         label: 'Below the lowest price',
         help: 'When a unit price is below the goods’ lowest sale price: refuse the sale, or leave it to someone who may approve',
       },
+      forbidSelfApproval: {
+        label: 'Nobody approves their own documents',
+        help: 'When on, whoever made a document cannot approve it; where documents need no approval, the maker’s submit leaves it awaiting approval by someone else. Turn off when one person does everything',
+      },
       choices: { stop: 'Refuse', warn: 'Warn', approve: 'Needs approval' },
     },
   },

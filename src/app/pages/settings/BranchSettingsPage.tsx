@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Select, Skeleton } from 'antd';
+import { App, Button, Card, Form, Input, Select, Skeleton, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
@@ -9,7 +9,10 @@ import { useSession } from '../../session/SessionContext';
 
 type ProfileChange = Omit<ApiInput<'branch.update'>, 'code'>;
 type SettingsChange = ApiInput<'settings.update'>;
-type BusinessRules = Pick<SettingsChange, 'creditLimitPolicy' | 'orderStockPolicy' | 'minSalePricePolicy'>;
+type BusinessRules = Pick<
+  SettingsChange,
+  'creditLimitPolicy' | 'orderStockPolicy' | 'minSalePricePolicy' | 'forbidSelfApproval'
+>;
 
 /** Each rule a sales document is held to (DOMAIN.md §7), with what the branch may choose for it. */
 const businessRules = [
@@ -122,6 +125,14 @@ export function BranchSettingsPage() {
               />
             </Form.Item>
           ))}
+          <Form.Item
+            name="forbidSelfApproval"
+            label={t('settings.rules.forbidSelfApproval.label')}
+            extra={t('settings.rules.forbidSelfApproval.help')}
+            valuePropName="checked"
+          >
+            <Switch data-testid="forbid-self-approval" />
+          </Form.Item>
           <Form.Item wrapperCol={{ offset: 7 }}>
             <Button htmlType="submit" loading={updateRules.isPending} data-testid="save-rules">
               {t('settings.save')}

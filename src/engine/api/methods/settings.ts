@@ -19,6 +19,7 @@ export const settingsMethods = {
       creditLimitPolicy: z.enum(limitPolicies).optional(),
       orderStockPolicy: z.enum(limitPolicies).optional(),
       minSalePricePolicy: z.enum(minPricePolicies).optional(),
+      forbidSelfApproval: z.boolean().optional(),
       autoBackup: z.boolean().optional(),
       autoBackupFolder: z
         .string()

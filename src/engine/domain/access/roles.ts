@@ -38,6 +38,8 @@ export const shippedRoles: readonly RoleGrant[] = [
     permissions: [
       ...viewing,
       'audit.view',
+      // Credit limits and minimum prices are the manager's to set, on the records themselves.
+      'masterData.edit',
       'masterData.export',
       'documents.approve',
       'documents.unapprove',

@@ -19,6 +19,11 @@ export interface AppSettings {
   orderStockPolicy: LimitPolicy;
   minSalePricePolicy: MinPricePolicy;
   /**
+   * 不能审核自己制单的单据: whoever made a document does not approve it, nor does their own submit
+   * approve it on a branch that does not approve separately (separation of duties, issue 11).
+   */
+  forbidSelfApproval: boolean;
+  /**
    * Automatic backups: once a day (when the host's timer finds none for the branch's day yet), before a
    * month close and when the app exits. Before a migration there is always one, whatever this says.
    */
@@ -34,6 +39,7 @@ export const defaultAppSettings: AppSettings = {
   creditLimitPolicy: 'stop',
   orderStockPolicy: 'warn',
   minSalePricePolicy: 'approve',
+  forbidSelfApproval: true,
   autoBackup: true,
   autoBackupFolder: '',
   autoBackupKeep: 14,

@@ -35,3 +35,17 @@ export async function inOneTransaction<T>(engine: DemoEngine, work: () => Promis
     throw error;
   }
 }
+
+/**
+ * Whether a submitted document waits for the manager: always where the branch approves separately, and
+ * where submitting approves but its maker may not approve their own (不能审核自己制单的单据, on as a
+ * branch starts) — then the submit left it 待审核.
+ */
+export async function waitsForApproval(
+  engine: DemoEngine,
+  branch: { approvalRequired: boolean; manager: Actor },
+  id: number,
+): Promise<boolean> {
+  if (branch.approvalRequired) return true;
+  return (await callAs(engine, branch.manager, 'documents.get', { id })).status === 'submitted';
+}

@@ -118,7 +118,8 @@ export async function enterMasterData(
 
   const warehouseIds: number[] = [];
   for (const [index, warehouse] of model.warehouses.entries()) {
-    const saved = await callAs(engine, clerk, 'warehouses.save', {
+    // Who keeps a warehouse is the administrator's to say (仓库的仓管员·修改), not the clerk's.
+    const saved = await callAs(engine, admin, 'warehouses.save', {
       id: null,
       warehouse: {
         code: warehouse.code,
@@ -169,22 +170,28 @@ export async function enterMasterData(
   const customerIds: number[] = [];
   for (const customer of model.customers) {
     const office = offices[customer.office]!;
-    const saved = await callAs(engine, clerk, 'counterparties.save', {
-      id: null,
-      counterparty: {
-        code: customer.code,
-        name: customer.name,
-        kind: 'customer',
-        channelTier: customer.tier,
-        parentId: customer.parent === null ? null : customerIds[customer.parent]!,
-        officeId: office.id,
-        salespersonId: office.salespeople[customer.salesperson]!,
-        region: model.offices[customer.office]!.name.replace('办事处', ''),
-        creditLimit: customer.creditLimitYuan === null ? null : String(customer.creditLimitYuan),
-        paymentTermDays: customer.paymentTermDays,
-        contacts: [{ name: customer.contact, phone: customer.phone, role: '采购' }],
+    // The accountant, who sets credit limits (信用额度·修改), opens the customers that have one.
+    const saved = await callAs(
+      engine,
+      customer.creditLimitYuan === null ? clerk : accountant,
+      'counterparties.save',
+      {
+        id: null,
+        counterparty: {
+          code: customer.code,
+          name: customer.name,
+          kind: 'customer',
+          channelTier: customer.tier,
+          parentId: customer.parent === null ? null : customerIds[customer.parent]!,
+          officeId: office.id,
+          salespersonId: office.salespeople[customer.salesperson]!,
+          region: model.offices[customer.office]!.name.replace('办事处', ''),
+          creditLimit: customer.creditLimitYuan === null ? null : String(customer.creditLimitYuan),
+          paymentTermDays: customer.paymentTermDays,
+          contacts: [{ name: customer.contact, phone: customer.phone, role: '采购' }],
+        },
       },
-    });
+    );
     customerIds.push(saved.id);
   }
 

@@ -1,6 +1,6 @@
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { fenScale } from '../../../shared/numbers/scales';
-import { callAs, type DemoEngine } from './demo-api';
+import { callAs, waitsForApproval, type DemoEngine } from './demo-api';
 import type { DemoBranch } from './demo-master-data';
 import { weekday } from './demo-calendar';
 import type { SeededRandom } from './seeded-random';
@@ -59,7 +59,7 @@ export class DemoMoney {
         },
       });
       await callAs(engine, branch.accountant, 'documents.submit', { id: saved.id });
-      if (branch.approvalRequired)
+      if (await waitsForApproval(engine, branch, saved.id))
         await callAs(engine, branch.manager, 'documents.approve', { id: saved.id });
       await callAs(engine, branch.accountant, 'money.autoSettle', { side, counterpartyId: id });
       documents += 1;

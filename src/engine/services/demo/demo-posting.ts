@@ -2,7 +2,7 @@ import type { ApiInput } from '../../../shared/api';
 import { documentTypeRule } from '../../../shared/documents/document-types';
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { fenScale } from '../../../shared/numbers/scales';
-import { callAs, type DemoEngine } from './demo-api';
+import { callAs, waitsForApproval, type DemoEngine } from './demo-api';
 import type { DemoBranch } from './demo-master-data';
 import type { DemoModel } from './demo-model';
 import type { PlannedDocument } from './demo-plan';
@@ -42,7 +42,7 @@ export class DemoPoster {
   private async submitAndApprove(id: number): Promise<void> {
     const { engine, branch } = this;
     await callAs(engine, branch.clerk, 'documents.submit', { id, acknowledged: true });
-    if (branch.approvalRequired)
+    if (await waitsForApproval(engine, branch, id))
       await callAs(engine, branch.manager, 'documents.approve', { id, acknowledged: true });
   }
 

@@ -11,6 +11,7 @@ import { changeStatus } from './change-status';
 import { completeDocument } from './complete-document';
 import { documentFacts, downstreamNumber, findDocument, type DocumentRow } from './document-facts';
 import { postLine, readLineToPost } from './post-lines';
+import { approvesOwnDocument, assertApproverIsNotCreator } from './separate-approver';
 import { approveStocktake } from './stocktake';
 import { checkSalesLimits, needsManagerApproval } from './trading-checks';
 
@@ -74,14 +75,17 @@ function inTransaction<T>(
 
 /**
  * 提交: to approval, or straight through it when the branch does not approve separately (§2) — unless
- * a sale below the lowest price must wait for someone who may approve it.
+ * a sale below the lowest price must wait for someone who may approve it, or the submitter made the
+ * document and the branch has its maker approved by someone else (separate-approver.ts). Then it waits
+ * as 待审核, the way 用友 and 金蝶 leave a document whose automatic approval their rule forbids: the
+ * clerk's work stands and the approver finds it in the list, where a refusal would leave it a draft.
  */
 export function submitDocument(ctx: ServiceContext, id: number, acknowledged = false): void {
   const profile = getBranchProfile(ctx);
   inTransaction(ctx, id, 'submit', (tx, doc) => {
     checkSalesLimits(ctx, doc, 'submit', acknowledged);
     changeStatus(tx, ctx, doc, 'submit', 'submitted');
-    if (!profile.approvalRequired && !needsManagerApproval(ctx, doc))
+    if (!profile.approvalRequired && !needsManagerApproval(ctx, doc) && !approvesOwnDocument(ctx, doc))
       approve(tx, ctx, profile, { ...doc, status: 'submitted' });
   });
 }
@@ -89,6 +93,7 @@ export function submitDocument(ctx: ServiceContext, id: number, acknowledged = f
 export function approveDocument(ctx: ServiceContext, id: number, acknowledged = false): void {
   const profile = getBranchProfile(ctx);
   inTransaction(ctx, id, 'approve', (tx, doc) => {
+    assertApproverIsNotCreator(ctx, doc);
     checkSalesLimits(ctx, doc, 'approve', acknowledged);
     approve(tx, ctx, profile, doc);
   });

@@ -62,6 +62,16 @@ export interface EntityImporter<Write> {
   ) => { created: number; document: { id: number; number: string } };
   /** The order rows are written in, when it is not the file's (a parent customer before its children). */
   commitOrder?: (planned: readonly PlannedRow<Write>[]) => PlannedRow<Write>[];
+  /**
+   * The field (of the spec) whose cell a refusal by the entity's service concerns, when the service names
+   * its own field in other words than the file's columns (a goods unit's lowest price). Without it, a
+   * refusal naming a field of the spec lands on that field's cell, any other on the code's.
+   */
+  refusedField?: (
+    planned: PlannedRow<Write>,
+    field: string,
+    details: Record<string, unknown>,
+  ) => string | null;
   /** Why `write` is absent, for the refusal. */
   notCommittedHere?: string;
 }

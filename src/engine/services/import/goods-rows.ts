@@ -377,6 +377,17 @@ export const goodsImporter: EntityImporter<GoodsInput> = {
     const lookups = loadLookups(tx, getBranchProfile(ctx));
     return rows.map((row) => planGoodsRow(tx, row, lookups, options));
   },
+  // A lowest price refused (sensitive-fields.ts) lands on the price cell of the unit it names, or else
+  // on the first lowest-price cell the row fills.
+  refusedField(planned, field, details) {
+    if (field !== 'units') return null;
+    const { row } = planned;
+    const groups = [baseUnitColumns, ...furtherUnitColumns].filter((columns) =>
+      row.has(columns.minSalePrice),
+    );
+    const named = groups.find((columns) => row.text(columns.name) === details.unit);
+    return (named ?? groups[0])?.minSalePrice ?? null;
+  },
   write(tx, ctx, planned, options) {
     writeGoods(tx, ctx, planned.write!, planned.existingId, { createCategories: options.createMissing });
   },

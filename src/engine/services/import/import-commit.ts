@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { LedgerTx } from '../../db/connection';
 import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
-import type { PlannedRow } from './entity-importer';
+import { sensitiveFieldOf } from '../access/sensitive-fields';
+import type { EntityImporter, PlannedRow } from './entity-importer';
 import type { RowProblem } from './import-row';
 import { writeImportLog, type LoggedProblem } from './import-log';
 import { planImport, type ImportPlan, type ImportRequest, type ReadImportRequest } from './import-plan';
@@ -38,13 +39,32 @@ function problemsOf(planned: readonly PlannedRow<unknown>[]): LoggedProblem[] {
   );
 }
 
-/** What the service said about a row, placed at the row's code column (the service names no cell). */
-function serviceProblem(planned: PlannedRow<unknown>, error: LedgerError): LoggedProblem {
+/**
+ * Where a refusal by the service lands: at the cell of the field it names (a sensitive field refused,
+ * sensitive-fields.ts) when the file has that column, else at the row's code column.
+ */
+function refusedCell(
+  importer: EntityImporter<unknown>,
+  planned: PlannedRow<unknown>,
+  error: LedgerError,
+): string {
   const { row } = planned;
-  const codeField = row.spec.fields[0]!.key;
+  const named = sensitiveFieldOf(error);
+  const field = named && (importer.refusedField?.(planned, named.field, named.extra) ?? named.field);
+  const known = field && row.spec.fields.some((spec) => spec.key === field) && row.isMapped(field);
+  return known ? field : row.spec.fields[0]!.key;
+}
+
+/** What the service said about a row, placed at the cell it concerns. */
+function serviceProblem(
+  importer: EntityImporter<unknown>,
+  planned: PlannedRow<unknown>,
+  error: LedgerError,
+): LoggedProblem {
+  const { row } = planned;
   return {
     row: row.rowNumber,
-    column: row.column(codeField),
+    column: row.column(refusedCell(importer, planned, error)),
     message: error.message,
     cells: row.cellTexts(),
   };
@@ -123,8 +143,8 @@ export function commitImport(ctx: ServiceContext, request: ReadImportRequest): I
           else write!(tx, ctx, planned, request.options, source);
         } catch (error) {
           if (!(error instanceof LedgerError)) throw error;
-          if (!validOnly) throw new RowRefused(plan, serviceProblem(planned, error));
-          errors.push(serviceProblem(planned, error));
+          if (!validOnly) throw new RowRefused(plan, serviceProblem(importer, planned, error));
+          errors.push(serviceProblem(importer, planned, error));
           continue;
         }
         if (planned.action === 'create') counts.created += 1;

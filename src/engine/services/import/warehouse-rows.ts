@@ -115,6 +115,7 @@ export const warehouseImporter: EntityImporter<WarehouseInput> = {
     };
     return rows.map((row) => planWarehouseRow(tx, row, lookups, options));
   },
+  refusedField: (_planned, field) => (field === 'keeperIds' ? 'keepers' : null),
   write(tx, ctx, planned, _options, source) {
     writeWarehouse(tx, ctx, planned.write!, planned.existingId, {
       auditDetail: `导入【${source.fileName}】第 ${planned.row.rowNumber} 行`,

@@ -13,6 +13,8 @@ import {
 import { LedgerError } from '../../../shared/ledger-error';
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { fenScale, type Fen } from '../../../shared/numbers/scales';
+import { groupThousands } from '../../../shared/numbers/yuan-display';
+import { assertMayChangeSensitive } from '../access/sensitive-fields';
 import type { ServiceContext } from '../context';
 import {
   assertCodeFree,
@@ -284,6 +286,32 @@ function assertInternalUnit(input: CounterpartyInput): string | null {
   return code;
 }
 
+/** A credit limit as a message says it: "50,000.00", or 不限 for none. */
+function creditLimitText(creditLimit: string | null): string {
+  return creditLimit === null ? '不限' : groupThousands(creditLimit);
+}
+
+/**
+ * The credit limit is what a sale is stopped by (trading-checks.ts): setting or moving it takes its own
+ * permission, whether the form or an import asks. A save that leaves it as stored needs none.
+ */
+function assertMayChangeCreditLimit(
+  ctx: ServiceContext,
+  input: CounterpartyInput,
+  before: CounterpartyView | null,
+): void {
+  const next = input.creditLimit === null ? null : yuanText(input.creditLimit);
+  if (before === null ? next === null : before.creditLimit === next) return;
+  assertMayChangeSensitive(ctx, {
+    permission: 'creditLimit.edit',
+    field: 'creditLimit',
+    label: '信用额度',
+    record: `往来单位${describeCounterparty(before ?? input)}`,
+    from: before === null ? null : creditLimitText(before.creditLimit),
+    to: creditLimitText(next),
+  });
+}
+
 export interface WriteCounterpartyOptions {
   /** The version the person opened the record at (edit-version.ts); a writer that read it in this transaction gives none. */
   openedVersion?: number;
@@ -310,6 +338,7 @@ export function writeCounterparty(
   assertNotInRecycleBin('counterparties', before);
   assertOpenedVersion(tx, ctx, 'counterparties', before, options.openedVersion);
   assertAmounts(input);
+  assertMayChangeCreditLimit(ctx, input, before);
   assertChannelFits(input);
   assertParentFits(tx, input, existingId);
   assertNoChildrenWhenSupplier(tx, input, existingId);

@@ -15,6 +15,8 @@ import { formatScaled } from '../../../shared/numbers/decimal';
 import { priceScale, ratioScale, taxRateScale } from '../../../shared/numbers/scales';
 import { goodsCostingMethod } from '../../domain/master-data/goods-costing-method';
 import { assertValidUnits, describeRatio } from '../../domain/master-data/units';
+import { groupThousands } from '../../../shared/numbers/yuan-display';
+import { assertMayChangeSensitive } from '../access/sensitive-fields';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { assertNotInRecycleBin, assertOpenedVersion, auditWrite, codeTakenError } from './record-lifecycle';
@@ -276,6 +278,43 @@ function assertBarcodesFree(statements: GoodsStatements, input: GoodsInput, good
   }
 }
 
+/** A lowest sale price as a message says it: "1,234.50", or 未设 for none. */
+function minSalePriceText(price: string | null): string {
+  return price === null ? '未设' : groupThousands(price);
+}
+
+/**
+ * The lowest sale price is what stops a sale below it (trading-checks.ts): setting, moving or clearing it
+ * on any unit takes its own permission, from the form or an import. Units are matched by name; a unit
+ * that goes away with a price on it clears that price, so it counts as a change too.
+ */
+function assertMayChangeMinSalePrices(
+  ctx: ServiceContext,
+  input: GoodsInput,
+  before: GoodsView | null,
+): void {
+  const price = (value: number | null) => (value === null ? null : formatScaled(value, priceScale, 2));
+  const stored = new Map((before?.units ?? []).map((unit) => [unit.name, unit.minSalePrice]));
+  const changed = input.units
+    .map((unit) => ({ unit: unit.name, from: stored.get(unit.name) ?? null, to: price(unit.minSalePrice) }))
+    .concat(
+      (before?.units ?? [])
+        .filter((unit) => unit.minSalePrice !== null && !input.units.some((next) => next.name === unit.name))
+        .map((unit) => ({ unit: unit.name, from: unit.minSalePrice, to: null })),
+    )
+    .find((change) => change.from !== change.to);
+  if (!changed) return;
+  assertMayChangeSensitive(ctx, {
+    permission: 'minSalePrice.edit',
+    field: 'units',
+    label: '最低售价',
+    record: `商品【${input.code} ${input.name}】单位【${changed.unit}】`,
+    from: before === null ? null : minSalePriceText(changed.from),
+    to: minSalePriceText(changed.to),
+    extra: { unit: changed.unit },
+  });
+}
+
 export interface WriteGoodsOptions {
   /** Create a missing category path rather than refuse (an import option; the form picks existing ones). */
   createCategories: boolean;
@@ -385,6 +424,7 @@ export function writeGoods(
   let row: GoodsRow;
   let before: GoodsView | null = null;
   if (existingId === null) {
+    assertMayChangeMinSalePrices(ctx, input, null);
     row = statements.insertGoods.get({
       ...record,
       displayUnits: record.displayUnits === null ? null : JSON.stringify(record.displayUnits),
@@ -396,6 +436,7 @@ export function writeGoods(
     assertNotInRecycleBin('goods', before);
     assertOpenedVersion(tx, ctx, 'goods', before, options.openedVersion);
     assertStockMeaningKept(tx, existingId, input);
+    assertMayChangeMinSalePrices(ctx, input, before);
     row = tx
       .update(goods)
       .set({ ...record, version: sql`${goods.version} + 1` })

@@ -3,6 +3,7 @@ import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { users, warehouseKeepers, warehouses } from '../../db/schema';
 import { newUid } from '../../db/uid';
 import { LedgerError } from '../../../shared/ledger-error';
+import { assertMayChangeSensitive } from '../access/sensitive-fields';
 import type { ServiceContext } from '../context';
 import {
   assertCodeFree,
@@ -93,6 +94,43 @@ function assertKeepersExist(tx: LedgerTx, input: WarehouseInput, keeperIds: numb
   }
 }
 
+/**
+ * The keepers are who may confirm stock in and out of the warehouse (confirm-warehouse.ts): naming them
+ * takes its own permission, from the form or an import, so nobody makes themselves keeper of the stock
+ * they also sell. A save that keeps the same keepers needs none.
+ */
+function assertMayChangeKeepers(
+  tx: LedgerTx,
+  ctx: ServiceContext,
+  input: WarehouseInput,
+  keeperIds: number[],
+  before: WarehouseView | null,
+): void {
+  const stored = new Set((before?.keepers ?? []).map((keeper) => keeper.id));
+  if (stored.size === keeperIds.length && keeperIds.every((id) => stored.has(id))) return;
+  const named = (keepers: { username: string; displayName: string }[]) =>
+    keepers.length === 0
+      ? '（无）'
+      : keepers.map((keeper) => keeper.displayName || keeper.username).join('、');
+  const next =
+    keeperIds.length === 0
+      ? []
+      : tx
+          .select({ username: users.username, displayName: users.displayName })
+          .from(users)
+          .where(inArray(users.id, keeperIds))
+          .orderBy(asc(users.username))
+          .all();
+  assertMayChangeSensitive(ctx, {
+    permission: 'warehouseKeepers.edit',
+    field: 'keeperIds',
+    label: '仓管员',
+    record: `仓库【${input.code} ${input.name}】`,
+    from: before === null ? null : named(before.keepers),
+    to: named(next),
+  });
+}
+
 export interface WriteWarehouseOptions {
   /** The version the person opened the record at (edit-version.ts); a writer that read it in this transaction gives none. */
   openedVersion?: number;
@@ -117,6 +155,7 @@ export function writeWarehouse(
   assertOpenedVersion(tx, ctx, 'warehouses', before, options.openedVersion);
   const keeperIds = [...new Set(input.keeperIds)];
   assertKeepersExist(tx, input, keeperIds);
+  assertMayChangeKeepers(tx, ctx, input, keeperIds, before);
 
   const now = ctx.clock.now().toISOString();
   const record = {
