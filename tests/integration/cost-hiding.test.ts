@@ -199,6 +199,11 @@ function reads(ledger: Ledger): Read[] {
     { method: 'import.template', input: { entity: 'goods' }, costFields: [] },
     { method: 'export.columns', input: { entity: 'goods' }, costFields: [] },
     { method: 'export.list', input: { entity: 'goods', query: {} }, costFields: [] },
+    {
+      method: 'documents.list',
+      input: { types: ['purchase_receipt', 'purchase_order'] },
+      costFields: ['rows[].totalWithTax'],
+    },
     { method: 'documents.get', input: { id: receipt }, costFields: documentPrices },
     { method: 'documents.get', input: { id: order }, costFields: documentPrices },
     { method: 'documents.get', input: { id: transfer }, costFields: [] },

@@ -37,7 +37,7 @@ export const documentMethods = {
       limit: z.number().int().min(1).max(500).default(100),
     }),
     access: 'documents.view',
-    handler: (ctx, query) => listDocuments(ctx.db.$client, query),
+    handler: (ctx, query) => listDocuments(ctx.actor, ctx.db.$client, query),
   }),
 
   'documents.get': defineMethod({
