@@ -445,6 +445,39 @@ describe('cost figures', () => {
     }
   });
 
+  it('are kept when a role without cost.view saves the goods back as its page shows it', async () => {
+    const ledger = await seededLedger();
+    const { engine, adminSession, water } = ledger;
+    const session = await withoutCostUser(engine, adminSession);
+    const shown = await callOk(engine, 'goods.get', { id: water }, session);
+    expect(shown.units[0]!.purchasePrice).toBeNull();
+    await callOk(
+      engine,
+      'goods.save',
+      {
+        id: water,
+        version: shown.version,
+        goods: {
+          code: shown.code,
+          name: '矿泉水 550ml',
+          units: shown.units.map((unit) => ({
+            name: unit.name,
+            ratio: unit.ratio,
+            isBase: unit.isBase,
+            purchasePrice: unit.purchasePrice,
+            salePrice: unit.salePrice,
+          })),
+        },
+      },
+      session,
+    );
+    const stored = await callOk(engine, 'goods.get', { id: water }, adminSession);
+    expect(stored).toMatchObject({
+      name: '矿泉水 550ml',
+      units: [{ purchasePrice: '1.20', salePrice: '2.00' }],
+    });
+  });
+
   it('are not offered to the column chooser of a role without cost.view', async () => {
     const ledger = await seededLedger();
     const session = await withoutCostUser(ledger.engine, ledger.adminSession);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readGoods, saveGoods } from '../../services/master-data/goods';
-import { goodsAsSeenBy } from '../../services/master-data/goods-cost-view';
+import { goodsAsSeenBy, keepHiddenPurchasePrices } from '../../services/master-data/goods-cost-view';
 import { goodsSortFields, listGoods } from '../../services/master-data/goods-list';
 import { searchGoods } from '../../services/master-data/goods-search';
 import { defineMethod, saveAccess } from '../method';
@@ -28,7 +28,8 @@ export const goodsMethods = {
   'goods.save': defineMethod({
     input: saveInput({ goods: goodsInputSchema }),
     access: saveAccess('masterData.create', 'masterData.edit'),
-    handler: (ctx, { id, version, goods }) => goodsAsSeenBy(ctx.actor, saveGoods(ctx, goods, id, version)),
+    handler: (ctx, { id, version, goods }) =>
+      goodsAsSeenBy(ctx.actor, saveGoods(ctx, keepHiddenPurchasePrices(ctx, goods, id), id, version)),
   }),
 
   /** The picker: barcode or code first, then code / name / pinyin matches. */
