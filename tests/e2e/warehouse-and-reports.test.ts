@@ -166,7 +166,16 @@ describe('the keeper’s queue, the stock reports and the numbering rules in web
     expect((await rowTexts(page.getByTestId('queue-out')))[0]![0]).toBe(deliveryNumber);
   });
 
+  test('the keeper’s 库存余额 has the quantities and no unit cost or value (仓管员 holds no cost.view)', async () => {
+    await openReport('库存余额', 'stockBalance');
+    const rows = await rowTexts(report('stockBalance').getByTestId('report-table'));
+    expect(rows).toEqual([['SP001', '鲜牛奶', '', '一号仓', '192', '袋', '8箱', '', '', '0', '192']]);
+    expect(await report('stockBalance').locator('tfoot.ant-table-summary').textContent()).toBe('合计');
+  });
+
   test('库存余额 shows the 8 箱 received in mixed units with its value, and exports the same to .xlsx', async () => {
+    // Stock value is the administrator's to read, not the keeper's.
+    await signInThroughLogin(page, web.url, branchAdministrator.username, branchAdministrator.password);
     await openReport('库存余额', 'stockBalance');
     const rows = await rowTexts(report('stockBalance').getByTestId('report-table'));
     expect(rows).toHaveLength(1);

@@ -99,8 +99,8 @@ function shown(row: {
   counterpartyName: string | null;
   unitName: string;
   quantity: string;
-  unitPrice: string;
-  unitPriceWithTax: string;
+  unitPrice: string | null;
+  unitPriceWithTax: string | null;
   priceIncludesTaxLabel: string;
   taxRate: string;
   discountRate: string;

@@ -161,7 +161,9 @@ const periodSummaryOf = (engine: Engine, input: ApiInput<'reports.periodSummary'
   act(engine, 'reports.periodSummary', input);
 
 /** Fen from the engine's decimal text, exactly ("-52.03" → -5203). */
-function fen(yuan: string): number {
+/** Yuan text to fen; a figure hidden from a role without cost.view (null) would be a failure here. */
+function fen(shown: string | null): number {
+  const yuan = shown!;
   const [whole = '0', fraction = ''] = yuan.replace('-', '').split('.');
   const magnitude = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   return yuan.startsWith('-') ? -magnitude : magnitude;

@@ -218,7 +218,9 @@ type PeriodSummary = ApiOutput<'reports.periodSummary'>;
 type SummaryRow = PeriodSummary['rows'][number];
 
 /** Scaled integers from the engine's decimal text, exactly ("-52.03" → -5203 at 2 decimals). */
-export function scaled(text: string, decimals = 2): number {
+export function scaled(shown: string | null, decimals = 2): number {
+  // The books are read as the administrator: a cost figure is always there.
+  const text = shown!;
   const negative = text.startsWith('-');
   const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
   const magnitude = Number(whole) * 10 ** decimals + Number(fraction.padEnd(decimals, '0') || '0');

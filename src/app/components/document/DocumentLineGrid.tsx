@@ -168,8 +168,10 @@ export function DocumentLineGrid({
   /** 上次 2026-02-10 ¥82.00（XD20260210-0001）: the last price in the line's unit, as the switch shows prices. */
   const lastPriceHint = (line: LineDraft) => {
     const last = lastPriceOf(lastPrices, line);
-    if (!last) return undefined;
-    const price = parseScaled(priceIncludesTax ? last.unitPriceWithTax : last.unitPrice, priceScale) ?? 0;
+    // A purchase price hidden from a role without cost.view (null) gives no hint.
+    const shown = last ? (priceIncludesTax ? last.unitPriceWithTax : last.unitPrice) : null;
+    if (!last || shown === null) return undefined;
+    const price = parseScaled(shown, priceScale) ?? 0;
     return t('document.lastPrice', {
       date: last.businessDate,
       price: formatScaled(price, priceScale, 2),

@@ -177,7 +177,10 @@ export function DocumentListPage({ types, testId }: { types: readonly DocumentTy
             align: 'right' as const,
             render: (_: unknown, row: Row) => (
               <span style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {showsMoney(row.type) ? groupedYuan(parseScaled(row.totalWithTax, fenScale) ?? 0) : ''}
+                {/* A purchase's total is hidden (null) from a role without cost.view. */}
+                {showsMoney(row.type) && row.totalWithTax !== null
+                  ? groupedYuan(parseScaled(row.totalWithTax, fenScale) ?? 0)
+                  : ''}
               </span>
             ),
           },

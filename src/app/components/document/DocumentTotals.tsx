@@ -37,10 +37,13 @@ export function DocumentTotals({
   type,
   totals,
   quantityDecimals,
+  pricesHidden = false,
 }: {
   type: DocumentType;
   totals: Totals;
   quantityDecimals: number;
+  /** The document's prices were withheld by the engine (cost figures): its money totals are not shown. */
+  pricesHidden?: boolean;
 }) {
   const { t } = useTranslation();
   const ui = documentTypeUi[type];
@@ -63,12 +66,12 @@ export function DocumentTotals({
       {!ui.valueOnly && (
         <Figure label={t('document.totals.quantity')} value={quantity} testId="total-quantity" />
       )}
-      {showsMoney(type) && totals.refused !== null && (
+      {showsMoney(type) && !pricesHidden && totals.refused !== null && (
         <Typography.Text type="danger" data-testid="total-refused">
           {totals.refused}
         </Typography.Text>
       )}
-      {showsMoney(type) && totals.refused === null && (
+      {showsMoney(type) && !pricesHidden && totals.refused === null && (
         <>
           <Figure
             label={t(ui.valueOnly ? 'document.totals.adjustment' : 'document.totals.amount')}

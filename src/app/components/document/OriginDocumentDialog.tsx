@@ -10,7 +10,8 @@ type OriginRow = {
   number: string;
   businessDate: string;
   counterpartyName: string | null;
-  totalWithTax: string;
+  /** Null: a purchase's total, hidden from a role without cost.view; the cell stays blank. */
+  totalWithTax: string | null;
 };
 
 /**

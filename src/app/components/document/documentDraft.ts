@@ -148,7 +148,11 @@ export function headerFromView(view: DocumentView): HeaderValues {
     remark: view.remark,
     priceIncludesTax: view.lines.some((line) => line.priceIncludesTax),
     // Written as the printed receipt writes it: 100,000.00.
-    amount: documentTypeUi[view.type].money ? groupedYuan(parseScaled(view.totalWithTax, fenScale) ?? 0) : '',
+    // A total hidden from a role without cost.view (null) stays blank.
+    amount:
+      documentTypeUi[view.type].money && view.totalWithTax !== null
+        ? groupedYuan(parseScaled(view.totalWithTax, fenScale) ?? 0)
+        : '',
     officeId: view.officeId,
     handlerId: view.handlerId,
   };
@@ -175,6 +179,7 @@ function yuanText(text: string): string {
  * cost) is no value entered.
  */
 function enteredAmount(type: DocumentType, line: DocumentView['lines'][number]): string {
+  if (line.amount === null) return '';
   return entersValue(type) && !line.isGift && (parseScaled(line.amount, fenScale) ?? 0) !== 0
     ? yuanText(line.amount)
     : '';
@@ -192,14 +197,15 @@ export function linesFromView(view: DocumentView): LineDraft[] {
     unitName: line.unitName,
     quantity: line.quantity,
     // The price as it was entered: with tax when the line was priced with tax.
-    unitPrice: priceText(line.priceIncludesTax ? line.unitPriceWithTax : line.unitPrice),
+    // A purchase price hidden from a role without cost.view (null) stays blank.
+    unitPrice: priceText((line.priceIncludesTax ? line.unitPriceWithTax : line.unitPrice) ?? ''),
     priceTyped: true,
     // The sheet's 57,623.19 stays 57,623.19, not quantity × the price rounded to its decimals.
     amount: enteredAmount(view.type, line),
     amountTyped: enteredAmount(view.type, line) !== '',
     discountRate: discountText(line.discountRate),
     taxRate: line.taxRate,
-    adjustmentAmount: view.type === 'cost_adjustment' ? line.amount : '',
+    adjustmentAmount: view.type === 'cost_adjustment' ? (line.amount ?? '') : '',
     warehouseId: line.warehouseId === view.warehouseId ? null : line.warehouseId,
     toWarehouseId: line.toWarehouseId === view.toWarehouseId ? null : line.toWarehouseId,
     lot: line.lot,

@@ -40,7 +40,9 @@ function suggestedPrice(
 ): string {
   const withTax = includesTax && tradesPrices(type);
   const last = lastPriceOf(lastPrices, line);
-  if (last) return priceText(withTax ? last.unitPriceWithTax : last.unitPrice);
+  const lastPrice = last ? (withTax ? last.unitPriceWithTax : last.unitPrice) : null;
+  // A purchase price hidden from a role without cost.view (null) suggests nothing from the last one.
+  if (lastPrice !== null) return priceText(lastPrice);
   const fallback = defaultPrice(goods, line.unitName, type);
   if (!fallback || !withTax) return fallback;
   return priceWithTaxText(fallback, line.taxRate || (goods?.taxRate ?? ''));

@@ -181,7 +181,13 @@ export function DocumentPage({ type }: { type: DocumentType }) {
             onRemove={(key) => dispatch({ type: 'lineRemoved', key })}
             onMoveOn={keyboard.moveOn}
           />
-          <DocumentTotals type={type} totals={totals} quantityDecimals={quantityDecimals} />
+          <DocumentTotals
+            type={type}
+            totals={totals}
+            quantityDecimals={quantityDecimals}
+            // The engine hides a purchase's prices from a role without cost.view: no sums of blanks.
+            pricesHidden={view !== null && view.totalWithTax === null}
+          />
         </div>
       )}
 

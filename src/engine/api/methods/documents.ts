@@ -37,13 +37,13 @@ export const documentMethods = {
       limit: z.number().int().min(1).max(500).default(100),
     }),
     access: 'documents.view',
-    handler: (ctx, query) => listDocuments(ctx.db.$client, query),
+    handler: (ctx, query) => listDocuments(ctx.actor, ctx.db.$client, query),
   }),
 
   'documents.get': defineMethod({
     input: byId,
     access: 'documents.view',
-    handler: (ctx, { id }) => readDocument(ctx.db, id),
+    handler: (ctx, { id }) => readDocument(ctx.db, ctx.actor, id),
   }),
 
   /** Creates a draft (no id) or replaces a draft's header and lines (id). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readGoods, saveGoods } from '../../services/master-data/goods';
+import { goodsAsSeenBy, keepHiddenPurchasePrices } from '../../services/master-data/goods-cost-view';
 import { goodsSortFields, listGoods } from '../../services/master-data/goods-list';
 import { searchGoods } from '../../services/master-data/goods-search';
 import { defineMethod, saveAccess } from '../method';
@@ -20,14 +21,15 @@ export const goodsMethods = {
   'goods.get': defineMethod({
     input: z.object({ id: z.number().int() }),
     access: 'masterData.view',
-    handler: (ctx, { id }) => readGoods(ctx.db, id),
+    handler: (ctx, { id }) => goodsAsSeenBy(ctx.actor, readGoods(ctx.db, id)),
   }),
 
   /** Creates a goods (no id) or replaces one (id), with its units and stock lines. */
   'goods.save': defineMethod({
     input: saveInput({ goods: goodsInputSchema }),
     access: saveAccess('masterData.create', 'masterData.edit'),
-    handler: (ctx, { id, version, goods }) => saveGoods(ctx, goods, id, version),
+    handler: (ctx, { id, version, goods }) =>
+      goodsAsSeenBy(ctx.actor, saveGoods(ctx, keepHiddenPurchasePrices(ctx, goods, id), id, version)),
   }),
 
   /** The picker: barcode or code first, then code / name / pinyin matches. */

@@ -12,7 +12,8 @@ export const priceMethods = {
       goodsIds: z.array(z.number().int()).max(500),
     }),
     access: 'documents.view',
-    handler: (ctx, input) => lastPrices(ctx.db.$client, input, getBranchProfile(ctx).quantityDecimals),
+    handler: (ctx, input) =>
+      lastPrices(ctx.actor, ctx.db.$client, input, getBranchProfile(ctx).quantityDecimals),
   }),
 
   /** 历史价格 of a goods, with one counterparty or all. */
@@ -24,6 +25,7 @@ export const priceMethods = {
       limit: z.number().int().min(1).max(500).default(50),
     }),
     access: 'documents.view',
-    handler: (ctx, input) => priceHistory(ctx.db.$client, input, getBranchProfile(ctx).quantityDecimals),
+    handler: (ctx, input) =>
+      priceHistory(ctx.actor, ctx.db.$client, input, getBranchProfile(ctx).quantityDecimals),
   }),
 };

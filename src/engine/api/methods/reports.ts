@@ -209,6 +209,6 @@ export const reportMethods = {
   'reports.columns': defineMethod({
     input: z.object({ report: z.enum(reportNames) }),
     access: 'stock.view',
-    handler: (_ctx, { report }) => reportColumns(report),
+    handler: (ctx, { report }) => reportColumns(ctx.actor, report),
   }),
 };

@@ -1,6 +1,9 @@
 import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
-import type { ServiceContext } from '../context';
+import type { Actor, ServiceContext } from '../context';
+import { seesCost } from '../access/cost-figures';
+import { goodsAsSeenBy } from '../master-data/goods-cost-view';
+import type { GoodsView } from '../master-data/goods';
 
 export interface AuditQuery {
   /** One action exactly (`auth.login`), or every action under a prefix (`auth.`). */
@@ -11,6 +14,18 @@ export interface AuditQuery {
   to?: string;
   offset: number;
   limit: number;
+}
+
+/**
+ * A goods' snapshot before and after a change is the goods as goods.get gives it, purchase prices and
+ * all: read as the actor may read the goods (cost-figures.ts).
+ */
+function snapshotAsSeenBy(actor: Actor, entity: string, snapshot: unknown): unknown {
+  if (entity !== 'goods' || seesCost(actor) || snapshot === null || typeof snapshot !== 'object') {
+    return snapshot;
+  }
+  const goods = snapshot as Partial<GoodsView>;
+  return Array.isArray(goods.units) ? goodsAsSeenBy(actor, goods as GoodsView) : snapshot;
 }
 
 export function listAudit(ctx: ServiceContext, query: AuditQuery) {
@@ -35,5 +50,12 @@ export function listAudit(ctx: ServiceContext, query: AuditQuery) {
     .offset(query.offset)
     .all();
   const total = ctx.db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
-  return { rows, total };
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      before: snapshotAsSeenBy(ctx.actor, row.entity, row.before),
+      after: snapshotAsSeenBy(ctx.actor, row.entity, row.after),
+    })),
+    total,
+  };
 }

@@ -4,6 +4,8 @@ import { documentStatusLabels } from '../../../shared/documents/document-status'
 import { documentTypeRule, type DocumentType } from '../../../shared/documents/document-types';
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { fenScale } from '../../../shared/numbers/scales';
+import { costFigure, pricedAtCost } from '../access/cost-figures';
+import type { Actor } from '../context';
 import {
   executionState,
   executionStateLabels,
@@ -43,7 +45,7 @@ function withExecution(state: ExecutionState | null) {
 }
 
 /** 单据列表: newest first, filtered in SQL, a page at a time. */
-export function listDocuments(sqlite: Database.Database, query: DocumentListQuery) {
+export function listDocuments(actor: Actor, sqlite: Database.Database, query: DocumentListQuery) {
   const where: string[] = [];
   const params: unknown[] = [];
   if (query.types?.length) {
@@ -94,6 +96,11 @@ export function listDocuments(sqlite: Database.Database, query: DocumentListQuer
     isOrderType(row.type)
       ? executionState(row.status, orderLineProgress(sqlite, row.type, { documentId: row.id }))
       : null;
+  // A purchase's total is what the goods cost (cost-figures.ts).
+  const totalOf = (row: ListRow) => {
+    const shown = formatScaled(row.total_with_tax, fenScale, 2);
+    return pricedAtCost(row.type) ? costFigure(actor, shown) : shown;
+  };
   return {
     total,
     rows: rows.map((row) => ({
@@ -106,7 +113,7 @@ export function listDocuments(sqlite: Database.Database, query: DocumentListQuer
       status: row.status,
       statusLabel: documentStatusLabels[row.status],
       counterpartyName: row.counterparty_name,
-      totalWithTax: formatScaled(row.total_with_tax, fenScale, 2),
+      totalWithTax: totalOf(row),
       createdByName: row.created_by_name,
       remark: row.remark,
       isReversal: row.reversal_of_id !== null,

@@ -5,6 +5,7 @@ import { LedgerError } from '../../../shared/ledger-error';
 import { documentStatusLabels } from '../../../shared/documents/document-status';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import { pricedAtCost, seesCost } from '../access/cost-figures';
 import { findDocument } from './document-facts';
 import { executionTypeOf, isOrderType, orderLineProgress, outstanding } from './order-execution';
 
@@ -23,6 +24,17 @@ export function draftFromOrder(ctx: ServiceContext, orderId: number) {
     throw new LedgerError(
       'CONFLICT',
       `订单 ${order.number} 当前为【${documentStatusLabels[order.status]}】，只有已审核的订单可以生成${order.type === 'sales_order' ? '出库单' : '入库单'}。`,
+    );
+  }
+  // The draft carries the order's prices for the save to keep; on a purchase order those are what the
+  // goods cost, which a role without cost.view neither reads nor should re-enter.
+  if (pricedAtCost(order.type) && !seesCost(ctx.actor)) {
+    throw new LedgerError(
+      'FORBIDDEN',
+      `当前用户不能查看进价和成本，不能由订单 ${order.number} 生成入库单。`,
+      {
+        permission: 'cost.view',
+      },
     );
   }
   const { quantityDecimals } = getBranchProfile(ctx);

@@ -3,6 +3,8 @@ import { prepared } from '../../db/prepared';
 import type { DocumentType } from '../../../shared/documents/document-types';
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { priceScale, taxRateScale } from '../../../shared/numbers/scales';
+import { costFigures } from '../access/cost-figures';
+import type { Actor } from '../context';
 
 /**
  * 价格跟踪: sales prices come from sales orders and deliveries, purchase prices from orders and receipts;
@@ -45,8 +47,9 @@ const priceLines =
   "WHERE d.type IN (SELECT value FROM json_each(?)) AND d.status NOT IN ('draft', 'submitted', 'voided') " +
   'AND d.reversal_of_id IS NULL AND l.is_gift = 0';
 
-function priceView(row: PriceRow, quantityDecimals: number) {
-  return {
+/** A line's price as the actor may read it: a purchase price is what the goods cost. */
+function priceView(actor: Actor, side: PriceSide, row: PriceRow, quantityDecimals: number) {
+  const view = {
     lineId: row.line_id,
     goodsId: row.goods_id,
     documentId: row.document_id,
@@ -63,6 +66,7 @@ function priceView(row: PriceRow, quantityDecimals: number) {
     taxRate: formatScaled(row.tax_rate, taxRateScale),
     discountRate: formatScaled(row.discount_rate, taxRateScale),
   };
+  return costFigures(actor, view, side === 'purchase' ? ['unitPrice', 'unitPriceWithTax'] : []);
 }
 
 /**
@@ -70,6 +74,7 @@ function priceView(row: PriceRow, quantityDecimals: number) {
  * on a new line, with its date, before the goods' default price.
  */
 export function lastPrices(
+  actor: Actor,
   sqlite: Database.Database,
   input: { counterpartyId: number; side: PriceSide; goodsIds: readonly number[] },
   quantityDecimals: number,
@@ -91,7 +96,7 @@ export function lastPrices(
       seen.add(key);
       return true;
     })
-    .map((row) => priceView(row, quantityDecimals));
+    .map((row) => priceView(actor, input.side, row, quantityDecimals));
 }
 
 export interface PriceHistoryInput {
@@ -106,7 +111,12 @@ export interface PriceHistoryInput {
 }
 
 /** 历史价格 of one goods, with one counterparty or all, over some days or all of them, newest first. */
-export function priceHistory(sqlite: Database.Database, input: PriceHistoryInput, quantityDecimals: number) {
+export function priceHistory(
+  actor: Actor,
+  sqlite: Database.Database,
+  input: PriceHistoryInput,
+  quantityDecimals: number,
+) {
   const rows = prepared(
     sqlite,
     `${priceLines} AND l.goods_id = ? AND (? IS NULL OR d.counterparty_id = ?) ` +
@@ -124,5 +134,5 @@ export function priceHistory(sqlite: Database.Database, input: PriceHistoryInput
     input.to ?? null,
     input.limit ?? -1,
   ) as PriceRow[];
-  return rows.map((row) => priceView(row, quantityDecimals));
+  return rows.map((row) => priceView(actor, input.side, row, quantityDecimals));
 }

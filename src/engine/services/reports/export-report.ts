@@ -1,7 +1,8 @@
 import type { Permission } from '../../domain/access/roles';
 import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
-import type { ServiceContext } from '../context';
+import type { Actor, ServiceContext } from '../context';
+import { seesCost } from '../access/cost-figures';
 import { aging, agingGroupingLabels, type AgingInput } from './aging';
 import { grossProfit, grossProfitGroupingLabels, type GrossProfitInput } from './gross-profit';
 import { inTransitStock, type InTransitInput } from './in-transit';
@@ -231,12 +232,30 @@ export function reportPermission(report: ReportName): Permission {
   return exportableReports[report].permission;
 }
 
+/**
+ * The columns the actor may have in the file: without cost.view, none holding cost figures. A
+ * purchase-side column goes where the input names the purchase side, and stays offered to the chooser,
+ * which does not know the side yet (the file then leaves it out).
+ */
+function columnsFor<Row>(
+  actor: Actor,
+  columns: readonly ReportColumn<Row>[],
+  input: { side?: string } | null,
+): ReportColumn<Row>[] {
+  if (seesCost(actor)) return [...columns];
+  return columns.filter(
+    (column) =>
+      column.cost === undefined ||
+      (column.cost === 'purchaseSide' && input !== null && input.side !== 'purchase'),
+  );
+}
+
 /** The columns a report can be exported with, for the column chooser. */
-export function reportColumns(report: ReportName): { key: string; label: string }[] {
-  return (exportableReports[report].columns as ReportColumn<unknown>[]).map(({ key, label }) => ({
-    key,
-    label,
-  }));
+export function reportColumns(actor: Actor, report: ReportName): { key: string; label: string }[] {
+  const columns = exportableReports[report].columns as ReportColumn<unknown>[];
+  return columns
+    .filter((column) => seesCost(actor) || column.cost !== 'always')
+    .map(({ key, label }) => ({ key, label }));
 }
 
 function chosenColumns<Row>(available: readonly ReportColumn<Row>[], keys: readonly string[]) {
@@ -275,7 +294,7 @@ export function exportReport(
   const result = definition.run(ctx, request.input);
   const table = reportTable(
     definition.label,
-    chosenColumns(definition.columns, columnKeys),
+    chosenColumns(columnsFor(ctx.actor, definition.columns, request.input as { side?: string }), columnKeys),
     definition.lines(result),
   );
   const stamp = ctx.clock.today().replace(/-/g, '');

@@ -6,6 +6,7 @@ import { channelTierLabels, channelTiers, type ChannelTier } from '../../domain/
 import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import { costFigures } from '../access/cost-figures';
 import { assertIndependent } from '../money/independent-accounting';
 import { readParties, unassignedName, type PartyFacts, type PartyTable } from './party-lookups';
 import { moneyText, quantityText } from './report-figures';
@@ -271,13 +272,18 @@ export function grossProfit(ctx: ServiceContext, input: GrossProfitInput) {
 
   const texts = (figures: Figures) => {
     const profit = figures.revenue - figures.cogs - figures.variance;
-    return {
-      revenue: moneyText(figures.revenue),
-      cogs: moneyText(figures.cogs),
-      purchaseVariance: moneyText(figures.variance),
-      grossProfit: moneyText(profit),
-      margin: marginText(profit, figures.revenue),
-    };
+    // Profit is revenue less cost: whoever reads it and the revenue has the cost too.
+    return costFigures(
+      ctx.actor,
+      {
+        revenue: moneyText(figures.revenue),
+        cogs: moneyText(figures.cogs),
+        purchaseVariance: moneyText(figures.variance),
+        grossProfit: moneyText(profit),
+        margin: marginText(profit, figures.revenue),
+      },
+      ['cogs', 'purchaseVariance', 'grossProfit', 'margin'],
+    );
   };
   const rank = (group: Group) =>
     group.key === purchaseVarianceKey || group.key === correctionKey ? 2 : group.unassigned ? 1 : 0;

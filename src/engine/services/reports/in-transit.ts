@@ -1,6 +1,7 @@
 import { prepared } from '../../db/prepared';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import { costFigure } from '../access/cost-figures';
 import { moneyText, quantityText } from './report-figures';
 import { goodsMatching, mixedQuantity, readGoodsFacts, readWarehouses } from './report-lookups';
 import { allocatePerGoods } from './value-allocation';
@@ -94,14 +95,14 @@ export function inTransitStock(ctx: ServiceContext, input: InTransitInput = {}) 
       quantity: quantityText(line.quantity, quantityDecimals),
       baseUnit: facts.baseUnit,
       mixedQuantity: mixedQuantity(facts, line.quantity, quantityDecimals),
-      value: moneyText(value),
+      value: costFigure(ctx.actor, moneyText(value)),
     };
   });
   return {
     costingScope,
     valueAllocated: costingScope === 'per_branch',
     rows,
-    totals: { value: moneyText(totalValue) },
+    totals: { value: costFigure(ctx.actor, moneyText(totalValue)) },
   };
 }
 

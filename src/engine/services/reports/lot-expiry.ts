@@ -1,6 +1,7 @@
 import { prepared } from '../../db/prepared';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import { costFigure } from '../access/cost-figures';
 import { addDays, daysBetween } from '../../domain/calendar/calendar';
 import { moneyText, quantityText } from './report-figures';
 import { goodsMatching, mixedQuantity, readGoodsFacts, readWarehouses } from './report-lookups';
@@ -89,7 +90,7 @@ export function lotExpiry(ctx: ServiceContext, input: LotExpiryInput) {
       quantity: quantityText(lot.quantity, quantityDecimals),
       baseUnit: facts.baseUnit,
       mixedQuantity: mixedQuantity(facts, lot.quantity, quantityDecimals),
-      value: moneyText(values.get(lot)!),
+      value: costFigure(ctx.actor, moneyText(values.get(lot)!)),
     };
   });
   return { asOf, withinDays: input.withinDays, rows };

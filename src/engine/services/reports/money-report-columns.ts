@@ -1,7 +1,7 @@
 import type { AgingReport } from './aging';
 import type { GrossProfitReport } from './gross-profit';
 import { column, type RowOf } from './report-columns';
-import type { ReportColumn } from './report-table';
+import { costColumn, type ReportColumn } from './report-table';
 import type { StatementReport } from './statement';
 
 /** The columns the money and profit reports (DOMAIN.md §7) are exported with, in their page's default order. */
@@ -38,8 +38,8 @@ export const grossProfitColumns: ReportColumn<ProfitRow>[] = [
   column('quantity', '销售数量', 12, 'quantity'),
   column('baseUnit', '基本单位', 8),
   column('revenue', '销售收入', 14, 'money'),
-  column('cogs', '销售成本', 14, 'money'),
-  column('purchaseVariance', '采购差异', 14, 'money'),
-  column('grossProfit', '毛利', 14, 'money'),
-  column('margin', '毛利率', 10, 'percent'),
+  costColumn(column('cogs', '销售成本', 14, 'money')),
+  costColumn(column('purchaseVariance', '采购差异', 14, 'money')),
+  costColumn(column('grossProfit', '毛利', 14, 'money')),
+  costColumn(column('margin', '毛利率', 10, 'percent')),
 ];

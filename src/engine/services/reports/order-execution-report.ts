@@ -4,6 +4,7 @@ import { LedgerError } from '../../../shared/ledger-error';
 import { add, mulDivRound } from '../../../shared/numbers/integer-math';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import { costFigure } from '../access/cost-figures';
 import {
   executionState,
   executionStateLabels,
@@ -170,6 +171,9 @@ export function orderExecutionReport(ctx: ServiceContext, input: OrderExecutionI
       outstandingAmount: leftValue === null ? null : moneyText(leftValue),
     };
   });
+  // What a purchase order still has to receive is worth its purchase prices.
+  const amount = (figure: string | null) =>
+    input.side === 'purchase' ? costFigure(ctx.actor, figure) : figure;
   return {
     side: input.side,
     sideLabel: priceSideLabels[input.side],
@@ -177,8 +181,8 @@ export function orderExecutionReport(ctx: ServiceContext, input: OrderExecutionI
     counterparty,
     from: input.from ?? null,
     to: input.to ?? null,
-    rows,
-    totals: { outstandingAmount: moneyText(outstandingTotal) },
+    rows: rows.map((row) => ({ ...row, outstandingAmount: amount(row.outstandingAmount) })),
+    totals: { outstandingAmount: amount(moneyText(outstandingTotal)) },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { OrderExecutionReport } from './order-execution-report';
 import { column, type RowOf } from './report-columns';
-import type { ReportColumn } from './report-table';
+import { costColumn, type ReportColumn } from './report-table';
 
 /**
  * The columns 订单执行情况 is exported with, in its page's default order: what is outstanding first, in
@@ -18,7 +18,7 @@ export const orderExecutionColumns: ReportColumn<OrderRow>[] = [
   column('mixedOrdered', '订货', 12),
   column('mixedExecuted', '已执行', 12),
   column('mixedOutstanding', '未执行', 12),
-  column('outstandingAmount', '未执行金额（含税）', 16, 'money'),
+  costColumn(column('outstandingAmount', '未执行金额（含税）', 16, 'money'), 'purchaseSide'),
   column('counterpartyCode', '往来单位编码', 14),
   column('goodsCode', '商品编码', 14),
   column('goodsSpec', '规格型号', 14),

@@ -4,6 +4,7 @@ import type { MovementKind } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import { costFigures } from '../access/cost-figures';
 import { addDays } from '../../domain/calendar/calendar';
 import { moneyText, quantityText } from './report-figures';
 import { byGoodsThenWarehouse, goodsMatching, readGoodsNames, readWarehouses } from './report-lookups';
@@ -324,10 +325,15 @@ export function periodSummary(ctx: ServiceContext, input: PeriodSummaryInput) {
     costingScope,
     /** True under 统一核算: opening and closing values are shares of the goods' value (value-allocation.ts). */
     valueAllocated: perBranch,
-    rows: result,
-    totals: Object.fromEntries(
-      totalledValues.map((key, index) => [key, moneyText(totals[index]!)]),
-    ) as PeriodSummaryTotals,
+    // Every value column is stock value at cost.
+    rows: result.map((row) => costFigures(ctx.actor, row, totalledValues)),
+    totals: costFigures(
+      ctx.actor,
+      Object.fromEntries(
+        totalledValues.map((key, index) => [key, moneyText(totals[index]!)]),
+      ) as PeriodSummaryTotals,
+      totalledValues,
+    ),
   };
 }
 

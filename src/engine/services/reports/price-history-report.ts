@@ -36,7 +36,7 @@ export function priceHistoryReport(ctx: ServiceContext, input: PriceHistoryRepor
       readParties(sqlite, 'counterparties', [input.counterpartyId]).get(input.counterpartyId) ?? null;
     if (!counterparty) throw new LedgerError('NOT_FOUND', `往来单位 ${input.counterpartyId} 不存在。`);
   }
-  const lines = priceHistory(sqlite, input, getBranchProfile(ctx).quantityDecimals);
+  const lines = priceHistory(ctx.actor, sqlite, input, getBranchProfile(ctx).quantityDecimals);
   return {
     goods: { id: goods.id, code: goods.code, name: goods.name, spec: goods.spec },
     side: input.side,

@@ -1,6 +1,6 @@
 import type { PriceHistoryReport } from './price-history-report';
 import { column, type RowOf } from './report-columns';
-import type { ReportColumn } from './report-table';
+import { costColumn, type ReportColumn } from './report-table';
 
 /** The columns 价格跟踪 is exported with, in its page's default order. */
 
@@ -13,8 +13,8 @@ export const priceHistoryColumns: ReportColumn<PriceRow>[] = [
   column('counterpartyName', '往来单位', 24),
   column('unitName', '单位', 8),
   column('quantity', '数量', 12, 'quantity'),
-  column('unitPrice', '单价', 12, 'price'),
-  column('unitPriceWithTax', '含税单价', 12, 'price'),
+  costColumn(column('unitPrice', '单价', 12, 'price'), 'purchaseSide'),
+  costColumn(column('unitPriceWithTax', '含税单价', 12, 'price'), 'purchaseSide'),
   column('priceIncludesTaxLabel', '含税', 6),
   column('taxRate', '税率', 8, 'percent'),
   column('discountRate', '折扣率', 8, 'percent'),

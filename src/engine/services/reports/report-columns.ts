@@ -1,7 +1,7 @@
 import type { InTransitReport } from './in-transit';
 import type { LotExpiryReport } from './lot-expiry';
 import type { PeriodSummaryReport } from './period-summary';
-import type { ReportColumn } from './report-table';
+import { costColumn, type ReportColumn } from './report-table';
 import type { StockAlertsReport } from './stock-alerts';
 import type { StockBalanceReport } from './stock-balance';
 import type { StockCardReport } from './stock-card';
@@ -34,8 +34,8 @@ export const stockBalanceColumns: ReportColumn<BalanceRow>[] = [
   column('quantity', '库存数量', 12, 'quantity'),
   column('baseUnit', '基本单位', 8),
   column('mixedQuantity', '库存数量（多单位）', 18),
-  column('unitCost', '单位成本', 12, 'unitCost'),
-  column('value', '库存金额', 14, 'money'),
+  costColumn(column('unitCost', '单位成本', 12, 'unitCost')),
+  costColumn(column('value', '库存金额', 14, 'money')),
   column('reserved', '预留数量', 12, 'quantity'),
   column('available', '可用数量', 12, 'quantity'),
 ];
@@ -50,10 +50,10 @@ export const stockCardColumns: ReportColumn<CardRow>[] = [
   column('lot', '批号', 12),
   column('inQuantity', '收入数量', 12, 'quantity'),
   column('outQuantity', '发出数量', 12, 'quantity'),
-  column('value', '金额', 14, 'money'),
+  costColumn(column('value', '金额', 14, 'money')),
   column('runningQuantity', '结存数量', 12, 'quantity'),
-  column('runningUnitCost', '结存单价', 12, 'unitCost'),
-  column('runningValue', '结存金额', 14, 'money'),
+  costColumn(column('runningUnitCost', '结存单价', 12, 'unitCost')),
+  costColumn(column('runningValue', '结存金额', 14, 'money')),
 ];
 
 type SummaryRow = RowOf<PeriodSummaryReport>;
@@ -74,19 +74,19 @@ const flowColumns = (
   ] as const
 ).flatMap(([flow, label]) => [
   column<SummaryRow>(`${flow}Quantity`, `${label}数量`, 12, 'quantity'),
-  column<SummaryRow>(`${flow}Value`, `${label}金额`, 14, 'money'),
+  costColumn(column<SummaryRow>(`${flow}Value`, `${label}金额`, 14, 'money')),
 ]);
 export const periodSummaryColumns: ReportColumn<SummaryRow>[] = [
   ...goodsColumns<SummaryRow>(),
   column('warehouseName', '仓库', 12),
   column('baseUnit', '基本单位', 8),
   column('openingQuantity', '期初数量', 12, 'quantity'),
-  column('openingValue', '期初金额', 14, 'money'),
+  costColumn(column('openingValue', '期初金额', 14, 'money')),
   ...flowColumns,
-  column('adjustmentValue', '成本调整金额', 14, 'money'),
-  column('allocationValue', '统一核算分摊差额', 14, 'money'),
+  costColumn(column('adjustmentValue', '成本调整金额', 14, 'money')),
+  costColumn(column('allocationValue', '统一核算分摊差额', 14, 'money')),
   column('closingQuantity', '期末数量', 12, 'quantity'),
-  column('closingValue', '期末金额', 14, 'money'),
+  costColumn(column('closingValue', '期末金额', 14, 'money')),
 ];
 
 type TransitRow = RowOf<InTransitReport>;
@@ -100,7 +100,7 @@ export const inTransitColumns: ReportColumn<TransitRow>[] = [
   column('quantity', '在途数量', 12, 'quantity'),
   column('baseUnit', '基本单位', 8),
   column('mixedQuantity', '在途数量（多单位）', 18),
-  column('value', '在途金额', 14, 'money'),
+  costColumn(column('value', '在途金额', 14, 'money')),
 ];
 
 type AlertRow = RowOf<StockAlertsReport>;
@@ -128,5 +128,5 @@ export const lotExpiryColumns: ReportColumn<LotRow>[] = [
   column('quantity', '库存数量', 12, 'quantity'),
   column('baseUnit', '基本单位', 8),
   column('mixedQuantity', '库存数量（多单位）', 18),
-  column('value', '库存金额', 14, 'money'),
+  costColumn(column('value', '库存金额', 14, 'money')),
 ];

@@ -5,6 +5,13 @@ import { writeWorkbook, type WorkbookCell } from '../export/workbook';
 /** How a column's figures are written: as text, or as numbers Excel can sum in their format. */
 export type ColumnFormat = 'text' | 'money' | 'quantity' | 'unitCost' | 'price' | 'integer' | 'percent';
 
+/**
+ * Whether a column holds cost figures (cost-figures.ts): always (unit cost, stock value, cost of goods
+ * sold), or on a report of the purchase side (prices and amounts of purchases). A role without cost.view
+ * gets the file without such columns at all, not with empty ones.
+ */
+export type CostColumn = 'always' | 'purchaseSide';
+
 /** A report column: its header, width (characters), format, and its figure from a report row. */
 export interface ReportColumn<Row> {
   key: string;
@@ -12,6 +19,12 @@ export interface ReportColumn<Row> {
   width: number;
   format: ColumnFormat;
   value: (row: Row) => string | number | null;
+  cost?: CostColumn;
+}
+
+/** The column marked as holding cost figures. */
+export function costColumn<Row>(column: ReportColumn<Row>, when: CostColumn = 'always'): ReportColumn<Row> {
+  return { ...column, cost: when };
 }
 
 /** A line of a report's table: a report row, or a summary line (期初, 合计, 期末) by column key. */

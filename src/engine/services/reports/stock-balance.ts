@@ -1,6 +1,7 @@
 import { prepared } from '../../db/prepared';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import { costFigure, costFigures } from '../access/cost-figures';
 import { moneyText, quantityText, unitCostText } from './report-figures';
 import {
   byGoodsThenWarehouse,
@@ -71,22 +72,26 @@ export function stockBalance(ctx: ServiceContext, input: StockBalanceInput) {
     const value = values.get(position)!;
     totalValue += value;
     const reserved = reservations.get(positionKey(position.goodsId, position.warehouseId)) ?? 0;
-    return {
-      goodsId: position.goodsId,
-      goodsCode: facts.code,
-      goodsName: facts.name,
-      goodsSpec: facts.spec,
-      warehouseId: position.warehouseId,
-      warehouseCode: warehouse.code,
-      warehouseName: warehouse.name,
-      quantity: quantityText(position.quantity, quantityDecimals),
-      baseUnit: facts.baseUnit,
-      mixedQuantity: mixedQuantity(facts, position.quantity, quantityDecimals),
-      unitCost: unitCostText(value, position.quantity, quantityDecimals),
-      value: moneyText(value),
-      reserved: quantityText(reserved, quantityDecimals),
-      available: quantityText(position.quantity - reserved, quantityDecimals),
-    };
+    return costFigures(
+      ctx.actor,
+      {
+        goodsId: position.goodsId,
+        goodsCode: facts.code,
+        goodsName: facts.name,
+        goodsSpec: facts.spec,
+        warehouseId: position.warehouseId,
+        warehouseCode: warehouse.code,
+        warehouseName: warehouse.name,
+        quantity: quantityText(position.quantity, quantityDecimals),
+        baseUnit: facts.baseUnit,
+        mixedQuantity: mixedQuantity(facts, position.quantity, quantityDecimals),
+        unitCost: unitCostText(value, position.quantity, quantityDecimals),
+        value: moneyText(value),
+        reserved: quantityText(reserved, quantityDecimals),
+        available: quantityText(position.quantity - reserved, quantityDecimals),
+      },
+      ['unitCost', 'value'],
+    );
   });
   rows.sort(byGoodsThenWarehouse);
   return {
@@ -95,7 +100,7 @@ export function stockBalance(ctx: ServiceContext, input: StockBalanceInput) {
     /** True under 统一核算: each warehouse's value is its share of the goods' value (value-allocation.ts). */
     valueAllocated: costingScope === 'per_branch',
     rows,
-    totals: { value: moneyText(totalValue) },
+    totals: { value: costFigure(ctx.actor, moneyText(totalValue)) },
   };
 }
 

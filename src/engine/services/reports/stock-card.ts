@@ -7,6 +7,7 @@ import {
 import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import { costFigures } from '../access/cost-figures';
 import { movementKindLabels, movementSides } from './movement-kinds';
 import { addDays } from '../../domain/calendar/calendar';
 import { moneyText, quantityText, unitCostText } from './report-figures';
@@ -104,12 +105,17 @@ export function stockCard(ctx: ServiceContext, input: StockCardInput) {
     if (transit) state.inTransit = { ...transit };
   }
 
-  const balance = (figures: { quantity: number; value: number }) => ({
-    quantity: quantityText(figures.quantity, quantityDecimals),
-    mixedQuantity: mixedQuantity(goods, figures.quantity, quantityDecimals),
-    value: moneyText(figures.value),
-    unitCost: unitCostText(figures.value, figures.quantity, quantityDecimals),
-  });
+  const balance = (figures: { quantity: number; value: number }) =>
+    costFigures(
+      ctx.actor,
+      {
+        quantity: quantityText(figures.quantity, quantityDecimals),
+        mixedQuantity: mixedQuantity(goods, figures.quantity, quantityDecimals),
+        value: moneyText(figures.value),
+        unitCost: unitCostText(figures.value, figures.quantity, quantityDecimals),
+      },
+      ['value', 'unitCost'],
+    );
   const opening = balance(state.placeBalance());
 
   // Under 分仓核算 only the place's own movements matter; under 统一核算 every movement of the goods
@@ -140,28 +146,32 @@ export function stockCard(ctx: ServiceContext, input: StockCardInput) {
     outTotal += outQuantity ?? 0;
     const after = state.placeBalance();
     return [
-      {
-        movementId: movement.id,
-        date: movement.postingDate,
-        documentId: movement.documentId,
-        documentNumber: movement.documentNumber,
-        documentType: movement.documentType,
-        documentTypeLabel: documentTypeRule(movement.documentType).label,
-        /** A red-letter reversal (红字冲销): its figures are the negative of the original's. */
-        reversal: movement.reversal === 1,
-        kind: movement.kind,
-        kindLabel: movementKindLabels[movement.kind],
-        warehouseId: movement.warehouseId,
-        warehouseName: warehouses.get(movement.warehouseId)?.name ?? '',
-        lot: movement.lot,
-        inQuantity: inQuantity === null ? null : quantityText(inQuantity, quantityDecimals),
-        outQuantity: outQuantity === null ? null : quantityText(outQuantity, quantityDecimals),
-        /** The movement's own value as booked, signed (under 统一核算 a transfer carries none). */
-        value: moneyText(movement.value),
-        runningQuantity: quantityText(after.quantity, quantityDecimals),
-        runningValue: moneyText(after.value),
-        runningUnitCost: unitCostText(after.value, after.quantity, quantityDecimals),
-      },
+      costFigures(
+        ctx.actor,
+        {
+          movementId: movement.id,
+          date: movement.postingDate,
+          documentId: movement.documentId,
+          documentNumber: movement.documentNumber,
+          documentType: movement.documentType,
+          documentTypeLabel: documentTypeRule(movement.documentType).label,
+          /** A red-letter reversal (红字冲销): its figures are the negative of the original's. */
+          reversal: movement.reversal === 1,
+          kind: movement.kind,
+          kindLabel: movementKindLabels[movement.kind],
+          warehouseId: movement.warehouseId,
+          warehouseName: warehouses.get(movement.warehouseId)?.name ?? '',
+          lot: movement.lot,
+          inQuantity: inQuantity === null ? null : quantityText(inQuantity, quantityDecimals),
+          outQuantity: outQuantity === null ? null : quantityText(outQuantity, quantityDecimals),
+          /** The movement's own value as booked, signed (under 统一核算 a transfer carries none). */
+          value: moneyText(movement.value),
+          runningQuantity: quantityText(after.quantity, quantityDecimals),
+          runningValue: moneyText(after.value),
+          runningUnitCost: unitCostText(after.value, after.quantity, quantityDecimals),
+        },
+        ['value', 'runningValue', 'runningUnitCost'],
+      ),
     ];
   });
   return {
