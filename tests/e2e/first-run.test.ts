@@ -119,7 +119,7 @@ describe('first run in web mode, as a branch administrator would', () => {
     // The engine's answer lands under the field it concerns.
     await expect
       .poll(() => page.locator('.ant-form-item-explain-error').textContent())
-      .toContain('请填写备份文件的完整路径');
+      .toContain('请填写完整路径');
 
     const target = path.join(path.dirname(web.databasePath), 'backups', 'bj01-by-hand.db');
     await page.getByLabel('备份到').fill(target);

@@ -44,6 +44,8 @@ describe('校验账簿 on the system page', () => {
   beforeAll(async () => {
     web = await startWebMode();
     const admin = await setUpBranch(web);
+    // One administrator posts everything here: the branch lets the maker approve.
+    await admin.call('settings.update', { forbidSelfApproval: false });
     const ids: Record<string, number> = {
       warehouse: (
         await admin.call<{ id: number }>('warehouses.save', {
