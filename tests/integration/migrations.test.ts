@@ -2,10 +2,8 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LedgerError, sourceMigrationsFolder, type Engine } from '../../src/engine';
-import { PasswordHasher } from '../../src/engine/services/auth/password';
+import { LedgerError } from '../../src/engine';
 import {
-  administrator,
   beijingBranch,
   callOk,
   openLedger,
@@ -13,49 +11,11 @@ import {
   shippedMigrations,
   signIn,
   tempFolder,
-  testPasswordCost,
 } from './support/ledger';
 import { olderLedgerFile, releaseMigrations } from './support/older-file';
 import { fileDigest, pragmaOf, tableNames, withSqliteFile } from './support/sqlite-file';
 
 const currentVersion = shippedMigrations().length;
-
-/**
- * 北京分公司 and its administrator written as the first release wrote them, with only the columns it
- * had: today's setup writes columns later migrations added.
- */
-async function setUpAsFirstRelease(engine: Engine): Promise<void> {
-  const now = '2026-03-02T01:00:00.000Z';
-  const sqlite = engine.db.$client;
-  sqlite
-    .prepare(
-      `INSERT INTO branch_profile (id, uid, code, name, accounting_mode, costing_scope, default_costing_method,
-         allow_costing_method_override, negative_stock, taxpayer_type, quantity_decimals, price_decimals,
-         approval_required, created_at, updated_at)
-       VALUES (1, 'first-release-branch', ?, ?, ?, ?, ?, 0, 'forbid', ?, 2, 4, 0, ?, ?)`,
-    )
-    .run(
-      beijingBranch.code,
-      beijingBranch.name,
-      beijingBranch.accountingMode,
-      beijingBranch.costingScope,
-      beijingBranch.defaultCostingMethod,
-      beijingBranch.taxpayerType,
-      now,
-      now,
-    );
-  sqlite
-    .prepare(
-      `INSERT INTO users (uid, username, display_name, password_hash, role, created_at)
-       VALUES ('first-release-admin', ?, ?, ?, 'admin', ?)`,
-    )
-    .run(
-      administrator.username,
-      administrator.displayName,
-      await new PasswordHasher(testPasswordCost).hash(administrator.password),
-      now,
-    );
-}
 
 /** A migrations folder as the first release shipped it: only migration 0000. */
 function firstReleaseMigrations(folder: string): string {
