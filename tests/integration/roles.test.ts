@@ -4,6 +4,7 @@ import { router } from '../../src/engine/api/router';
 import { permissions, type Permission } from '../../src/engine/domain/access/permissions';
 import type { ApiInput } from '../../src/shared/api';
 import { beijingLedger, callFailing, callOk, signIn } from './support/ledger';
+import { enterAndApprove, stockWorld } from './support/stock';
 
 /*
  * Roles that mean something (issue 11): roles are editable permission sets over areas and actions,
@@ -191,6 +192,55 @@ describe('roles', () => {
       reader,
     );
     expect(refused).toMatchObject({ code: 'FORBIDDEN', details: { permission: 'masterData.create' } });
+  });
+
+  it('scope a role to the warehouses its holders keep, or to every warehouse', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const world = await stockWorld(engine);
+    const receipt = await enterAndApprove(engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-03-02',
+      counterpartyId: world.supplier,
+      warehouseId: world.warehouse1,
+      lines: [{ goodsId: world.milk, unitName: '箱', quantity: '2', unitPrice: '30' }],
+    });
+    // 代班: confirms for whichever warehouse is short of its keeper today, and keeps none itself.
+    const { role, session } = await probeUser(engine, adminSession, ['system.view', 'warehouse.confirm']);
+    const scoped = async (warehouseScope: 'kept' | 'all', version: number) =>
+      callOk(
+        engine,
+        'roles.save',
+        {
+          id: role.id,
+          version,
+          role: { code: 'probe', name: '试探', permissions: role.permissions, warehouseScope },
+        },
+        adminSession,
+      );
+    const kept = await scoped('kept', role.version);
+    expect(await callOk(engine, 'warehouse.queue', {}, session)).toEqual([]);
+    expect(
+      (
+        await callFailing(
+          engine,
+          'warehouse.confirm',
+          { documentId: receipt, warehouseId: world.warehouse1 },
+          session,
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+
+    await scoped('all', kept.version);
+    expect((await callOk(engine, 'warehouse.queue', {}, session)).map((entry) => entry.documentId)).toEqual([
+      receipt,
+    ]);
+    await callOk(
+      engine,
+      'warehouse.confirm',
+      { documentId: receipt, warehouseId: world.warehouse1 },
+      session,
+    );
+    expect(await callOk(engine, 'warehouse.queue', {}, session)).toEqual([]);
   });
 
   it('leave no method open to a role without its permission', async () => {

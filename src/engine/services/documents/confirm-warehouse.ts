@@ -22,9 +22,12 @@ export interface ConfirmedLine {
   lot?: string | undefined;
 }
 
-/** Only the keepers of a warehouse confirm for it (DOMAIN.md §5); administrators may stand in. */
+/**
+ * Only the keepers of a warehouse confirm for it (DOMAIN.md §5); a role whose warehouse scope is every
+ * warehouse (the administrator's, or one made to stand in for keepers) may confirm for any.
+ */
 export function assertKeeps(tx: LedgerTx, ctx: ServiceContext, warehouseId: number): void {
-  if (ctx.actor.role === 'admin') return;
+  if (ctx.actor.warehouseScope === 'all') return;
   const keeps =
     ctx.actor.userId !== null &&
     tx

@@ -26,13 +26,13 @@ const transferTypes = keeperTypes('transfer');
 
 /**
  * 待入库 / 待出库 (DOMAIN.md §5): per document and warehouse, what waits for a keeper, only for the
- * warehouses the signed-in keeper keeps (administrators see every warehouse). Which documents wait and
+ * warehouses the signed-in keeper keeps (a role whose warehouse scope is every warehouse sees all). Which documents wait and
  * which way is the document type's rule: 'in' comes in, 'out' goes out, a transfer goes out at the source
  * and, once shipped, comes in at the destination.
  */
 export function warehouseQueue(ctx: ServiceContext, direction?: 'in' | 'out') {
   const sqlite: Database.Database = ctx.db.$client;
-  const everyWarehouse = ctx.actor.role === 'admin';
+  const everyWarehouse = ctx.actor.warehouseScope === 'all';
   const kept = everyWarehouse
     ? ''
     : 'AND x.warehouse_id IN (SELECT warehouse_id FROM warehouse_keepers WHERE user_id = ?)';
