@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiResponse } from '../shared/api';
-import type { ErrorCode } from '../shared/errors';
-import type { Engine } from '../engine';
+import type { ApiResponse, Engine, ErrorCode } from '../engine';
 import { denyFraming } from './frame-denial';
 import { hostIsAllowed, originIsAllowed, tokenIsValid } from './request-guard';
 import { serveStatic } from './static-files';
