@@ -11,6 +11,7 @@ import { auditChain } from './services/audit/record-audit';
 import { newAuthState } from './services/auth/auth-state';
 import type { ScryptCost } from './services/auth/password';
 import { type Actor, type Clock, hostActor, type ServiceContext, systemClock } from './services/context';
+import { defaultImportPacing, type ImportPacing, undoAbandonedRuns } from './services/import/import-runs';
 import { getAppSettings } from './services/settings/app-settings';
 import { dailyBackupDue, runAutomaticBackup } from './services/system/automatic-backups';
 import { defaultBackupPassphraseFile } from './services/system/backup-passphrase';
@@ -36,6 +37,8 @@ export interface EngineOptions {
    * cheap one. Hashes below the cost are upgraded at their next successful login.
    */
   passwordCost?: ScryptCost;
+  /** How imports are written in batches (import-runs.ts); tests make batches small to see them interleave. */
+  importPacing?: Partial<ImportPacing>;
 }
 
 export interface Engine {
@@ -111,12 +114,20 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     backupPassphraseFile: options.backupPassphraseFile ?? defaultBackupPassphraseFile(databasePath),
     busyTimeoutMs: options.busyTimeoutMs ?? defaultBusyTimeoutMs,
     importWorker: options.importWorker ?? null,
+    importPacing: { ...defaultImportPacing, ...options.importPacing },
   };
   const gate = new MaintenanceGate();
   const deps = { db, clock, auth: newAuthState(clock.now(), options.passwordCost), env, gate };
   // The host's own backups are made as the host (the desktop program, or the web server), in the audit log.
   const hostContext: ServiceContext = { db, clock, actor: hostActor };
   const close = () => db.$client.close();
+  // An import a program died in the middle of is taken back before anyone works on the file.
+  try {
+    await undoAbandonedRuns(hostContext, env.importPacing);
+  } catch (error) {
+    close();
+    throw error;
+  }
   return {
     env,
     migration,

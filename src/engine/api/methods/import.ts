@@ -33,7 +33,8 @@ export const importMethods = {
   'import.commit': defineMethod({
     input: importFileSchema,
     access: 'masterData.import',
-    handler: (ctx, input) => commitImportFile(ctx, toRequest(input), ctx.env.importWorker),
+    handler: (ctx, input) =>
+      commitImportFile(ctx, toRequest(input), ctx.env.importWorker, ctx.env.importPacing),
   }),
 
   /** The entity's columns with their labels, for choosing what a file's column means. */

@@ -30,3 +30,47 @@ export const importMappings = sqliteTable('import_mappings', {
   mapping: text('mapping', { mode: 'json' }).notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * 导入批次: one import being written in bounded batches (import-batches.ts). While `applying`, each
+ * batch's changes to the master-data tables are journaled in `import_run_changes`, so that a refusal in
+ * a later batch, or a crash, takes every batch back: all or nothing, without holding the write lock for
+ * the whole import. The owner (process, host, heartbeat) tells a run still being written from one
+ * left behind by a program that died.
+ */
+export const importRuns = sqliteTable('import_runs', {
+  id: integer('id').primaryKey(),
+  entity: text('entity').notNull(),
+  fileName: text('file_name').notNull(),
+  username: text('username').notNull(),
+  status: text('status', { enum: ['applying', 'committed', 'undone'] }).notNull(),
+  ownerPid: integer('owner_pid').notNull(),
+  ownerHost: text('owner_host').notNull(),
+  /** Written with every batch: a run whose heartbeat is old was left behind. */
+  heartbeatAt: text('heartbeat_at').notNull(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  /** What an undo could not take back because others used or changed it meanwhile: `{ table, rowId, why }[]`. */
+  undoKept: text('undo_kept', { mode: 'json' }),
+});
+
+/**
+ * The journal of an applying run: each row a master-data table row changed by one of its batches,
+ * with the row before and after (JSON of its columns; null: absent). Written by temporary triggers
+ * only while a batch of the run is being written (import-journal.ts); emptied once the run ends.
+ */
+export const importRunChanges = sqliteTable(
+  'import_run_changes',
+  {
+    seq: integer('seq').primaryKey(),
+    runId: integer('run_id')
+      .notNull()
+      .references(() => importRuns.id),
+    tableName: text('table_name').notNull(),
+    rowId: integer('row_id').notNull(),
+    before: text('before'),
+    after: text('after'),
+  },
+  // The undo walks a run's changes by seq (the key) and looks up each row's first and last change.
+  (table) => [index('import_run_changes_row').on(table.runId, table.tableName, table.rowId, table.seq)],
+);

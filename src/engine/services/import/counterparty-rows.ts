@@ -20,7 +20,7 @@ import {
   checkLength,
   decideAction,
   existingByCode,
-  existingIdFor,
+  existingFor,
   parentsFirst,
   refuseDuplicateCodes,
   sameRecord,
@@ -315,7 +315,8 @@ function planCounterpartyRow(
   options: ImportOptions,
 ): PlannedRow<CounterpartyWrite> {
   const code = row.text('code');
-  const existingId = existingIdFor(row, lookups.byCode, '往来单位');
+  const existing = existingFor(row, lookups.byCode, '往来单位');
+  const existingId = existing?.id ?? null;
   checkCells(row);
   const current =
     existingId !== null ? currentCounterpartyInput(tx, existingId) : newCounterpartyInput(code ?? '');
@@ -330,7 +331,7 @@ function planCounterpartyRow(
     salespersonName: row.text('salesperson'),
   };
   // Unchanged only when every reference already resolves to what the record has.
-  return decideAction(row, existingId, options, write, () => sameRecord(next, current));
+  return decideAction(row, existing, options, write, () => sameRecord(next, current));
 }
 
 function writeCounterpartyRow(
@@ -359,6 +360,7 @@ function writeCounterpartyRow(
   }
   writeCounterparty(tx, ctx, { ...input, officeId, salespersonId, parentId }, planned.existingId, {
     auditDetail: `导入【${source.fileName}】第 ${planned.row.rowNumber} 行`,
+    openedVersion: planned.openedVersion,
   });
 }
 

@@ -13,7 +13,7 @@ import {
   checkLength,
   decideAction,
   existingByCode,
-  existingIdFor,
+  existingFor,
   refuseDuplicateCodes,
   sameRecord,
   type ExistingRecord,
@@ -69,7 +69,8 @@ function planEmployeeRow(
   options: ImportOptions,
 ): PlannedRow<EmployeeWrite> {
   const code = row.text('code');
-  const existingId = existingIdFor(row, lookups.byCode, '职员');
+  const existing = existingFor(row, lookups.byCode, '职员');
+  const existingId = existing?.id ?? null;
   checkCode(row, 'code', maxCodeLength);
   for (const [key, max] of Object.entries(maxTextLength)) checkLength(row, key, max);
   const current: EmployeeInput =
@@ -106,7 +107,7 @@ function planEmployeeRow(
       row.error('username', `有多个显示名为【${username}】的用户，请写登录用户名`);
     else next.userId = user.id;
   }
-  return decideAction(row, existingId, options, { input: next, officeName }, () => sameRecord(next, current));
+  return decideAction(row, existing, options, { input: next, officeName }, () => sameRecord(next, current));
 }
 
 /** 职员: salespeople and office staff, with their office and login. */
@@ -131,6 +132,7 @@ export const employeeImporter: EntityImporter<EmployeeWrite> = {
           : findOfficeIdByName(tx, officeName);
     writeEmployee(tx, ctx, { ...input, officeId }, planned.existingId, {
       auditDetail: `导入【${source.fileName}】第 ${planned.row.rowNumber} 行`,
+      openedVersion: planned.openedVersion,
     });
   },
 };

@@ -18,6 +18,11 @@ export interface PlannedRow<Write> {
   /** Why a row is skipped: it exists and the option says skip, or the file changes nothing in it. */
   note?: string;
   existingId: number | null;
+  /**
+   * For an update, the version of the record the plan read; its write passes it to the service, so a
+   * save by someone else between the plan and the row's batch is refused rather than overwritten.
+   */
+  openedVersion?: number;
   write: Write | null;
   /** Values worked out from the row for the preview (an opening-stock row's base quantity, value …). */
   derived?: Record<string, string>;

@@ -17,7 +17,7 @@ import {
   checkLength,
   decideAction,
   existingByCode,
-  existingIdFor,
+  existingFor,
   refuseDuplicateCodes,
   skippedExisting,
   type ExistingRecord,
@@ -341,7 +341,8 @@ function planGoodsRow(
   options: ImportOptions,
 ): PlannedRow<GoodsInput> {
   const code = row.text('code');
-  const existingId = existingIdFor(row, lookups.goodsByCode, '商品');
+  const existing = existingFor(row, lookups.goodsByCode, '商品');
+  const existingId = existing?.id ?? null;
   if (existingId !== null && options.existing === 'skip') {
     return { row, action: row.hasErrors ? 'error' : 'skip', note: skippedExisting, existingId, write: null };
   }
@@ -365,7 +366,7 @@ function planGoodsRow(
     if (options.createMissing) row.warn('category', `商品类别【${next.categoryPath}】不存在，将新建`);
     else row.error('category', `商品类别【${next.categoryPath}】不存在（可选择自动新建缺少的类别）`);
   }
-  return decideAction(row, existingId, options, next, () => canonical(next) === canonical(current));
+  return decideAction(row, existing, options, next, () => canonical(next) === canonical(current));
 }
 
 /** 商品: head office's catalogue, with its units, barcodes, prices and category tree. */
@@ -389,6 +390,9 @@ export const goodsImporter: EntityImporter<GoodsInput> = {
     return (named ?? groups[0])?.minSalePrice ?? null;
   },
   write(tx, ctx, planned, options) {
-    writeGoods(tx, ctx, planned.write!, planned.existingId, { createCategories: options.createMissing });
+    writeGoods(tx, ctx, planned.write!, planned.existingId, {
+      createCategories: options.createMissing,
+      openedVersion: planned.openedVersion,
+    });
   },
 };

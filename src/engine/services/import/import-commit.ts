@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { LedgerTx } from '../../db/connection';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { readOnly, type LedgerTx } from '../../db/connection';
 import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
 import { sensitiveFieldOf } from '../access/sensitive-fields';
@@ -8,6 +9,16 @@ import type { RowProblem } from './import-row';
 import { writeImportLog, type LoggedProblem } from './import-log';
 import { planImport, type ImportPlan, type ImportRequest, type ReadImportRequest } from './import-plan';
 import { importerFor } from './importers';
+import {
+  defaultImportPacing,
+  forgetJournal,
+  markCommitted,
+  startRun,
+  undoAbandonedRuns,
+  undoRun,
+  writeBatch,
+  type ImportPacing,
+} from './import-runs';
 import { readImportFile } from './read-import-file';
 import type { ImportWorkerEntry } from './read-table-off-thread';
 import { rememberMapping } from './remembered-mapping';
@@ -21,16 +32,6 @@ export interface ImportOutcome {
   logId: number;
   /** The document an import made, when it makes one (opening stock → a draft 期初库存单). */
   document?: { id: number; number: string };
-}
-
-/** A row the entity's service refused while writing: everything written so far is rolled back. */
-class RowRefused extends Error {
-  constructor(
-    readonly plan: ImportPlan,
-    readonly problem: LoggedProblem,
-  ) {
-    super(problem.message);
-  }
 }
 
 function problemsOf(planned: readonly PlannedRow<unknown>[]): LoggedProblem[] {
@@ -96,77 +97,165 @@ function writeLog(
   return { ...result, errors: errors.map(({ row, column, message }) => ({ row, column, message })), logId };
 }
 
+/** A row the entity's service refused while writing a batch: that batch is rolled back, and the run undone. */
+class BatchRefused extends Error {
+  constructor(readonly problem: LoggedProblem) {
+    super(problem.message);
+  }
+}
+
 /**
- * Commits an import in one transaction: all rows or none (the default), or with `validOnly` the
- * valid rows while the others are reported. Rows write through their entity's service, so the
- * same rules hold as in the form. Every commit, refused or not, leaves an import log row.
+ * Commits an import: all rows or none (the default), or with `validOnly` the valid rows while the
+ * others are reported. Rows write through their entity's service, so the same rules hold as in the
+ * form. Every commit, refused or not, leaves an import log row.
+ *
+ * The rows are planned on one read of the database (no write lock), then written in bounded batches
+ * (import-runs.ts), so a long import never holds other writers off for more than a batch. All or
+ * nothing is kept by a journal of every row the batches change (import-journal.ts, the undo design of
+ * SQLite's own undo/redo note, rather than one long transaction or savepoints, which would hold the
+ * lock throughout): a refusal in a later batch, or a crash, takes the earlier batches back. What the
+ * plan read can change before its batch is written; the services check it again when writing (a code
+ * taken meanwhile), and an update carries the version the plan read, so a person's save in between is
+ * never overwritten (STALE).
  */
-export function commitImport(ctx: ServiceContext, request: ReadImportRequest): ImportOutcome {
+export async function commitImport(
+  ctx: ServiceContext,
+  request: ReadImportRequest,
+  pacing: ImportPacing = defaultImportPacing,
+): Promise<ImportOutcome> {
   const importer = importerFor(request.entity);
-  const write = importer.write;
-  if (!write && !importer.writeAll)
+  if (!importer.write && !importer.writeAll)
     throw new LedgerError('VALIDATION', importer.notCommittedHere ?? '此类资料不能在这里导入。');
+  if (importer.writeAll) return commitAsOneRecord(ctx, request);
+  await undoAbandonedRuns(ctx, pacing);
+
+  const plan = ctx.db.transaction((tx) => planImport(tx, ctx, request), readOnly);
+  const errors = [
+    ...plan.fileProblems.map((problem) => ({ ...problem, cells: [] })),
+    ...problemsOf(plan.planned),
+  ];
+  const logged = (status: 'committed' | 'refused', counts: ImportCounts, problems: LoggedProblem[]) =>
+    ctx.db.transaction((tx) => writeLog(tx, ctx, request, plan, { status, ...counts }, problems));
+  const none = { created: 0, updated: 0, skipped: 0 };
+  if (plan.fileProblems.length > 0 || (errors.length > 0 && !request.options.validOnly))
+    return logged('refused', none, errors);
+
+  const ordered = importer.commitOrder?.(plan.planned) ?? plan.planned;
+  const rows = ordered.filter((planned) => planned.action === 'create' || planned.action === 'update');
+  const counts = { ...none, skipped: ordered.filter((planned) => planned.action === 'skip').length };
+  if (rows.length === 0) return logged('committed', counts, errors);
+
+  const run = startRun(ctx, request.entity, request.fileName);
+  try {
+    for (let next = 0; next < rows.length;) {
+      const from = next;
+      next = ctx.db.transaction((tx) =>
+        writeBatch(ctx, run, () => writeRows(tx, ctx, request, importer, rows, from, pacing, counts, errors)),
+      );
+      if (next < rows.length) await sleep(pacing.pauseMs);
+    }
+  } catch (error) {
+    await undoRun(ctx, run, pacing, error instanceof BatchRefused ? '有一行未能写入' : '写入时出错');
+    if (!(error instanceof BatchRefused)) throw error;
+    // Everything the rows wrote is taken back; the refusal itself is logged.
+    return logged('refused', none, [error.problem]);
+  }
+  errors.sort((a, b) => a.row - b.row);
+  const outcome = ctx.db.transaction((tx) => {
+    markCommitted(ctx, run);
+    return writeLog(tx, ctx, request, plan, { status: 'committed', ...counts }, errors);
+  });
+  await forgetJournal(ctx, run, pacing);
+  return outcome;
+}
+
+interface ImportCounts {
+  created: number;
+  updated: number;
+  skipped: number;
+}
+
+/**
+ * Writes rows from `from` on, in the caller's transaction, until the batch's rows or time are spent;
+ * returns where the next batch starts. With validOnly a row the service refuses is rolled back alone
+ * (a savepoint) and reported; otherwise it refuses the batch, and with it the run.
+ */
+function writeRows(
+  tx: LedgerTx,
+  ctx: ServiceContext,
+  request: ReadImportRequest,
+  importer: EntityImporter<unknown>,
+  rows: readonly PlannedRow<unknown>[],
+  from: number,
+  pacing: ImportPacing,
+  counts: ImportCounts,
+  errors: LoggedProblem[],
+): number {
+  const write = importer.write!;
   const { validOnly } = request.options;
   const source = { fileName: request.fileName };
-  try {
-    return ctx.db.transaction((tx) => {
-      const plan = planImport(tx, ctx, request);
-      const errors = [
-        ...plan.fileProblems.map((problem) => ({ ...problem, cells: [] })),
-        ...problemsOf(plan.planned),
-      ];
-      const counts = { created: 0, updated: 0, skipped: 0 };
-      if (plan.fileProblems.length > 0 || (errors.length > 0 && !validOnly))
-        return writeLog(tx, ctx, request, plan, { status: 'refused', ...counts }, errors);
-
-      if (importer.writeAll) {
-        const valid = plan.planned.filter((planned) => planned.action === 'create');
-        if (valid.length === 0)
-          return writeLog(tx, ctx, request, plan, { status: 'refused', ...counts }, errors);
-        const made = importer.writeAll(tx, ctx, valid, source);
-        const outcome = writeLog(
-          tx,
-          ctx,
-          request,
-          plan,
-          { status: 'committed', ...counts, created: made.created },
-          errors,
-        );
-        return { ...outcome, document: made.document };
-      }
-      for (const planned of importer.commitOrder?.(plan.planned) ?? plan.planned) {
-        if (planned.action === 'skip') counts.skipped += 1;
-        if (planned.action !== 'create' && planned.action !== 'update') continue;
-        try {
-          // With validOnly a row the service refuses is rolled back alone (a savepoint) and reported.
-          if (validOnly) tx.transaction((rowTx) => write!(rowTx, ctx, planned, request.options, source));
-          else write!(tx, ctx, planned, request.options, source);
-        } catch (error) {
-          if (!(error instanceof LedgerError)) throw error;
-          if (!validOnly) throw new RowRefused(plan, serviceProblem(importer, planned, error));
-          errors.push(serviceProblem(importer, planned, error));
-          continue;
-        }
-        if (planned.action === 'create') counts.created += 1;
-        else counts.updated += 1;
-      }
-      errors.sort((a, b) => a.row - b.row);
-      return writeLog(tx, ctx, request, plan, { status: 'committed', ...counts }, errors);
-    });
-  } catch (error) {
-    if (error instanceof RowRefused) {
-      // Everything the rows wrote is rolled back; the refusal itself is logged on its own.
-      return ctx.db.transaction((tx) =>
-        writeLog(tx, ctx, request, error.plan, { status: 'refused', created: 0, updated: 0, skipped: 0 }, [
-          error.problem,
-        ]),
-      );
+  const started = performance.now();
+  // Counted apart and added on success: a batch that fails is rolled back, its counts with it.
+  const written = { created: 0, updated: 0 };
+  const refused: LoggedProblem[] = [];
+  let next = from;
+  while (
+    next < rows.length &&
+    next - from < pacing.batchRows &&
+    performance.now() - started < pacing.batchMs
+  ) {
+    const planned = rows[next]!;
+    next += 1;
+    try {
+      if (validOnly) tx.transaction((rowTx) => write(rowTx, ctx, planned, request.options, source));
+      else write(tx, ctx, planned, request.options, source);
+    } catch (error) {
+      if (!(error instanceof LedgerError)) throw error;
+      if (!validOnly) throw new BatchRefused(serviceProblem(importer, planned, error));
+      refused.push(serviceProblem(importer, planned, error));
+      continue;
     }
-    // The file itself could not be read (not a spreadsheet, no such sheet, an impossible mapping):
-    // logged as refused too, then said to the caller.
-    if (error instanceof LedgerError) logUnreadableFile(ctx, request, error);
-    throw error;
+    if (planned.action === 'create') written.created += 1;
+    else written.updated += 1;
   }
+  counts.created += written.created;
+  counts.updated += written.updated;
+  errors.push(...refused);
+  return next;
+}
+
+/**
+ * An import that becomes one record (the opening-stock sheet becomes one 期初库存单) is written as it
+ * is planned, in one transaction: its size is one document's, not a catalogue's.
+ */
+function commitAsOneRecord(ctx: ServiceContext, request: ReadImportRequest): ImportOutcome {
+  const importer = importerFor(request.entity);
+  const source = { fileName: request.fileName };
+  return ctx.db.transaction((tx) => {
+    const plan = planImport(tx, ctx, request);
+    const errors = [
+      ...plan.fileProblems.map((problem) => ({ ...problem, cells: [] })),
+      ...problemsOf(plan.planned),
+    ];
+    const counts = { created: 0, updated: 0, skipped: 0 };
+    const valid = plan.planned.filter((planned) => planned.action === 'create');
+    if (
+      plan.fileProblems.length > 0 ||
+      (errors.length > 0 && !request.options.validOnly) ||
+      valid.length === 0
+    )
+      return writeLog(tx, ctx, request, plan, { status: 'refused', ...counts }, errors);
+    const made = importer.writeAll!(tx, ctx, valid, source);
+    const outcome = writeLog(
+      tx,
+      ctx,
+      request,
+      plan,
+      { status: 'committed', ...counts, created: made.created },
+      errors,
+    );
+    return { ...outcome, document: made.document };
+  });
 }
 
 /**
@@ -177,6 +266,7 @@ export async function commitImportFile(
   ctx: ServiceContext,
   request: ImportRequest,
   worker: ImportWorkerEntry,
+  pacing: ImportPacing = defaultImportPacing,
 ): Promise<ImportOutcome> {
   let read: ReadImportRequest;
   try {
@@ -185,7 +275,7 @@ export async function commitImportFile(
     if (error instanceof LedgerError) logUnreadableFile(ctx, request, error);
     throw error;
   }
-  return commitImport(ctx, read);
+  return commitImport(ctx, read, pacing);
 }
 
 function logUnreadableFile(ctx: ServiceContext, request: ImportRequest, error: LedgerError): void {

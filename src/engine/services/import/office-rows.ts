@@ -13,7 +13,7 @@ import {
   checkLength,
   decideAction,
   existingByCode,
-  existingIdFor,
+  existingFor,
   parentsFirst,
   refuseDuplicateCodes,
   sameRecord,
@@ -86,7 +86,8 @@ function planOfficeRow(
   options: ImportOptions,
 ): PlannedRow<OfficeWrite> {
   const code = row.text('code');
-  const existingId = existingIdFor(row, byCode, '办事处/部门');
+  const existing = existingFor(row, byCode, '办事处/部门');
+  const existingId = existing?.id ?? null;
   checkCode(row, 'code', maxCodeLength);
   for (const [key, max] of Object.entries(maxTextLength)) checkLength(row, key, max);
   const current: OfficeInput =
@@ -100,7 +101,7 @@ function planOfficeRow(
   if (row.has('active')) next.active = row.flag('active')!;
   next.parentId = parentIdOf(row, current, rowsByCode, byCode);
   const write = { input: next, parentCode: row.text('parentCode') };
-  return decideAction(row, existingId, options, write, () => sameRecord(next, current));
+  return decideAction(row, existing, options, write, () => sameRecord(next, current));
 }
 
 const codeOf = (planned: PlannedRow<OfficeWrite>) => planned.row.text('code');
@@ -127,6 +128,7 @@ export const officeImporter: EntityImporter<OfficeWrite> = {
     }
     writeOffice(tx, ctx, { ...input, parentId }, planned.existingId, {
       auditDetail: `导入【${source.fileName}】第 ${planned.row.rowNumber} 行`,
+      openedVersion: planned.openedVersion,
     });
   },
   commitOrder: (planned) => parentsFirst(planned, codeOf, parentCodeOf),

@@ -37,19 +37,23 @@ export function refuseDuplicateCodes(rows: readonly ImportRow[], key = 'code'): 
 export interface ExistingRecord {
   id: number;
   inRecycleBin: boolean;
+  /** The version the plan read: its update is refused if someone saves the record before it is written. */
+  version: number;
 }
 
 /** Every record of a table by code, those in the recycle bin included (they keep their code). */
 export function existingByCode(
   tx: LedgerTx,
   table: SQLiteTable,
-  columns: { id: SQLiteColumn; code: SQLiteColumn; deletedAt: SQLiteColumn },
+  columns: { id: SQLiteColumn; code: SQLiteColumn; deletedAt: SQLiteColumn; version: SQLiteColumn },
 ): Map<string, ExistingRecord> {
   const rows = tx
-    .select({ id: columns.id, code: columns.code, deletedAt: columns.deletedAt })
+    .select({ id: columns.id, code: columns.code, deletedAt: columns.deletedAt, version: columns.version })
     .from(table)
-    .all() as { id: number; code: string; deletedAt: string | null }[];
-  return new Map(rows.map((row) => [row.code, { id: row.id, inRecycleBin: row.deletedAt !== null }]));
+    .all() as { id: number; code: string; deletedAt: string | null; version: number }[];
+  return new Map(
+    rows.map((row) => [row.code, { id: row.id, inRecycleBin: row.deletedAt !== null, version: row.version }]),
+  );
 }
 
 /** Live records' ids by name, for files that refer to records by name (办事处, 仓库). */
@@ -73,12 +77,12 @@ export function liveIdsByName(
  * The live record a row's code names, or null for a new one; a code held in the recycle bin is
  * refused at the cell, since writing would collide with it.
  */
-export function existingIdFor(
+export function existingFor(
   row: ImportRow,
   existing: ReadonlyMap<string, ExistingRecord>,
   entityLabel: string,
   key = 'code',
-): number | null {
+): ExistingRecord | null {
   const code = row.text(key);
   const found = code === null ? undefined : existing.get(code);
   if (!found) return null;
@@ -86,7 +90,7 @@ export function existingIdFor(
     row.error(key, `${entityLabel}编码 ${code} 已被回收站中的${entityLabel}占用，请先恢复或彻底删除它`);
     return null;
   }
-  return found.id;
+  return found;
 }
 
 /** The note on a row left alone because it exists and the clerk chose to skip existing records. */
@@ -99,17 +103,18 @@ export const skippedExisting = '已存在，按选项跳过';
  */
 export function decideAction<Write>(
   row: ImportRow,
-  existingId: number | null,
+  existing: ExistingRecord | null,
   options: ImportOptions,
   write: Write,
   unchanged: () => boolean,
 ): PlannedRow<Write> {
+  const existingId = existing?.id ?? null;
   if (row.hasErrors) return { row, action: 'error', existingId, write: null };
-  if (existingId === null) return { row, action: 'create', existingId, write };
+  if (existing === null) return { row, action: 'create', existingId, write };
   if (options.existing === 'skip')
     return { row, action: 'skip', note: skippedExisting, existingId, write: null };
   if (unchanged()) return { row, action: 'skip', note: '与现有记录相同，无需更新', existingId, write: null };
-  return { row, action: 'update', existingId, write };
+  return { row, action: 'update', existingId, openedVersion: existing.version, write };
 }
 
 /** Serializes for "did anything change": JSON with keys in a fixed order, so equal values compare equal. */

@@ -11,7 +11,7 @@ import {
   checkLength,
   decideAction,
   existingByCode,
-  existingIdFor,
+  existingFor,
   refuseDuplicateCodes,
   sameRecord,
   type ExistingRecord,
@@ -69,7 +69,8 @@ function planWarehouseRow(
   options: ImportOptions,
 ): PlannedRow<WarehouseInput> {
   const code = row.text('code');
-  const existingId = existingIdFor(row, lookups.byCode, '仓库');
+  const existing = existingFor(row, lookups.byCode, '仓库');
+  const existingId = existing?.id ?? null;
   checkCode(row, 'code', maxCodeLength);
   for (const [key, max] of Object.entries(maxTextLength)) checkLength(row, key, max);
   const current: WarehouseInput =
@@ -86,7 +87,7 @@ function planWarehouseRow(
   if (nameHolder !== undefined && nameHolder !== code) {
     row.error('name', `仓库名称【${next.name}】已被仓库 ${nameHolder} 使用`);
   }
-  return decideAction(row, existingId, options, next, () => sameRecord(next, current));
+  return decideAction(row, existing, options, next, () => sameRecord(next, current));
 }
 
 /** 仓库: code, name, address and keepers. */
@@ -119,6 +120,7 @@ export const warehouseImporter: EntityImporter<WarehouseInput> = {
   write(tx, ctx, planned, _options, source) {
     writeWarehouse(tx, ctx, planned.write!, planned.existingId, {
       auditDetail: `导入【${source.fileName}】第 ${planned.row.rowNumber} 行`,
+      openedVersion: planned.openedVersion,
     });
   },
 };

@@ -1,3 +1,4 @@
+import type { ImportPacing } from '../import/import-runs';
 /** Facts about the running engine that the host hands in: nothing under src/engine guesses its host. */
 export interface EngineEnv {
   appVersion: string;
@@ -13,4 +14,6 @@ export interface EngineEnv {
   busyTimeoutMs: number;
   /** The built import-file reader worker; null when running from the project's files (read-table-off-thread.ts). */
   importWorker: string | null;
+  /** How imports are written in bounded batches (import-runs.ts). */
+  importPacing: ImportPacing;
 }
