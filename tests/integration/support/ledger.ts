@@ -5,6 +5,7 @@ import { onTestFinished } from 'vitest';
 import { openEngine, sourceAppVersion, sourceMigrationsFolder, type Engine } from '../../../src/engine';
 import { dateInZone, timeInZone } from '../../../src/engine/domain/calendar/calendar';
 import type { ScryptCost } from '../../../src/engine/services/auth/password';
+import type { ImportPacing } from '../../../src/engine/services/import/import-runs';
 import type { Clock } from '../../../src/engine/services/context';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../src/shared/api';
 import type { ApiError } from '../../../src/shared/errors';
@@ -65,6 +66,7 @@ export async function openLedger(
     migrationsFolder?: string;
     busyTimeoutMs?: number;
     passwordCost?: ScryptCost;
+    importPacing?: Partial<ImportPacing>;
   } = {},
 ): Promise<Engine> {
   const engine = await openEngine({
@@ -75,6 +77,7 @@ export async function openLedger(
     ...(options.backupDir ? { backupDir: options.backupDir } : {}),
     ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
     passwordCost: options.passwordCost ?? testPasswordCost,
+    ...(options.importPacing ? { importPacing: options.importPacing } : {}),
   });
   onTestFinished(() => engine.close());
   return engine;

@@ -29,7 +29,7 @@ export const importMethods = {
       previewImport(ctx, await readImportFile(ctx.env.importWorker, toRequest(input))),
   }),
 
-  /** All rows in one transaction (or only the valid ones, when chosen); always logged. */
+  /** All rows or none (or only the valid ones, when chosen), written in bounded batches; always logged. */
   'import.commit': defineMethod({
     input: importFileSchema,
     access: 'masterData.import',

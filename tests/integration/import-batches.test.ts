@@ -1,0 +1,309 @@
+import * as XLSX from '@e965/xlsx';
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { cliActor, projectRoot, type Engine } from '../../src/engine';
+import type { ApiOutput } from '../../src/shared/api';
+import { callOk, openLedger, setUpBeijing, signIn, tempFolder } from './support/ledger';
+import { tableNames, withSqliteFile } from './support/sqlite-file';
+
+/*
+ * A long import must not hold other writers off for its whole length (issue 11): it is written in
+ * bounded batches, each its own transaction, and stays all or nothing by a journal of what its batches
+ * changed. These tests see the batches interleave with other writers, in the same engine and in another
+ * program; an update refused in a late batch (someone saved the goods meanwhile) take every earlier
+ * batch back; and a program killed in the middle of an import leaves a file whose next open takes the
+ * import back, to the byte of every table but the logs.
+ */
+
+/** Node itself with tsx as its loader (not tsx's launcher, which runs node as a child): kill -9 kills the program. */
+function program(script: string, args: string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(support, script), ...args], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+const support = path.join(import.meta.dirname, 'support');
+
+interface GoodsRow {
+  code: string;
+  name: string;
+  category: string;
+  price: number;
+}
+
+/** A goods sheet in head office's shape: 袋 with 箱 of 24, a purchase price per 箱, a category path. */
+function goodsFile(folder: string, name: string, rows: readonly GoodsRow[]): string {
+  const sheet = XLSX.utils.aoa_to_sheet([
+    ['商品编码', '商品名称', '商品类别', '基本单位', '大单位', '换算率', '进货价(元/大单位)'],
+    ...rows.map((row) => [row.code, row.name, row.category, '袋', '箱', 24, row.price]),
+  ]);
+  const workbook = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(workbook, sheet, '商品');
+  const file = path.join(folder, name);
+  fs.writeFileSync(file, XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  return file;
+}
+
+const goodsRows = (from: number, count: number, category: string, price: number): GoodsRow[] =>
+  Array.from({ length: count }, (_, index) => {
+    const n = from + index;
+    return { code: `G${String(n).padStart(5, '0')}`, name: `商品${n}`, category, price };
+  });
+
+async function importFile(engine: Engine, file: string, session: string | null = null) {
+  const input = {
+    entity: 'goods' as const,
+    fileName: path.basename(file),
+    contentBase64: fs.readFileSync(file).toString('base64'),
+  };
+  if (session === null) {
+    const response = await engine.callAs(cliActor, 'import.commit', input);
+    if (!response.ok) throw new Error(`${response.error.code} ${response.error.message}`);
+    return response.result as ApiOutput<'import.commit'>;
+  }
+  return callOk(engine, 'import.commit', input, session);
+}
+
+/** Every table but the logs (audit, import, runs, remembered mappings), row by row, as the file has it. */
+function dumpOfBooks(databasePath: string): Record<string, unknown[]> {
+  const logs = new Set([
+    'audit_log',
+    'import_logs',
+    'import_runs',
+    'import_run_changes',
+    'import_mappings',
+    '__drizzle_migrations',
+  ]);
+  return withSqliteFile(databasePath, (sqlite) =>
+    Object.fromEntries(
+      tableNames(sqlite)
+        .filter((table) => !logs.has(table) && !table.startsWith('sqlite_'))
+        .map((table) => [
+          table,
+          sqlite.prepare(`SELECT rowid AS _rowid, * FROM "${table}" ORDER BY rowid`).all(),
+        ]),
+    ),
+  );
+}
+
+const runsOf = (databasePath: string) =>
+  withSqliteFile(databasePath, (sqlite) =>
+    sqlite.prepare('SELECT id, status, undo_kept AS undoKept FROM import_runs ORDER BY id').all(),
+  ) as { id: number; status: string; undoKept: string | null }[];
+
+/** Resolves when `check` holds, polling between the import's batches. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let tries = 0; tries < 3000; tries += 1) {
+    if (check()) return;
+    await sleep(5);
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+describe('an import written in bounded batches', () => {
+  it('lets another person’s save through between its batches, on the same engine', async () => {
+    const folder = tempFolder();
+    const engine = await openLedger(path.join(folder, 'ledger.db'), {
+      importPacing: { batchRows: 50, pauseMs: 5 },
+    });
+    await setUpBeijing(engine);
+    const admin = await signIn(engine);
+    const file = goodsFile(folder, '商品目录.xlsx', goodsRows(0, 600, '饮料/果汁', 33.6));
+
+    let importDone = false;
+    const importing = importFile(engine, file, admin).finally(() => (importDone = true));
+    const runApplying = () =>
+      engine.db.$client
+        .prepare("SELECT count(*) FROM import_runs WHERE status = 'applying'")
+        .pluck()
+        .get() === 1;
+    await until(runApplying, 'the import started writing');
+    const saved = await callOk(
+      engine,
+      'goods.save',
+      {
+        id: null,
+        goods: { code: 'X001', name: '其间新建的商品', units: [{ name: '瓶', ratio: '1', isBase: true }] },
+      },
+      admin,
+    );
+    // The save was answered while the import still had batches to write.
+    expect(importDone).toBe(false);
+    const outcome = await importing;
+    expect(outcome).toMatchObject({ status: 'committed', created: 600 });
+
+    // The saved goods was made between goods of the import: it did not wait for the whole file.
+    const imported = engine.db.$client
+      .prepare("SELECT min(id) AS first, max(id) AS last FROM goods WHERE code LIKE 'G%'")
+      .get() as { first: number; last: number };
+    expect(saved.id).toBeGreaterThan(imported.first);
+    expect(saved.id).toBeLessThan(imported.last);
+    // The committed run leaves no journal behind.
+    expect(engine.db.$client.prepare('SELECT count(*) FROM import_run_changes').pluck().get()).toBe(0);
+    expect(runsOf(engine.env.databasePath).map((run) => run.status)).toEqual(['committed']);
+  });
+
+  it('lets another program’s writes in within its bound while it writes 6,000 goods', async () => {
+    const folder = tempFolder();
+    const databasePath = path.join(folder, 'ledger.db');
+    const engine = await openLedger(databasePath);
+    await setUpBeijing(engine);
+    const file = goodsFile(folder, '商品目录.xlsx', goodsRows(0, 6000, '饮料/果汁', 33.6));
+
+    // The other program waits at most 1 s for the lock each time; one transaction of 6,000 goods
+    // holds it for several seconds, so before the batches it met "database is locked".
+    const other = program('write-with-bound.ts', [databasePath, '4000', '1000']);
+    const lines = collectLines(other);
+    await until(() => lines.out.includes('writing'), 'the other program started');
+    const started = new Date().toISOString();
+    const outcome = await importFile(engine, file);
+    const finished = new Date().toISOString();
+    expect(outcome).toMatchObject({ status: 'committed', created: 6000 });
+    const result = JSON.parse((await exited(lines)).trim().split('\n').pop()!) as {
+      written: number;
+      busy: number;
+      longestWaitMs: number;
+      at: string[];
+    };
+    expect(result.busy).toBe(0);
+    // And it did write while the import was being written, not only before and after it.
+    expect(result.at.some((at) => at > started && at < finished)).toBe(true);
+  });
+
+  it('refused in a late batch (the goods was saved meanwhile) takes every earlier batch back', async () => {
+    const folder = tempFolder();
+    const databasePath = path.join(folder, 'ledger.db');
+    const engine = await openLedger(databasePath, { importPacing: { batchRows: 40, pauseMs: 5 } });
+    await setUpBeijing(engine);
+    const admin = await signIn(engine);
+    // 200 goods the branch has, imported once.
+    await importFile(
+      engine,
+      goodsFile(folder, '原有商品.xlsx', goodsRows(0, 200, '乳制品/纯牛奶', 30)),
+      admin,
+    );
+    const before = dumpOfBooks(databasePath);
+
+    // The new catalogue changes the 200 (price, a new category) and adds 400 more under new categories.
+    const catalogue = goodsFile(folder, '新目录.xlsx', [
+      ...goodsRows(0, 200, '乳制品/高钙奶', 31.2),
+      ...goodsRows(200, 400, '饮料/果汁', 33.6),
+    ]);
+    const late = engine.db.$client
+      .prepare("SELECT id FROM goods WHERE code = 'G00150'")
+      .pluck()
+      .get() as number;
+    const opened = await callOk(engine, 'goods.get', { id: late }, admin);
+    const importing = importFile(engine, catalogue, admin);
+    await until(
+      () => engine.db.$client.prepare('SELECT count(*) FROM import_run_changes').pluck().get() !== 0,
+      'the first batch was written',
+    );
+    // Someone saves G00150 (row 151, a later batch) while the import runs.
+    await callOk(
+      engine,
+      'goods.save',
+      {
+        id: late,
+        version: opened.version,
+        goods: {
+          code: 'G00150',
+          name: '商品150（已改名）',
+          units: [
+            { name: '袋', ratio: '1', isBase: true },
+            { name: '箱', ratio: '24', isBase: false },
+          ],
+        },
+      },
+      admin,
+    );
+    const outcome = await importing;
+    expect(outcome.status).toBe('refused');
+    expect(outcome.created).toBe(0);
+    expect(outcome.errors).toEqual([
+      expect.objectContaining({ row: 152, message: expect.stringContaining('在您打开后已被 张经理') }),
+    ]);
+
+    // Nothing of the import is left: every table as before, but the one goods the person saved.
+    const after = dumpOfBooks(databasePath);
+    const withoutSaved = (dump: Record<string, unknown[]>) => ({
+      ...dump,
+      goods: dump.goods!.filter((row) => (row as { id: number }).id !== late),
+      goods_units: dump.goods_units!.filter((row) => (row as { goods_id: number }).goods_id !== late),
+    });
+    expect(withoutSaved(after)).toEqual(withoutSaved(before));
+    const saved = await callOk(engine, 'goods.get', { id: late }, admin);
+    expect(saved.name).toBe('商品150（已改名）');
+    expect(runsOf(databasePath).at(-1)).toMatchObject({ status: 'undone', undoKept: null });
+    const undoAudit = engine.db.$client
+      .prepare("SELECT detail FROM audit_log WHERE action = 'import.undo'")
+      .pluck()
+      .all() as string[];
+    expect(undoAudit).toEqual([
+      expect.stringContaining('导入【新目录.xlsx】有一行未能写入，已写入的部分已全部撤回'),
+    ]);
+    expect(await callOk(engine, 'system.verify', {}, admin)).toMatchObject({ ok: true });
+  });
+
+  it('killed in the middle (kill -9), is taken back when the file is next opened', async () => {
+    const folder = tempFolder();
+    const databasePath = path.join(folder, 'ledger.db');
+    let engine = await openLedger(databasePath);
+    await setUpBeijing(engine);
+    await importFile(engine, goodsFile(folder, '原有商品.xlsx', goodsRows(0, 100, '乳制品/纯牛奶', 30)));
+    engine.close();
+    const before = dumpOfBooks(databasePath);
+    const catalogue = goodsFile(folder, '新目录.xlsx', [
+      ...goodsRows(0, 100, '乳制品/高钙奶', 31.2),
+      ...goodsRows(100, 2000, '饮料/果汁', 33.6),
+    ]);
+
+    const importer = program('import-in-batches.ts', [databasePath, catalogue]);
+    const lines = collectLines(importer);
+    const watcher = new Database(databasePath, { readonly: true });
+    const journaled = watcher.prepare('SELECT count(*) FROM import_run_changes').pluck();
+    try {
+      // Some batches in: the updates of the first 100 goods and some new goods are written.
+      await until(() => (journaled.get() as number) > 600, 'several batches were written');
+    } finally {
+      watcher.close();
+    }
+    importer.kill('SIGKILL');
+    await exited(lines, true);
+    expect(lines.out).not.toContain('done');
+    expect(runsOf(databasePath).at(-1)!.status).toBe('applying');
+
+    engine = await openLedger(databasePath);
+    expect(runsOf(databasePath).at(-1)).toMatchObject({ status: 'undone', undoKept: null });
+    expect(dumpOfBooks(databasePath)).toEqual(before);
+    const admin = await signIn(engine);
+    expect(await callOk(engine, 'system.verify', {}, admin)).toMatchObject({ ok: true });
+    // The same file imports whole afterwards.
+    expect(await importFile(engine, catalogue, admin)).toMatchObject({
+      status: 'committed',
+      created: 2000,
+      updated: 100,
+    });
+  });
+});
+
+/** What the program prints, and how it ended (listened for from the start: it may end before it is asked). */
+function collectLines(child: ChildProcess) {
+  const lines = { out: '', err: '' };
+  child.stdout!.on('data', (chunk: Buffer) => (lines.out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (lines.err += chunk.toString()));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return Object.assign(lines, { ended });
+}
+
+async function exited(lines: ReturnType<typeof collectLines>, killed = false): Promise<string> {
+  const { code, signal } = await lines.ended;
+  if (killed ? signal === 'SIGKILL' : code === 0) return lines.out;
+  throw new Error(`exited ${code ?? signal}: ${lines.err}`);
+}
