@@ -9,6 +9,7 @@ import { cliActor, projectRoot, type Engine } from '../../src/engine';
 import type { ApiOutput } from '../../src/shared/api';
 import { callOk, openLedger, setUpBeijing, signIn, tempFolder } from './support/ledger';
 import { tableNames, withSqliteFile } from './support/sqlite-file';
+import { stockWorld } from './support/stock';
 
 /*
  * A long import must not hold other writers off for its whole length (issue 11): it is written in
@@ -246,6 +247,94 @@ describe('an import written in bounded batches', () => {
     expect(undoAudit).toEqual([
       expect.stringContaining('导入【新目录.xlsx】有一行未能写入，已写入的部分已全部撤回'),
     ]);
+    expect(await callOk(engine, 'system.verify', {}, admin)).toMatchObject({ ok: true });
+  });
+
+  it('taken back, keeps a goods it made that a draft used meanwhile, with its units, and says so', async () => {
+    const folder = tempFolder();
+    const databasePath = path.join(folder, 'ledger.db');
+    const engine = await openLedger(databasePath, { importPacing: { batchRows: 20, pauseMs: 5 } });
+    await setUpBeijing(engine);
+    const admin = await signIn(engine);
+    const world = await stockWorld(engine);
+    await importFile(
+      engine,
+      goodsFile(folder, '原有商品.xlsx', goodsRows(0, 100, '乳制品/纯牛奶', 30)),
+      admin,
+    );
+    // 100 new goods first, then the 100 the branch has; G00090 is row 192, ten batches in.
+    const catalogue = goodsFile(folder, '新目录.xlsx', [
+      ...goodsRows(200, 100, '饮料/果汁', 33.6),
+      ...goodsRows(0, 100, '乳制品/高钙奶', 31.2),
+    ]);
+    const idOf = (code: string) =>
+      engine.db.$client.prepare('SELECT id FROM goods WHERE code = ?').pluck().get(code) as
+        number | undefined;
+    const late = idOf('G00090')!;
+    const opened = await callOk(engine, 'goods.get', { id: late }, admin);
+
+    const importing = importFile(engine, catalogue, admin);
+    await until(() => idOf('G00200') !== undefined, 'the import made G00200');
+    // A clerk enters a draft receipt of the new goods, and someone saves G00090, while the import runs.
+    const draft = await callOk(
+      engine,
+      'documents.save',
+      {
+        id: null,
+        document: {
+          type: 'purchase_receipt',
+          businessDate: '2026-01-05',
+          counterpartyId: world.supplier,
+          lines: [
+            {
+              goodsId: idOf('G00200')!,
+              warehouseId: world.warehouse1,
+              unitName: '箱',
+              quantity: '2',
+              unitPrice: '33.6',
+            },
+          ],
+        },
+      },
+      admin,
+    );
+    await callOk(
+      engine,
+      'goods.save',
+      {
+        id: late,
+        version: opened.version,
+        goods: {
+          code: 'G00090',
+          name: '商品90（已改名）',
+          units: [
+            { name: '袋', ratio: '1', isBase: true },
+            { name: '箱', ratio: '24', isBase: false },
+          ],
+        },
+      },
+      admin,
+    );
+
+    const outcome = await importing;
+    expect(outcome.status).toBe('refused');
+    expect(outcome.errors).toEqual([
+      expect.objectContaining({ row: 192, message: expect.stringContaining('在您打开后已被') }),
+      expect.objectContaining({
+        row: 0,
+        // Its new category stays too: the goods is in it.
+        message:
+          '导入已撤回，但这些记录在导入期间已被他人使用或修改，予以保留，请核对：商品 G00200、商品类别 饮料/果汁、商品类别 饮料',
+      }),
+    ]);
+    // The used goods stays whole, the draft with it; every other goods the import made is gone.
+    const kept = await callOk(engine, 'goods.get', { id: idOf('G00200')! }, admin);
+    expect(kept.units.map((unit) => unit.name).sort()).toEqual(['箱', '袋'].sort());
+    expect((await callOk(engine, 'documents.get', { id: draft.id }, admin)).lines).toHaveLength(1);
+    expect(idOf('G00201')).toBeUndefined();
+    expect(JSON.parse(runsOf(databasePath).at(-1)!.undoKept!)).toEqual(
+      expect.arrayContaining([{ table: 'goods', rowId: idOf('G00200'), why: 'used' }]),
+    );
     expect(await callOk(engine, 'system.verify', {}, admin)).toMatchObject({ ok: true });
   });
 

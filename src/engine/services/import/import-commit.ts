@@ -19,6 +19,7 @@ import {
   writeBatch,
   type ImportPacing,
 } from './import-runs';
+import { keptRecordNames, type KeptRow } from './import-undo';
 import { readImportFile } from './read-import-file';
 import type { ImportWorkerEntry } from './read-table-off-thread';
 import { rememberMapping } from './remembered-mapping';
@@ -155,10 +156,15 @@ export async function commitImport(
       if (next < rows.length) await sleep(pacing.pauseMs);
     }
   } catch (error) {
-    await undoRun(ctx, run, pacing, error instanceof BatchRefused ? '有一行未能写入' : '写入时出错');
+    const kept = await undoRun(
+      ctx,
+      run,
+      pacing,
+      error instanceof BatchRefused ? '有一行未能写入' : '写入时出错',
+    );
     if (!(error instanceof BatchRefused)) throw error;
-    // Everything the rows wrote is taken back; the refusal itself is logged.
-    return logged('refused', none, [error.problem]);
+    // Everything the rows wrote is taken back; the refusal itself is logged, and what had to stay.
+    return logged('refused', none, [error.problem, ...keptProblem(ctx, kept)]);
   }
   errors.sort((a, b) => a.row - b.row);
   const outcome = ctx.db.transaction((tx) => {
@@ -167,6 +173,22 @@ export async function commitImport(
   });
   await forgetJournal(ctx, run, pacing);
   return outcome;
+}
+
+/** Records others used or changed while the import ran stay (undoing them would undo their work): said, not hidden. */
+function keptProblem(ctx: ServiceContext, kept: readonly KeptRow[]): LoggedProblem[] {
+  const names = keptRecordNames(ctx.db.$client, kept);
+  if (names.length === 0) return [];
+  const shown =
+    names.length > 20 ? `${names.slice(0, 20).join('、')} 等 ${names.length} 条` : names.join('、');
+  return [
+    {
+      row: 0,
+      column: '',
+      message: `导入已撤回，但这些记录在导入期间已被他人使用或修改，予以保留，请核对：${shown}`,
+      cells: [],
+    },
+  ];
 }
 
 interface ImportCounts {

@@ -1,10 +1,11 @@
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
+import { readOnly } from '../../db/connection';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { journaled } from './import-journal';
-import { undoSomeChanges, type KeptRow } from './import-undo';
+import { undoSomeChanges, usedByOthers, type KeptRow } from './import-undo';
 
 /**
  * How an import is written: in batches that hold the write lock about `batchMs` (or `batchRows` rows)
@@ -109,9 +110,10 @@ export async function undoRun(
   const keptSoFar = sqlite.prepare('SELECT undo_kept FROM import_runs WHERE id = ?').pluck();
   const keep = sqlite.prepare('UPDATE import_runs SET undo_kept = ? WHERE id = ?');
   try {
+    const used = ctx.db.transaction(() => usedByOthers(sqlite, run.id), readOnly);
     for (;;) {
       const handled = ctx.db.transaction(() => {
-        const some = undoSomeChanges(sqlite, run.id, pacing.batchRows * 2);
+        const some = undoSomeChanges(sqlite, run.id, pacing.batchRows * 2, used);
         if (some.kept.length > 0) {
           const kept = JSON.parse((keptSoFar.get(run.id) as string | null) ?? '[]') as KeptRow[];
           keep.run(JSON.stringify([...kept, ...some.kept]), run.id);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { columnsOf, quoteName, rowJson } from './import-journal';
+import { columnsOf, journaledTables, quoteName, rowJson } from './import-journal';
 
 /** A row an undo left as it is, and why: changed by someone after the run wrote it, or used by a record the run did not write. */
 export interface KeptRow {
@@ -44,6 +44,73 @@ function isConstraint(error: unknown): boolean {
   return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT');
 }
 
+interface ForeignKey {
+  child: string;
+  column: string;
+  parent: string;
+  cascades: boolean;
+}
+
+/** Every foreign key of the file that points at a journaled table's id. */
+function keysIntoJournaled(sqlite: Database.Database): ForeignKey[] {
+  const journaled = new Set<string>(journaledTables);
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
+  return tables.flatMap((child) =>
+    (
+      sqlite.pragma(`foreign_key_list(${quoteName(child)})`) as {
+        table: string;
+        from: string;
+        to: string | null;
+        on_delete: string;
+      }[]
+    )
+      .filter((key) => journaled.has(key.table) && (key.to === null || key.to === 'id'))
+      .map((key) => ({ child, column: key.from, parent: key.table, cascades: key.on_delete === 'CASCADE' })),
+  );
+}
+
+const rowKey = (table: string, rowId: number) => `${table}:${rowId}`;
+
+/**
+ * The records the run created that others have used meanwhile (a draft line on a goods the import
+ * made, a customer hung under an imported parent), with the rows they own (a goods' units, which
+ * would go with it by cascade): these stay. Found before the undo starts, since the undo takes rows
+ * back newest first, and a goods' units come after the goods.
+ */
+export function usedByOthers(sqlite: Database.Database, runId: number): Set<string> {
+  const used = new Set<string>();
+  const keys = keysIntoJournaled(sqlite);
+  for (const key of keys) {
+    const ids = sqlite
+      .prepare(
+        `SELECT DISTINCT c.${quoteName(key.column)} FROM ${quoteName(key.child)} c
+         WHERE c.${quoteName(key.column)} IN (
+           SELECT row_id FROM import_run_changes WHERE run_id = @runId AND table_name = @parent AND before IS NULL)
+         AND c.rowid NOT IN (SELECT row_id FROM import_run_changes WHERE run_id = @runId AND table_name = @child)`,
+      )
+      .pluck()
+      .all({ runId, parent: key.parent, child: key.child }) as number[];
+    for (const id of ids) used.add(rowKey(key.parent, id));
+  }
+  for (const key of keys.filter((candidate) => candidate.cascades)) {
+    const owners = [...used]
+      .filter((entry) => entry.startsWith(`${key.parent}:`))
+      .map((entry) => Number(entry.split(':')[1]));
+    if (owners.length === 0) continue;
+    const owned = sqlite
+      .prepare(
+        `SELECT rowid FROM ${quoteName(key.child)} WHERE ${quoteName(key.column)} IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(JSON.stringify(owners)) as number[];
+    for (const rowId of owned) used.add(rowKey(key.child, rowId));
+  }
+  return used;
+}
+
 /**
  * Takes back the rows of the run's last `limit` journal entries, newest first, in the caller's
  * transaction, and removes their entries: a batch of an undo that can stop anywhere (a crash) and be
@@ -55,6 +122,7 @@ export function undoSomeChanges(
   sqlite: Database.Database,
   runId: number,
   limit: number,
+  used: ReadonlySet<string> = new Set(),
 ): { handled: number; kept: KeptRow[] } {
   const rows = sqlite
     .prepare(
@@ -82,7 +150,8 @@ export function undoSomeChanges(
     const after = lastAfter.get(runId, tableName, rowId) as string | null;
     const statements = rowStatements(sqlite, tableName);
     const current = (statements.current.get(rowId) as string | undefined) ?? null;
-    if (current !== after) kept.push({ table: tableName, rowId, why: 'changed' });
+    if (used.has(rowKey(tableName, rowId))) kept.push({ table: tableName, rowId, why: 'used' });
+    else if (current !== after) kept.push({ table: tableName, rowId, why: 'changed' });
     else {
       try {
         // One savepoint per row: a row that cannot go back is kept, the others still go.
@@ -99,4 +168,27 @@ export function undoSomeChanges(
     forget.run(runId, tableName, rowId);
   }
   return { handled: rows.length, kept };
+}
+
+/** The records an undo kept, as the clerk knows them (商品 G00010); their units and keepers go with them. */
+const recordLabels: Partial<Record<string, string>> = {
+  goods: '商品',
+  counterparties: '往来单位',
+  offices: '办事处/部门',
+  employees: '职员',
+  warehouses: '仓库',
+  goods_categories: '商品类别',
+};
+
+export function keptRecordNames(sqlite: Database.Database, kept: readonly KeptRow[]): string[] {
+  return kept.flatMap(({ table, rowId }) => {
+    const label = recordLabels[table];
+    if (!label) return [];
+    const key = table === 'goods_categories' ? 'path' : 'code';
+    const name = sqlite
+      .prepare(`SELECT ${key} FROM ${quoteName(table)} WHERE rowid = ?`)
+      .pluck()
+      .get(rowId);
+    return name === undefined ? [] : [`${label} ${String(name)}`];
+  });
 }
