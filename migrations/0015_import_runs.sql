@@ -8,7 +8,6 @@ CREATE TABLE `import_run_changes` (
 	FOREIGN KEY (`run_id`) REFERENCES `import_runs`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `import_run_changes_row` ON `import_run_changes` (`run_id`,`table_name`,`row_id`,`seq`);--> statement-breakpoint
 CREATE TABLE `import_runs` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`entity` text NOT NULL,

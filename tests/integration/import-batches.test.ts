@@ -7,9 +7,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { cliActor, projectRoot, type Engine } from '../../src/engine';
 import type { ApiOutput } from '../../src/shared/api';
-import { callOk, openLedger, setUpBeijing, signIn, tempFolder } from './support/ledger';
+import { callFailing, callOk, openLedger, setUpBeijing, signIn, tempFolder } from './support/ledger';
 import { tableNames, withSqliteFile } from './support/sqlite-file';
 import { stockWorld } from './support/stock';
+import { runCli } from './support/cli';
 
 /*
  * A long import must not hold other writers off for its whole length (issue 11): it is written in
@@ -143,8 +144,11 @@ describe('an import written in bounded batches', () => {
       .get() as { first: number; last: number };
     expect(saved.id).toBeGreaterThan(imported.first);
     expect(saved.id).toBeLessThan(imported.last);
-    // The committed run leaves no journal behind.
-    expect(engine.db.$client.prepare('SELECT count(*) FROM import_run_changes').pluck().get()).toBe(0);
+    // The committed run leaves no journal behind (dropped just after the answer).
+    await until(
+      () => engine.db.$client.prepare('SELECT count(*) FROM import_run_changes').pluck().get() === 0,
+      'the journal was dropped',
+    );
     expect(runsOf(engine.env.databasePath).map((run) => run.status)).toEqual(['committed']);
   });
 
@@ -201,7 +205,13 @@ describe('an import written in bounded batches', () => {
     const opened = await callOk(engine, 'goods.get', { id: late }, admin);
     const importing = importFile(engine, catalogue, admin);
     await until(
-      () => engine.db.$client.prepare('SELECT count(*) FROM import_run_changes').pluck().get() !== 0,
+      () =>
+        engine.db.$client
+          .prepare(
+            "SELECT count(*) FROM import_run_changes WHERE run_id IN (SELECT id FROM import_runs WHERE status = 'applying')",
+          )
+          .pluck()
+          .get() !== 0,
       'the first batch was written',
     );
     // Someone saves G00150 (row 151, a later batch) while the import runs.
@@ -336,6 +346,46 @@ describe('an import written in bounded batches', () => {
       expect.arrayContaining([{ table: 'goods', rowId: idOf('G00200'), why: 'used' }]),
     );
     expect(await callOk(engine, 'system.verify', {}, admin)).toMatchObject({ ok: true });
+  });
+
+  it('is not cut under by a restore: this engine refuses one until it ends; another program’s ends it', async () => {
+    const folder = tempFolder();
+    const databasePath = path.join(folder, 'ledger.db');
+    const engine = await openLedger(databasePath, { importPacing: { batchRows: 20, pauseMs: 20 } });
+    await setUpBeijing(engine);
+    const admin = await signIn(engine);
+    const backup = path.join(folder, '备份.db');
+    await callOk(engine, 'system.backup', { to: backup }, admin);
+    const catalogue = goodsFile(folder, '新目录.xlsx', goodsRows(0, 600, '饮料/果汁', 33.6));
+    const applying = () =>
+      engine.db.$client
+        .prepare("SELECT count(*) FROM import_runs WHERE status = 'applying'")
+        .pluck()
+        .get() === 1;
+
+    // On this engine, a restore asked for between two batches is refused, and the import goes on.
+    const first = importFile(engine, catalogue, admin);
+    await until(applying, 'the import started writing');
+    const refusal = await callFailing(engine, 'system.restore', { from: backup }, admin);
+    expect(refusal).toMatchObject({ code: 'BUSY', message: '正在导入【新目录.xlsx】，请等它完成后再恢复。' });
+    expect(await first).toMatchObject({ status: 'committed', created: 600 });
+
+    // Another program on the same file restores in the middle of a second import: that import ends,
+    // saying why, and the file is the backup's.
+    // Its refusal is taken as it comes, while the restore is still being awaited.
+    const second = importFile(
+      engine,
+      goodsFile(folder, '又一目录.xlsx', goodsRows(600, 6000, '饮料', 30)),
+      admin,
+    ).then(
+      () => 'committed',
+      (error: Error) => error.message,
+    );
+    await until(applying, 'the second import started writing');
+    const restored = await runCli(databasePath, ['restore', '--from', backup, '--yes']);
+    expect(restored.exitCode).toBe(0);
+    expect(await second).toContain('CONFLICT 导入期间账簿已被另一程序从备份恢复');
+    expect(engine.db.$client.prepare('SELECT count(*) FROM goods').pluck().get()).toBe(0);
   });
 
   it('killed in the middle (kill -9), is taken back when the file is next opened', async () => {

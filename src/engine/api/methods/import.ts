@@ -34,7 +34,9 @@ export const importMethods = {
     input: importFileSchema,
     access: 'masterData.import',
     handler: (ctx, input) =>
-      commitImportFile(ctx, toRequest(input), ctx.env.importWorker, ctx.env.importPacing),
+      ctx.gate.alongside(`正在导入【${input.fileName}】`, () =>
+        commitImportFile(ctx, toRequest(input), ctx.env.importWorker, ctx.env.importPacing),
+      ),
   }),
 
   /** The entity's columns with their labels, for choosing what a file's column means. */

@@ -59,18 +59,13 @@ export const importRuns = sqliteTable('import_runs', {
  * with the row before and after (JSON of its columns; null: absent). Written by temporary triggers
  * only while a batch of the run is being written (import-journal.ts); emptied once the run ends.
  */
-export const importRunChanges = sqliteTable(
-  'import_run_changes',
-  {
-    seq: integer('seq').primaryKey(),
-    runId: integer('run_id')
-      .notNull()
-      .references(() => importRuns.id),
-    tableName: text('table_name').notNull(),
-    rowId: integer('row_id').notNull(),
-    before: text('before'),
-    after: text('after'),
-  },
-  // The undo walks a run's changes by seq (the key) and looks up each row's first and last change.
-  (table) => [index('import_run_changes_row').on(table.runId, table.tableName, table.rowId, table.seq)],
-);
+export const importRunChanges = sqliteTable('import_run_changes', {
+  seq: integer('seq').primaryKey(),
+  runId: integer('run_id')
+    .notNull()
+    .references(() => importRuns.id),
+  tableName: text('table_name').notNull(),
+  rowId: integer('row_id').notNull(),
+  before: text('before'),
+  after: text('after'),
+});

@@ -11,11 +11,13 @@ import { planImport, type ImportPlan, type ImportRequest, type ReadImportRequest
 import { importerFor } from './importers';
 import {
   defaultImportPacing,
-  forgetJournal,
+  forgetFinishedJournals,
   markCommitted,
   startRun,
   undoAbandonedRuns,
   undoRun,
+  RunGone,
+  liveRunsEnd,
   writeBatch,
   type ImportPacing,
 } from './import-runs';
@@ -156,6 +158,10 @@ export async function commitImport(
       if (next < rows.length) await sleep(pacing.pauseMs);
     }
   } catch (error) {
+    if (error instanceof RunGone) {
+      liveRunsEnd(ctx, run);
+      throw error;
+    }
     const kept = await undoRun(
       ctx,
       run,
@@ -171,7 +177,9 @@ export async function commitImport(
     markCommitted(ctx, run);
     return writeLog(tx, ctx, request, plan, { status: 'committed', ...counts }, errors);
   });
-  await forgetJournal(ctx, run, pacing);
+  liveRunsEnd(ctx, run);
+  // The journal is dropped after the answer; a failure there (the engine closed meanwhile) is retried at the next start.
+  forgetFinishedJournals(ctx, pacing).catch(() => undefined);
   return outcome;
 }
 

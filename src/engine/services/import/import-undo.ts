@@ -78,9 +78,9 @@ const rowKey = (table: string, rowId: number) => `${table}:${rowId}`;
  * The records the run created that others have used meanwhile (a draft line on a goods the import
  * made, a customer hung under an imported parent), with the rows they own (a goods' units, which
  * would go with it by cascade): these stay. Found before the undo starts, since the undo takes rows
- * back newest first, and a goods' units come after the goods.
+ * back newest first, and a goods' units come after the goods. Reads the copy `copyJournalForUndo` made.
  */
-export function usedByOthers(sqlite: Database.Database, runId: number): Set<string> {
+export function usedByOthers(sqlite: Database.Database): Set<string> {
   const used = new Set<string>();
   const keys = keysIntoJournaled(sqlite);
   for (const key of keys) {
@@ -88,11 +88,11 @@ export function usedByOthers(sqlite: Database.Database, runId: number): Set<stri
       .prepare(
         `SELECT DISTINCT c.${quoteName(key.column)} FROM ${quoteName(key.child)} c
          WHERE c.${quoteName(key.column)} IN (
-           SELECT row_id FROM import_run_changes WHERE run_id = @runId AND table_name = @parent AND before IS NULL)
-         AND c.rowid NOT IN (SELECT row_id FROM import_run_changes WHERE run_id = @runId AND table_name = @child)`,
+           SELECT row_id FROM temp.undo_changes WHERE table_name = @parent AND before IS NULL)
+         AND c.rowid NOT IN (SELECT row_id FROM temp.undo_changes WHERE table_name = @child)`,
       )
       .pluck()
-      .all({ runId, parent: key.parent, child: key.child }) as number[];
+      .all({ parent: key.parent, child: key.child }) as number[];
     for (const id of ids) used.add(rowKey(key.parent, id));
   }
   for (const key of keys.filter((candidate) => candidate.cascades)) {
@@ -112,11 +112,29 @@ export function usedByOthers(sqlite: Database.Database, runId: number): Set<stri
 }
 
 /**
+ * Copies the run's journal into a temporary table of this connection, indexed by row: the journal itself
+ * has no index but its key, so that each write an import journals costs one append (an index there
+ * made imports a third slower), and an undo, which is rare, pays for the index once.
+ */
+export function copyJournalForUndo(sqlite: Database.Database, runId: number): void {
+  sqlite.exec('DROP TABLE IF EXISTS temp.undo_changes');
+  sqlite
+    .prepare(
+      `CREATE TEMP TABLE undo_changes AS
+       SELECT seq, table_name, row_id, before, after FROM main.import_run_changes WHERE run_id = ?`,
+    )
+    .run(runId);
+  sqlite.exec('CREATE INDEX temp.undo_changes_row ON undo_changes (table_name, row_id, seq)');
+  sqlite.exec('CREATE INDEX temp.undo_changes_seq ON undo_changes (seq)');
+}
+
+/**
  * Takes back the rows of the run's last `limit` journal entries, newest first, in the caller's
  * transaction, and removes their entries: a batch of an undo that can stop anywhere (a crash) and be
- * resumed. Newest first: a goods' units go before the goods, a child customer before a parent the run
- * created. Each row goes back to its state before the run's first change of it, if it is still what the
- * run's last change left; otherwise it is kept. Returns how many rows were handled (0: the run is undone).
+ * resumed. Newest first: a goods' units go before the goods, a unit a goods' update replaced comes back
+ * after the new one is gone (they share a name). Each row goes back to its state before the run's first
+ * change of it, if it is still what the run's last change left; otherwise it is kept. Returns how many
+ * rows were handled (0: the run is undone). Reads the copy `copyJournalForUndo` made.
  */
 export function undoSomeChanges(
   sqlite: Database.Database,
@@ -127,27 +145,27 @@ export function undoSomeChanges(
   const rows = sqlite
     .prepare(
       `SELECT table_name AS tableName, row_id AS rowId, max(seq) AS last
-       FROM (SELECT table_name, row_id, seq FROM import_run_changes WHERE run_id = ? ORDER BY seq DESC LIMIT ?)
+       FROM (SELECT table_name, row_id, seq FROM temp.undo_changes ORDER BY seq DESC LIMIT ?)
        GROUP BY table_name, row_id ORDER BY last DESC`,
     )
-    .all(runId, limit) as { tableName: string; rowId: number }[];
+    .all(limit) as { tableName: string; rowId: number }[];
   const firstBefore = sqlite
-    .prepare(
-      'SELECT before FROM import_run_changes WHERE run_id = ? AND table_name = ? AND row_id = ? ORDER BY seq LIMIT 1',
-    )
+    .prepare('SELECT before FROM temp.undo_changes WHERE table_name = ? AND row_id = ? ORDER BY seq LIMIT 1')
     .pluck();
   const lastAfter = sqlite
     .prepare(
-      'SELECT after FROM import_run_changes WHERE run_id = ? AND table_name = ? AND row_id = ? ORDER BY seq DESC LIMIT 1',
+      'SELECT after FROM temp.undo_changes WHERE table_name = ? AND row_id = ? ORDER BY seq DESC LIMIT 1',
     )
     .pluck();
   const forget = sqlite.prepare(
-    'DELETE FROM import_run_changes WHERE run_id = ? AND table_name = ? AND row_id = ?',
+    `DELETE FROM main.import_run_changes WHERE run_id = @runId AND seq IN (
+       SELECT seq FROM temp.undo_changes WHERE table_name = @tableName AND row_id = @rowId)`,
   );
+  const forgetCopy = sqlite.prepare('DELETE FROM temp.undo_changes WHERE table_name = ? AND row_id = ?');
   const kept: KeptRow[] = [];
   for (const { tableName, rowId } of rows) {
-    const before = firstBefore.get(runId, tableName, rowId) as string | null;
-    const after = lastAfter.get(runId, tableName, rowId) as string | null;
+    const before = firstBefore.get(tableName, rowId) as string | null;
+    const after = lastAfter.get(tableName, rowId) as string | null;
     const statements = rowStatements(sqlite, tableName);
     const current = (statements.current.get(rowId) as string | undefined) ?? null;
     if (used.has(rowKey(tableName, rowId))) kept.push({ table: tableName, rowId, why: 'used' });
@@ -165,7 +183,8 @@ export function undoSomeChanges(
         kept.push({ table: tableName, rowId, why: 'used' });
       }
     }
-    forget.run(runId, tableName, rowId);
+    forget.run({ runId, tableName, rowId });
+    forgetCopy.run(tableName, rowId);
   }
   return { handled: rows.length, kept };
 }

@@ -12,8 +12,26 @@ export class MaintenanceGate {
     if (this.current !== null) throw new LedgerError('BUSY', `${this.current}，请稍后重试。`);
   }
 
+  /** Work that spans several transactions (an import's batches), by a number of its own: no restore starts while it runs. */
+  private readonly ongoing = new Map<number, string>();
+  private started = 0;
+
+  async alongside<T>(what: string, work: () => Promise<T>): Promise<T> {
+    this.assertOpen();
+    const id = (this.started += 1);
+    this.ongoing.set(id, what);
+    try {
+      return await work();
+    } finally {
+      this.ongoing.delete(id);
+    }
+  }
+
   async run<T>(what: string, work: () => Promise<T>): Promise<T> {
     this.assertOpen();
+    const [first] = this.ongoing.values();
+    // A restore between two batches of an import would leave the import writing into the backup's books.
+    if (first !== undefined) throw new LedgerError('BUSY', `${first}，请等它完成后再恢复。`);
     this.current = what;
     try {
       return await work();

@@ -1,0 +1,16 @@
+import * as XLSX from '@e965/xlsx';
+import fs from 'node:fs';
+import path from 'node:path';
+import { cliActor, openEngine, sourceAppVersion, sourceMigrationsFolder } from '../src/engine';
+const n = Number(process.argv[2] ?? 20000);
+const rows: (string|number)[][] = [['商品编码','商品名称','基本单位','大单位','换算率','进货价(元/大单位)','税率']];
+for (let i = 0; i < n; i++) rows.push([String(20000000+i), `商品${i}`, '袋', '箱', 24, 33.6, '13%']);
+const ws = XLSX.utils.aoa_to_sheet(rows); const wb = XLSX.utils.book_new(); XLSX.utils.book_append_sheet(wb, ws, 's');
+const content = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+const db = '/tmp/imp/t.db'; fs.rmSync(db, { force: true }); fs.rmSync(db+'-wal', { force: true });
+const e = await openEngine({ databasePath: db, migrationsFolder: sourceMigrationsFolder, appVersion: sourceAppVersion() });
+await e.callAs(cliActor, 'setup.createBranch', { profile: { code: 'BJ01', name: '北京分公司', accountingMode: 'independent', costingScope: 'per_warehouse', defaultCostingMethod: 'moving_average', taxpayerType: 'general' }, administrator: { username: 'admin', displayName: '管理员', password: 'bench-password', passwordConfirm: 'bench-password' } });
+const t = performance.now();
+const r = await e.callAs(cliActor, 'import.commit', { entity: 'goods', fileName: 'x.xlsx', contentBase64: content.toString('base64') });
+console.log('total', Math.round(performance.now()-t), JSON.stringify(r).slice(0,200));
+e.close();
