@@ -670,6 +670,9 @@ export const enUS: Messages = {
       generate: 'Generate',
       settle: 'Settle',
     },
+    withheld: {
+      own_document: 'You cannot approve a document you made',
+    },
     generate: {
       purchase_receipt: 'Generate receipt',
       sales_delivery: 'Generate delivery',

@@ -637,6 +637,9 @@ export const zhCN = {
       generate: '生成',
       settle: '核销',
     },
+    withheld: {
+      own_document: '不能审核自己制作的单据',
+    },
     generate: {
       purchase_receipt: '生成入库单',
       sales_delivery: '生成出库单',
