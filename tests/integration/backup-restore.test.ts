@@ -21,6 +21,7 @@ import {
 import { runCli } from './support/cli';
 import { fileDigest, withSqliteFile } from './support/sqlite-file';
 import { act, post, stockWorld } from './support/stock';
+import { createAccount } from './support/users';
 
 /*
  * Backups are atomic and checked, automatic ones rotate, encrypted ones need their passphrase, and a backup
@@ -417,17 +418,12 @@ describe('restore', () => {
     const { engine, folder, adminSession } = await beijingLedger();
     const target = path.join(folder, 'b.db');
     await callOk(engine, 'system.backup', { to: target }, adminSession);
-    await callOk(
-      engine,
-      'users.create',
-      {
-        username: 'jingli',
-        displayName: '王经理',
-        role: 'manager',
-        password: 'Ledger-2026!',
-      },
-      adminSession,
-    );
+    await createAccount(engine, adminSession, {
+      username: 'jingli',
+      displayName: '王经理',
+      role: 'manager',
+      password: 'Ledger-2026!',
+    });
     const manager = await signIn(engine, 'jingli');
     expect((await callFailing(engine, 'system.restore', { from: target }, manager)).code).toBe('FORBIDDEN');
     expect((await callFailing(engine, 'system.restorePreview', { from: target }, manager)).code).toBe(

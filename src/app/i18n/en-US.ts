@@ -142,7 +142,7 @@ export const enUS: Messages = {
     submit: 'Change',
     changed: 'Password changed; signed out everywhere else',
     requiredTitle: 'Change your password first',
-    requiredIntro: '{{name}}, the administrator reset your password. Choose one only you know to go on.',
+    requiredIntro: '{{name}}, your password was set by the administrator. Choose one only you know to go on.',
   },
   login: {
     title: 'Sign in',
