@@ -6,7 +6,8 @@ import { exportCommand, exportUsage, templateCommand, templateUsage } from './co
 import { importCommand, importUsage } from './commands/import';
 import { initCommand, initUsage } from './commands/init';
 import { reportCommand, reportUsage } from './commands/report';
-import { restoreCommand, restoreUsage } from './commands/restore';
+import { isUnopenableLedger } from '../engine/services/system/restore-unopenable';
+import { restoreCommand, restoreOverUnopenableCommand, restoreUsage } from './commands/restore';
 import { verifyCommand } from './commands/verify';
 import { CommandOutcome } from './outcome';
 import { printFailure, printResult } from './output';
@@ -68,11 +69,23 @@ async function main(): Promise<void> {
     process.stderr.write(`${usage}\n`);
     process.exit(command && command !== 'help' && command !== '--help' ? 1 : 0);
   }
-  const engine = await openEngine({
+  const options = {
     databasePath: db,
     migrationsFolder: sourceMigrationsFolder,
     appVersion: sourceAppVersion(),
-  });
+  };
+  let engine: Engine;
+  try {
+    engine = await openEngine(options);
+  } catch (error) {
+    // A ledger the engine refuses (damaged, or from a newer app) is what a restore is for: it goes round the
+    // engine, and the restored ledger is then opened as usual, so what is printed is known to open.
+    if (command !== 'restore' || !isUnopenableLedger(error)) throw error;
+    const outcome = await restoreOverUnopenableCommand({ ...options, refusal: error }, rest);
+    if (outcome.restored) (await openEngine(options)).close();
+    printResult(outcome);
+    return;
+  }
   try {
     const result = await run(engine, rest);
     if (result instanceof CommandOutcome) {

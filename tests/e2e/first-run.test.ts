@@ -147,6 +147,8 @@ describe('first run in web mode, as a branch administrator would', () => {
     const accounts = page.getByRole('table');
     await expect.poll(() => accounts.textContent()).toContain('仓管一');
     expect(await accounts.textContent()).toContain('keeper1');
+    // A new account's password is the administrator's choice: the keeper replaces it at the first login.
+    expect(await accounts.textContent()).toContain('须修改密码');
     await expect.poll(() => page.locator('.ant-modal-wrap:visible').count()).toBe(0);
     await screenshot(page, '09-users');
   });

@@ -10,6 +10,7 @@ const keeper = { username: 'keeper1', displayName: '仓管一', role: 'keeper', 
 const resetPassword = 'Reset#2026';
 const ownPassword = 'Mine#2026x';
 const laterPassword = 'Mine#2027x';
+const clerk = { username: 'liwei', displayName: '李伟', role: 'clerk', password: 'Given#2026' };
 
 /** The screens of this flow, also kept where the reviewer looks (when that folder exists). */
 async function shot(page: Page, name: string): Promise<void> {
@@ -30,6 +31,7 @@ describe('修改密码, and the change a reset password forces', () => {
     const admin = await setUpBranch(web);
     const { id } = await admin.call<{ id: number }>('users.create', keeper);
     await admin.call('users.resetPassword', { id, password: resetPassword });
+    await admin.call('users.create', clerk);
     browser = await launchChromium();
     ({ page, pageErrors } = await openWorkspacePage(browser));
   });
@@ -87,6 +89,25 @@ describe('修改密码, and the change a reset password forces', () => {
     await page.getByLabel('密码').fill(laterPassword);
     await page.getByRole('button', { name: '登 录' }).click();
     await page.getByTestId('header-user').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a new user the administrator created chooses their own password at the first login', async () => {
+    await page.getByTestId('logout').click();
+    await page.getByLabel('用户名').fill(clerk.username);
+    await page.getByLabel('密码').fill(clerk.password);
+    await page.getByRole('button', { name: '登 录' }).click();
+    await page.getByText('请先修改密码', { exact: true }).waitFor();
+    expect(await page.getByText('李伟，您的密码是管理员设置的。').count()).toBe(1);
+    expect(await page.getByTestId('header-branch').count()).toBe(0);
+    await shot(page, 'minor-new-user-first-login');
+
+    await page.getByLabel('当前密码').fill(clerk.password);
+    await page.getByLabel('新密码', { exact: true }).fill(ownPassword);
+    await page.getByLabel('确认新密码').fill(ownPassword);
+    await page.getByTestId('change-password-submit').click();
+    await page.getByTestId('header-user').waitFor();
+    expect(await page.getByTestId('header-user').textContent()).toContain('李伟 · 信息员');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { branchAdministrator, setUpBranch, webApi } from './support/api';
+import { branchAdministrator, createAccount, setUpBranch, webApi } from './support/api';
 import {
   launchChromium,
   openWorkspacePage,
@@ -24,7 +24,7 @@ describe('角色与权限 in web mode', () => {
   beforeAll(async () => {
     web = await startWebMode();
     const admin = await setUpBranch(web);
-    await admin.call('users.create', {
+    await createAccount(web, admin, {
       username: 'liwei',
       displayName: '李伟',
       role: 'clerk',

@@ -42,7 +42,7 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     await admin.call('settings.update', { forbidSelfApproval: false });
     Object.assign(
       ids,
-      await keeperWithWarehouses(admin, keeper, [
+      await keeperWithWarehouses(web, admin, keeper, [
         ['CK01', '一号仓'],
         ['CK02', '二号仓（开发区）'],
       ]),

@@ -42,7 +42,7 @@ describe('trading in web mode: orders, partial receipts, reservations, returns, 
     await admin.call('settings.update', { forbidSelfApproval: false });
     Object.assign(
       ids,
-      await keeperWithWarehouses(admin, keeper, [
+      await keeperWithWarehouses(web, admin, keeper, [
         ['CK01', '一号仓'],
         ['CK02', '二号仓'],
       ]),

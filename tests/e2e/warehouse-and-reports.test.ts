@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { branchAdministrator, setUpBranch, webApi } from './support/api';
+import { branchAdministrator, createAccount, setUpBranch, webApi } from './support/api';
 import {
   launchChromium,
   openWorkspacePage,
@@ -43,7 +43,7 @@ describe('the keeper’s queue, the stock reports and the numbering rules in web
     web = await startWebMode();
     admin = await setUpBranch(web);
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-wh-'));
-    const { CK01: warehouse1, CK02: warehouse2 } = await keeperWithWarehouses(admin, keeper, [
+    const { CK01: warehouse1, CK02: warehouse2 } = await keeperWithWarehouses(web, admin, keeper, [
       ['CK01', '一号仓'],
       ['CK02', '二号仓'],
     ]);
@@ -64,7 +64,7 @@ describe('the keeper’s queue, the stock reports and the numbering rules in web
     ).id;
     // Entered by the administrator, approved by a manager: nobody approves a document they made.
     const manager = { username: 'zhaolei', password: 'Manager#2026', displayName: '赵磊' };
-    await admin.call('users.create', { ...manager, role: 'manager' });
+    await createAccount(web, admin, { ...manager, role: 'manager' });
     const approver = webApi(web);
     await approver.signIn(manager.username, manager.password);
     const enter = async (document: object) => {

@@ -21,6 +21,7 @@ import {
 import { runCli } from './support/cli';
 import { fileDigest, withSqliteFile } from './support/sqlite-file';
 import { act, post, stockWorld } from './support/stock';
+import { createAccount } from './support/users';
 
 /*
  * Backups are atomic and checked, automatic ones rotate, encrypted ones need their passphrase, and a backup
@@ -417,17 +418,12 @@ describe('restore', () => {
     const { engine, folder, adminSession } = await beijingLedger();
     const target = path.join(folder, 'b.db');
     await callOk(engine, 'system.backup', { to: target }, adminSession);
-    await callOk(
-      engine,
-      'users.create',
-      {
-        username: 'jingli',
-        displayName: '王经理',
-        role: 'manager',
-        password: 'Ledger-2026!',
-      },
-      adminSession,
-    );
+    await createAccount(engine, adminSession, {
+      username: 'jingli',
+      displayName: '王经理',
+      role: 'manager',
+      password: 'Ledger-2026!',
+    });
     const manager = await signIn(engine, 'jingli');
     expect((await callFailing(engine, 'system.restore', { from: target }, manager)).code).toBe('FORBIDDEN');
     expect((await callFailing(engine, 'system.restorePreview', { from: target }, manager)).code).toBe(
@@ -531,5 +527,125 @@ describe('ledger restore (the CLI)', () => {
     const wrong = await runCli(databasePath, ['restore', '--from', path.join(folder, 'nowhere.db'), '--yes']);
     expect(wrong.exitCode).toBe(1);
     expect(JSON.parse(wrong.stdout)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+  }, 60_000);
+});
+
+describe('ledger restore over a ledger the engine refuses to open (damaged, or from a newer app)', () => {
+  /** A branch with its goods and warehouses, a backup of it, then a change the backup does not hold. */
+  async function ledgerAndBackup() {
+    const folder = tempFolder();
+    const databasePath = path.join(folder, 'ledger.db');
+    const engine = await openLedger(databasePath);
+    await setUpBeijing(engine);
+    await stockWorld(engine);
+    const session = await signIn(engine);
+    const backup = path.join(folder, 'good.db');
+    await callOk(engine, 'system.backup', { to: backup }, session);
+    await callOk(engine, 'settings.update', { autoBackupKeep: 5 }, session);
+    engine.close();
+    return { folder, databasePath, backup };
+  }
+
+  /** Overwrites bytes in the middle of page 3, a b-tree page of the tables (the header and schema stay readable). */
+  function damage(file: string): void {
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x5a, 4096 * 2 + 8, 4096 * 2 + 400);
+    fs.writeFileSync(file, bytes);
+  }
+
+  const errorOf = (stdout: string) =>
+    (JSON.parse(stdout) as { error: { code: string; message: string } }).error;
+
+  it('puts a good backup in place of a damaged ledger, keeping the damaged file aside byte for byte', async () => {
+    const { folder, databasePath, backup } = await ledgerAndBackup();
+    damage(databasePath);
+    const damagedDigest = fileDigest(databasePath);
+    const refused = await runCli(databasePath, ['verify']);
+    expect(refused.exitCode).toBe(1);
+    expect(errorOf(refused.stdout).code).toBe('DATABASE_DAMAGED');
+
+    // Without --yes: what the backup holds, and why the ledger in use cannot be opened; nothing changes.
+    const previewed = await runCli(databasePath, ['restore', '--from', backup]);
+    expect(previewed.exitCode).toBe(0);
+    expect(JSON.parse(previewed.stdout)).toMatchObject({
+      restored: false,
+      preview: {
+        branch: { code: 'BJ01' },
+        current: { file: databasePath, code: 'DATABASE_DAMAGED' },
+      },
+    });
+    expect(previewed.stderr).toContain(`当前账簿 ${databasePath} 无法打开（已损坏）`);
+    expect(previewed.stderr).toContain('账簿未作改动');
+    expect(fileDigest(databasePath)).toBe(damagedDigest);
+
+    const restored = await runCli(databasePath, ['restore', '--from', backup, '--yes']);
+    expect(restored.exitCode).toBe(0);
+    const answer = JSON.parse(restored.stdout) as { restored: boolean; keptAside: string[] };
+    expect(answer.restored).toBe(true);
+    // The file, and what SQLite left beside it when the refused opens read it (its -wal, -shm), moved with it.
+    const [aside, ...beside] = answer.keptAside as [string, ...string[]];
+    for (const file of beside)
+      expect(file).toMatch(new RegExp(`^${aside.replace(/[.]/g, '\\.')}-(wal|shm)$`));
+    expect(filesIn(folder).filter((name) => name.startsWith('ledger.db-'))).toEqual([]);
+    expect(path.dirname(aside)).toBe(folder);
+    expect(path.basename(aside)).toMatch(/^ledger-damaged-\d{4}-\d{2}-\d{2}-\d{6}Z\.db$/);
+    expect(fileDigest(aside)).toBe(damagedDigest);
+    expect(restored.stderr).toContain(`已从备份 ${backup} 恢复到 ${databasePath}。`);
+    expect(restored.stderr).toContain(`无法打开的原账簿未删除，已原样移到：\n  ${aside}`);
+    expect(filesIn(folder).filter((name) => name.includes('restoring'))).toEqual([]);
+
+    // The restored ledger opens, verifies, and says of itself that it was restored (a new upload epoch).
+    const verified = await runCli(databasePath, ['verify']);
+    expect(verified.exitCode).toBe(0);
+    withSqliteFile(databasePath, (live) => {
+      expect(
+        live.prepare('SELECT restored_by_name, from_file, kept_aside_path FROM ledger_restores').all(),
+      ).toEqual([{ restored_by_name: '命令行', from_file: backup, kept_aside_path: aside }]);
+      expect(live.pragma('integrity_check', { simple: true })).toBe('ok');
+      // The change made after the backup is not in it.
+      expect(live.prepare("SELECT count(*) AS n FROM settings WHERE key = 'autoBackupKeep'").get()).toEqual({
+        n: 0,
+      });
+      expect(
+        live.prepare("SELECT username, detail FROM audit_log WHERE action = 'system.restore'").get(),
+      ).toEqual({
+        username: 'cli',
+        detail: expect.stringContaining(`；原账簿无法打开（已损坏），已原样移至 ${aside}`),
+      });
+    });
+  }, 90_000);
+
+  it('refuses a damaged backup, leaving the damaged ledger as it was and nothing beside it', async () => {
+    const { folder, databasePath, backup } = await ledgerAndBackup();
+    damage(databasePath);
+    const damagedBackup = path.join(folder, 'damaged-backup.db');
+    fs.copyFileSync(backup, damagedBackup);
+    damage(damagedBackup);
+    const damagedDigest = fileDigest(databasePath);
+    const filesBefore = filesIn(folder);
+
+    const refused = await runCli(databasePath, ['restore', '--from', damagedBackup, '--yes']);
+    expect(refused.exitCode).toBe(1);
+    const error = errorOf(refused.stdout);
+    expect(error.code).toBe('DATABASE_DAMAGED');
+    expect(error.message).toContain(`数据库文件 ${damagedBackup} 已损坏`);
+    expect(fileDigest(databasePath)).toBe(damagedDigest);
+    expect(filesIn(folder)).toEqual(filesBefore);
+  }, 60_000);
+
+  it('puts a backup in place of a ledger a newer app wrote, keeping that file aside', async () => {
+    const { folder, databasePath, backup } = await ledgerAndBackup();
+    withSqliteFile(databasePath, (sqlite) => sqlite.pragma('user_version = 999'));
+    const newerDigest = fileDigest(databasePath);
+    const refused = await runCli(databasePath, ['verify']);
+    expect(errorOf(refused.stdout).code).toBe('SCHEMA_TOO_NEW');
+
+    const restored = await runCli(databasePath, ['restore', '--from', backup, '--yes']);
+    expect(restored.exitCode).toBe(0);
+    const [aside] = (JSON.parse(restored.stdout) as { keptAside: [string] }).keptAside;
+    expect(path.dirname(aside)).toBe(folder);
+    expect(path.basename(aside)).toMatch(/^ledger-newer-version-\d{4}-\d{2}-\d{2}-\d{6}Z\.db$/);
+    expect(fileDigest(aside)).toBe(newerDigest);
+    expect((await runCli(databasePath, ['verify'])).exitCode).toBe(0);
   }, 60_000);
 });

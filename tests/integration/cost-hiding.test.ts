@@ -6,6 +6,7 @@ import { permissions } from '../../src/engine/domain/access/permissions';
 import type { ApiInput } from '../../src/shared/api';
 import { beijingLedger, callOk, signIn } from './support/ledger';
 import { act, enterAndApprove, post, stockWorld } from './support/stock';
+import { createAccount } from './support/users';
 
 /*
  * Field-level hiding (issue 11): unit cost, cost of goods, stock value and purchase prices are removed
@@ -99,12 +100,12 @@ async function withoutCostUser(engine: Engine, adminSession: string): Promise<st
     },
     adminSession,
   );
-  await callOk(
-    engine,
-    'users.create',
-    { username: 'tester', displayName: '测试员', role: 'nocost', password: 'Tester#2026' },
-    adminSession,
-  );
+  await createAccount(engine, adminSession, {
+    username: 'tester',
+    displayName: '测试员',
+    role: 'nocost',
+    password: 'Tester#2026',
+  });
   return signIn(engine, 'tester', 'Tester#2026');
 }
 

@@ -12,6 +12,7 @@ import {
   tempFolder,
 } from './support/ledger';
 import { stockWorld } from './support/stock';
+import { createAccount } from './support/users';
 
 /*
  * Lost updates (issue 11): two people editing the same goods or draft must not silently overwrite each
@@ -32,12 +33,12 @@ async function twoClerks(engine: Engine, adminSession: string) {
     ['zhangli', '张丽'],
     ['wanggang', '王刚'],
   ] as const) {
-    await callOk(
-      engine,
-      'users.create',
-      { username, displayName, role: 'clerk', password: 'Clerk#2026x' },
-      adminSession,
-    );
+    await createAccount(engine, adminSession, {
+      username,
+      displayName,
+      role: 'clerk',
+      password: 'Clerk#2026x',
+    });
   }
   return {
     zhang: await signIn(engine, 'zhangli', 'Clerk#2026x'),

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { administrator, beijingBranch, beijingLedger, callOk, newLedger, testSource } from './support/ledger';
 import { act, enterAndApprove, post, refused, stockWorld, type StockWorld } from './support/stock';
+import { createAccount } from './support/users';
 
 function movementValues(databasePath: string, kind: string): number[] {
   const db = new Database(databasePath, { readonly: true });
@@ -65,17 +66,12 @@ describe('month close', () => {
 
   it('only an administrator may reopen a month', async () => {
     const { engine, adminSession } = await beijingLedger();
-    await callOk(
-      engine,
-      'users.create',
-      {
-        username: 'kuaiji',
-        displayName: '会计',
-        role: 'accountant',
-        password: 'Ledger-2026!',
-      },
-      adminSession,
-    );
+    await createAccount(engine, adminSession, {
+      username: 'kuaiji',
+      displayName: '会计',
+      role: 'accountant',
+      password: 'Ledger-2026!',
+    });
     const session = (await callOk(engine, 'auth.login', { username: 'kuaiji', password: 'Ledger-2026!' }))
       .session;
     await callOk(engine, 'periods.close', { month: '2026-01', force: false }, session);

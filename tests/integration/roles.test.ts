@@ -5,6 +5,7 @@ import { permissions, type Permission } from '../../src/engine/domain/access/per
 import type { ApiInput } from '../../src/shared/api';
 import { beijingLedger, callFailing, callOk, signIn } from './support/ledger';
 import { enterAndApprove, stockWorld } from './support/stock';
+import { createAccount } from './support/users';
 
 /*
  * Roles that mean something (issue 11): roles are editable permission sets over areas and actions,
@@ -27,12 +28,12 @@ async function probeUser(engine: Engine, adminSession: string, granted: Permissi
     { id: null, role: { code: 'probe', name: '试探', permissions: granted, warehouseScope: 'all' } },
     adminSession,
   );
-  await callOk(
-    engine,
-    'users.create',
-    { username: 'tester', displayName: '测试员', role: 'probe', password: 'Tester#2026' },
-    adminSession,
-  );
+  await createAccount(engine, adminSession, {
+    username: 'tester',
+    displayName: '测试员',
+    role: 'probe',
+    password: 'Tester#2026',
+  });
   return { role, session: await signIn(engine, 'tester', 'Tester#2026') };
 }
 
@@ -71,12 +72,12 @@ describe('roles', () => {
 
   it('are edited by the administrator, and a holder’s next call follows the change', async () => {
     const { engine, adminSession } = await beijingLedger();
-    await callOk(
-      engine,
-      'users.create',
-      { username: 'liwei', displayName: '李伟', role: 'clerk', password: 'Clerk#2026x' },
-      adminSession,
-    );
+    await createAccount(engine, adminSession, {
+      username: 'liwei',
+      displayName: '李伟',
+      role: 'clerk',
+      password: 'Clerk#2026x',
+    });
     const clerk = await signIn(engine, 'liwei', 'Clerk#2026x');
     const milk = await callOk(
       engine,
@@ -174,12 +175,12 @@ describe('roles', () => {
 
   it('只读 reads everything it may see and writes nothing', async () => {
     const { engine, adminSession } = await beijingLedger();
-    await callOk(
-      engine,
-      'users.create',
-      { username: 'auditor', displayName: '审计', role: 'readonly', password: 'Reader#2026x' },
-      adminSession,
-    );
+    await createAccount(engine, adminSession, {
+      username: 'auditor',
+      displayName: '审计',
+      role: 'readonly',
+      password: 'Reader#2026x',
+    });
     const reader = await signIn(engine, 'auditor', 'Reader#2026x');
     expect((await callOk(engine, 'goods.list', {}, reader)).total).toBe(0);
     const refused = await callFailing(

@@ -94,3 +94,48 @@ describe('nobody approves a document they made', () => {
     expect(await status(engine, next.id)).toBe('awaiting_warehouse');
   });
 });
+
+describe('what the document page offers (documents.get: actions and withheldActions)', () => {
+  async function submittedByAdmin() {
+    const ledger = await branch(true);
+    const saved = await callOk(
+      ledger.engine,
+      'documents.save',
+      { id: null, document: receipt(ledger.world) },
+      ledger.admin,
+    );
+    await callOk(ledger.engine, 'documents.submit', { id: saved.id }, ledger.admin);
+    return { ...ledger, id: saved.id };
+  }
+
+  it('the maker is not offered 审核 but told why; another approver is offered it', async () => {
+    const { engine, admin, manager, id } = await submittedByAdmin();
+    expect(await callOk(engine, 'documents.get', { id }, admin)).toMatchObject({
+      status: 'submitted',
+      actions: ['unapprove'],
+      withheldActions: [{ action: 'approve', reason: 'own_document' }],
+    });
+    expect(await callOk(engine, 'documents.get', { id }, manager)).toMatchObject({
+      actions: ['approve', 'unapprove'],
+      withheldActions: [],
+    });
+  });
+
+  it('with the setting off, the maker is offered 审核 like anyone', async () => {
+    const { engine, admin, id } = await submittedByAdmin();
+    await callOk(engine, 'settings.update', { forbidSelfApproval: false }, admin);
+    expect(await callOk(engine, 'documents.get', { id }, admin)).toMatchObject({
+      actions: ['approve', 'unapprove'],
+      withheldActions: [],
+    });
+  });
+
+  it('withholds nothing the state does not allow: a draft offers no 审核 to anyone', async () => {
+    const { engine, admin, world } = await branch(true);
+    const saved = await callOk(engine, 'documents.save', { id: null, document: receipt(world) }, admin);
+    expect(await callOk(engine, 'documents.get', { id: saved.id }, admin)).toMatchObject({
+      actions: ['edit', 'submit', 'delete'],
+      withheldActions: [],
+    });
+  });
+});

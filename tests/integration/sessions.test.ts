@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cliActor, type Engine } from '../../src/engine';
 import { administrator, beijingLedger, callFailing, callOk, openLedger, signIn } from './support/ledger';
+import { createAccount } from './support/users';
 
 const keeper = {
   username: 'keeper1',
@@ -19,7 +20,7 @@ const works = async (engine: Engine, session: string) =>
 
 async function withKeeper() {
   const ledger = await beijingLedger();
-  const { id } = await callOk(ledger.engine, 'users.create', keeper, ledger.adminSession);
+  const { id } = await createAccount(ledger.engine, ledger.adminSession, keeper);
   const sessions = [
     await signIn(ledger.engine, keeper.username, keeper.password),
     await signIn(ledger.engine, keeper.username, keeper.password, '127.0.0.2'),
@@ -96,7 +97,7 @@ describe('a password the administrator reset must be changed at the next login',
     expect((await callOk(engine, 'users.accounts', {}, adminSession))[1]?.mustChangePassword).toBe(true);
     expect(await anyCall(engine, login.session)).toEqual({
       code: 'PASSWORD_CHANGE_REQUIRED',
-      message: '管理员已重设您的密码，请先修改密码再继续。',
+      message: '您的密码是管理员设置的，请先修改密码再继续。',
     });
     expect((await callOk(engine, 'auth.currentUser', {}, login.session)).user.mustChangePassword).toBe(true);
 
@@ -134,7 +135,9 @@ describe('修改密码: users change their own password', () => {
     ).toBe('WRONG_CREDENTIALS');
     await signIn(engine, keeper.username, 'Keeper#2027');
     const audit = await callOk(engine, 'audit.list', { actionPrefix: 'auth.change_password' }, adminSession);
+    // This change, and the one the keeper made at their first login (a new account's password is temporary).
     expect(audit.rows.map((row) => [row.action, row.username, row.detail])).toEqual([
+      ['auth.change_password', 'keeper1', '本人修改密码，其他登录已全部退出'],
       ['auth.change_password', 'keeper1', '本人修改密码，其他登录已全部退出'],
     ]);
   });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { beijingLedger, callOk, testSource } from './support/ledger';
 import { act, enterAndApprove, post, refused, stockWorld, type StockWorld } from './support/stock';
+import { createAccount } from './support/users';
 
 /** Reads the ledger file directly, as a second reader: balances and the movements they sum. */
 function readBook(databasePath: string) {
@@ -320,12 +321,12 @@ describe('stock documents', () => {
   it('a keeper sees and confirms only the warehouses they keep', async () => {
     const { engine, adminSession } = await beijingLedger();
     const world = await stockWorld(engine);
-    const keeper = await callOk(
-      engine,
-      'users.create',
-      { username: 'cangguan', displayName: '王仓管', role: 'keeper', password: 'Keeper#2026' },
-      adminSession,
-    );
+    const keeper = await createAccount(engine, adminSession, {
+      username: 'cangguan',
+      displayName: '王仓管',
+      role: 'keeper',
+      password: 'Keeper#2026',
+    });
     const warehouse = await act(engine, 'warehouses.get', { id: world.warehouse1 });
     await act(engine, 'warehouses.save', {
       id: world.warehouse1,

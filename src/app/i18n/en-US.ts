@@ -142,7 +142,7 @@ export const enUS: Messages = {
     submit: 'Change',
     changed: 'Password changed; signed out everywhere else',
     requiredTitle: 'Change your password first',
-    requiredIntro: '{{name}}, the administrator reset your password. Choose one only you know to go on.',
+    requiredIntro: '{{name}}, your password was set by the administrator. Choose one only you know to go on.',
   },
   login: {
     title: 'Sign in',
@@ -669,6 +669,9 @@ export const enUS: Messages = {
       fromOrigin: 'Take lines',
       generate: 'Generate',
       settle: 'Settle',
+    },
+    withheld: {
+      own_document: 'You cannot approve a document you made',
     },
     generate: {
       purchase_receipt: 'Generate receipt',

@@ -141,7 +141,7 @@ export const zhCN = {
     submit: '确定修改',
     changed: '密码已修改，其他登录已全部退出',
     requiredTitle: '请先修改密码',
-    requiredIntro: '{{name}}，管理员已重设您的密码。请设置一个只有您自己知道的新密码后再继续。',
+    requiredIntro: '{{name}}，您的密码是管理员设置的。请设置一个只有您自己知道的新密码后再继续。',
   },
   login: {
     title: '登录',
@@ -636,6 +636,9 @@ export const zhCN = {
       fromOrigin: '引入明细',
       generate: '生成',
       settle: '核销',
+    },
+    withheld: {
+      own_document: '不能审核自己制作的单据',
     },
     generate: {
       purchase_receipt: '生成入库单',

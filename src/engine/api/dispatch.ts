@@ -87,7 +87,7 @@ export async function dispatch(
     if (method.access !== 'public') {
       if (caller.role === null) throw new LedgerError('UNAUTHENTICATED', '登录已失效，请重新登录。');
       if (caller.mustChangePassword === true && !('beforePasswordChange' in method)) {
-        throw new LedgerError('PASSWORD_CHANGE_REQUIRED', '管理员已重设您的密码，请先修改密码再继续。');
+        throw new LedgerError('PASSWORD_CHANGE_REQUIRED', '您的密码是管理员设置的，请先修改密码再继续。');
       }
       // A permission fixed by the method is checked before the input is looked at, so a caller
       // without it learns nothing from validation messages.

@@ -54,3 +54,22 @@ export async function setUpBranch(web: WebMode): Promise<ReturnType<typeof webAp
   await api.signIn(branchAdministrator.username, branchAdministrator.password);
   return api;
 }
+
+/**
+ * An account made as the administrator makes one (users.create, with a temporary password), whose user then
+ * signs in for the first time and chooses `user.password`, as every new user must before anything else:
+ * from then on it signs in with `user.password`. For flows where the first login is not what is tested
+ * (password-change.test.ts drives that screen).
+ */
+export async function createAccount(
+  web: WebMode,
+  admin: ReturnType<typeof webApi>,
+  user: { username: string; displayName: string; role: string; password: string },
+): Promise<{ id: number }> {
+  const temporary = `Temp#${user.password}`;
+  const created = await admin.call<{ id: number }>('users.create', { ...user, password: temporary });
+  const person = webApi(web);
+  await person.signIn(user.username, temporary);
+  await person.call('auth.changePassword', { currentPassword: temporary, newPassword: user.password });
+  return created;
+}

@@ -1,14 +1,16 @@
-import type { webApi } from './api';
+import { createAccount, type webApi } from './api';
+import type { WebMode } from './web-mode';
 
 type Api = ReturnType<typeof webApi>;
 
 /** A keeper account and the warehouses they keep, by code; the ids come back by code. */
 export async function keeperWithWarehouses(
+  web: WebMode,
   admin: Api,
   keeper: { username: string; password: string; displayName: string },
   warehouses: readonly (readonly [code: string, name: string])[],
 ): Promise<Record<string, number>> {
-  const keeperId = (await admin.call<{ id: number }>('users.create', { ...keeper, role: 'keeper' })).id;
+  const keeperId = (await createAccount(web, admin, { ...keeper, role: 'keeper' })).id;
   const ids: Record<string, number> = {};
   for (const [code, name] of warehouses) {
     ids[code] = (

@@ -1,6 +1,41 @@
-import type { Engine } from '../../../src/engine';
+import { cliActor, type Engine } from '../../../src/engine';
 import { PasswordHasher } from '../../../src/engine/services/auth/password';
-import { testPasswordCost } from './ledger';
+import type { ApiInput } from '../../../src/shared/api';
+import { callOk, testPasswordCost } from './ledger';
+
+/** What the administrator types for a new account before handing it over: the user replaces it at once. */
+export const temporaryPassword = (password: string) => `Temp#${password}`;
+
+/**
+ * An account made as the administrator makes one (users.create, with a temporary password), then signed in
+ * by its user the first time, who chooses `user.password` as they must (a created account's password is
+ * temporary): from then on it signs in with `user.password`. `adminSession` null: the CLI creates it.
+ */
+export async function createAccount(
+  engine: Engine,
+  adminSession: string | null,
+  user: ApiInput<'users.create'>,
+): Promise<{ id: number }> {
+  const first = temporaryPassword(user.password);
+  const { id } =
+    adminSession === null
+      ? await callAsCli(engine, { ...user, password: first })
+      : await callOk(engine, 'users.create', { ...user, password: first }, adminSession);
+  const { session } = await callOk(engine, 'auth.login', { username: user.username, password: first });
+  await callOk(
+    engine,
+    'auth.changePassword',
+    { currentPassword: first, newPassword: user.password },
+    session,
+  );
+  return { id };
+}
+
+async function callAsCli(engine: Engine, input: ApiInput<'users.create'>): Promise<{ id: number }> {
+  const response = await engine.callAs(cliActor, 'users.create', input);
+  if (!response.ok) throw new Error(`users.create: ${response.error.code} ${response.error.message}`);
+  return response.result as { id: number };
+}
 
 /**
  * Adds a user straight into the users table, as a later user-management screen would: the API has

@@ -1,4 +1,4 @@
-import { Button, Space } from 'antd';
+import { Button, Space, Tooltip } from 'antd';
 import { useEffect, useEffectEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorActivity } from './documentEditor';
@@ -7,6 +7,7 @@ import {
   type ToolbarActionRow,
   type ToolbarCommands,
   type ToolbarContext,
+  withheldReason,
 } from './toolbarActions';
 
 /**
@@ -27,6 +28,7 @@ export function DocumentToolbar({
 }) {
   const { t } = useTranslation();
   const shown = toolbarActions.filter((row) => row.shown(context));
+  const runnable = shown.filter((row) => withheldReason(context, row.id) === null);
 
   const onShortcut = useEffectEvent((event: KeyboardEvent) => {
     if (!(event.ctrlKey || event.metaKey)) return;
@@ -35,7 +37,7 @@ export function DocumentToolbar({
     // Every document tab listens; only the one in front (the one with a box on screen) answers.
     if (!pageRef.current || pageRef.current.offsetParent === null) return;
     event.preventDefault();
-    if (shown.includes(row) && activity === null) row.run(commands);
+    if (runnable.includes(row) && activity === null) row.run(commands);
   });
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onShortcut(event);
@@ -46,20 +48,29 @@ export function DocumentToolbar({
   const button = (row: ToolbarActionRow) => {
     const label = row.label?.(context.ui);
     const Icon = row.icon;
-    return (
+    const withheld = withheldReason(context, row.id);
+    const shownButton = (
       <Button
         key={row.id}
         type={row.look === 'primary' ? 'primary' : 'default'}
         danger={row.look === 'danger'}
         icon={<Icon />}
-        title={row.shortcut?.title}
+        title={withheld === null ? row.shortcut?.title : undefined}
         loading={activity === row.id}
-        disabled={activity !== null && activity !== row.id}
+        disabled={withheld !== null || (activity !== null && activity !== row.id)}
         onClick={() => row.run(commands)}
         data-testid={`document-${row.id}`}
       >
         {label ? t(label) : t(`document.actions.${row.id}`)}
       </Button>
+    );
+    // A disabled button gets no pointer events: the tooltip hangs on a wrapper around it.
+    return withheld === null ? (
+      shownButton
+    ) : (
+      <Tooltip key={row.id} title={t(`document.withheld.${withheld}`)}>
+        <span data-testid={`document-${row.id}-withheld`}>{shownButton}</span>
+      </Tooltip>
     );
   };
 

@@ -17,6 +17,7 @@ import type { MessageKey } from '../../i18n/messageKey';
 import type { DocumentAction, DocumentTypeUi, DocumentView } from './documentTypes';
 
 export type ToolbarAction = DocumentAction | 'save' | 'new' | 'origin' | 'generate' | 'settle';
+type WithheldReason = DocumentView['withheldActions'][number]['reason'];
 
 /** What decides which buttons the toolbar shows: the document, its type, and what the user may do. */
 export interface ToolbarContext {
@@ -56,6 +57,14 @@ export interface ToolbarActionRow {
 /** The state's own actions, as the engine allows them (src/shared/documents/document-status.ts). */
 const allows = (context: ToolbarContext, action: DocumentAction) =>
   context.view?.actions.includes(action) ?? false;
+
+/**
+ * Why the engine withholds an action the state allows from this user (the maker's 审核 when the branch has
+ * someone else approve): the button stays, disabled, with the reason. null: not withheld.
+ */
+export function withheldReason(context: ToolbarContext, action: ToolbarAction): WithheldReason | null {
+  return context.view?.withheldActions.find((held) => held.action === action)?.reason ?? null;
+}
 
 /** An approved order is being executed; its receipt / delivery can be generated while some is left. */
 function outstanding(view: DocumentView | null): boolean {
@@ -99,7 +108,8 @@ export const toolbarActions: readonly ToolbarActionRow[] = [
     id: 'approve',
     icon: CheckOutlined,
     look: 'default',
-    shown: (context) => context.may.approve && allows(context, 'approve'),
+    shown: (context) =>
+      context.may.approve && (allows(context, 'approve') || withheldReason(context, 'approve') !== null),
     run: (commands) => commands.change('approve'),
   },
   {

@@ -43,7 +43,7 @@ export const documentMethods = {
   'documents.get': defineMethod({
     input: byId,
     access: 'documents.view',
-    handler: (ctx, { id }) => readDocument(ctx.db, ctx.actor, id),
+    handler: (ctx, { id }) => readDocument(ctx, id),
   }),
 
   /** Creates a draft (no id) or replaces a draft's header and lines (id). */

@@ -1,5 +1,4 @@
 import { asc, eq } from 'drizzle-orm';
-import type { LedgerDb } from '../../db/connection';
 import {
   counterparties,
   documentEvents,
@@ -17,8 +16,9 @@ import { formatScaled } from '../../../shared/numbers/decimal';
 import { fenScale, priceScale, taxRateScale } from '../../../shared/numbers/scales';
 import { findBranchRow } from '../branch/branch-profile';
 import { costFigures, pricedAtCost } from '../access/cost-figures';
-import type { Actor } from '../context';
+import type { ServiceContext } from '../context';
 import { documentFacts, findDocument } from './document-facts';
+import { withheldFromReader } from './separate-approver';
 import {
   executionState,
   executionStateLabels,
@@ -42,16 +42,19 @@ const documentTotals = ['totalAmount', 'totalTax', 'totalWithTax', 'totalInCapit
 
 /**
  * A document as its page shows it: figures as decimal text, names resolved, the actions its state
- * allows. A role without cost.view may open a purchase (it reads what was bought and when) but not its
- * prices (cost-figures.ts).
+ * allows this reader, and those it withholds from them with the reason (the maker's 审核 when the branch
+ * has the maker approved by someone else). A role without cost.view may open a purchase (it reads what
+ * was bought and when) but not its prices (cost-figures.ts).
  */
-export function readDocument(db: LedgerDb, actor: Actor, id: number) {
+export function readDocument(ctx: ServiceContext, id: number) {
+  const { db, actor } = ctx;
   const doc = findDocument(db, id);
   const atCost = pricedAtCost(doc.type);
   const prices = <Shape extends object, Key extends keyof Shape>(record: Shape, keys: readonly Key[]) =>
     costFigures(actor, record, atCost ? keys : []);
   const quantityDecimals = findBranchRow(db)?.quantityDecimals ?? 2;
   const facts = documentFacts(db, doc);
+  const withheld = withheldFromReader(ctx, doc, allowedActions(facts));
   const warehouseNames = new Map(
     db
       .select({ id: warehouses.id, name: warehouses.name })
@@ -141,7 +144,8 @@ export function readDocument(db: LedgerDb, actor: Actor, id: number) {
       approvedByName: doc.approvedByName,
       approvedAt: doc.approvedAt,
       completedAt: doc.completedAt,
-      actions: allowedActions(facts),
+      actions: allowedActions(facts).filter((action) => !withheld.some((held) => held.action === action)),
+      withheldActions: withheld,
       /** An order's 执行状态; null for other documents. */
       execution: progress === null ? null : executionState(doc.status, progress),
       executionLabel: progress === null ? null : executionStateLabels[executionState(doc.status, progress)],

@@ -1,3 +1,4 @@
+import type { DocumentAction } from '../../../shared/documents/document-status';
 import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
 import { getAppSettings } from '../settings/app-settings';
@@ -11,6 +12,26 @@ import type { DocumentRow } from './document-facts';
 export function approvesOwnDocument(ctx: ServiceContext, doc: DocumentRow): boolean {
   if (ctx.actor.userId === null || doc.createdBy !== ctx.actor.userId) return false;
   return getAppSettings(ctx).forbidSelfApproval;
+}
+
+/**
+ * An action the document's state allows but this reader may not take, and why: the page shows it disabled
+ * with the reason, so a maker who approves other people's documents every day sees why not this one.
+ */
+export interface WithheldAction {
+  action: 'approve';
+  reason: 'own_document';
+}
+
+/** What of `allowed` (the state's actions) the branch's separation of duties withholds from this reader. */
+export function withheldFromReader(
+  ctx: ServiceContext,
+  doc: DocumentRow,
+  allowed: readonly DocumentAction[],
+): WithheldAction[] {
+  return allowed.includes('approve') && approvesOwnDocument(ctx, doc)
+    ? [{ action: 'approve', reason: 'own_document' }]
+    : [];
 }
 
 export function assertApproverIsNotCreator(ctx: ServiceContext, doc: DocumentRow): void {

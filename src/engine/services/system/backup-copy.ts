@@ -8,6 +8,9 @@ import { checkSchemaVersion, type SchemaVersions } from '../../db/migrate';
 import { LedgerError } from '../../../shared/ledger-error';
 import type { EngineEnv } from './engine-env';
 
+/** What making a checked copy needs to know of the engine: where the ledger is, and what schema this app ships. */
+export type BackupCopyEnv = Pick<EngineEnv, 'databasePath' | 'migrationsFolder'>;
+
 /** A checked plain copy of a backup, beside the live database (so it can be renamed, and is on its disk). */
 export interface BackupCopy {
   from: string;
@@ -23,7 +26,7 @@ function removeDatabaseFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 }
 
-function refuseUnusable(from: string, env: EngineEnv): void {
+function refuseUnusable(from: string, env: BackupCopyEnv): void {
   if (!fs.existsSync(from)) throw new LedgerError('NOT_FOUND', `找不到备份文件 ${from}。`);
   if (path.resolve(from) === env.databasePath) {
     throw new LedgerError('RESTORE_FAILED', `${from} 是正在使用的账簿本身，不是备份。请选择一个备份文件。`);
@@ -45,7 +48,7 @@ function refuseUnusable(from: string, env: EngineEnv): void {
  * SCHEMA_TOO_NEW; an older one is migrated later, on the copy). The backup file itself is only read.
  */
 export async function checkedCopyOfBackup(
-  env: EngineEnv,
+  env: BackupCopyEnv,
   from: string,
   passphrase: string | null,
 ): Promise<BackupCopy> {

@@ -60,9 +60,9 @@ function readBackupFacts(file: string) {
   }
 }
 
-function previewOf(ctx: ServiceContext, copy: BackupCopy): RestorePreview {
+/** What a checked copy of a backup holds, beside the branch of the ledger it would replace (null: none, or unknown). */
+export function backupPreview(copy: BackupCopy, currentBranchCode: string | null): RestorePreview {
   const facts = readBackupFacts(copy.file);
-  const currentBranchCode = findBranchRow(ctx.db)?.code ?? null;
   return {
     from: copy.from,
     encrypted: copy.encrypted,
@@ -74,6 +74,20 @@ function previewOf(ctx: ServiceContext, copy: BackupCopy): RestorePreview {
     sameBranch:
       currentBranchCode === null || facts.branch === null || facts.branch.code === currentBranchCode,
   };
+}
+
+function previewOf(ctx: ServiceContext, copy: BackupCopy): RestorePreview {
+  return backupPreview(copy, findBranchRow(ctx.db)?.code ?? null);
+}
+
+/**
+ * Restoring BJ01's books over SH02's would have this installation report as BJ01 to head office: almost always
+ * the wrong file, so it needs the person's confirmation.
+ */
+export function assertSameBranchOrAcknowledged(preview: RestorePreview, acknowledged: boolean): void {
+  if (preview.sameBranch || acknowledged) return;
+  const warning = `备份中的机构是 ${preview.branch!.code}（${preview.branch!.name}），正在使用的账簿是 ${preview.currentBranchCode}。恢复后本机将作为 ${preview.branch!.code} 记账并上传。`;
+  throw new LedgerError('NEEDS_CONFIRMATION', `${warning}\n确认后仍可继续。`, { warnings: [warning] });
 }
 
 /** What a backup holds, read from a checked copy that is removed again: the backup file is only read. */
@@ -94,28 +108,34 @@ export async function previewRestore(
 /**
  * Brings the copy to this app's schema and writes into it, before it replaces anything, the restore marker the
  * upload reads (ledger_restores) and the audit entry: the restored ledger says of itself that it was restored.
+ * `keptAside` says in the audit entry what became of the ledger it replaces.
  */
-async function prepareCopy(ctx: ServiceContext, env: EngineEnv, copy: BackupCopy, keptAsidePath: string) {
+export async function prepareCopy(
+  who: Pick<ServiceContext, 'actor' | 'clock'>,
+  migrationsFolder: string,
+  copy: BackupCopy,
+  keptAside: { path: string; detail: string },
+) {
   const sqlite = new Database(copy.file, { fileMustExist: true });
   try {
     const db = connectLedger(sqlite);
     await migrateDatabase(db, copy.versions, {
-      migrationsFolder: env.migrationsFolder,
+      migrationsFolder,
       backupDir: null,
-      now: ctx.clock.now(),
+      now: who.clock.now(),
     });
-    const inCopy: ServiceContext = { ...ctx, db };
+    const inCopy: ServiceContext = { ...who, db };
     db.transaction((tx) => {
       sqlite
         .prepare(
           'INSERT INTO ledger_restores (restored_at, restored_by_name, from_file, backup_made_at, kept_aside_path) VALUES (?, ?, ?, ?, ?)',
         )
-        .run(ctx.clock.now().toISOString(), ctx.actor.displayName, copy.from, copy.madeAt, keptAsidePath);
+        .run(who.clock.now().toISOString(), who.actor.displayName, copy.from, copy.madeAt, keptAside.path);
       recordAudit(tx, inCopy, {
         action: 'system.restore',
         entity: 'database',
         entityKey: copy.from,
-        detail: `从 ${copy.from}（${copy.madeAt} 的备份）恢复；恢复前的账簿另存为 ${keptAsidePath}`,
+        detail: `从 ${copy.from}（${copy.madeAt} 的备份）恢复；${keptAside.detail}`,
       });
     });
     // Folds the WAL back into the file: the copy is read as one file from here on.
@@ -133,9 +153,8 @@ export interface RestoreOutcome extends RestorePreview {
 /**
  * 恢复 (issue 11): replaces the books with a backup's. In order:
  * 1. a checked copy of the backup (decrypted, integrity-checked, refused if from a newer app);
- * 2. another branch's backup only when `acknowledged` (restoring BJ01's books over SH02's would have this
- *    installation report as BJ01 to head office: almost always the wrong file; a ledger with no branch yet, as
- *    on a new machine, takes any);
+ * 2. another branch's backup only when `acknowledged` (assertSameBranchOrAcknowledged; a ledger with no
+ *    branch yet, as on a new machine, takes any);
  * 3. the copy migrated if older, and marked as restored (prepareCopy);
  * 4. under the live file's write lock: the current ledger kept aside into the backup folder
  *    (`…-before-restore-….db`), then the copy written into the live file as one transaction (db/restore.ts);
@@ -150,10 +169,7 @@ export async function restoreLedger(
   const copy = await checkedCopyOfBackup(env, input.from, input.passphrase);
   try {
     const preview = previewOf(ctx, copy);
-    if (!preview.sameBranch && !input.acknowledged) {
-      const warning = `备份中的机构是 ${preview.branch!.code}（${preview.branch!.name}），正在使用的账簿是 ${preview.currentBranchCode}。恢复后本机将作为 ${preview.branch!.code} 记账并上传。`;
-      throw new LedgerError('NEEDS_CONFIRMATION', `${warning}\n确认后仍可继续。`, { warnings: [warning] });
-    }
+    assertSameBranchOrAcknowledged(preview, input.acknowledged);
     const time = ctx.clock.now().toISOString().slice(11, 19).replace(/:/g, '');
     // Plain, even when automatic backups are encrypted: it is the one copy of the books just replaced, and
     // finishing it must not be able to fail after the restore (a passphrase file gone, a disk filling up).
@@ -161,7 +177,10 @@ export async function restoreLedger(
       automaticBackupFolder(ctx, env),
       `${databaseBaseName(env)}-before-restore-${ctx.clock.today()}-${time}Z.db`,
     );
-    await prepareCopy(ctx, env, copy, keptAside);
+    await prepareCopy(ctx, env.migrationsFolder, copy, {
+      path: keptAside,
+      detail: `恢复前的账簿另存为 ${keptAside}`,
+    });
     return await gate.run('正在从备份恢复账簿', async () => {
       let snapshot = null as BackupSnapshot | null;
       try {
