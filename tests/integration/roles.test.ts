@@ -24,7 +24,16 @@ async function probeUser(engine: Engine, adminSession: string, granted: Permissi
   const role = await callOk(
     engine,
     'roles.save',
-    { id: null, role: { code: 'probe', name: '试探', permissions: granted, warehouseScope: 'all' } },
+    {
+      id: null,
+      role: {
+        code: 'probe',
+        name: '试探',
+        permissions: granted,
+        warehouseScope: 'all',
+        customerScope: 'all',
+      },
+    },
     adminSession,
   );
   await callOk(
@@ -101,6 +110,7 @@ describe('roles', () => {
           name: '信息员',
           permissions: role.permissions.filter((permission) => permission !== 'masterData.edit'),
           warehouseScope: role.warehouseScope,
+          customerScope: role.customerScope,
         },
       },
       adminSession,
@@ -141,6 +151,7 @@ describe('roles', () => {
       name: '管理员',
       permissions: admin.permissions.filter((permission) => permission !== 'users.edit'),
       warehouseScope: 'all',
+      customerScope: 'all',
     };
     expect(
       (
@@ -213,7 +224,13 @@ describe('roles', () => {
         {
           id: role.id,
           version,
-          role: { code: 'probe', name: '试探', permissions: role.permissions, warehouseScope },
+          role: {
+            code: 'probe',
+            name: '试探',
+            permissions: role.permissions,
+            warehouseScope,
+            customerScope: 'all',
+          },
         },
         adminSession,
       );
@@ -254,7 +271,13 @@ describe('roles', () => {
         {
           id: role.id,
           version,
-          role: { code: 'probe', name: '试探', permissions: granted, warehouseScope: 'all' },
+          role: {
+            code: 'probe',
+            name: '试探',
+            permissions: granted,
+            warehouseScope: 'all',
+            customerScope: 'all',
+          },
         },
         adminSession,
       );
