@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { prepared } from '../../db/prepared';
+import { counterparties } from '../../db/schema';
 import type { CustomerScope } from '../../domain/access/roles';
 import { LedgerError } from '../../../shared/ledger-error';
 import type { Actor } from '../context';
@@ -86,23 +88,23 @@ export function counterpartyInReachSql(reach: CustomerReach, row = 'counterparti
 }
 
 /** Whether one counterparty is in the actor's reach; a counterparty that does not exist is not. */
-export function reachesCounterparty(sqlite: Database.Database, actor: Actor, id: number): boolean {
+export function reachesCounterparty(db: LedgerDb | LedgerTx, actor: Actor, id: number): boolean {
   const reach = actor.customerReach;
   if (reach.scope === 'all') return true;
-  return (
-    prepared(
-      sqlite,
-      `SELECT 1 FROM counterparties c WHERE c.id = ? AND ${counterpartyInReach(reach, 'c')}`,
-    ).get(id) !== undefined
-  );
+  const found = db
+    .select({ id: counterparties.id })
+    .from(counterparties)
+    .where(and(eq(counterparties.id, id), counterpartyInReachSql(reach)))
+    .get();
+  return found !== undefined;
 }
 
 /**
  * A counterparty out of the actor's reach is, to them, one that does not exist: the same answer as
  * counterparties.get gives, so an id tried by hand tells nothing about what lies outside.
  */
-export function assertReachesCounterparty(sqlite: Database.Database, actor: Actor, id: number): void {
-  if (!reachesCounterparty(sqlite, actor, id)) {
+export function assertReachesCounterparty(db: LedgerDb | LedgerTx, actor: Actor, id: number): void {
+  if (!reachesCounterparty(db, actor, id)) {
     throw new LedgerError('NOT_FOUND', `往来单位（编号 ${id}）不存在。`, { field: 'counterpartyId' });
   }
 }

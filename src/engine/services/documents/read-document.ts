@@ -18,7 +18,7 @@ import { fenScale, priceScale, taxRateScale } from '../../../shared/numbers/scal
 import { findBranchRow } from '../branch/branch-profile';
 import { costFigures, pricedAtCost } from '../access/cost-figures';
 import type { Actor } from '../context';
-import { documentFacts, findDocument } from './document-facts';
+import { documentFacts, findDocumentInReach } from './document-facts';
 import {
   executionState,
   executionStateLabels,
@@ -46,7 +46,7 @@ const documentTotals = ['totalAmount', 'totalTax', 'totalWithTax', 'totalInCapit
  * prices (cost-figures.ts).
  */
 export function readDocument(db: LedgerDb, actor: Actor, id: number) {
-  const doc = findDocument(db, id);
+  const doc = findDocumentInReach(db, actor, id);
   const atCost = pricedAtCost(doc.type);
   const prices = <Shape extends object, Key extends keyof Shape>(record: Shape, keys: readonly Key[]) =>
     costFigures(actor, record, atCost ? keys : []);
