@@ -99,12 +99,26 @@ export function reachesCounterparty(db: LedgerDb | LedgerTx, actor: Actor, id: n
   return found !== undefined;
 }
 
+/** `assertReachesCounterparty` for services written over the raw connection (money, reports). */
+export function assertReachesCounterpartyRaw(sqlite: Database.Database, actor: Actor, id: number): void {
+  const reach = actor.customerReach;
+  const found =
+    reach.scope === 'all' ||
+    prepared(
+      sqlite,
+      `SELECT 1 FROM counterparties c WHERE c.id = ? AND ${counterpartyInReach(reach, 'c')}`,
+    ).get(id) !== undefined;
+  if (!found) throw notFound(id);
+}
+
+function notFound(id: number): LedgerError {
+  return new LedgerError('NOT_FOUND', `往来单位（编号 ${id}）不存在。`, { field: 'counterpartyId' });
+}
+
 /**
  * A counterparty out of the actor's reach is, to them, one that does not exist: the same answer as
  * counterparties.get gives, so an id tried by hand tells nothing about what lies outside.
  */
 export function assertReachesCounterparty(db: LedgerDb | LedgerTx, actor: Actor, id: number): void {
-  if (!reachesCounterparty(db, actor, id)) {
-    throw new LedgerError('NOT_FOUND', `往来单位（编号 ${id}）不存在。`, { field: 'counterpartyId' });
-  }
+  if (!reachesCounterparty(db, actor, id)) throw notFound(id);
 }
