@@ -1,10 +1,12 @@
 import * as XLSX from '@e965/xlsx';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
 import { router } from '../../src/engine/api/router';
 import { permissions } from '../../src/engine/domain/access/permissions';
 import type { ApiInput } from '../../src/shared/api';
-import { beijingLedger, callFailing, callOk, signIn } from './support/ledger';
+import { beijingLedger, callFailing, callOk, openLedger, signIn, tempFolder } from './support/ledger';
+import { migrationsBefore, olderLedgerFile, releaseMigrations } from './support/older-file';
 import { act, enterAndApprove, post, stockWorld } from './support/stock';
 
 /*
@@ -355,6 +357,38 @@ describe('customer scope', () => {
       accountant: 'all',
       salesperson: 'own',
       readonly: 'all',
+    });
+  });
+
+  it('comes to a ledger from before it: the shipped 业务员 as 个人, every other role as 全部', async () => {
+    const folder = tempFolder();
+    const { engine, adminSession, databasePath: todays } = await beijingLedger();
+    await callOk(
+      engine,
+      'roles.save',
+      {
+        id: null,
+        role: { code: 'probe', name: '试探', permissions: [], warehouseScope: 'all', customerScope: 'own' },
+      },
+      adminSession,
+    );
+    engine.close();
+    const databasePath = path.join(folder, 'older.db');
+    olderLedgerFile(todays, databasePath, releaseMigrations(folder, migrationsBefore('role_customer_scope')));
+    const upgraded = await openLedger(databasePath, { backupDir: path.join(folder, 'backups') });
+    const scopes = upgraded.db.$client
+      .prepare('SELECT code, customer_scope AS scope FROM roles ORDER BY id')
+      .all() as { code: string; scope: string }[];
+    expect(Object.fromEntries(scopes.map((role) => [role.code, role.scope]))).toEqual({
+      admin: 'all',
+      manager: 'all',
+      clerk: 'all',
+      keeper: 'all',
+      accountant: 'all',
+      salesperson: 'own',
+      readonly: 'all',
+      // A role the administrator made before scopes existed kept seeing every customer, and still does.
+      probe: 'all',
     });
   });
 
