@@ -96,6 +96,7 @@ async function withoutCostUser(engine: Engine, adminSession: string): Promise<st
         name: '无成本权限',
         permissions: permissions.filter((permission) => permission !== 'cost.view'),
         warehouseScope: 'all',
+        customerScope: 'all',
       },
     },
     adminSession,

@@ -25,7 +25,16 @@ async function probeUser(engine: Engine, adminSession: string, granted: Permissi
   const role = await callOk(
     engine,
     'roles.save',
-    { id: null, role: { code: 'probe', name: '试探', permissions: granted, warehouseScope: 'all' } },
+    {
+      id: null,
+      role: {
+        code: 'probe',
+        name: '试探',
+        permissions: granted,
+        warehouseScope: 'all',
+        customerScope: 'all',
+      },
+    },
     adminSession,
   );
   await createAccount(engine, adminSession, {
@@ -102,6 +111,7 @@ describe('roles', () => {
           name: '信息员',
           permissions: role.permissions.filter((permission) => permission !== 'masterData.edit'),
           warehouseScope: role.warehouseScope,
+          customerScope: role.customerScope,
         },
       },
       adminSession,
@@ -142,6 +152,7 @@ describe('roles', () => {
       name: '管理员',
       permissions: admin.permissions.filter((permission) => permission !== 'users.edit'),
       warehouseScope: 'all',
+      customerScope: 'all',
     };
     expect(
       (
@@ -214,7 +225,13 @@ describe('roles', () => {
         {
           id: role.id,
           version,
-          role: { code: 'probe', name: '试探', permissions: role.permissions, warehouseScope },
+          role: {
+            code: 'probe',
+            name: '试探',
+            permissions: role.permissions,
+            warehouseScope,
+            customerScope: 'all',
+          },
         },
         adminSession,
       );
@@ -255,7 +272,13 @@ describe('roles', () => {
         {
           id: role.id,
           version,
-          role: { code: 'probe', name: '试探', permissions: granted, warehouseScope: 'all' },
+          role: {
+            code: 'probe',
+            name: '试探',
+            permissions: granted,
+            warehouseScope: 'all',
+            customerScope: 'all',
+          },
         },
         adminSession,
       );

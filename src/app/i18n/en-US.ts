@@ -245,6 +245,10 @@ export const enUS: Messages = {
     all: 'All',
     warehouseScope: 'Warehouses',
     scope: { kept: 'Only those they keep', all: 'All warehouses' },
+    customerScope: 'Customers',
+    customerScopes: { own: 'Their own', office: 'Their office', all: 'All customers' },
+    customerScopeHelp:
+      'Which customers the role’s users see and enter documents for (suppliers are not limited): their own — those whose salesperson they are; their office — those of their office or department and the offices below it; all — every customer. Their own and their office go by the employee linked to the user: a user with no linked employee sees no customers.',
     holders: 'Users',
     shipped: 'Built in',
     saved: 'Saved role {{name}}',

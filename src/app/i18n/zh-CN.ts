@@ -242,6 +242,10 @@ export const zhCN = {
     all: '全部',
     warehouseScope: '仓库范围',
     scope: { kept: '只限自己管的仓库', all: '全部仓库' },
+    customerScope: '客户范围',
+    customerScopes: { own: '个人', office: '本部门', all: '全部' },
+    customerScopeHelp:
+      '客户范围决定持有此角色的用户能看到、能开单的客户（供应商不受限制）：个人——业务员是本人的客户；本部门——本人所在办事处或部门及其下级的客户；全部——所有客户。“个人”和“本部门”按用户关联的职员来判断：没有关联职员的用户看不到任何客户。',
     holders: '用户数',
     shipped: '自带',
     saved: '已保存角色【{{name}}】',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ApiRequest, ApiResponse } from '../../shared/api';
 import { LedgerError } from '../../shared/ledger-error';
 import { type Actor, actorMay, anonymousActor, type Clock } from '../services/context';
+import { customerReachOf } from '../services/access/customer-scope';
 import { grantOf } from '../services/access/role-grants';
 import { permissionLabel, type Permission } from '../domain/access/permissions';
 import { isDatabaseBusy, type LedgerDb } from '../db/connection';
@@ -47,13 +48,19 @@ function actorFor(deps: DispatchDeps, session: string | null | undefined): Actor
     return null;
   }
   // A role removed meanwhile grants nothing: the user stays signed in but may do nothing until given one.
-  const grant = grantOf(deps.db.$client, user.role) ?? { permissions: new Set(), warehouseScope: 'kept' };
+  const grant = grantOf(deps.db.$client, user.role) ?? {
+    permissions: new Set(),
+    warehouseScope: 'kept',
+    customerScope: 'own',
+  };
   return {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
     role: user.role,
-    ...grant,
+    permissions: grant.permissions,
+    warehouseScope: grant.warehouseScope,
+    customerReach: customerReachOf(deps.db.$client, user.id, grant.customerScope),
     mustChangePassword: user.mustChangePassword,
   };
 }

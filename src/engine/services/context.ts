@@ -1,6 +1,7 @@
 import type { LedgerDb } from '../db/connection';
 import { permissions, type Permission, type WarehouseScope } from '../domain/access/roles';
 import { dateInZone, timeInZone } from '../domain/calendar/calendar';
+import { everyCustomer, type CustomerReach } from './access/customer-scope';
 
 /**
  * The time, and the branch's calendar day (DOMAIN.md: business dates are the branch's local days). The
@@ -38,6 +39,8 @@ export interface Actor {
   role: string | null;
   permissions: ReadonlySet<Permission>;
   warehouseScope: WarehouseScope;
+  /** The customers the role's 客户数据范围 reaches for this user, resolved when the call began (customer-scope.ts). */
+  customerReach: CustomerReach;
   /** A signed-in user whose password the administrator reset and who has not yet chosen their own. */
   mustChangePassword?: boolean;
 }
@@ -55,6 +58,7 @@ export const anonymousActor: Actor = {
   role: null,
   permissions: new Set(),
   warehouseScope: 'kept',
+  customerReach: { scope: 'own', employeeIds: [] },
 };
 
 /** The CLI acts as user `cli` with full rights: whoever can run it can already read the file. */
@@ -65,6 +69,7 @@ export const cliActor: Actor = {
   role: 'admin',
   permissions: everything,
   warehouseScope: 'all',
+  customerReach: everyCustomer,
 };
 
 /**
@@ -78,6 +83,7 @@ export const hostActor: Actor = {
   role: 'admin',
   permissions: everything,
   warehouseScope: 'all',
+  customerReach: everyCustomer,
 };
 
 /** What every use case receives (ARCHITECTURE.md): the database, who acts, and the time. */

@@ -32,7 +32,7 @@ const actionKey = (permission: string) => `roles.actions.${permission.split('.')
 
 /**
  * 角色与权限: the branch's roles as editable permission sets — per area, the actions its holders may
- * take — and which warehouses a role's keepers act on. The engine checks every call against them; this
+ * take — which warehouses a role's keepers act on, and which customers its holders see (客户范围). The engine checks every call against them; this
  * page only edits them.
  */
 export function RolesPage() {
@@ -79,6 +79,12 @@ export function RolesPage() {
             dataIndex: 'warehouseScope',
             width: 140,
             render: (scope: string) => t(`roles.scope.${scope}` as MessageKey),
+          },
+          {
+            title: t('roles.customerScope'),
+            dataIndex: 'customerScope',
+            width: 110,
+            render: (scope: string) => t(`roles.customerScopes.${scope}` as MessageKey),
           },
           { title: t('roles.holders'), dataIndex: 'holders', width: 90 },
           {
@@ -136,8 +142,14 @@ function RoleDrawer({
   const [form] = Form.useForm<RoleValues>();
   const [failure, setFailure] = useState<string | null>(null);
   const initial: RoleValues = role
-    ? { code: role.code, name: role.name, permissions: role.permissions, warehouseScope: role.warehouseScope }
-    : { code: '', name: '', permissions: [], warehouseScope: 'all' };
+    ? {
+        code: role.code,
+        name: role.name,
+        permissions: role.permissions,
+        warehouseScope: role.warehouseScope,
+        customerScope: role.customerScope,
+      }
+    : { code: '', name: '', permissions: [], warehouseScope: 'all', customerScope: 'all' };
   const chosen = new Set<string>(Form.useWatch('permissions', form) ?? initial.permissions);
 
   const toggle = (permission: Permission, on: boolean) => {
@@ -195,6 +207,20 @@ function RoleDrawer({
             options={['kept', 'all'].map((scope) => ({
               value: scope,
               label: t(`roles.scope.${scope}` as MessageKey),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="customerScope"
+          label={t('roles.customerScope')}
+          tooltip={t('roles.customerScopeHelp')}
+        >
+          <Select
+            style={{ width: 120 }}
+            data-testid="role-customer-scope"
+            options={['own', 'office', 'all'].map((scope) => ({
+              value: scope,
+              label: t(`roles.customerScopes.${scope}` as MessageKey),
             }))}
           />
         </Form.Item>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelTiers, counterpartyKinds } from '../../domain/master-data/channel';
-import { readCounterparty, saveCounterparty } from '../../services/master-data/counterparties';
+import { readCounterpartyInReach, saveCounterparty } from '../../services/master-data/counterparties';
 import { counterpartySortFields, listCounterparties } from '../../services/master-data/counterparties-list';
 import { searchCounterparties } from '../../services/master-data/counterparties-search';
 import { defineMethod, saveAccess } from '../method';
@@ -24,7 +24,7 @@ export const counterpartyMethods = {
   'counterparties.get': defineMethod({
     input: z.object({ id: z.number().int() }),
     access: 'masterData.view',
-    handler: (ctx, { id }) => readCounterparty(ctx.db, id),
+    handler: (ctx, { id }) => readCounterpartyInReach(ctx, id),
   }),
 
   /** Creates a counterparty (no id) or replaces one (id), with its contacts. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { moneySides } from '../../../shared/documents/document-types';
 import { fenScale } from '../../../shared/numbers/scales';
+import { assertReachesCounterparty } from '../../services/access/customer-scope';
 import { creditPosition } from '../../services/money/credit-position';
 import { assertIndependent } from '../../services/money/independent-accounting';
 import { internalAccounts } from '../../services/money/internal-accounts';
@@ -26,7 +27,7 @@ export const moneyMethods = {
     access: 'money.view',
     handler: (ctx, input) => {
       assertIndependent(ctx);
-      return moneyBalances(ctx.db.$client, input);
+      return moneyBalances(ctx.db.$client, ctx.actor, input);
     },
   }),
 
@@ -35,7 +36,7 @@ export const moneyMethods = {
     access: 'money.view',
     handler: (ctx, input) => {
       assertIndependent(ctx);
-      return openItemList(ctx.db.$client, input);
+      return openItemList(ctx.db.$client, ctx.actor, input);
     },
   }),
 
@@ -44,7 +45,7 @@ export const moneyMethods = {
     access: 'money.view',
     handler: (ctx, input) => {
       assertIndependent(ctx);
-      return settlementList(ctx.db.$client, input);
+      return settlementList(ctx.db.$client, ctx.actor, input);
     },
   }),
 
@@ -74,7 +75,7 @@ export const moneyMethods = {
     access: 'money.view',
     handler: (ctx) => {
       assertIndependent(ctx);
-      return internalAccounts(ctx.db.$client);
+      return internalAccounts(ctx.db.$client, ctx.actor);
     },
   }),
 
@@ -83,6 +84,8 @@ export const moneyMethods = {
     input: z.object({ counterpartyId: id }),
     access: 'documents.view',
     handler: (ctx, { counterpartyId }) => {
+      // The credit position is the engine's own check on every sale; read by hand, it keeps to the scope.
+      assertReachesCounterparty(ctx.db, ctx.actor, counterpartyId);
       const position = creditPosition(ctx.db.$client, counterpartyId);
       const text = (fen: number | null) => (fen === null ? null : moneyText(fen));
       return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { permissions } from '../../domain/access/permissions';
-import { warehouseScopes } from '../../domain/access/roles';
+import { customerScopes, warehouseScopes } from '../../domain/access/roles';
 import { deleteRole, listRoles, permissionCatalogue, saveRole } from '../../services/access/manage-roles';
 import { defineMethod } from '../method';
 import { byId, saveInput } from '../schemas/record-id';
@@ -13,6 +13,7 @@ const roleInputSchema = z.object({
   name: z.string().trim().min(1, '请填写角色名称').max(20, '角色名称不能超过 20 个字'),
   permissions: z.array(z.enum(permissions as [string, ...string[]])).max(permissions.length),
   warehouseScope: z.enum(warehouseScopes),
+  customerScope: z.enum(customerScopes),
 });
 
 /** 角色与权限: editable permission sets over areas and actions (domain/access/permissions.ts). */

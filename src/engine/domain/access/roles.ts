@@ -10,12 +10,20 @@ export { permissions } from './permissions';
 export const warehouseScopes = ['kept', 'all'] as const;
 export type WarehouseScope = (typeof warehouseScopes)[number];
 
+/**
+ * Which customers a role's holders see and act on (客户数据范围): 个人, those whose salesperson they are;
+ * 本部门, those of their office or department and every office below it; 全部, every customer.
+ */
+export const customerScopes = ['own', 'office', 'all'] as const;
+export type CustomerScope = (typeof customerScopes)[number];
+
 /** A role: a named, editable set of permissions (roles table), and its data scope. */
 export interface RoleGrant {
   code: string;
   name: string;
   permissions: readonly Permission[];
   warehouseScope: WarehouseScope;
+  customerScope: CustomerScope;
 }
 
 /** The role whose permissions are every permission, always: nobody can edit the branch out of its own administration. */
@@ -27,11 +35,11 @@ const viewing: readonly Permission[] = ['system.view', 'masterData.view', 'docum
  * The roles a branch starts with (DOMAIN.md §1); an administrator edits them or adds others. The
  * information clerk keeps master data, imports what offices send and enters documents, approval being
  * someone else's; the keeper confirms for the warehouses they keep; receivables, payables, settlement,
- * month close and profit are the accountant's; the salesperson enters orders and sees neither cost nor
- * purchase prices; 只读 reads.
+ * month close and profit are the accountant's; the salesperson enters orders, sees neither cost nor
+ * purchase prices, and only the customers they are salesperson of; 只读 reads.
  */
 export const shippedRoles: readonly RoleGrant[] = [
-  { code: administratorRole, name: '管理员', permissions, warehouseScope: 'all' },
+  { code: administratorRole, name: '管理员', permissions, warehouseScope: 'all', customerScope: 'all' },
   {
     code: 'manager',
     name: '经理',
@@ -54,6 +62,7 @@ export const shippedRoles: readonly RoleGrant[] = [
       'minSalePrice.edit',
     ],
     warehouseScope: 'all',
+    customerScope: 'all',
   },
   {
     code: 'clerk',
@@ -75,6 +84,7 @@ export const shippedRoles: readonly RoleGrant[] = [
       'cost.view',
     ],
     warehouseScope: 'all',
+    customerScope: 'all',
   },
   {
     code: 'keeper',
@@ -82,6 +92,7 @@ export const shippedRoles: readonly RoleGrant[] = [
     // Stock reports to Excel are the keeper's too (counts, slow movers); money reports stay closed to them.
     permissions: [...viewing, 'warehouse.confirm', 'warehouse.print', 'reports.export'],
     warehouseScope: 'kept',
+    customerScope: 'all',
   },
   {
     code: 'accountant',
@@ -107,12 +118,14 @@ export const shippedRoles: readonly RoleGrant[] = [
       'creditLimit.edit',
     ],
     warehouseScope: 'all',
+    customerScope: 'all',
   },
   {
     code: 'salesperson',
     name: '业务员',
     permissions: [...viewing, 'documents.create', 'documents.edit', 'documents.print', 'money.view'],
     warehouseScope: 'all',
+    customerScope: 'own',
   },
-  { code: 'readonly', name: '只读', permissions: viewing, warehouseScope: 'all' },
+  { code: 'readonly', name: '只读', permissions: viewing, warehouseScope: 'all', customerScope: 'all' },
 ];

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { roles, users } from '../../db/schema';
 import { isPermission, permissionAreas, type Permission } from '../../domain/access/permissions';
-import { administratorRole, type WarehouseScope } from '../../domain/access/roles';
+import { administratorRole, type CustomerScope, type WarehouseScope } from '../../domain/access/roles';
 import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
@@ -12,6 +12,7 @@ export interface RoleInput {
   name: string;
   permissions: Permission[];
   warehouseScope: WarehouseScope;
+  customerScope: CustomerScope;
 }
 
 /** The areas and the actions on each that a role's permissions are chosen from, for the roles page. */
@@ -41,6 +42,7 @@ export function listRoles(ctx: ServiceContext) {
       name: row.name,
       permissions: row.permissions.filter(isPermission),
       warehouseScope: row.warehouseScope,
+      customerScope: row.customerScope,
       shipped: row.shipped,
       version: row.version,
       holders: held.get(row.code) ?? 0,
@@ -58,7 +60,7 @@ function findRole(ctx: ServiceContext, id: number) {
 }
 
 /**
- * Creates a role (no id) or changes one: its name, permissions and warehouse scope; its code stays what
+ * Creates a role (no id) or changes one: its name, permissions, warehouse and customer scope; its code stays what
  * users hold it by. The administrator role keeps every permission, so nobody can edit the branch out
  * of its own administration. Holders see a change from their next call (role-grants.ts).
  */
@@ -77,6 +79,7 @@ export function saveRole(
       name: input.name,
       permissions: [...new Set(input.permissions)],
       warehouseScope: input.warehouseScope,
+      customerScope: input.customerScope,
       updatedAt: now,
     };
     let before: unknown = null;
@@ -104,6 +107,7 @@ export function saveRole(
         name: existing.name,
         permissions: existing.permissions,
         warehouseScope: existing.warehouseScope,
+        customerScope: existing.customerScope,
       };
       tx.update(roles)
         .set({ ...record, version: existing.version + 1 })

@@ -4,11 +4,17 @@ import type { LedgerDb } from '../../db/connection';
 import { roles } from '../../db/schema';
 import { prepared } from '../../db/prepared';
 import { isPermission, permissions, type Permission } from '../../domain/access/permissions';
-import { administratorRole, shippedRoles, type WarehouseScope } from '../../domain/access/roles';
+import {
+  administratorRole,
+  shippedRoles,
+  type CustomerScope,
+  type WarehouseScope,
+} from '../../domain/access/roles';
 
 export interface Grant {
   permissions: ReadonlySet<Permission>;
   warehouseScope: WarehouseScope;
+  customerScope: CustomerScope;
 }
 
 const everything: ReadonlySet<Permission> = new Set(permissions);
@@ -21,13 +27,19 @@ const everything: ReadonlySet<Permission> = new Set(permissions);
 export function grantOf(sqlite: Database.Database, roleCode: string): Grant | null {
   const row = prepared(
     sqlite,
-    'SELECT permissions, warehouse_scope AS warehouseScope FROM roles WHERE code = ?',
-  ).get(roleCode) as { permissions: string; warehouseScope: WarehouseScope } | undefined;
+    'SELECT permissions, warehouse_scope AS warehouseScope, customer_scope AS customerScope FROM roles WHERE code = ?',
+  ).get(roleCode) as
+    { permissions: string; warehouseScope: WarehouseScope; customerScope: CustomerScope } | undefined;
   if (!row) return null;
-  if (roleCode === administratorRole) return { permissions: everything, warehouseScope: 'all' };
+  if (roleCode === administratorRole)
+    return { permissions: everything, warehouseScope: 'all', customerScope: 'all' };
   // A permission this app does not know (written by a newer one) grants nothing here.
   const named = (JSON.parse(row.permissions) as string[]).filter(isPermission);
-  return { permissions: new Set(named), warehouseScope: row.warehouseScope };
+  return {
+    permissions: new Set(named),
+    warehouseScope: row.warehouseScope,
+    customerScope: row.customerScope,
+  };
 }
 
 /**
@@ -36,13 +48,21 @@ export function grantOf(sqlite: Database.Database, roleCode: string): Grant | nu
  */
 export function ensureShippedRoles(sqlite: Database.Database, now: Date): void {
   const insert = sqlite.prepare(
-    `INSERT INTO roles (code, name, permissions, warehouse_scope, shipped, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT (code) DO NOTHING`,
+    `INSERT INTO roles (code, name, permissions, warehouse_scope, customer_scope, shipped, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (code) DO NOTHING`,
   );
   const at = now.toISOString();
   sqlite.transaction(() => {
     for (const role of shippedRoles) {
-      insert.run(role.code, role.name, JSON.stringify(role.permissions), role.warehouseScope, at, at);
+      insert.run(
+        role.code,
+        role.name,
+        JSON.stringify(role.permissions),
+        role.warehouseScope,
+        role.customerScope,
+        at,
+        at,
+      );
     }
   })();
 }

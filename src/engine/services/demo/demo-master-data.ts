@@ -3,6 +3,7 @@ import type { ApiInput } from '../../../shared/api';
 import { LedgerError } from '../../../shared/ledger-error';
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { fenScale } from '../../../shared/numbers/scales';
+import { customerReachOf } from '../access/customer-scope';
 import { grantOf } from '../access/role-grants';
 import type { Actor } from '../context';
 import { cliActor } from '../context';
@@ -108,7 +109,15 @@ export async function enterMasterData(
   const admin = cliActor;
   const user = async (person: { username: string; displayName: string }, role: string): Promise<Actor> => {
     const { id } = await callAs(engine, admin, 'users.create', { ...person, role, password });
-    return { userId: id, ...person, role, ...grantOf(engine.db.$client, role)! };
+    const grant = grantOf(engine.db.$client, role)!;
+    return {
+      userId: id,
+      ...person,
+      role,
+      permissions: grant.permissions,
+      warehouseScope: grant.warehouseScope,
+      customerReach: customerReachOf(engine.db.$client, id, grant.customerScope),
+    };
   };
   const clerk = await user(model.clerk, 'clerk');
   const manager = await user(model.manager, 'manager');

@@ -11,7 +11,7 @@ import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { changeStatus } from './change-status';
 import { completeDocument } from './complete-document';
-import { documentFacts, findDocument } from './document-facts';
+import { documentFacts, findDocumentInReach } from './document-facts';
 import { postLine, readLineToPost } from './post-lines';
 
 export interface ConfirmedLine {
@@ -59,7 +59,7 @@ export function confirmWarehouse(
   const profile = getBranchProfile(ctx);
   const sqlite = ctx.db.$client;
   return ctx.db.transaction((tx) => {
-    const doc = findDocument(tx, input.documentId);
+    const doc = findDocumentInReach(tx, ctx.actor, input.documentId);
     assertActionAllowed(documentFacts(tx, doc), 'confirm');
     assertKeeps(tx, ctx, input.warehouseId);
     const receiving =

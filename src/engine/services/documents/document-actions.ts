@@ -9,7 +9,7 @@ import { getBranchProfile, type BranchProfileView } from '../branch/branch-profi
 import type { ServiceContext } from '../context';
 import { changeStatus } from './change-status';
 import { completeDocument } from './complete-document';
-import { documentFacts, downstreamNumber, findDocument, type DocumentRow } from './document-facts';
+import { documentFacts, downstreamNumber, findDocumentInReach, type DocumentRow } from './document-facts';
 import { postLine, readLineToPost } from './post-lines';
 import { approvesOwnDocument, assertApproverIsNotCreator } from './separate-approver';
 import { approveStocktake } from './stocktake';
@@ -67,7 +67,7 @@ function inTransaction<T>(
   work: (tx: LedgerTx, doc: DocumentRow) => T,
 ): T {
   return ctx.db.transaction((tx) => {
-    const doc = findDocument(tx, id);
+    const doc = findDocumentInReach(tx, ctx.actor, id);
     assertActionAllowed(documentFacts(tx, doc), action);
     return work(tx, doc);
   });

@@ -3,6 +3,8 @@ import type { LedgerDb, LedgerTx } from '../../db/connection';
 import { documentLines, documents } from '../../db/schema';
 import type { DocumentFacts } from '../../../shared/documents/document-status';
 import { LedgerError } from '../../../shared/ledger-error';
+import { reachesCounterparty } from '../access/customer-scope';
+import type { Actor } from '../context';
 import { isOrderType } from './order-execution';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -10,6 +12,19 @@ export type DocumentRow = typeof documents.$inferSelect;
 export function findDocument(db: LedgerDb | LedgerTx, id: number): DocumentRow {
   const row = db.select().from(documents).where(eq(documents.id, id)).get();
   if (!row) throw new LedgerError('NOT_FOUND', '单据不存在。');
+  return row;
+}
+
+/**
+ * A document as the actor may reach it: one whose counterparty lies out of their customer scope does not
+ * exist for them (customer-scope.ts) — the same answer to reading it as to acting on it. Documents
+ * without a counterparty (transfers, stocktakes) are everyone's.
+ */
+export function findDocumentInReach(db: LedgerDb | LedgerTx, actor: Actor, id: number): DocumentRow {
+  const row = findDocument(db, id);
+  if (row.counterpartyId !== null && !reachesCounterparty(db, actor, row.counterpartyId)) {
+    throw new LedgerError('NOT_FOUND', '单据不存在。');
+  }
   return row;
 }
 

@@ -5,6 +5,7 @@ import { documentTypeRule, type DocumentType } from '../../../shared/documents/d
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { fenScale } from '../../../shared/numbers/scales';
 import { costFigure, pricedAtCost } from '../access/cost-figures';
+import { counterpartyIdInReach } from '../access/customer-scope';
 import type { Actor } from '../context';
 import {
   executionState,
@@ -44,9 +45,12 @@ function withExecution(state: ExecutionState | null) {
   return { execution: state, executionLabel: state === null ? null : executionStateLabels[state] };
 }
 
-/** 单据列表: newest first, filtered in SQL, a page at a time. */
+/**
+ * 单据列表: newest first, filtered in SQL, a page at a time; only documents whose counterparty is in the
+ * caller's customer scope, or that have none (customer-scope.ts).
+ */
 export function listDocuments(actor: Actor, sqlite: Database.Database, query: DocumentListQuery) {
-  const where: string[] = [];
+  const where: string[] = [counterpartyIdInReach(actor.customerReach, 'd.counterparty_id')];
   const params: unknown[] = [];
   if (query.types?.length) {
     where.push(`d.type IN (${query.types.map(() => '?').join(',')})`);

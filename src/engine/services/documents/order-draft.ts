@@ -6,7 +6,7 @@ import { documentStatusLabels } from '../../../shared/documents/document-status'
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { pricedAtCost, seesCost } from '../access/cost-figures';
-import { findDocument } from './document-facts';
+import { findDocumentInReach } from './document-facts';
 import { executionTypeOf, isOrderType, orderLineProgress, outstanding } from './order-execution';
 
 const ratioOne = 10 ** ratioScale;
@@ -18,7 +18,7 @@ const ratioOne = 10 ** ratioScale;
  * what is not taken stays open on the order.
  */
 export function draftFromOrder(ctx: ServiceContext, orderId: number) {
-  const order = findDocument(ctx.db, orderId);
+  const order = findDocumentInReach(ctx.db, ctx.actor, orderId);
   if (!isOrderType(order.type)) throw new LedgerError('VALIDATION', `单据 ${order.number} 不是订单。`);
   if (order.status !== 'awaiting_warehouse') {
     throw new LedgerError(

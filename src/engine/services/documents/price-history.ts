@@ -4,6 +4,7 @@ import type { DocumentType } from '../../../shared/documents/document-types';
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { priceScale, taxRateScale } from '../../../shared/numbers/scales';
 import { costFigures } from '../access/cost-figures';
+import { counterpartyIdInReach } from '../access/customer-scope';
 import type { Actor } from '../context';
 
 /**
@@ -47,6 +48,10 @@ const priceLines =
   "WHERE d.type IN (SELECT value FROM json_each(?)) AND d.status NOT IN ('draft', 'submitted', 'voided') " +
   'AND d.reversal_of_id IS NULL AND l.is_gift = 0';
 
+/** The price lines the actor may read: none with a customer out of their customer scope. */
+const priceLinesFor = (actor: Actor) =>
+  `${priceLines} AND ${counterpartyIdInReach(actor.customerReach, 'd.counterparty_id')}`;
+
 /** A line's price as the actor may read it: a purchase price is what the goods cost. */
 function priceView(actor: Actor, side: PriceSide, row: PriceRow, quantityDecimals: number) {
   const view = {
@@ -81,7 +86,7 @@ export function lastPrices(
 ) {
   const rows = prepared(
     sqlite,
-    `${priceLines} AND d.counterparty_id = ? AND l.goods_id IN (SELECT value FROM json_each(?)) ` +
+    `${priceLinesFor(actor)} AND d.counterparty_id = ? AND l.goods_id IN (SELECT value FROM json_each(?)) ` +
       'ORDER BY d.business_date DESC, d.id DESC, l.line_no',
   ).all(
     JSON.stringify(typesOf[input.side]),
@@ -119,7 +124,7 @@ export function priceHistory(
 ) {
   const rows = prepared(
     sqlite,
-    `${priceLines} AND l.goods_id = ? AND (? IS NULL OR d.counterparty_id = ?) ` +
+    `${priceLinesFor(actor)} AND l.goods_id = ? AND (? IS NULL OR d.counterparty_id = ?) ` +
       'AND (? IS NULL OR d.business_date >= ?) AND (? IS NULL OR d.business_date <= ?) ' +
       // A negative limit is SQLite's "no limit".
       'ORDER BY d.business_date DESC, d.id DESC, l.line_no LIMIT ?',

@@ -17,7 +17,7 @@ import { fenScale, priceScale, taxRateScale } from '../../../shared/numbers/scal
 import { findBranchRow } from '../branch/branch-profile';
 import { costFigures, pricedAtCost } from '../access/cost-figures';
 import type { ServiceContext } from '../context';
-import { documentFacts, findDocument } from './document-facts';
+import { documentFacts, findDocumentInReach } from './document-facts';
 import { withheldFromReader } from './separate-approver';
 import {
   executionState,
@@ -48,7 +48,7 @@ const documentTotals = ['totalAmount', 'totalTax', 'totalWithTax', 'totalInCapit
  */
 export function readDocument(ctx: ServiceContext, id: number) {
   const { db, actor } = ctx;
-  const doc = findDocument(db, id);
+  const doc = findDocumentInReach(db, actor, id);
   const atCost = pricedAtCost(doc.type);
   const prices = <Shape extends object, Key extends keyof Shape>(record: Shape, keys: readonly Key[]) =>
     costFigures(actor, record, atCost ? keys : []);

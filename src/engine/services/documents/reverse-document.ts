@@ -9,7 +9,7 @@ import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { completeDocument } from './complete-document';
 import { recordDocumentEvent } from './document-events';
-import { documentFacts, findDocument } from './document-facts';
+import { documentFacts, findDocumentInReach } from './document-facts';
 import { nextDocumentNumber } from './numbering';
 import { postReversal } from './post-lines';
 import { assertNothingSettled } from '../money/open-items';
@@ -49,7 +49,7 @@ export function reverseDocument(
   const profile = getBranchProfile(ctx);
   const sqlite = ctx.db.$client;
   return ctx.db.transaction((tx) => {
-    const original = findDocument(tx, id);
+    const original = findDocumentInReach(tx, ctx.actor, id);
     assertActionAllowed(documentFacts(tx, original), 'reverse');
     assertNothingSettled(sqlite, original.id, original.number);
     assertNothingMadeFrom(sqlite, original.id, original.number);

@@ -6,10 +6,11 @@ import { assertActionAllowed } from '../../../shared/documents/document-status';
 import { documentTypeRule } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
+import { reachesCounterparty } from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 import { assertUnchangedSince } from '../records/edit-version';
 import { lastDocumentChange, recordDocumentEvent } from './document-events';
-import { documentFacts, findDocument } from './document-facts';
+import { documentFacts, findDocumentInReach } from './document-facts';
 import { assertHeaderReferences } from './header-references';
 import { nextDocumentNumber } from './numbering';
 import { prepareLines, type DocumentDraft, type PreparedLine } from './prepare-lines';
@@ -31,6 +32,17 @@ function totals(lines: PreparedLine[]) {
 }
 
 /**
+ * A customer out of the clerk's customer scope is, to them, one that does not exist: the same answer
+ * header-references.ts gives for an id that names nothing.
+ */
+function assertCounterpartyInReach(tx: LedgerTx, ctx: ServiceContext, counterpartyId: number | null): void {
+  if (counterpartyId === null || reachesCounterparty(tx, ctx.actor, counterpartyId)) return;
+  throw new LedgerError('VALIDATION', `往来单位（编号 ${counterpartyId}）不存在。`, {
+    field: 'counterpartyId',
+  });
+}
+
+/**
  * Saves a draft: a new document draws its number now (DOMAIN.md §5); an existing one must still be a
  * draft and keeps its number and type. Lines are replaced as a whole, in one transaction.
  */
@@ -44,6 +56,7 @@ export function saveDocument(
   return ctx.db.transaction((tx) => {
     const lines = prepareLines(tx, profile, input);
     assertHeaderReferences(tx, input);
+    assertCounterpartyInReach(tx, ctx, input.counterpartyId);
     assertSourceLines(ctx.db.$client, input, lines, id);
     const now = ctx.clock.now().toISOString();
     const header = {
@@ -80,7 +93,7 @@ export function saveDocument(
       recordDocumentEvent(tx, ctx, { documentId: created.id, action: 'create', from: null, to: 'draft' });
       return { id: created.id, number, version: 1 };
     }
-    const existing = findDocument(tx, id);
+    const existing = findDocumentInReach(tx, ctx.actor, id);
     assertUnchangedSince(
       ctx,
       { label: `${documentTypeRule(existing.type).label} ${existing.number} `, version: existing.version },

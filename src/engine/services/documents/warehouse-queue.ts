@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { documentTypeRule, documentTypes, type DocumentType } from '../../../shared/documents/document-types';
+import { counterpartyIdInReach } from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 
 interface QueueRow {
@@ -28,7 +29,8 @@ const transferTypes = keeperTypes('transfer');
  * 待入库 / 待出库 (DOMAIN.md §5): per document and warehouse, what waits for a keeper, only for the
  * warehouses the signed-in keeper keeps (a role whose warehouse scope is every warehouse sees all). Which documents wait and
  * which way is the document type's rule: 'in' comes in, 'out' goes out, a transfer goes out at the source
- * and, once shipped, comes in at the destination.
+ * and, once shipped, comes in at the destination. A document for a customer out of the keeper's customer
+ * scope is not theirs to see here either (customer-scope.ts).
  */
 export function warehouseQueue(ctx: ServiceContext, direction?: 'in' | 'out') {
   const sqlite: Database.Database = ctx.db.$client;
@@ -48,7 +50,7 @@ export function warehouseQueue(ctx: ServiceContext, direction?: 'in' | 'out') {
         `WHERE d.type IN (SELECT value FROM json_each(?)) ` +
         `AND d.status IN ('awaiting_warehouse', 'in_transit') AND l.confirmed_at IS NOT NULL AND l.received_at IS NULL` +
         `) x JOIN documents d ON d.id = x.document_id JOIN warehouses w ON w.id = x.warehouse_id ` +
-        `LEFT JOIN counterparties c ON c.id = d.counterparty_id WHERE 1 = 1 ${kept} ` +
+        `LEFT JOIN counterparties c ON c.id = d.counterparty_id WHERE ${counterpartyIdInReach(ctx.actor.customerReach, 'd.counterparty_id')} ${kept} ` +
         `GROUP BY x.document_id, x.warehouse_id, x.arrival ORDER BY d.business_date, d.id, x.arrival`,
     )
     .all(

@@ -7,6 +7,7 @@ import {
   type ChannelTier,
   type CounterpartyKind,
 } from '../../domain/master-data/channel';
+import { counterpartyInReachSql } from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 import { yuanText } from './counterparties';
 import { normalizeSearchTerm } from './search-text';
@@ -39,11 +40,13 @@ const parent = alias(counterparties, 'parent');
 
 /**
  * The counterparty list, filtered and searched by the engine: a search matches the code, name,
- * region, contacts' names and phones, and the pinyin of the Chinese ones. Rows are ready to show.
+ * region, contacts' names and phones, and the pinyin of the Chinese ones. Rows are ready to show, and
+ * only those in the caller's customer scope (customer-scope.ts): the export is this list, too.
  */
 export function listCounterparties(ctx: ServiceContext, query: CounterpartyListQuery) {
   const conditions: SQL[] = [
     query.recycleBin ? isNotNull(counterparties.deletedAt) : isNull(counterparties.deletedAt),
+    counterpartyInReachSql(ctx.actor.customerReach),
   ];
   const term = query.search ? normalizeSearchTerm(query.search) : '';
   if (term) conditions.push(sql`instr(${counterparties.searchText}, ${term}) > 0`);

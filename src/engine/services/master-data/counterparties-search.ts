@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { counterparties } from '../../db/schema';
 import { channelTierLabels, counterpartyKindLabels } from '../../domain/master-data/channel';
+import { counterpartyInReachSql } from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 import { kindsMatching } from './counterparties-list';
 import { normalizeSearchTerm } from './search-text';
@@ -20,7 +21,8 @@ const pickerColumns = {
 /**
  * The counterparty picker on a document: the exact code first, then everything whose code, name,
  * region, contact or pinyin contains what was typed. Asking for customers also gives those that
- * are customer and supplier both; the same for suppliers.
+ * are customer and supplier both; the same for suppliers. Customers out of the caller's scope are
+ * not offered (customer-scope.ts).
  */
 export function searchCounterparties(
   ctx: ServiceContext,
@@ -30,7 +32,7 @@ export function searchCounterparties(
 ) {
   const term = normalizeSearchTerm(rawTerm);
   if (!term) return [];
-  const scope: SQL[] = [isNull(counterparties.deletedAt)];
+  const scope: SQL[] = [isNull(counterparties.deletedAt), counterpartyInReachSql(ctx.actor.customerReach)];
   if (kind === 'internal') scope.push(eq(counterparties.isInternal, true));
   else if (kind) scope.push(inArray(counterparties.kind, kindsMatching(kind)));
 

@@ -14,6 +14,7 @@ import { LedgerError } from '../../../shared/ledger-error';
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { fenScale, type Fen } from '../../../shared/numbers/scales';
 import { groupThousands } from '../../../shared/numbers/yuan-display';
+import { assertReachesCounterparty, reachesCounterparty } from '../access/customer-scope';
 import { assertMayChangeSensitive } from '../access/sensitive-fields';
 import type { ServiceContext } from '../context';
 import {
@@ -100,6 +101,12 @@ export function readCounterparty(db: Reader, id: number) {
     .orderBy(asc(counterpartyContacts.sortOrder), asc(counterpartyContacts.id))
     .all();
   return toCounterpartyView(found.row, found, contacts);
+}
+
+/** counterparties.get: a counterparty out of the caller's customer scope does not exist for them. */
+export function readCounterpartyInReach(ctx: ServiceContext, id: number) {
+  assertReachesCounterparty(ctx.db, ctx.actor, id);
+  return readCounterparty(ctx.db, id);
 }
 
 export type CounterpartyView = ReturnType<typeof toCounterpartyView>;
@@ -312,6 +319,21 @@ function assertMayChangeCreditLimit(
   });
 }
 
+/**
+ * A customer saved by someone whose customer scope it then leaves (another salesperson, another office)
+ * would vanish from their own lists at once: refused, saying why, rather than handed over unseen.
+ */
+function assertStaysInReach(tx: LedgerTx, ctx: ServiceContext, input: CounterpartyInput, id: number): void {
+  if (reachesCounterparty(tx, ctx.actor, id)) return;
+  const rule =
+    ctx.actor.customerReach.scope === 'own'
+      ? '业务员须是您本人'
+      : '办事处须是您所在的办事处或部门（或其下级）';
+  throw new LedgerError('FORBIDDEN', `客户${describeCounterparty(input)}不在您的客户范围内：${rule}。`, {
+    field: ctx.actor.customerReach.scope === 'own' ? 'salespersonId' : 'officeId',
+  });
+}
+
 export interface WriteCounterpartyOptions {
   /** The version the person opened the record at (edit-version.ts); a writer that read it in this transaction gives none. */
   openedVersion?: number;
@@ -334,6 +356,7 @@ export function writeCounterparty(
   if (!input.code) throw new LedgerError('VALIDATION', `往来单位【${input.name}】未填编码。`);
   if (!input.name) throw new LedgerError('VALIDATION', `往来单位 ${input.code} 未填名称。`);
   assertCodeFree(tx, 'counterparties', input.code, existingId);
+  if (existingId !== null) assertReachesCounterparty(tx, ctx.actor, existingId);
   const before = existingId === null ? null : readCounterparty(tx, existingId);
   assertNotInRecycleBin('counterparties', before);
   assertOpenedVersion(tx, ctx, 'counterparties', before, options.openedVersion);
@@ -406,6 +429,7 @@ export function writeCounterparty(
       .run();
   });
 
+  assertStaysInReach(tx, ctx, input, id);
   syncOpeningItems(ctx.db.$client, ctx, {
     id,
     name: input.name,

@@ -14,6 +14,7 @@ import {
 import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import { assertUnchangedSince, lastAuditedChange } from '../records/edit-version';
+import { reachesCounterparty } from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 
 /** What every master-data table has, so that disabling, the recycle bin and purging work the same for all. */
@@ -227,12 +228,16 @@ export const lifecycleTables = {
 
 export type LifecycleEntity = keyof typeof lifecycleTables;
 
-function findRecord(tx: LedgerTx, spec: LifecycleTable, id: number) {
-  const record = tx
-    .select({ code: spec.code, name: spec.name, active: spec.active, deletedAt: spec.deletedAt })
-    .from(spec.table)
-    .where(eq(spec.id, id))
-    .get() as { code: string; name: string; active: boolean; deletedAt: string | null } | undefined;
+/** A counterparty out of the caller's customer scope is one that does not exist, as on counterparties.get. */
+function findRecord(tx: LedgerTx, ctx: ServiceContext, spec: LifecycleTable, id: number) {
+  const hidden = spec.table === counterparties && !reachesCounterparty(tx, ctx.actor, id);
+  const record = hidden
+    ? undefined
+    : (tx
+        .select({ code: spec.code, name: spec.name, active: spec.active, deletedAt: spec.deletedAt })
+        .from(spec.table)
+        .where(eq(spec.id, id))
+        .get() as { code: string; name: string; active: boolean; deletedAt: string | null } | undefined);
   if (!record) throw new LedgerError('NOT_FOUND', `${spec.label}（编号 ${id}）不存在。`);
   return record;
 }
@@ -357,7 +362,7 @@ export function auditWrite(
 export function setActive(ctx: ServiceContext, entity: LifecycleEntity, id: number, active: boolean): void {
   const spec: LifecycleTable = lifecycleTables[entity];
   ctx.db.transaction((tx) => {
-    const record = findRecord(tx, spec, id);
+    const record = findRecord(tx, ctx, spec, id);
     if (record.deletedAt) {
       throw new LedgerError('CONFLICT', `${describe(spec, record)}在回收站中，请先恢复。`);
     }
@@ -380,7 +385,7 @@ export function setActive(ctx: ServiceContext, entity: LifecycleEntity, id: numb
 export function moveToRecycleBin(ctx: ServiceContext, entity: LifecycleEntity, id: number): void {
   const spec: LifecycleTable = lifecycleTables[entity];
   ctx.db.transaction((tx) => {
-    const record = findRecord(tx, spec, id);
+    const record = findRecord(tx, ctx, spec, id);
     if (record.deletedAt) return;
     const users = spec.usedBy(tx, id).filter((use) => use.count > 0);
     if (users.length > 0) {
@@ -405,7 +410,7 @@ export function moveToRecycleBin(ctx: ServiceContext, entity: LifecycleEntity, i
 export function restoreFromRecycleBin(ctx: ServiceContext, entity: LifecycleEntity, id: number): void {
   const spec: LifecycleTable = lifecycleTables[entity];
   ctx.db.transaction((tx) => {
-    const record = findRecord(tx, spec, id);
+    const record = findRecord(tx, ctx, spec, id);
     if (!record.deletedAt) return;
     const deletedTargets = spec.pointsIntoBin(tx, id);
     if (deletedTargets.length > 0) {
@@ -434,7 +439,7 @@ export function restoreFromRecycleBin(ctx: ServiceContext, entity: LifecycleEnti
 export function purgeFromRecycleBin(ctx: ServiceContext, entity: LifecycleEntity, id: number): void {
   const spec: LifecycleTable = lifecycleTables[entity];
   ctx.db.transaction((tx) => {
-    const record = findRecord(tx, spec, id);
+    const record = findRecord(tx, ctx, spec, id);
     if (!record.deletedAt) {
       throw new LedgerError('CONFLICT', `${describe(spec, record)}不在回收站中，请先删除。`);
     }

@@ -5,6 +5,8 @@ import {
   type DocumentType,
   type MoneySide,
 } from '../../../shared/documents/document-types';
+import { assertReachesCounterpartyRaw, counterpartyInReach } from '../access/customer-scope';
+import type { Actor } from '../context';
 import { moneyText } from '../reports/report-figures';
 
 interface ItemRow {
@@ -28,8 +30,10 @@ interface ItemRow {
  */
 export function openItemList(
   sqlite: Database.Database,
+  actor: Actor,
   input: { counterpartyId: number; side: MoneySide; includeSettled?: boolean | undefined },
 ) {
+  assertReachesCounterpartyRaw(sqlite, actor, input.counterpartyId);
   const rows = prepared(
     sqlite,
     'SELECT i.id, i.document_id, d.number, d.type, i.line_id, l.line_no, g.name AS goods_name, i.business_date, ' +
@@ -79,8 +83,10 @@ interface SettlementRow {
  */
 export function settlementList(
   sqlite: Database.Database,
+  actor: Actor,
   input: { counterpartyId: number; side: MoneySide },
 ) {
+  assertReachesCounterpartyRaw(sqlite, actor, input.counterpartyId);
   const rows = prepared(
     sqlite,
     'SELECT s.batch_uid, s.settled_on, s.created_at, s.created_by_name, s.reversed_at, s.reversed_by_name, s.amount, ' +
@@ -123,10 +129,12 @@ export function settlementList(
 
 /**
  * 往来余额: each counterparty with a balance or anything open on one side — the balance (DOMAIN.md §7),
- * what is open to collect or pay, and the prepayment waiting to be settled.
+ * what is open to collect or pay, and the prepayment waiting to be settled; customers only within the
+ * caller's customer scope (customer-scope.ts).
  */
 export function moneyBalances(
   sqlite: Database.Database,
+  actor: Actor,
   input: { side: MoneySide; search?: string | undefined },
 ) {
   const like = input.search?.trim() ? `%${input.search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
@@ -137,6 +145,7 @@ export function moneyBalances(
       'sum(CASE WHEN i.amount < 0 THEN i.settled - i.amount ELSE 0 END) AS prepayment ' +
       'FROM open_items i JOIN counterparties c ON c.id = i.counterparty_id WHERE i.side = ? ' +
       "AND (? IS NULL OR c.name LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE '\\') " +
+      `AND ${counterpartyInReach(actor.customerReach, 'c')} ` +
       'GROUP BY c.id HAVING balance <> 0 OR open_debit <> 0 OR prepayment <> 0 ORDER BY c.code',
   ).all(input.side, like, like, like) as {
     id: number;

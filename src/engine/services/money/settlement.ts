@@ -6,6 +6,11 @@ import type { MoneySide } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { yuanDisplay } from '../../../shared/numbers/yuan-display';
 import { recordChange } from '../change-log/record-change';
+import {
+  assertReachesCounterparty,
+  counterpartyIdInReach,
+  reachesCounterparty,
+} from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 import { applySettlement, moveSettled } from './open-items';
 import { assertIndependent } from './independent-accounting';
@@ -132,6 +137,9 @@ export function settleByHand(
       throw new LedgerError('VALIDATION', '请同时选择应收/应付单据和收付款（或退货）单据。');
     if (all.some(({ item }) => item.counterparty_id !== first.counterparty_id || item.side !== first.side))
       throw new LedgerError('VALIDATION', '一次核销只能针对同一个往来单位的同一类往来。');
+    // Items of a customer out of the caller's scope do not exist for them (customer-scope.ts).
+    if (!reachesCounterparty(tx, ctx.actor, first.counterparty_id))
+      throw new LedgerError('NOT_FOUND', `往来项 ${first.id} 不存在。`);
     const batchUid = newUid();
     const settled = match(sqlite, ctx, debits, credits, batchUid);
     recordSettlementChange(ctx, tx, batchUid, 'insert');
@@ -149,11 +157,13 @@ export function settleAutomatically(
 ): { batchUid: string | null; settled: number } {
   assertIndependent(ctx);
   const sqlite = ctx.db.$client;
+  if (input.counterpartyId !== undefined) assertReachesCounterparty(ctx.db, ctx.actor, input.counterpartyId);
   return ctx.db.transaction((tx) => {
     const open = prepared(
       sqlite,
       'SELECT id, counterparty_id, side, business_date, due_date, amount, settled FROM open_items ' +
         'WHERE side = ? AND (? IS NULL OR counterparty_id = ?) AND settled <> amount ' +
+        `AND ${counterpartyIdInReach(ctx.actor.customerReach, 'counterparty_id')} ` +
         'ORDER BY counterparty_id, due_date, business_date, id',
     ).all(input.side, input.counterpartyId ?? null, input.counterpartyId ?? null) as ItemRow[];
     const batchUid = newUid();
@@ -187,7 +197,8 @@ export function reverseSettlement(ctx: ServiceContext, batchUid: string): { reve
   return ctx.db.transaction((tx) => {
     const rows = prepared(
       sqlite,
-      'SELECT id, debit_item_id, credit_item_id, amount FROM settlements WHERE batch_uid = ? AND reversed_at IS NULL',
+      'SELECT id, debit_item_id, credit_item_id, amount FROM settlements WHERE batch_uid = ? AND reversed_at IS NULL ' +
+        `AND ${counterpartyIdInReach(ctx.actor.customerReach, 'counterparty_id')}`,
     ).all(batchUid) as { id: number; debit_item_id: number; credit_item_id: number; amount: number }[];
     if (rows.length === 0) throw new LedgerError('CONFLICT', '该核销记录不存在或已被反核销。');
     const now = ctx.clock.now().toISOString();

@@ -1,5 +1,6 @@
 import { prepared } from '../../db/prepared';
 import type { MoneySide } from '../../../shared/documents/document-types';
+import { counterpartyInReach } from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 import { assertIndependent } from '../money/independent-accounting';
 import { byCodeUnassignedLast, readParties, unassignedName, type PartyTable } from './party-lookups';
@@ -72,7 +73,8 @@ const groupTables: Readonly<Record<AgingGrouping, PartyTable>> = {
  * made with an item dated after the day is not counted, and a row's total is the balance at that day.
  * A settlement since reversed (反核销) counts as never made, as the ledger keeps no date of reversal but
  * the moment it was done. Open items that lower the balance — money received ahead, returns not yet
- * settled — are the 预收 / 预付 column, negative, rather than aged.
+ * settled — are the 预收 / 预付 column, negative, rather than aged. Only customers in the caller's customer
+ * scope are aged (customer-scope.ts).
  */
 export function aging(ctx: ServiceContext, input: AgingInput) {
   assertIndependent(ctx);
@@ -84,7 +86,8 @@ export function aging(ctx: ServiceContext, input: AgingInput) {
       'c.office_id AS officeId, i.amount ' +
       '- coalesce((SELECT sum(s.amount) FROM settlements s WHERE s.debit_item_id = i.id AND s.reversed_at IS NULL AND s.settled_on <= ?), 0) ' +
       '+ coalesce((SELECT sum(s.amount) FROM settlements s WHERE s.credit_item_id = i.id AND s.reversed_at IS NULL AND s.settled_on <= ?), 0) AS open ' +
-      'FROM open_items i JOIN counterparties c ON c.id = i.counterparty_id WHERE i.side = ? AND i.business_date <= ?',
+      'FROM open_items i JOIN counterparties c ON c.id = i.counterparty_id WHERE i.side = ? AND i.business_date <= ? ' +
+      `AND ${counterpartyInReach(ctx.actor.customerReach, 'c')}`,
   ).all(asOf, asOf, input.side, asOf) as OpenItem[];
 
   const groups = new Map<number | null, Figures>();

@@ -5,6 +5,7 @@ import { mulDivRound } from '../../../shared/numbers/integer-math';
 import { channelTierLabels, channelTiers, type ChannelTier } from '../../domain/master-data/channel';
 import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
+import { counterpartyIdInReach } from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 import { costFigures } from '../access/cost-figures';
 import { assertIndependent } from '../money/independent-accounting';
@@ -233,6 +234,8 @@ export function grossProfit(ctx: ServiceContext, input: GrossProfitInput) {
   }
   const sqlite = ctx.db.$client;
   const { taxpayerType, quantityDecimals } = getBranchProfile(ctx);
+  // A role scoped to some customers sees the profit made on them (customer-scope.ts).
+  const reach = ctx.actor.customerReach;
   const lines = prepared(
     sqlite,
     'SELECT d.type, d.business_date AS businessDate, l.goods_id AS goodsId, d.counterparty_id AS customerId, ' +
@@ -242,7 +245,8 @@ export function grossProfit(ctx: ServiceContext, input: GrossProfitInput) {
       "coalesce((SELECT sum(m.value) FROM stock_movements m WHERE m.line_id = l.id AND m.kind IN ('sales', 'internal_out', 'sales_return', 'purchase_return')), 0) AS movementValue " +
       'FROM documents d JOIN document_lines l ON l.document_id = d.id LEFT JOIN counterparties c ON c.id = d.counterparty_id ' +
       "WHERE d.status = 'completed' AND d.type IN ('sales_delivery', 'internal_transfer_out', 'sales_return', 'purchase_return') " +
-      'AND d.business_date BETWEEN ? AND ? ORDER BY d.business_date, d.id, l.line_no',
+      `AND d.business_date BETWEEN ? AND ? AND ${counterpartyIdInReach(reach, 'd.counterparty_id')} ` +
+      'ORDER BY d.business_date, d.id, l.line_no',
   ).all(input.from, input.to) as ProfitLine[];
   const corrections = prepared(
     sqlite,
@@ -251,7 +255,8 @@ export function grossProfit(ctx: ServiceContext, input: GrossProfitInput) {
       '0 AS amountWithTax, 0 AS baseQuantity, NULL AS confirmedBaseQuantity, 0 AS isGift, sum(correction) AS movementValue ' +
       'FROM stock_movements WHERE correction <> 0 AND posting_date BETWEEN ? AND ? GROUP BY posting_date, goods_id',
   ).all(input.from, input.to) as ProfitLine[];
-  lines.push(...corrections);
+  // Negative-stock corrections belong to no customer: part of the branch's profit, not of a scoped one's.
+  if (reach.scope === 'all') lines.push(...corrections);
 
   const groupOf = grouper(sqlite, input.groupBy, lines);
   const groups = new Map<string, Group>();

@@ -3,6 +3,7 @@ import type { DocumentStatus } from '../../../shared/documents/document-status';
 import { LedgerError } from '../../../shared/ledger-error';
 import { add, mulDivRound } from '../../../shared/numbers/integer-math';
 import { getBranchProfile } from '../branch/branch-profile';
+import { counterpartyIdInReach, reachesCounterparty } from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 import { costFigure } from '../access/cost-figures';
 import {
@@ -50,7 +51,8 @@ interface OrderHeader {
 
 /**
  * The orders a clerk follows up: approved (open, or force-closed) — never drafts, orders waiting for
- * approval, or voided ones, which promise nothing (DOMAIN.md §5). Oldest first.
+ * approval, or voided ones, which promise nothing (DOMAIN.md §5), nor those of a customer out of the
+ * caller's customer scope (customer-scope.ts). Oldest first.
  */
 function readOrders(ctx: ServiceContext, type: OrderType, input: OrderExecutionInput): OrderHeader[] {
   return prepared(
@@ -59,6 +61,7 @@ function readOrders(ctx: ServiceContext, type: OrderType, input: OrderExecutionI
       "WHERE type = ? AND status NOT IN ('draft', 'submitted', 'voided') " +
       "AND (? = 0 OR status = 'awaiting_warehouse') AND (? IS NULL OR counterparty_id = ?) " +
       'AND (? IS NULL OR business_date >= ?) AND (? IS NULL OR business_date <= ?) ' +
+      `AND ${counterpartyIdInReach(ctx.actor.customerReach, 'documents.counterparty_id')} ` +
       'ORDER BY business_date, id',
   ).all(
     type,
@@ -94,8 +97,9 @@ export function orderExecutionReport(ctx: ServiceContext, input: OrderExecutionI
   const { quantityDecimals } = getBranchProfile(ctx);
   let counterparty: PartyFacts | null = null;
   if (input.counterpartyId !== undefined) {
-    counterparty =
-      readParties(sqlite, 'counterparties', [input.counterpartyId]).get(input.counterpartyId) ?? null;
+    counterparty = reachesCounterparty(ctx.db, ctx.actor, input.counterpartyId)
+      ? (readParties(sqlite, 'counterparties', [input.counterpartyId]).get(input.counterpartyId) ?? null)
+      : null;
     if (!counterparty) throw new LedgerError('NOT_FOUND', `往来单位 ${input.counterpartyId} 不存在。`);
   }
   const openOnly = input.openOnly !== false;

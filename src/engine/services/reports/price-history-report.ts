@@ -1,6 +1,7 @@
 import { documentTypeRule } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
+import { reachesCounterparty } from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 import { priceHistory, type PriceSide } from '../documents/price-history';
 import { readParties, type PartyFacts } from './party-lookups';
@@ -32,8 +33,9 @@ export function priceHistoryReport(ctx: ServiceContext, input: PriceHistoryRepor
   const goods = requireGoods(sqlite, input.goodsId);
   let counterparty: PartyFacts | null = null;
   if (input.counterpartyId !== undefined) {
-    counterparty =
-      readParties(sqlite, 'counterparties', [input.counterpartyId]).get(input.counterpartyId) ?? null;
+    counterparty = reachesCounterparty(ctx.db, ctx.actor, input.counterpartyId)
+      ? (readParties(sqlite, 'counterparties', [input.counterpartyId]).get(input.counterpartyId) ?? null)
+      : null;
     if (!counterparty) throw new LedgerError('NOT_FOUND', `往来单位 ${input.counterpartyId} 不存在。`);
   }
   const lines = priceHistory(ctx.actor, sqlite, input, getBranchProfile(ctx).quantityDecimals);

@@ -5,6 +5,7 @@ import {
   type MoneySide,
 } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
+import { counterpartyInReach } from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 import { assertIndependent } from '../money/independent-accounting';
 import { moneyText } from './report-figures';
@@ -50,9 +51,11 @@ export function statement(ctx: ServiceContext, input: StatementInput) {
     throw new LedgerError('VALIDATION', `开始日期 ${input.from} 晚于结束日期 ${input.to}。`);
   }
   const sqlite = ctx.db.$client;
-  const counterparty = prepared(sqlite, 'SELECT id, code, name, kind FROM counterparties WHERE id = ?').get(
-    input.counterpartyId,
-  ) as { id: number; code: string; name: string; kind: string } | undefined;
+  // A counterparty out of the caller's customer scope is one that does not exist (customer-scope.ts).
+  const counterparty = prepared(
+    sqlite,
+    `SELECT id, code, name, kind FROM counterparties c WHERE id = ? AND ${counterpartyInReach(ctx.actor.customerReach, 'c')}`,
+  ).get(input.counterpartyId) as { id: number; code: string; name: string; kind: string } | undefined;
   if (!counterparty) throw new LedgerError('NOT_FOUND', `往来单位 ${input.counterpartyId} 不存在。`);
   const side = input.side ?? (counterparty.kind === 'supplier' ? 'payable' : 'receivable');
 
