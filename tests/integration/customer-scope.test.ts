@@ -6,6 +6,7 @@ import { router } from '../../src/engine/api/router';
 import { permissions } from '../../src/engine/domain/access/permissions';
 import type { ApiInput } from '../../src/shared/api';
 import { beijingLedger, callFailing, callOk, openLedger, signIn, tempFolder } from './support/ledger';
+import { createAccount } from './support/users';
 import { migrationsBefore, olderLedgerFile, releaseMigrations } from './support/older-file';
 import { act, enterAndApprove, post, stockWorld } from './support/stock';
 
@@ -39,7 +40,7 @@ async function scopedLedger() {
   const west = await office('BSC02', '城西办事处', 'office');
 
   const user = async (username: string, displayName: string, role: string) =>
-    (await callOk(engine, 'users.create', { username, displayName, role, password }, adminSession)).id;
+    (await createAccount(engine, adminSession, { username, displayName, role, password })).id;
   const employee = async (code: string, name: string, officeId: number, userId?: number) =>
     (
       await act(engine, 'employees.save', {
@@ -490,12 +491,12 @@ describe('customer scope', () => {
   it('a user with no employee record under 个人 sees no customer, only suppliers', async () => {
     const { engine, adminSession } = await beijingLedger();
     await stockWorld(engine);
-    await callOk(
-      engine,
-      'users.create',
-      { username: 'newbie', displayName: '新业务员', role: 'salesperson', password },
-      adminSession,
-    );
+    await createAccount(engine, adminSession, {
+      username: 'newbie',
+      displayName: '新业务员',
+      role: 'salesperson',
+      password,
+    });
     const session = await signIn(engine, 'newbie', password);
     expect(await listedCustomers(engine, session)).toEqual(['蒙牛乳业']);
   });
