@@ -155,12 +155,13 @@ describe('an import written in bounded batches', () => {
   it('lets another program’s writes in within its bound while it writes 6,000 goods', async () => {
     const folder = tempFolder();
     const databasePath = path.join(folder, 'ledger.db');
-    const engine = await openLedger(databasePath);
+    // Batches of a quarter second (the default is a second, against programs waiting 5 s).
+    const engine = await openLedger(databasePath, { importPacing: { batchMs: 250 } });
     await setUpBeijing(engine);
     const file = goodsFile(folder, '商品目录.xlsx', goodsRows(0, 6000, '饮料/果汁', 33.6));
 
     // The other program waits at most 1 s for the lock each time; one transaction of 6,000 goods
-    // holds it for several seconds, so before the batches it met "database is locked".
+    // holds it for a few seconds, so before the batches it met "database is locked".
     const other = program('write-with-bound.ts', [databasePath, '4000', '1000']);
     const lines = collectLines(other);
     await until(() => lines.out.includes('writing'), 'the other program started');

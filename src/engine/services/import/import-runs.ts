@@ -12,9 +12,9 @@ import { copyJournalForUndo, undoSomeChanges, usedByOthers, type KeptRow } from 
  * How an import is written: in batches that hold the write lock about `batchMs` (or `batchRows` rows)
  * at a time, each its own transaction, with `pauseMs` between them. Other programs waiting for the lock
  * poll it (SQLite's busy handler) at most every 100 ms: a pause longer than that lets every one of them
- * in before the next batch, and calls of other people on this engine run in it too. Half a second of
- * lock: a keeper's confirmation waits at most about that, not the 10–20 s a 50,000-goods catalogue takes
- * (past the 5 s bound); the pauses add about a fifth to the import's own time.
+ * in before the next batch, and calls of other people on this engine run in it too. A second of lock:
+ * a keeper's confirmation waits at most about that, not the 10–20 s a 50,000-goods catalogue takes
+ * (past the 5 s bound); the pauses add about a tenth to the import's writing.
  */
 export interface ImportPacing {
   batchRows: number;
@@ -22,7 +22,7 @@ export interface ImportPacing {
   pauseMs: number;
 }
 
-export const defaultImportPacing: ImportPacing = { batchRows: 5_000, batchMs: 500, pauseMs: 110 };
+export const defaultImportPacing: ImportPacing = { batchRows: 10_000, batchMs: 1_000, pauseMs: 110 };
 
 /** A run's heartbeat older than this was left by a program that hung or whose host cannot be asked. */
 const abandonedAfterMs = 10 * 60 * 1000;
