@@ -7,6 +7,7 @@ import type { ApiInput } from '../../src/shared/api';
 import { beijingLedger, callOk, signIn } from './support/ledger';
 import { act, enterAndApprove, post, stockWorld } from './support/stock';
 import { createAccount } from './support/users';
+import { notReads } from './support/not-reads';
 
 /*
  * Field-level hiding (issue 11): unit cost, cost of goods, stock value and purchase prices are removed
@@ -109,58 +110,6 @@ async function withoutCostUser(engine: Engine, adminSession: string): Promise<st
   });
   return signIn(engine, 'tester', 'Tester#2026');
 }
-
-/**
- * The methods that change the books or need a file: not walked (a write is refused or allowed by its
- * permission, which roles.test.ts walks; what it returns is an id or a status, no figures). Every other
- * method is read with the input below, or `{}`; a new method is walked unless it is named here.
- */
-const notReads = new Set([
-  'setup.createBranch',
-  'auth.login',
-  'auth.logout',
-  'auth.changePassword',
-  'system.backup',
-  'system.setBackupPassphrase',
-  'system.checkIntegrity',
-  'system.restorePreview',
-  'system.restore',
-  'branch.update',
-  'settings.update',
-  'users.create',
-  'users.update',
-  'users.resetPassword',
-  'users.unlock',
-  'roles.save',
-  'roles.delete',
-  'masterData.setActive',
-  'masterData.delete',
-  'masterData.restore',
-  'masterData.purge',
-  'goods.save',
-  'counterparties.save',
-  'warehouses.save',
-  'offices.save',
-  'employees.save',
-  'import.preview',
-  'import.commit',
-  'import.errorReport',
-  'documents.save',
-  'documents.submit',
-  'documents.approve',
-  'documents.close',
-  'documents.unapprove',
-  'documents.void',
-  'documents.delete',
-  'documents.reverse',
-  'warehouse.confirm',
-  'numbering.save',
-  'periods.close',
-  'periods.reopen',
-  'money.settle',
-  'money.autoSettle',
-  'money.reverseSettlement',
-]);
 
 /** One read: its input, and the cost fields (paths, `[]` for each element) its output carries. */
 interface Read {

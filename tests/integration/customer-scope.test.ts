@@ -7,6 +7,7 @@ import { permissions } from '../../src/engine/domain/access/permissions';
 import type { ApiInput } from '../../src/shared/api';
 import { beijingLedger, callFailing, callOk, openLedger, signIn, tempFolder } from './support/ledger';
 import { createAccount } from './support/users';
+import { notReads as writesAndFiles } from './support/not-reads';
 import { migrationsBefore, olderLedgerFile, releaseMigrations } from './support/older-file';
 import { act, enterAndApprove, post, stockWorld } from './support/stock';
 
@@ -190,57 +191,10 @@ function textsIn(output: unknown, key = ''): string[] {
 }
 
 /**
- * The methods that change the books or need a file (as cost-hiding.test.ts lists them), and audit.list:
- * the audit log is the administrator's record of every change in the ledger, which a role that may read
- * it reads whole.
+ * The methods that change the books or need a file (support/not-reads.ts), and audit.list: the audit log is
+ * the administrator's record of every change in the ledger, which a role that may read it reads whole.
  */
-const notReads = new Set([
-  'setup.createBranch',
-  'auth.login',
-  'auth.logout',
-  'auth.changePassword',
-  'system.backup',
-  'system.setBackupPassphrase',
-  'system.checkIntegrity',
-  'system.restorePreview',
-  'system.restore',
-  'branch.update',
-  'settings.update',
-  'users.create',
-  'users.update',
-  'users.resetPassword',
-  'users.unlock',
-  'roles.save',
-  'roles.delete',
-  'masterData.setActive',
-  'masterData.delete',
-  'masterData.restore',
-  'masterData.purge',
-  'goods.save',
-  'counterparties.save',
-  'warehouses.save',
-  'offices.save',
-  'employees.save',
-  'import.preview',
-  'import.commit',
-  'import.errorReport',
-  'documents.save',
-  'documents.submit',
-  'documents.approve',
-  'documents.close',
-  'documents.unapprove',
-  'documents.void',
-  'documents.delete',
-  'documents.reverse',
-  'warehouse.confirm',
-  'numbering.save',
-  'periods.close',
-  'periods.reopen',
-  'money.settle',
-  'money.autoSettle',
-  'money.reverseSettlement',
-  'audit.list',
-]);
+const notReads = new Set([...writesAndFiles, 'audit.list']);
 
 type ReportExport = ApiInput<'reports.export'>;
 

@@ -56,6 +56,21 @@ const goodsRows = (from: number, count: number, category: string, price: number)
     return { code: `G${String(n).padStart(5, '0')}`, name: `商品${n}`, category, price };
   });
 
+/** A person saves the goods opened at `opened` under a new name, in the file's units (袋, 箱 of 24). */
+async function renameAsAPerson(
+  engine: Engine,
+  session: string,
+  opened: { id: number; version: number },
+  code: string,
+  name: string,
+) {
+  const units = [
+    { name: '袋', ratio: '1', isBase: true },
+    { name: '箱', ratio: '24', isBase: false },
+  ];
+  return callOk(engine, 'goods.save', { ...opened, goods: { code, name, units } }, session);
+}
+
 async function importFile(engine: Engine, file: string, session: string | null = null) {
   const input = {
     entity: 'goods' as const,
@@ -216,22 +231,12 @@ describe('an import written in bounded batches', () => {
       'the first batch was written',
     );
     // Someone saves G00150 (row 151, a later batch) while the import runs.
-    await callOk(
+    await renameAsAPerson(
       engine,
-      'goods.save',
-      {
-        id: late,
-        version: opened.version,
-        goods: {
-          code: 'G00150',
-          name: '商品150（已改名）',
-          units: [
-            { name: '袋', ratio: '1', isBase: true },
-            { name: '箱', ratio: '24', isBase: false },
-          ],
-        },
-      },
       admin,
+      { id: late, version: opened.version },
+      'G00150',
+      '商品150（已改名）',
     );
     const outcome = await importing;
     expect(outcome.status).toBe('refused');
@@ -309,23 +314,7 @@ describe('an import written in bounded batches', () => {
       },
       admin,
     );
-    await callOk(
-      engine,
-      'goods.save',
-      {
-        id: late,
-        version: opened.version,
-        goods: {
-          code: 'G00090',
-          name: '商品90（已改名）',
-          units: [
-            { name: '袋', ratio: '1', isBase: true },
-            { name: '箱', ratio: '24', isBase: false },
-          ],
-        },
-      },
-      admin,
-    );
+    await renameAsAPerson(engine, admin, { id: late, version: opened.version }, 'G00090', '商品90（已改名）');
 
     const outcome = await importing;
     expect(outcome.status).toBe('refused');
