@@ -15,6 +15,8 @@ export const changeLog = sqliteTable(
     payload: text('payload', { mode: 'json' }).notNull(),
     /** The package that carried this change to head office; null until packaged. */
     packageSeq: integer('package_seq'),
+    /** The epoch of that package: a seq names a package only within its epoch. */
+    packageEpoch: integer('package_epoch'),
   },
   (table) => [index('change_log_unpackaged').on(table.packageSeq)],
 );

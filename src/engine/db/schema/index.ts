@@ -13,3 +13,4 @@ export * from './stock';
 export * from './money';
 export * from './restores';
 export * from './roles';
+export * from './upload';

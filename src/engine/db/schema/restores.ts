@@ -17,4 +17,9 @@ export const ledgerRestores = sqliteTable('ledger_restores', {
   backupMadeAt: text('backup_made_at').notNull(),
   /** Where the ledger as it was just before the restore was kept. */
   keptAsidePath: text('kept_aside_path').notNull(),
+  /**
+   * The highest upload epoch the replaced ledger had used: the restored one opens its next epoch above it,
+   * never reusing one head office may already hold under other packages (0: unknown or none).
+   */
+  uploadEpochBefore: integer('upload_epoch_before').notNull().default(0),
 });

@@ -27,6 +27,8 @@ export const permissionAreas = {
   creditLimit: ['edit'],
   minSalePrice: ['edit'],
   warehouseKeepers: ['edit'],
+  /** 上传总部: seeing the outbox, sending now, and (the administrator's) head office's address and keys. */
+  upload: ['view', 'run', 'configure'],
 } as const;
 
 export type PermissionArea = keyof typeof permissionAreas;
@@ -62,6 +64,7 @@ const areaLabels: Record<PermissionArea, string> = {
   creditLimit: '信用额度',
   minSalePrice: '最低售价',
   warehouseKeepers: '仓库的仓管员',
+  upload: '上传总部',
 };
 
 const actionLabels: Record<string, string> = {
@@ -81,6 +84,8 @@ const actionLabels: Record<string, string> = {
   close: '月结',
   reopen: '反月结',
   settle: '收付款与核销',
+  run: '立即上传',
+  configure: '配置',
 };
 
 /** How a message names a permission: 基础资料·修改. */

@@ -4,11 +4,13 @@ import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 
 export function getAppSettings(ctx: ServiceContext): AppSettings {
+  // Only the keys of AppSettings: other areas keep their own rows here (the upload's, with its client key).
   const stored = Object.fromEntries(
     ctx.db
       .select()
       .from(settings)
       .all()
+      .filter((row) => Object.hasOwn(defaultAppSettings, row.key))
       .map((row) => [row.key, row.value]),
   );
   return { ...defaultAppSettings, ...(stored as Partial<AppSettings>) };

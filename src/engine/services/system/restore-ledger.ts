@@ -12,6 +12,7 @@ import { automaticBackupFolder, databaseBaseName } from './automatic-backups';
 import { checkedCopyOfBackup, type BackupCopy } from './backup-copy';
 import type { EngineEnv } from './engine-env';
 import type { MaintenanceGate } from './maintenance';
+import { highestUploadEpoch } from '../upload/upload-epoch';
 
 export interface RestorePreview {
   from: string;
@@ -114,7 +115,7 @@ export async function prepareCopy(
   who: Pick<ServiceContext, 'actor' | 'clock'>,
   migrationsFolder: string,
   copy: BackupCopy,
-  keptAside: { path: string; detail: string },
+  keptAside: { path: string; detail: string; uploadEpoch: number },
 ) {
   const sqlite = new Database(copy.file, { fileMustExist: true });
   try {
@@ -128,9 +129,16 @@ export async function prepareCopy(
     db.transaction((tx) => {
       sqlite
         .prepare(
-          'INSERT INTO ledger_restores (restored_at, restored_by_name, from_file, backup_made_at, kept_aside_path) VALUES (?, ?, ?, ?, ?)',
+          'INSERT INTO ledger_restores (restored_at, restored_by_name, from_file, backup_made_at, kept_aside_path, upload_epoch_before) VALUES (?, ?, ?, ?, ?, ?)',
         )
-        .run(who.clock.now().toISOString(), who.actor.displayName, copy.from, copy.madeAt, keptAside.path);
+        .run(
+          who.clock.now().toISOString(),
+          who.actor.displayName,
+          copy.from,
+          copy.madeAt,
+          keptAside.path,
+          keptAside.uploadEpoch,
+        );
       recordAudit(tx, inCopy, {
         action: 'system.restore',
         entity: 'database',
@@ -180,6 +188,7 @@ export async function restoreLedger(
     await prepareCopy(ctx, env.migrationsFolder, copy, {
       path: keptAside,
       detail: `恢复前的账簿另存为 ${keptAside}`,
+      uploadEpoch: highestUploadEpoch(ctx.db.$client),
     });
     return await gate.run('正在从备份恢复账簿', async () => {
       let snapshot = null as BackupSnapshot | null;

@@ -165,6 +165,8 @@ export async function restoreOverUnopenable(
     await prepareCopy(ledger, ledger.migrationsFolder, copy, {
       path: aside,
       detail: `原账簿无法打开（${why}），已原样移至 ${aside}`,
+      // Unreadable: head office's own epoch (GET state) keeps the next one above what it holds.
+      uploadEpoch: 0,
     });
     const keptAside = moveDatabaseFiles(ledger.databasePath, aside);
     try {

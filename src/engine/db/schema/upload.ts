@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import {
+  blob,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+export const outboxStates = ['built', 'sending', 'acked', 'rejected', 'superseded'] as const;
+export type OutboxState = (typeof outboxStates)[number];
+
+/**
+ * The upload outbox (UPLOAD.md "Outbox"): one row per package, built in one transaction with the
+ * change-log entries it carries and never changed after but for its delivery columns (a trigger
+ * keeps the rest fixed). `body` is the gzip stream as built, so every retry sends the same bytes.
+ * `superseded`: a package head office refused as too large (413), rebuilt as smaller ones under new
+ * seqs; kept, like every package, until head office has acknowledged its successors.
+ */
+export const uploadOutbox = sqliteTable(
+  'upload_outbox',
+  {
+    id: integer('id').primaryKey(),
+    packageId: text('package_id').notNull().unique(),
+    epoch: integer('epoch').notNull(),
+    seq: integer('seq').notNull(),
+    sha256: text('sha256').notNull(),
+    prevSha256: text('prev_sha256'),
+    snapshot: integer('snapshot', { mode: 'boolean' }).notNull(),
+    /** The period keys the package carries figures for, e.g. ["2026-03"]. */
+    periods: text('periods', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Rows per section, as in the manifest: what the 上传总部 page lists. */
+    sectionRows: text('section_rows', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    bytes: integer('bytes').notNull(),
+    body: blob('body', { mode: 'buffer' }).notNull(),
+    builtAt: text('built_at').notNull(),
+    state: text('state', { enum: outboxStates }).notNull().default('built'),
+    attempts: integer('attempts').notNull().default(0),
+    /** ISO time; null: at the next run of the loop. */
+    nextAttemptAt: text('next_attempt_at'),
+    lastAttemptAt: text('last_attempt_at'),
+    /** The last failure as `{ code, status, message, at }` (upload-errors.ts), null after success. */
+    lastError: text('last_error', { mode: 'json' }).$type<Record<string, unknown>>(),
+    receipt: text('receipt', { mode: 'json' }).$type<Record<string, unknown>>(),
+    ackedAt: text('acked_at'),
+  },
+  (table) => [
+    // A seq names one live package in an epoch; superseded ones keep theirs for the record.
+    uniqueIndex('upload_outbox_identity')
+      .on(table.epoch, table.seq)
+      .where(sql`${table.state} <> 'superseded'`),
+    index('upload_outbox_pending').on(table.state, table.epoch, table.seq),
+    check('upload_outbox_seq_positive', sql`${table.seq} >= 1 AND ${table.epoch} >= 1`),
+  ],
+);
+
+/**
+ * Epochs this ledger has uploaded under. A new one opens, with a full snapshot, when the branch's history
+ * no longer follows head office's: a restore from a backup, or a chain head office does not share.
+ */
+export const uploadEpochs = sqliteTable('upload_epochs', {
+  epoch: integer('epoch').primaryKey(),
+  openedAt: text('opened_at').notNull(),
+  /** first | restore | diverged: why it opened. */
+  reason: text('reason').notNull(),
+});
+
+/**
+ * What master data each package carried: the hash of each record's uploaded form, so the next package
+ * carries only what changed since (goods, counterparties, warehouses, categories "as they change").
+ * Append-only per package, so a package rebuilt after a 413 takes its marks back with it.
+ */
+export const uploadMasterMarks = sqliteTable(
+  'upload_master_marks',
+  {
+    entity: text('entity').notNull(),
+    uid: text('uid').notNull(),
+    epoch: integer('epoch').notNull(),
+    seq: integer('seq').notNull(),
+    sha256: text('sha256').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.entity, table.uid, table.epoch, table.seq] })],
+);

@@ -1,0 +1,34 @@
+import type { UploadSection } from './upload-section';
+import {
+  branchProfileSection,
+  categoriesSection,
+  counterpartiesSection,
+  goodsSection,
+  monthClosesSection,
+  warehousesSection,
+} from './sections/master-data-sections';
+import {
+  moneyBalancesSection,
+  movementSummarySection,
+  stockBalancesSection,
+  tradeSection,
+} from './sections/period-sections';
+import { documentsSection } from './sections/documents-section';
+
+/**
+ * Every section a package may carry, in the order they are written: identities before the figures that
+ * name them. Contracts and channel reports register theirs here.
+ */
+export const uploadSections: readonly UploadSection[] = [
+  branchProfileSection,
+  categoriesSection,
+  warehousesSection,
+  goodsSection,
+  counterpartiesSection,
+  monthClosesSection,
+  documentsSection,
+  stockBalancesSection,
+  movementSummarySection,
+  tradeSection,
+  moneyBalancesSection,
+];

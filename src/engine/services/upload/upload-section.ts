@@ -1,0 +1,79 @@
+import type Database from 'better-sqlite3';
+import type { PackagePeriod, SectionName } from '../../../shared/upload/package-format';
+import type { BranchProfileView } from '../branch/branch-profile';
+
+/**
+ * A section of an upload package (UPLOAD.md "Packages"): a small registered unit, so that contracts and
+ * channel reports add theirs without touching the builder. Three shapes:
+ * - `identity`: records head office keeps by uid (master data, month closes). The builder sends those
+ *   whose uploaded form changed since the last package, and a `{ uid, removed: true }` row for those gone.
+ * - `period`: figures of one period, which replace at head office what the branch sent for it before.
+ * - `changes`: rows for the change-log entries the package carries (completed documents).
+ */
+export interface SectionReading {
+  sqlite: Database.Database;
+  profile: BranchProfileView;
+  uids: UidLookup;
+}
+
+export type UploadRow = Record<
+  string,
+  string | number | boolean | null | unknown[] | Record<string, unknown>
+>;
+
+export interface IdentitySection {
+  shape: 'identity';
+  name: SectionName;
+  /** Every record as head office receives it, with its uid. */
+  records(reading: SectionReading): Iterable<{ uid: string } & UploadRow>;
+}
+
+export interface PeriodSection {
+  shape: 'period';
+  name: SectionName;
+  rows(reading: SectionReading, period: PackagePeriod): Iterable<UploadRow>;
+}
+
+export interface ChangeEntry {
+  id: number;
+  entity: string;
+  entityUid: string;
+  operation: 'insert' | 'update' | 'delete';
+  payload: Record<string, unknown>;
+}
+
+export interface ChangesSection {
+  shape: 'changes';
+  name: SectionName;
+  /** Sent only when the branch's upload setting asks for it (completed documents with lines). */
+  setting: 'sendDocuments';
+  rows(reading: SectionReading, changes: readonly ChangeEntry[]): Iterable<{ uid: string } & UploadRow>;
+}
+
+export type UploadSection = IdentitySection | PeriodSection | ChangesSection;
+
+/** The uids head office knows records by, from the integer keys rows hold. */
+export interface UidLookup {
+  goods(id: number): string;
+  warehouse(id: number): string;
+  counterparty(id: number | null): string | null;
+  category(id: number | null): string | null;
+}
+
+function lookupOf(sqlite: Database.Database, table: string): Map<number, string> {
+  const rows = sqlite.prepare(`SELECT id, uid FROM ${table}`).raw(true).all() as [number, string][];
+  return new Map(rows);
+}
+
+export function uidLookup(sqlite: Database.Database): UidLookup {
+  const goods = lookupOf(sqlite, 'goods');
+  const warehouses = lookupOf(sqlite, 'warehouses');
+  const counterparties = lookupOf(sqlite, 'counterparties');
+  const categories = lookupOf(sqlite, 'goods_categories');
+  return {
+    goods: (id) => goods.get(id)!,
+    warehouse: (id) => warehouses.get(id)!,
+    counterparty: (id) => (id === null ? null : counterparties.get(id)!),
+    category: (id) => (id === null ? null : categories.get(id)!),
+  };
+}

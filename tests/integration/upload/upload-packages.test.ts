@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../../src/engine';
+import { cliActor, type ServiceContext } from '../../../src/engine/services/context';
+import { buildPackage } from '../../../src/engine/services/upload/build-package';
+import { listOutbox, packageBody } from '../../../src/engine/services/upload/outbox-list';
+import { act, post, stockLedger } from '../support/stock';
+import type { ManualClock } from '../support/ledger';
+import { readPackage, sectionRows } from '../support/read-package';
+
+function contextOf(engine: Engine, clock: ManualClock): ServiceContext {
+  return { db: engine.db, actor: cliActor, clock };
+}
+
+const appVersion = '0.1.0-test';
+
+describe('upload packages (UPLOAD.md "Packages")', () => {
+  it('builds a snapshot, then only what changed, chained by sha256, with control totals that match the rows', async () => {
+    const { engine, clock, world } = await stockLedger();
+    const ctx = contextOf(engine, clock);
+    await post(engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-01-05',
+      counterpartyId: world.supplier,
+      lines: [
+        {
+          goodsId: world.milk,
+          warehouseId: world.warehouse1,
+          unitName: '箱',
+          quantity: '10',
+          unitPrice: '48',
+        },
+      ],
+    });
+    await post(engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-02-10',
+      counterpartyId: world.customer,
+      lines: [
+        {
+          goodsId: world.milk,
+          warehouseId: world.warehouse1,
+          unitName: '箱',
+          quantity: '3',
+          unitPrice: '70',
+        },
+      ],
+    });
+
+    const first = buildPackage(ctx, { appVersion })!;
+    expect(first).toMatchObject({
+      epoch: 1,
+      seq: 1,
+      snapshot: true,
+      periods: ['2026-01', '2026-02', '2026-03'],
+    });
+    const body = packageBody(engine.db.$client, first.packageId);
+    expect(createHash('sha256').update(body).digest('hex')).toBe(first.sha256);
+    const { manifest, rows } = readPackage(body);
+    expect(manifest).toMatchObject({
+      branchCode: 'BJ01',
+      epoch: 1,
+      seq: 1,
+      prevSha256: null,
+      snapshot: true,
+    });
+
+    // Every part's sha256, row count and totals are those of its lines as written.
+    const text = gunzipSync(body).toString('utf8').split('\n').filter(Boolean).slice(0, -1);
+    for (const part of manifest.sections) {
+      const lines = text.filter((line) => {
+        const row = JSON.parse(line) as { s: string; p: string | null };
+        return row.s === part.section && row.p === part.period;
+      });
+      expect(part.rows).toBe(lines.length);
+      expect(part.sha256).toBe(
+        createHash('sha256')
+          .update(lines.map((line) => `${line}\n`).join(''))
+          .digest('hex'),
+      );
+      for (const [field, total] of Object.entries(part.totals)) {
+        const sum = lines.reduce(
+          (acc, line) => acc + BigInt((JSON.parse(line) as { r: Record<string, number> }).r[field] ?? 0),
+          0n,
+        );
+        expect(total).toBe(sum.toString());
+      }
+    }
+
+    // 10 箱 of 24 袋 at ¥48 a 箱 in, 3 箱 out: 7 箱 = 168 袋 worth ¥336.00 at the end of February. Quantities
+    // in base units × 10^quantityScale (2 here), money in fen.
+    expect(manifest.quantityScale).toBe(2);
+    expect(sectionRows(rows, 'stock_balances', '2026-01')).toEqual([
+      expect.objectContaining({ quantity: 24000, value: 48000 }),
+    ]);
+    expect(sectionRows(rows, 'stock_balances', '2026-02')).toEqual([
+      expect.objectContaining({ quantity: 16800, value: 33600 }),
+    ]);
+    expect(sectionRows(rows, 'trade', '2026-02')).toEqual([
+      expect.objectContaining({ side: 'sales', quantity: 7200, amount: 21000, cost: 14400 }),
+    ]);
+    expect(sectionRows(rows, 'goods').map((goods) => goods.code)).toEqual(['SP001', 'SP002']);
+    expect(sectionRows(rows, 'goods')[0]).toMatchObject({
+      baseUnit: '袋',
+      units: [{ name: '袋' }, { name: '箱', ratio: 24_000_000 }],
+    });
+    expect(sectionRows(rows, 'branch_profile')).toHaveLength(1);
+
+    // Nothing changed, and this period was sent: nothing to build.
+    expect(buildPackage(ctx, { appVersion })).toBeNull();
+
+    // A goods renamed and a backdated receipt: the goods alone, and every period from February on.
+    await act(engine, 'goods.save', {
+      id: world.yogurt,
+      version: 1,
+      goods: {
+        code: 'SP002',
+        name: '老酸奶',
+        lotTracked: true,
+        shelfLifeDays: 21,
+        units: [
+          { name: '杯', ratio: '1', isBase: true },
+          { name: '箱', ratio: '12', isBase: false },
+        ],
+      },
+    });
+    await post(engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-02-20',
+      counterpartyId: world.supplier,
+      lines: [
+        {
+          goodsId: world.milk,
+          warehouseId: world.warehouse2,
+          unitName: '箱',
+          quantity: '1',
+          unitPrice: '48',
+        },
+      ],
+    });
+    const second = buildPackage(ctx, { appVersion })!;
+    expect(second).toMatchObject({ epoch: 1, seq: 2, snapshot: false, periods: ['2026-02', '2026-03'] });
+    const next = readPackage(packageBody(engine.db.$client, second.packageId));
+    expect(next.manifest.prevSha256).toBe(first.sha256);
+    expect(sectionRows(next.rows, 'goods').map((goods) => goods.name)).toEqual(['老酸奶']);
+    expect(sectionRows(next.rows, 'warehouses')).toEqual([]);
+    expect(sectionRows(next.rows, 'stock_balances', '2026-03')).toHaveLength(2);
+
+    expect(listOutbox(engine.db.$client).map((item) => [item.seq, item.state])).toEqual([
+      [2, 'built'],
+      [1, 'built'],
+    ]);
+  });
+
+  it('keeps a built package as built: its bytes cannot change and it cannot be deleted before head office has it', async () => {
+    const { engine, clock } = await stockLedger();
+    const built = buildPackage(contextOf(engine, clock), { appVersion, force: true })!;
+    const sqlite = engine.db.$client;
+    expect(() =>
+      sqlite.prepare("UPDATE upload_outbox SET body = x'00' WHERE seq = ?").run(built.seq),
+    ).toThrow('上传包生成后不可修改');
+    expect(() => sqlite.prepare('DELETE FROM upload_outbox WHERE seq = ?').run(built.seq)).toThrow(
+      '未确认送达的上传包不可删除',
+    );
+  });
+});
