@@ -1,0 +1,74 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LedgerError } from '../../../shared/ledger-error';
+
+/**
+ * Where the HMAC secret head office gave this branch is kept (UPLOAD.md "Trust"): never in the ledger —
+ * every backup and every copy of the ledger would carry it — nor in a log, the audit or an export. A
+ * vault seals it: on the desktop with the OS keychain (Electron `safeStorage`, passed in by the host), in
+ * web mode and the CLI with a key file beside the database readable only by the account the app runs as.
+ */
+export interface SecretVault {
+  seal(secret: string): Buffer;
+  open(sealed: Buffer): string;
+}
+
+/** AES-256-GCM with a random key in a 0600 file: the key file never leaves the machine with a backup. */
+export function keyFileVault(keyFile: string): SecretVault {
+  const key = (): Buffer => {
+    try {
+      return fs.readFileSync(keyFile);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      fs.mkdirSync(path.dirname(keyFile), { recursive: true });
+      const made = randomBytes(32);
+      fs.writeFileSync(keyFile, made, { mode: 0o600, flag: 'wx' });
+      return made;
+    }
+  };
+  return {
+    seal(secret) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key(), iv);
+      const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    open(sealed) {
+      const decipher = createDecipheriv('aes-256-gcm', key(), sealed.subarray(0, 12));
+      decipher.setAuthTag(sealed.subarray(12, 28));
+      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+/** The sealed secret's file, beside the database. */
+export function secretFileOf(databasePath: string): string {
+  return `${databasePath}.upload-secret`;
+}
+
+export function storeUploadSecret(vault: SecretVault, file: string, secret: string | null): void {
+  if (secret === null) {
+    fs.rmSync(file, { force: true });
+    return;
+  }
+  const partial = `${file}.partial`;
+  fs.writeFileSync(partial, vault.seal(secret), { mode: 0o600 });
+  fs.renameSync(partial, file);
+}
+
+/** The secret, or null when none is set. */
+export function readUploadSecret(vault: SecretVault, file: string): string | null {
+  let sealed: Buffer;
+  try {
+    sealed = fs.readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    return vault.open(sealed);
+  } catch {
+    throw new LedgerError('CONFLICT', '上传密钥无法解密（密钥文件已更换或损坏），请在“上传总部”设置中重新填写总部给的密钥。');
+  }
+}
