@@ -3,7 +3,7 @@
  * runs here, so the window never waits on SQLite (ARCHITECTURE.md "Processes").
  */
 /// <reference types="electron-vite/node" />
-import { openEngine, LedgerError, scheduleDailyBackups, type Engine } from '../src/engine';
+import { openEngine, LedgerError, scheduleDailyBackups, scheduleUploads, type Engine } from '../src/engine';
 // Bundled by electron-vite into a file of its own, beside this one: the import's parse runs there.
 import importWorker from '../src/engine/services/import/read-table-worker?modulePath';
 import { decodeEngineConfig, engineConfigVariable } from './engine-config';
@@ -41,8 +41,10 @@ async function serve(): Promise<void> {
     }
     engine = opened;
     const stopBackups = scheduleDailyBackups(opened, (line) => console.error(line));
+    const stopUploads = scheduleUploads(opened, (line) => console.error(line));
     closeDatabase = async () => {
       stopBackups();
+      stopUploads();
       // The exit backup (when automatic backups are on) before the database closes.
       const { backupError } = await opened.shutdown();
       if (backupError) console.error(backupError);

@@ -8,6 +8,7 @@ import { initCommand, initUsage } from './commands/init';
 import { reportCommand, reportUsage } from './commands/report';
 import { isUnopenableLedger } from '../engine/services/system/restore-unopenable';
 import { restoreCommand, restoreOverUnopenableCommand, restoreUsage } from './commands/restore';
+import { uploadCommand, uploadUsage } from './commands/upload';
 import { verifyCommand } from './commands/verify';
 import { CommandOutcome } from './outcome';
 import { printFailure, printResult } from './output';
@@ -31,6 +32,7 @@ const usage = `分支账簿命令行 — Branch Ledger CLI
   verify                   校验账簿：审计日志与库存流水的哈希链、库存余额与流水合计；
                            指出第一条被改动的记录，有问题时退出码为 1
   demo …                   生成演示机构及其两年单据：${indent(demoUsage)}
+  upload …                 上传总部：${indent(uploadUsage)}
 --db 默认为 ./data/ledger.db。命令行在审计日志中记为用户 cli。`;
 
 type Command = (engine: Engine, args: string[]) => Promise<unknown>;
@@ -46,6 +48,7 @@ const commands: Record<string, Command> = {
   report: reportCommand,
   demo: demoCommand,
   verify: verifyCommand,
+  upload: uploadCommand,
   // Opening the engine migrates; what is left is to say what happened.
   migrate: async (engine) => engine.migration,
 };

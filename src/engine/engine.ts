@@ -17,6 +17,11 @@ import { dailyBackupDue, runAutomaticBackup } from './services/system/automatic-
 import { defaultBackupPassphraseFile } from './services/system/backup-passphrase';
 import type { EngineEnv } from './services/system/engine-env';
 import { MaintenanceGate } from './services/system/maintenance';
+import { slotAt, uploadDue } from './services/upload/upload-due';
+import { writeProgress } from './services/upload/upload-progress';
+import { runUpload, uploadDepsOf, type UploadRunOutcome } from './services/upload/upload-run';
+import { uploadOnce } from './services/upload/upload-once';
+import { keyFileVault, secretFileOf, type SecretVault } from './services/upload/upload-secret';
 
 export interface EngineOptions {
   databasePath: string;
@@ -39,6 +44,8 @@ export interface EngineOptions {
   passwordCost?: ScryptCost;
   /** How imports are written in batches (import-runs.ts); tests make batches small to see them interleave. */
   importPacing?: Partial<ImportPacing>;
+  /** Seals head office's secret: the desktop app passes the OS keychain's; default a key file beside the database. */
+  uploadVault?: SecretVault;
 }
 
 export interface Engine {
@@ -57,6 +64,11 @@ export interface Engine {
    * A failure is audited and thrown (BACKUP_FAILED) for the host to log; the next call tries again.
    */
   runDueBackups(): Promise<BackupResult | null>;
+  /**
+   * An upload run, if one is due by the upload's own schedule, retry wait or a network come back
+   * (upload-due.ts): the host's timer calls it, as it does the backup. Null when none was due.
+   */
+  runDueUpload(): Promise<UploadRunOutcome | null>;
   /** Closes the database now: what a test or a failed start does. */
   close(): void;
   /** Closes the way a person quits: the exit backup first (when automatic backups are on), then the database. */
@@ -115,6 +127,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     busyTimeoutMs: options.busyTimeoutMs ?? defaultBusyTimeoutMs,
     importWorker: options.importWorker ?? null,
     importPacing: { ...defaultImportPacing, ...options.importPacing },
+    uploadSecretFile: secretFileOf(databasePath),
+    uploadVault: options.uploadVault ?? keyFileVault(`${databasePath}.upload-key`),
   };
   const gate = new MaintenanceGate();
   const deps = { db, clock, auth: newAuthState(clock.now(), options.passwordCost), env, gate };
@@ -138,6 +152,16 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     runDueBackups: async () => {
       gate.assertOpen();
       return dailyBackupDue(hostContext, env) ? runAutomaticBackup(hostContext, env, 'daily') : null;
+    },
+    runDueUpload: async () => {
+      gate.assertOpen();
+      const due = await uploadDue(db.$client, clock);
+      if (due === null) return null;
+      if (due === 'schedule') {
+        const slot = slotAt(db.$client, clock);
+        db.transaction(() => writeProgress(db.$client, { lastSlotRun: slot }, clock.now().toISOString()));
+      }
+      return uploadOnce(db.$client, () => runUpload(hostContext, uploadDepsOf(env)));
     },
     close,
     shutdown: async () => {

@@ -7,3 +7,4 @@ export type { ApiResponse } from '../shared/api';
 export type { ErrorCode } from '../shared/errors';
 export { projectRoot, sourceMigrationsFolder, sourceAppVersion } from './source-tree';
 export { scheduleDailyBackups } from './daily-backup-timer';
+export { scheduleUploads } from './upload-timer';

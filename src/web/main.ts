@@ -4,6 +4,7 @@ import {
   openEngine,
   projectRoot,
   scheduleDailyBackups,
+  scheduleUploads,
   sourceAppVersion,
   sourceMigrationsFolder,
   LedgerError,
@@ -51,9 +52,11 @@ async function main(): Promise<void> {
   const server = await startWebServer(engine, { rendererRoot, port });
   process.stdout.write(`Branch Ledger web: ${server.url}\n`);
   const stopBackups = scheduleDailyBackups(engine, (line) => process.stderr.write(`${line}\n`));
+  const stopUploads = scheduleUploads(engine, (line) => process.stderr.write(`${line}\n`));
 
   const stop = () => {
     stopBackups();
+    stopUploads();
     void server
       .close()
       .then(() => engine.shutdown())

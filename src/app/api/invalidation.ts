@@ -61,6 +61,9 @@ export const readMethods = [
   'system.backups',
   'system.info',
   'system.verify',
+  'upload.packages',
+  'upload.settings.get',
+  'upload.status',
   'users.accounts',
   'users.list',
   'warehouse.queue',
@@ -132,6 +135,9 @@ const masterDataReads = [
  * The one map of which reads each write makes stale. An empty list says the write changes nothing the
  * renderer caches (signing in and out start from an empty cache; a backup changes no record).
  */
+/** The outbox and the badge: what sending, building and re-offering a package change. */
+const uploadReads: readonly ReadMethod[] = ['upload.status', 'upload.packages'];
+
 export const staleAfter: Readonly<Record<WriteMethod, readonly ReadMethod[]>> = {
   'auth.login': [],
   'auth.logout': [],
@@ -189,6 +195,12 @@ export const staleAfter: Readonly<Record<WriteMethod, readonly ReadMethod[]>> = 
   'warehouse.confirm': documentReads,
   // A warehouse's keepers decide whose queue its documents are in.
   'warehouses.save': ['warehouses.get', 'warehouses.list', 'warehouse.queue'],
+  'upload.run': uploadReads,
+  'upload.build': uploadReads,
+  'upload.resend': uploadReads,
+  // Exporting builds a package when none is waiting.
+  'upload.export': uploadReads,
+  'upload.settings.update': ['upload.settings.get', ...uploadReads],
 };
 
 const reads: ReadonlySet<string> = new Set(readMethods);

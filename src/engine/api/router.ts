@@ -21,6 +21,7 @@ import { settingsMethods } from './methods/settings';
 import { setupMethods } from './methods/setup';
 import { stockMethods } from './methods/stock';
 import { systemMethods } from './methods/system';
+import { uploadMethods } from './methods/upload';
 import { userMethods } from './methods/users';
 import { warehouseWorkMethods } from './methods/warehouse';
 import { warehouseMethods } from './methods/warehouses';
@@ -56,6 +57,7 @@ export const router = combineMethods(
   reportMethods,
   periodMethods,
   moneyMethods,
+  uploadMethods,
 );
 
 export type Router = typeof router;

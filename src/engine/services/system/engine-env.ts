@@ -1,3 +1,4 @@
+import type { SecretVault } from '../upload/upload-secret';
 import type { ImportPacing } from '../import/import-runs';
 /** Facts about the running engine that the host hands in: nothing under src/engine guesses its host. */
 export interface EngineEnv {
@@ -16,4 +17,7 @@ export interface EngineEnv {
   importWorker: string | null;
   /** How imports are written in bounded batches (import-runs.ts). */
   importPacing: ImportPacing;
+  /** Where head office's HMAC secret is kept, sealed by `uploadVault` (upload-secret.ts). */
+  uploadSecretFile: string;
+  uploadVault: SecretVault;
 }

@@ -54,12 +54,22 @@ export function spkiSha256(certificateDer: Buffer): string {
  */
 export function requestHeadOffice(
   office: HeadOffice,
-  request: { method: 'GET' | 'PUT'; path: string; body: Buffer | null; idempotencyKey: string; sha256: string | null },
+  request: {
+    method: 'GET' | 'PUT';
+    path: string;
+    body: Buffer | null;
+    idempotencyKey: string;
+    sha256: string | null;
+  },
   now: Date,
 ): Promise<HeadOfficeResponse> {
   const base = new URL(office.url);
   const fullPath = `${base.pathname.replace(/\/$/, '')}${request.path}`;
-  const sha256 = request.sha256 ?? createHash('sha256').update(request.body ?? Buffer.alloc(0)).digest('hex');
+  const sha256 =
+    request.sha256 ??
+    createHash('sha256')
+      .update(request.body ?? Buffer.alloc(0))
+      .digest('hex');
   const contentDigest = contentDigestHeader(sha256, hexToBase64);
   const timestamp = now.toISOString();
   const signature = createHmac('sha256', office.secret)
@@ -138,7 +148,11 @@ export function requestHeadOffice(
         for (const [name, value] of Object.entries(response.headers)) {
           flat[name] = Array.isArray(value) ? value.join(', ') : value;
         }
-        resolve({ status: response.statusCode ?? 0, headers: flat, body: Buffer.concat(chunks).toString('utf8') });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: flat,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
       });
     });
     req.on('error', (error) => fail(transportErrorOf(error)));
@@ -151,7 +165,13 @@ function transportErrorOf(error: Error): TransportError {
 }
 
 export function stateRequest(branchCode: string) {
-  return { method: 'GET' as const, path: statePath(branchCode), body: null, idempotencyKey: '', sha256: null };
+  return {
+    method: 'GET' as const,
+    path: statePath(branchCode),
+    body: null,
+    idempotencyKey: '',
+    sha256: null,
+  };
 }
 
 export function packageRequest(

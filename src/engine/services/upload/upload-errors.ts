@@ -83,7 +83,10 @@ const refusalTexts: Partial<Record<RefusalCode, { message: string; action: strin
 };
 
 const transportTexts: Record<string, { message: string; action: string }> = {
-  ECONNREFUSED: { message: '连不上总部：对方没有在该地址和端口接收。', action: '会自动重试；请确认总部地址正确、总部接收程序在运行。' },
+  ECONNREFUSED: {
+    message: '连不上总部：对方没有在该地址和端口接收。',
+    action: '会自动重试；请确认总部地址正确、总部接收程序在运行。',
+  },
   ENOTFOUND: { message: '找不到总部的服务器名称。', action: '请检查上传设置中的总部地址，以及本机的网络。' },
   EAI_AGAIN: { message: '暂时无法解析总部的服务器名称（网络不通）。', action: '网络恢复后会自动重试。' },
   ECONNRESET: { message: '与总部的连接中途断开。', action: '会自动重试，已发送的内容不会重复入账。' },
@@ -129,7 +132,14 @@ export function transportFailure(error: TransportError, at: string): UploadFailu
     message: `无法与总部通信（${error.code}）。`,
     action: certificateCodes.has(error.code) ? '请检查证书设置。' : '会自动重试。',
   };
-  return { code: error.code, status: null, retry: !certificateCodes.has(error.code), ...text, at, detail: error.message };
+  return {
+    code: error.code,
+    status: null,
+    retry: !certificateCodes.has(error.code),
+    ...text,
+    at,
+    detail: error.message,
+  };
 }
 
 export function parseRefusal(body: string): Refusal | null {
@@ -145,14 +155,18 @@ export function parseRefusal(body: string): Refusal | null {
 export function responseFailure(response: HeadOfficeResponse, at: string): UploadFailure {
   const refusal = parseRefusal(response.body);
   const status = response.status;
-  const retry = status >= 500 || status === 429 || refusal?.error === 'digest_mismatch' || refusal?.error === 'too_large';
+  const retry =
+    status >= 500 || status === 429 || refusal?.error === 'digest_mismatch' || refusal?.error === 'too_large';
   const known = refusal ? refusalTexts[refusal.error] : undefined;
   const text =
     known ??
     (status >= 500 || status === 429
       ? { message: `总部暂时无法接收（HTTP ${status}）。`, action: '会自动重试。' }
       : status === 401 || status === 403
-        ? { message: `总部拒绝了本机构的身份（HTTP ${status}）。`, action: '请核对上传设置中的机构密钥和客户端证书。' }
+        ? {
+            message: `总部拒绝了本机构的身份（HTTP ${status}）。`,
+            action: '请核对上传设置中的机构密钥和客户端证书。',
+          }
         : status === 426
           ? { message: '总部要求升级本机软件后再上传。', action: '请升级本机软件。' }
           : { message: `总部拒收（HTTP ${status}）。`, action: '请联系总部；数据保留在本机，不会丢失。' });

@@ -39,12 +39,15 @@ export const initialProgress: UploadProgress = {
 
 export function readProgress(sqlite: Database.Database): UploadProgress {
   const row = prepared(sqlite, 'SELECT value FROM settings WHERE key = ?').get(progressKey) as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   return { ...initialProgress, ...(row ? (JSON.parse(row.value) as Partial<UploadProgress>) : {}) };
 }
 
-export function writeProgress(sqlite: Database.Database, change: Partial<UploadProgress>, now: string): UploadProgress {
+export function writeProgress(
+  sqlite: Database.Database,
+  change: Partial<UploadProgress>,
+  now: string,
+): UploadProgress {
   const next = { ...readProgress(sqlite), ...change };
   prepared(
     sqlite,

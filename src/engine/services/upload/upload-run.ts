@@ -4,6 +4,7 @@ import type { BranchState, Receipt } from '../../../shared/upload/wire';
 import { nextWaitMs, retryAfterMs } from '../../domain/upload/retry-schedule';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import type { EngineEnv } from '../system/engine-env';
 import { buildPackage } from './build-package';
 import {
   packageRequest,
@@ -26,6 +27,10 @@ export interface UploadDeps {
   /** No byte from head office for this long ends an attempt. */
   idleTimeoutMs?: number;
   random?: () => number;
+}
+
+export function uploadDepsOf(env: EngineEnv): UploadDeps {
+  return { appVersion: env.appVersion, vault: env.uploadVault, secretFile: env.uploadSecretFile };
 }
 
 export type UploadRunOutcome =
@@ -70,7 +75,11 @@ export async function runUpload(ctx: ServiceContext, deps: UploadDeps): Promise<
     for (let signing = 0; ; signing += 1) {
       const at = ctx.clock.now().toISOString();
       try {
-        const response = await requestHeadOffice(office, request, new Date(ctx.clock.now().getTime() + skewMs));
+        const response = await requestHeadOffice(
+          office,
+          request,
+          new Date(ctx.clock.now().getTime() + skewMs),
+        );
         const refusal = response.status === 401 ? parseRefusal(response.body) : null;
         if (refusal?.error === 'clock_skew' && signing === 0) {
           // Head office's clock, from its answer: re-sign at its time once, and say so on the page.
@@ -112,10 +121,15 @@ export async function runUpload(ctx: ServiceContext, deps: UploadDeps): Promise<
   for (let reconcile = 0; reconcile < 3; reconcile += 1) {
     const state = await attempt(stateRequest(office.branchCode));
     if ('failure' in state) return fail(state.failure);
-    if (state.response.status !== 200) return fail(responseFailure(state.response, ctx.clock.now().toISOString()), state.response);
+    if (state.response.status !== 200)
+      return fail(responseFailure(state.response, ctx.clock.now().toISOString()), state.response);
     const headOffice = JSON.parse(state.response.body) as BranchState;
     ctx.db.transaction(() =>
-      writeProgress(sqlite, { headOffice: { ...headOffice, at: ctx.clock.now().toISOString() } }, ctx.clock.now().toISOString()),
+      writeProgress(
+        sqlite,
+        { headOffice: { ...headOffice, at: ctx.clock.now().toISOString() } },
+        ctx.clock.now().toISOString(),
+      ),
     );
     setStraight(ctx, headOffice, deps.appVersion);
 
@@ -123,11 +137,15 @@ export async function runUpload(ctx: ServiceContext, deps: UploadDeps): Promise<
     for (const pkg of pendingPackages(sqlite)) {
       if (pkg.state === 'rejected') {
         // Packages arrive in seq order: one head office refused holds back the rest until the person acts.
-        const failure = (pkg.lastError as UploadFailure | null) ?? responseFailure({ status: 0, headers: {}, body: '' }, '');
+        const failure =
+          (pkg.lastError as UploadFailure | null) ??
+          responseFailure({ status: 0, headers: {}, body: '' }, '');
         return { outcome: 'failed', sent, pending: pendingPackages(sqlite).length, failure };
       }
       markSending(ctx, pkg);
-      const sending = await attempt(packageRequest(office.branchCode, pkg, packageBody(sqlite, pkg.packageId)));
+      const sending = await attempt(
+        packageRequest(office.branchCode, pkg, packageBody(sqlite, pkg.packageId)),
+      );
       if ('failure' in sending) {
         markAttempt(ctx, pkg, 'built', sending.failure);
         return fail(sending.failure);
@@ -157,7 +175,14 @@ export async function runUpload(ctx: ServiceContext, deps: UploadDeps): Promise<
   ctx.db.transaction(() =>
     writeProgress(
       sqlite,
-      { failuresInRow: 0, nextAttemptAt: null, lastAttemptAt: now, lastSuccessAt: now, lastError: null, blocked: false },
+      {
+        failuresInRow: 0,
+        nextAttemptAt: null,
+        lastAttemptAt: now,
+        lastSuccessAt: now,
+        lastError: null,
+        blocked: false,
+      },
       now,
     ),
   );
@@ -172,7 +197,12 @@ function markSending(ctx: ServiceContext, pkg: OutboxPackage): void {
   ).run(now, pkg.packageId);
 }
 
-function markAttempt(ctx: ServiceContext, pkg: OutboxPackage, state: 'built' | 'rejected', failure: UploadFailure): void {
+function markAttempt(
+  ctx: ServiceContext,
+  pkg: OutboxPackage,
+  state: 'built' | 'rejected',
+  failure: UploadFailure,
+): void {
   prepared(ctx.db.$client, 'UPDATE upload_outbox SET state = ?, last_error = ? WHERE package_id = ?').run(
     state,
     JSON.stringify(failure),
@@ -200,15 +230,16 @@ function markAcked(ctx: ServiceContext, pkg: OutboxPackage, receipt: Receipt): v
 function setStraight(ctx: ServiceContext, state: BranchState, appVersion: string): void {
   const sqlite = ctx.db.$client;
   ctx.db.transaction(() => {
-    const epoch = (prepared(sqlite, 'SELECT max(epoch) AS epoch FROM upload_epochs').get() as { epoch: number | null })
-      .epoch;
+    const epoch = (
+      prepared(sqlite, 'SELECT max(epoch) AS epoch FROM upload_epochs').get() as { epoch: number | null }
+    ).epoch;
     let diverged = false;
     if (epoch !== null && state.epoch === epoch) {
       const held = (seq: number) =>
-        prepared(sqlite, "SELECT sha256, state FROM upload_outbox WHERE epoch = ? AND seq = ? AND state <> 'superseded'").get(
-          epoch,
-          seq,
-        ) as { sha256: string; state: string } | undefined;
+        prepared(
+          sqlite,
+          "SELECT sha256, state FROM upload_outbox WHERE epoch = ? AND seq = ? AND state <> 'superseded'",
+        ).get(epoch, seq) as { sha256: string; state: string } | undefined;
       const atLast = state.last_seq === 0 ? null : held(state.last_seq);
       if (state.last_seq > 0 && (!atLast || atLast.sha256 !== state.last_sha256)) diverged = true;
       else {
@@ -233,7 +264,11 @@ function setStraight(ctx: ServiceContext, state: BranchState, appVersion: string
         "SELECT count(*) AS n FROM upload_outbox WHERE epoch = ? AND seq = 1 AND state <> 'superseded'",
       ).get(epoch) as { n: number };
       if (first.n === 0) diverged = true;
-      else prepared(sqlite, "UPDATE upload_outbox SET state = 'built', receipt = NULL, acked_at = NULL WHERE epoch = ? AND state = 'acked'").run(epoch);
+      else
+        prepared(
+          sqlite,
+          "UPDATE upload_outbox SET state = 'built', receipt = NULL, acked_at = NULL WHERE epoch = ? AND state = 'acked'",
+        ).run(epoch);
     }
     const built = buildPackage(ctx, { appVersion, headOfficeEpoch: state.epoch, diverged });
     if (built?.snapshot) {

@@ -69,6 +69,9 @@ export function readUploadSecret(vault: SecretVault, file: string): string | nul
   try {
     return vault.open(sealed);
   } catch {
-    throw new LedgerError('CONFLICT', '上传密钥无法解密（密钥文件已更换或损坏），请在“上传总部”设置中重新填写总部给的密钥。');
+    throw new LedgerError(
+      'CONFLICT',
+      '上传密钥无法解密（密钥文件已更换或损坏），请在“上传总部”设置中重新填写总部给的密钥。',
+    );
   }
 }

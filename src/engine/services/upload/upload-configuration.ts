@@ -1,0 +1,69 @@
+import { LedgerError } from '../../../shared/ledger-error';
+import type { UploadSettings } from '../../domain/upload/upload-settings';
+import { prepared } from '../../db/prepared';
+import { recordAudit } from '../audit/record-audit';
+import type { ServiceContext } from '../context';
+import type { EngineEnv } from '../system/engine-env';
+import { readUploadSecret, storeUploadSecret } from './upload-secret';
+import { readUploadSettings, uploadSettingsKey } from './upload-settings';
+import { writeProgress } from './upload-progress';
+
+/** The settings as the page shows them: the client key and the secret only as whether they are set. */
+export type UploadSettingsView = Omit<UploadSettings, 'clientKey'> & {
+  clientKeySet: boolean;
+  secretSet: boolean;
+};
+
+export function uploadSettingsView(ctx: ServiceContext, env: EngineEnv): UploadSettingsView {
+  const { clientKey, ...rest } = readUploadSettings(ctx.db.$client);
+  return {
+    ...rest,
+    clientKeySet: clientKey !== '',
+    secretSet: readUploadSecret(env.uploadVault, env.uploadSecretFile) !== null,
+  };
+}
+
+/**
+ * Saves the upload settings (administrator only); `secret` sets (or with null removes) head office's
+ * secret in its vault. Audited by which settings changed, never their secret values. A change clears
+ * a refusal that was waiting for the person, so the next run tries with what they set.
+ */
+export function updateUploadSettings(
+  ctx: ServiceContext,
+  env: EngineEnv,
+  change: Partial<UploadSettings> & { secret?: string | null | undefined },
+): UploadSettingsView {
+  const { secret, ...settingsChange } = change;
+  if (settingsChange.headOfficeUrl && !settingsChange.headOfficeUrl.startsWith('https://')) {
+    throw new LedgerError('VALIDATION', '总部地址必须以 https:// 开头：上传只走加密连接。');
+  }
+  const sqlite = ctx.db.$client;
+  ctx.db.transaction((tx) => {
+    const before = readUploadSettings(sqlite);
+    const next = {
+      ...before,
+      ...Object.fromEntries(Object.entries(settingsChange).filter(([, v]) => v !== undefined)),
+    };
+    const now = ctx.clock.now().toISOString();
+    prepared(
+      sqlite,
+      'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    ).run(uploadSettingsKey, JSON.stringify(next), now);
+    const changed = Object.keys(settingsChange).filter(
+      (key) =>
+        JSON.stringify(before[key as keyof UploadSettings]) !==
+        JSON.stringify(next[key as keyof UploadSettings]),
+    );
+    if (secret !== undefined) changed.push('secret');
+    writeProgress(sqlite, { blocked: false, nextAttemptAt: null, failuresInRow: 0 }, now);
+    recordAudit(tx, ctx, {
+      action: 'upload.settings',
+      entity: 'settings',
+      entityKey: uploadSettingsKey,
+      detail: `修改上传设置：${changed.join('、') || '无变化'}`,
+    });
+    // The sealed secret is written last: if it fails, the transaction (and its audit entry) rolls back.
+    if (secret !== undefined) storeUploadSecret(env.uploadVault, env.uploadSecretFile, secret);
+  });
+  return uploadSettingsView(ctx, env);
+}
