@@ -13,6 +13,8 @@ export interface LoopbackServer {
    * client, so `error` alone says "socket hang up".
    */
   tlsClientErrors: { error: NodeJS.ErrnoException; authorizationError: string | undefined }[];
+  /** Errors on connections past the handshake (a TLS record that failed its MAC, a reset). */
+  clientErrors: NodeJS.ErrnoException[];
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startHttpsServer(
 ): Promise<LoopbackServer> {
   const requests: LoopbackServer['requests'] = [];
   const tlsClientErrors: LoopbackServer['tlsClientErrors'] = [];
+  const clientErrors: NodeJS.ErrnoException[] = [];
   const server = https.createServer({ minVersion: 'TLSv1.2', ...options }, (request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -47,11 +50,17 @@ export async function startHttpsServer(
     const reason = socket.authorizationError as Error | string | null | undefined;
     tlsClientErrors.push({ error, authorizationError: reason ? String(reason) : undefined });
   });
+  // Listening replaces Node's default (answer 400, then destroy), so the socket is destroyed here.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    clientErrors.push(error);
+    socket.destroy();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
     requests,
     tlsClientErrors,
+    clientErrors,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
