@@ -6,7 +6,10 @@ import type tls from 'node:tls';
 /** What the loopback server saw: every request it answered and every TLS client it turned away. */
 export interface LoopbackServer {
   port: number;
+  /** Requests whose body arrived whole, in the order they ended. */
   requests: { method: string; url: string; body: Buffer; clientCommonName: string | undefined }[];
+  /** Body bytes received, complete requests or not: how far a cut upload got. */
+  bodyBytesReceived(): number;
   /**
    * Every TLS client turned away. `authorizationError` is why its certificate failed verification
    * (CERT_REVOKED, UNABLE_TO_GET_ISSUER_CERT…): with rejectUnauthorized Node only hangs up on such a
@@ -35,9 +38,13 @@ export async function startHttpsServer(
   const requests: LoopbackServer['requests'] = [];
   const tlsClientErrors: LoopbackServer['tlsClientErrors'] = [];
   const clientErrors: NodeJS.ErrnoException[] = [];
+  let bodyBytes = 0;
   const server = https.createServer({ minVersion: 'TLSv1.2', ...options }, (request, response) => {
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      bodyBytes += chunk.length;
+    });
     request.on('end', () => {
       const body = Buffer.concat(chunks);
       const peer = (request.socket as tls.TLSSocket).getPeerCertificate();
@@ -59,6 +66,7 @@ export async function startHttpsServer(
   return {
     port: (server.address() as AddressInfo).port,
     requests,
+    bodyBytesReceived: () => bodyBytes,
     tlsClientErrors,
     clientErrors,
     close: () =>
