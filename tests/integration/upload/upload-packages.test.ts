@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine';
 import { cliActor, type ServiceContext } from '../../../src/engine/services/context';
-import { buildPackage } from '../../../src/engine/services/upload/build-package';
+import { buildPackages, type BuiltPackage } from '../../../src/engine/services/upload/build-package';
 import { listOutbox, packageBody } from '../../../src/engine/services/upload/outbox-list';
 import { act, post, stockLedger } from '../support/stock';
 import type { ManualClock } from '../support/ledger';
@@ -48,7 +48,7 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
       ],
     });
 
-    const first = buildPackage(ctx, { appVersion })!;
+    const [first] = buildPackages(ctx, { appVersion }) as [BuiltPackage];
     expect(first).toMatchObject({
       epoch: 1,
       seq: 1,
@@ -108,7 +108,7 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
     expect(sectionRows(rows, 'branch_profile')).toHaveLength(1);
 
     // Nothing changed, and this period was sent: nothing to build.
-    expect(buildPackage(ctx, { appVersion })).toBeNull();
+    expect(buildPackages(ctx, { appVersion })).toEqual([]);
 
     // A goods renamed and a backdated receipt: the goods alone, and every period from February on.
     await act(engine, 'goods.save', {
@@ -139,7 +139,7 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
         },
       ],
     });
-    const second = buildPackage(ctx, { appVersion })!;
+    const [second] = buildPackages(ctx, { appVersion }) as [BuiltPackage];
     expect(second).toMatchObject({ epoch: 1, seq: 2, snapshot: false, periods: ['2026-02', '2026-03'] });
     const next = readPackage(packageBody(engine.db.$client, second.packageId));
     expect(next.manifest.prevSha256).toBe(first.sha256);
@@ -153,9 +153,43 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
     ]);
   });
 
+  it("splits what exceeds head office's size limit into chained packages of whole periods", async () => {
+    const { engine, clock, world } = await stockLedger();
+    await post(engine, {
+      type: 'purchase_receipt',
+      businessDate: '2025-10-05',
+      counterpartyId: world.supplier,
+      lines: [
+        {
+          goodsId: world.milk,
+          warehouseId: world.warehouse1,
+          unitName: '箱',
+          quantity: '10',
+          unitPrice: '48',
+        },
+      ],
+    });
+    const built = buildPackages(contextOf(engine, clock), { appVersion, maxBytes: 1500 });
+    expect(built.length).toBeGreaterThan(2);
+    expect(built.map((pkg) => pkg.seq)).toEqual(built.map((_, index) => index + 1));
+    expect(built.map((pkg) => pkg.snapshot)).toEqual(built.map((_, index) => index === 0));
+    // Every period from October to March once, in order, each whole in one package or split at a section.
+    const periods = [...new Set(built.flatMap((pkg) => pkg.periods))];
+    expect(periods).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
+    let prev: string | null = null;
+    for (const pkg of built) {
+      const { manifest } = readPackage(packageBody(engine.db.$client, pkg.packageId));
+      expect(manifest.prevSha256).toBe(prev);
+      expect(new Set(manifest.sections.filter((part) => part.period).map((part) => part.period))).toEqual(
+        new Set(pkg.periods),
+      );
+      prev = pkg.sha256;
+    }
+  });
+
   it('keeps a built package as built: its bytes cannot change and it cannot be deleted before head office has it', async () => {
     const { engine, clock } = await stockLedger();
-    const built = buildPackage(contextOf(engine, clock), { appVersion, force: true })!;
+    const [built] = buildPackages(contextOf(engine, clock), { appVersion, force: true }) as [BuiltPackage];
     const sqlite = engine.db.$client;
     expect(() =>
       sqlite.prepare("UPDATE upload_outbox SET body = x'00' WHERE seq = ?").run(built.seq),

@@ -4,7 +4,7 @@ import { periodKinds } from '../../../shared/upload/package-format';
 import { uploadScheduleKinds } from '../../domain/upload/upload-settings';
 import { prepared } from '../../db/prepared';
 import { LedgerError } from '../../../shared/ledger-error';
-import { buildPackage } from '../../services/upload/build-package';
+import { buildPackages } from '../../services/upload/build-package';
 import { exportPackages } from '../../services/upload/export-packages';
 import { listOutbox } from '../../services/upload/outbox-list';
 import { updateUploadSettings, uploadSettingsView } from '../../services/upload/upload-configuration';
@@ -54,7 +54,7 @@ export const uploadMethods = {
   'upload.build': defineMethod({
     input: z.object({ force: z.boolean().default(false) }),
     access: 'upload.run',
-    handler: (ctx, input) => buildPackage(ctx, { appVersion: ctx.env.appVersion, force: input.force }),
+    handler: (ctx, input) => buildPackages(ctx, { appVersion: ctx.env.appVersion, force: input.force }),
   }),
 
   /** 重新上传: a package head office refused is offered again (after the person fixed what the message said). */

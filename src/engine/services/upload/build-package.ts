@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
 import { newUid } from '../../db/uid';
-import { LedgerError } from '../../../shared/ledger-error';
 import {
   packageFormatVersion,
   sectionSpecs,
   type PackageManifest,
   type PackagePeriod,
+  type SectionName,
 } from '../../../shared/upload/package-format';
 import { periodOf, periodsBetween } from '../../domain/upload/upload-periods';
 import { getBranchProfile } from '../branch/branch-profile';
@@ -16,7 +16,13 @@ import { PackageWriter } from './package-writer';
 import { uploadSections } from './sections';
 import { epochForBuild } from './upload-epoch';
 import { readUploadSettings } from './upload-settings';
-import { uidLookup, type ChangeEntry, type IdentitySection, type SectionReading } from './upload-section';
+import {
+  uidLookup,
+  type ChangeEntry,
+  type IdentitySection,
+  type SectionReading,
+  type UploadRow,
+} from './upload-section';
 
 export interface BuildOptions {
   /** Head office's epoch, from its state: a branch behind it opens a new epoch above. */
@@ -27,6 +33,8 @@ export interface BuildOptions {
   force?: boolean | undefined;
   /** The app's version, for the manifest. */
   appVersion: string;
+  /** Head office's size limit: what would exceed it goes into further packages, whole parts each. */
+  maxBytes?: number | undefined;
 }
 
 export interface BuiltPackage {
@@ -85,16 +93,17 @@ function latestMarks(sqlite: Database.Database, entity: string, epoch: number): 
 }
 
 /**
- * Builds the next upload package (UPLOAD.md "Packages"), in one transaction with what it carries: the
+ * Builds the next upload packages (UPLOAD.md "Packages"), in one transaction with what they carry: the
  * change-log entries not yet packaged are marked with its seq, the master data it sends is marked with
- * its hashes, and the outbox row holds the gzip body as built. Returns null when there is nothing to send
- * (no change since the last package, and the current period already sent) unless `force`.
+ * its hashes, and the outbox row holds the gzip body as built. Returns none when there is nothing to send
+ * (no change since the last package, and the current period already sent) unless `force`. Over
+ * `maxBytes` (head office's limit) the rows go on into further packages of consecutive seqs.
  *
  * Which periods: a snapshot (an epoch's first package) carries every period from the ledger's first
  * business date to today; later packages every period from the earliest date the new changes touched
  * (a backdated document moves every balance after it) to today.
  */
-export function buildPackage(ctx: ServiceContext, options: BuildOptions): BuiltPackage | null {
+export function buildPackages(ctx: ServiceContext, options: BuildOptions): BuiltPackage[] {
   const sqlite = ctx.db.$client;
   return ctx.db.transaction(() => {
     const now = ctx.clock.now().toISOString();
@@ -133,72 +142,169 @@ export function buildPackage(ctx: ServiceContext, options: BuildOptions): BuiltP
     }
 
     const reading: SectionReading = { sqlite, profile, uids: uidLookup(sqlite) };
-    const writer = new PackageWriter();
-    const sectionRows: Record<string, number> = {};
-    const marks: { entity: string; uid: string; sha256: string }[] = [];
-    let sentSomething = periods.length > 0;
+    const packer = new Packer({
+      sqlite,
+      epoch,
+      firstSeq: seq,
+      prevSha256: last?.sha256 ?? null,
+      snapshot,
+      now,
+      budget: options.maxBytes === undefined ? Infinity : Math.floor(options.maxBytes * 0.9),
+      manifest: {
+        format: packageFormatVersion,
+        schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
+        appVersion: options.appVersion,
+        branchCode: profile.code,
+        branchUid: profile.uid,
+        quantityScale: profile.quantityDecimals,
+        periodKind: settings.periodKind,
+      },
+    });
 
     const writeIdentities = (section: IdentitySection) => {
       const previous = latestMarks(sqlite, section.name, epoch);
-      writer.beginPart(section.name, null, sectionSpecs[section.name].totalled);
+      packer.beginPart(section.name, null);
       const seen = new Set<string>();
       for (const record of section.records(reading)) {
         seen.add(record.uid);
         const sha = rowHash(record);
         if (previous.get(record.uid) === sha) continue;
-        writer.row(record);
-        marks.push({ entity: section.name, uid: record.uid, sha256: sha });
+        packer.row(record, { entity: section.name, uid: record.uid, sha256: sha });
       }
       for (const [uid, sha] of previous) {
         if (seen.has(uid) || sha === removedMark) continue;
-        writer.row({ uid, removed: true });
-        marks.push({ entity: section.name, uid, sha256: removedMark });
+        packer.row({ uid, removed: true }, { entity: section.name, uid, sha256: removedMark });
       }
-      sectionRows[section.name] = writer.partRows;
-      if (writer.partRows > 0) sentSomething = true;
     };
 
+    // Identities first, then completed documents, then the figures period by period, so that a package
+    // split to head office's size limit carries whole periods.
     for (const section of uploadSections) {
       if (section.shape === 'identity') writeIdentities(section);
-      else if (section.shape === 'changes') {
-        if (!settings[section.setting]) continue;
-        writer.beginPart(section.name, null, sectionSpecs[section.name].totalled);
+      if (section.shape === 'changes' && settings[section.setting]) {
+        packer.beginPart(section.name, null);
         // A snapshot starts head office's copy again: every completed document, not only the new ones.
         for (const row of section.rows(reading, snapshot ? allDocumentChanges(sqlite) : changes))
-          writer.row(row);
-        sectionRows[section.name] = writer.partRows;
-      } else {
-        let rows = 0;
-        for (const period of periods) {
-          writer.beginPart(section.name, period.key, sectionSpecs[section.name].totalled);
-          for (const row of section.rows(reading, period)) writer.row(row);
-          rows += writer.partRows;
-        }
-        sectionRows[section.name] = rows;
+          packer.row(row);
       }
     }
-    if (!sentSomething && changes.length === 0 && !options.force) return null;
+    for (const period of periods) {
+      packer.beginPeriod(period);
+      for (const section of uploadSections) {
+        if (section.shape !== 'period') continue;
+        packer.beginPart(section.name, period.key);
+        for (const row of section.rows(reading, period)) packer.row(row);
+      }
+    }
+    if (periods.length === 0 && packer.rowsWritten === 0 && changes.length === 0 && !options.force) return [];
 
+    const built = packer.finish();
+    if (changes.length > 0) {
+      // The entries travel with the epoch's package that carries the documents: the first one built now.
+      prepared(
+        sqlite,
+        'UPDATE change_log SET package_seq = ?, package_epoch = ? WHERE package_seq IS NULL AND id <= ?',
+      ).run(seq, epoch, changes.at(-1)!.id);
+    }
+    return built;
+  });
+}
+
+type ManifestBase = Pick<
+  PackageManifest,
+  'format' | 'schemaVersion' | 'appVersion' | 'branchCode' | 'branchUid' | 'quantityScale' | 'periodKind'
+>;
+
+interface Mark {
+  entity: string;
+  uid: string;
+  sha256: string;
+}
+
+/** One package being written: its writer, the periods it carries, its rows per section and its marks. */
+interface OpenPackage {
+  writer: PackageWriter;
+  periods: PackagePeriod[];
+  sectionRows: Record<string, number>;
+  marks: Mark[];
+}
+
+/**
+ * Lays rows into packages of consecutive seqs, starting another when the open one's text passes the
+ * budget at a part's start (so a part is never split), chaining each to the one before, and stores each
+ * in the outbox with the marks of the master data it carried.
+ */
+class Packer {
+  private readonly built: BuiltPackage[] = [];
+  private open: OpenPackage = Packer.empty();
+  private seq: number;
+  private prevSha256: string | null;
+  private period: PackagePeriod | null = null;
+  private section = '';
+  rowsWritten = 0;
+
+  constructor(
+    private readonly options: {
+      sqlite: Database.Database;
+      epoch: number;
+      firstSeq: number;
+      prevSha256: string | null;
+      snapshot: boolean;
+      now: string;
+      budget: number;
+      manifest: ManifestBase;
+    },
+  ) {
+    this.seq = options.firstSeq;
+    this.prevSha256 = options.prevSha256;
+  }
+
+  private static empty(): OpenPackage {
+    return { writer: new PackageWriter(), periods: [], sectionRows: {}, marks: [] };
+  }
+
+  beginPeriod(period: PackagePeriod): void {
+    this.period = period;
+  }
+
+  beginPart(section: SectionName, period: string | null): void {
+    if (this.open.writer.textLength > this.options.budget && this.open.writer.partCount > 0) {
+      this.store();
+      this.open = Packer.empty();
+    }
+    if (period !== null && this.period && !this.open.periods.includes(this.period))
+      this.open.periods.push(this.period);
+    this.section = section;
+    this.open.writer.beginPart(section, period, sectionSpecs[section].totalled);
+  }
+
+  row(row: UploadRow, mark?: Mark): void {
+    this.open.writer.row(row);
+    this.open.sectionRows[this.section] = (this.open.sectionRows[this.section] ?? 0) + 1;
+    if (mark) this.open.marks.push(mark);
+    this.rowsWritten += 1;
+  }
+
+  finish(): BuiltPackage[] {
+    this.store();
+    return this.built;
+  }
+
+  private store(): void {
+    const { sqlite, epoch, now } = this.options;
     const packageId = newUid();
-    const manifest: Omit<PackageManifest, 'sections'> = {
-      format: packageFormatVersion,
-      schemaVersion: sqlite.pragma('user_version', { simple: true }) as number,
-      appVersion: options.appVersion,
-      branchCode: profile.code,
-      branchUid: profile.uid,
+    const snapshot = this.options.snapshot && this.built.length === 0;
+    const result = this.open.writer.finish({
+      ...this.options.manifest,
       packageId,
       epoch,
-      seq,
-      prevSha256: last?.sha256 ?? null,
+      seq: this.seq,
+      prevSha256: this.prevSha256,
       snapshot,
       builtAt: now,
-      quantityScale: profile.quantityDecimals,
-      periodKind: settings.periodKind,
-      periods,
-    };
-    const built = writer.finish(manifest);
-    if (built.body.length > 0x7fff_ffff) throw new LedgerError('CONFLICT', '上传包过大。');
-    const periodKeys = periods.map((period) => period.key);
+      periods: this.open.periods,
+    });
+    const periodKeys = this.open.periods.map((period) => period.key);
     prepared(
       sqlite,
       'INSERT INTO upload_outbox (package_id, epoch, seq, sha256, prev_sha256, snapshot, periods, section_rows, bytes, body, built_at) ' +
@@ -206,36 +312,32 @@ export function buildPackage(ctx: ServiceContext, options: BuildOptions): BuiltP
     ).run(
       packageId,
       epoch,
-      seq,
-      built.sha256,
-      last?.sha256 ?? null,
+      this.seq,
+      result.sha256,
+      this.prevSha256,
       snapshot ? 1 : 0,
       JSON.stringify(periodKeys),
-      JSON.stringify(sectionRows),
-      built.body.length,
-      built.body,
+      JSON.stringify(this.open.sectionRows),
+      result.body.length,
+      result.body,
       now,
     );
-    if (changes.length > 0) {
-      prepared(
-        sqlite,
-        'UPDATE change_log SET package_seq = ?, package_epoch = ? WHERE package_seq IS NULL AND id <= ?',
-      ).run(seq, epoch, changes.at(-1)!.id);
-    }
     const mark = prepared(
       sqlite,
       'INSERT INTO upload_master_marks (entity, uid, epoch, seq, sha256) VALUES (?, ?, ?, ?, ?)',
     );
-    for (const m of marks) mark.run(m.entity, m.uid, epoch, seq, m.sha256);
-    return {
+    for (const m of this.open.marks) mark.run(m.entity, m.uid, epoch, this.seq, m.sha256);
+    this.built.push({
       packageId,
       epoch,
-      seq,
-      sha256: built.sha256,
-      bytes: built.body.length,
+      seq: this.seq,
+      sha256: result.sha256,
+      bytes: result.body.length,
       snapshot,
       periods: periodKeys,
-      sectionRows,
-    };
-  });
+      sectionRows: this.open.sectionRows,
+    });
+    this.prevSha256 = result.sha256;
+    this.seq += 1;
+  }
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ServiceContext } from '../context';
 import { getBranchProfile } from '../branch/branch-profile';
-import { buildPackage } from './build-package';
+import { buildPackages } from './build-package';
 import { packageBody, pendingPackages } from './outbox-list';
 
 /** The name a carried package file goes by: branch, epoch, seq — head office's `import` reads the manifest, not the name. */
@@ -18,7 +18,7 @@ export function packageFileName(branchCode: string, epoch: number, seq: number):
  */
 export function exportPackages(ctx: ServiceContext, appVersion: string, folder: string) {
   const sqlite = ctx.db.$client;
-  if (pendingPackages(sqlite).length === 0) buildPackage(ctx, { appVersion, force: true });
+  if (pendingPackages(sqlite).length === 0) buildPackages(ctx, { appVersion, force: true });
   const code = getBranchProfile(ctx).code;
   fs.mkdirSync(folder, { recursive: true });
   return pendingPackages(sqlite).map((pkg) => {

@@ -26,6 +26,8 @@ export class PackageWriter {
   private pendingChars = 0;
   private readonly parts: SectionPart[] = [];
   private open: OpenPart | null = null;
+  /** Characters written so far, before compression: what a size budget is held against. */
+  textLength = 0;
 
   beginPart(section: string, period: string | null, totalled: readonly string[]): void {
     this.endPart();
@@ -51,9 +53,9 @@ export class PackageWriter {
     this.write(line);
   }
 
-  /** Rows written in the part open now. */
-  get partRows(): number {
-    return this.open?.rows ?? 0;
+  /** Parts begun so far. */
+  get partCount(): number {
+    return this.parts.length + (this.open ? 1 : 0);
   }
 
   endPart(): void {
@@ -90,6 +92,7 @@ export class PackageWriter {
   private write(line: string): void {
     this.pending.push(line);
     this.pendingChars += line.length;
+    this.textLength += line.length;
     if (this.pendingChars >= chunkChars) this.flush();
   }
 

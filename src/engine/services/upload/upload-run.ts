@@ -5,7 +5,7 @@ import { nextWaitMs, retryAfterMs } from '../../domain/upload/retry-schedule';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import type { EngineEnv } from '../system/engine-env';
-import { buildPackage } from './build-package';
+import { buildPackages } from './build-package';
 import {
   packageRequest,
   requestHeadOffice,
@@ -158,6 +158,13 @@ export async function runUpload(ctx: ServiceContext, deps: UploadDeps): Promise<
         continue;
       }
       const failure = responseFailure(response, ctx.clock.now().toISOString());
+      if (response.status === 413 && reconcile < 2) {
+        // Over head office's limit: rebuilt, from this seq on, as packages within it (the state's limit).
+        markAttempt(ctx, pkg, 'built', failure);
+        dissolveFrom(ctx, pkg);
+        restart = true;
+        break;
+      }
       if (response.status === 409 && reconcile < 2 && parseRefusal(response.body)?.error !== 'epoch_behind') {
         // Out of step (a gap, a chain or epoch head office does not share): ask where it stands and set the
         // outbox straight against that, rather than sending the same package into the same refusal.
@@ -187,6 +194,26 @@ export async function runUpload(ctx: ServiceContext, deps: UploadDeps): Promise<
     ),
   );
   return { outcome: 'uploaded', sent, pending: pendingPackages(sqlite).length };
+}
+
+/**
+ * Takes back the packages from `pkg` on, none of which head office has (it applies in seq order and refused
+ * this one): they stay in the outbox as superseded, and what they carried — change-log entries, master-data
+ * marks — is free again for the packages built in their place.
+ */
+function dissolveFrom(ctx: ServiceContext, pkg: OutboxPackage): void {
+  const sqlite = ctx.db.$client;
+  ctx.db.transaction(() => {
+    prepared(
+      sqlite,
+      "UPDATE upload_outbox SET state = 'superseded' WHERE epoch = ? AND seq >= ? AND state IN ('built', 'sending', 'rejected')",
+    ).run(pkg.epoch, pkg.seq);
+    prepared(
+      sqlite,
+      'UPDATE change_log SET package_seq = NULL, package_epoch = NULL WHERE package_epoch = ? AND package_seq >= ?',
+    ).run(pkg.epoch, pkg.seq);
+    prepared(sqlite, 'DELETE FROM upload_master_marks WHERE epoch = ? AND seq >= ?').run(pkg.epoch, pkg.seq);
+  });
 }
 
 function markSending(ctx: ServiceContext, pkg: OutboxPackage): void {
@@ -270,7 +297,12 @@ function setStraight(ctx: ServiceContext, state: BranchState, appVersion: string
           "UPDATE upload_outbox SET state = 'built', receipt = NULL, acked_at = NULL WHERE epoch = ? AND state = 'acked'",
         ).run(epoch);
     }
-    const built = buildPackage(ctx, { appVersion, headOfficeEpoch: state.epoch, diverged });
+    const [built] = buildPackages(ctx, {
+      appVersion,
+      headOfficeEpoch: state.epoch,
+      diverged,
+      maxBytes: state.max_package_bytes,
+    });
     if (built?.snapshot) {
       // The snapshot carries all; what older epochs left unsent will never be taken, and need not be.
       prepared(
