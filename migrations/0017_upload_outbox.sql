@@ -1,7 +1,8 @@
 CREATE TABLE `upload_epochs` (
 	`epoch` integer PRIMARY KEY NOT NULL,
 	`opened_at` text NOT NULL,
-	`reason` text NOT NULL
+	`reason` text NOT NULL,
+	`restore_id` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `upload_master_marks` (

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine';
@@ -185,6 +186,24 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
       );
       prev = pkg.sha256;
     }
+  });
+
+  it('opens a new epoch with a full snapshot after a restore, above every epoch the replaced ledger used', async () => {
+    const { engine, clock, folder } = await stockLedger();
+    const ctx = contextOf(engine, clock);
+    buildPackages(ctx, { appVersion, force: true });
+    const backup = path.join(folder, 'before.db');
+    await act(engine, 'system.backup', { to: backup });
+    // After the backup the ledger moved on to epoch 2 (head office had shared no history with it).
+    const [epoch2] = buildPackages(ctx, { appVersion, diverged: true });
+    expect(epoch2).toMatchObject({ epoch: 2, seq: 1, snapshot: true });
+
+    await act(engine, 'system.restore', { from: backup });
+    // The restored file knew only epoch 1; it must not reuse 2, which head office may hold.
+    const [afterRestore] = buildPackages(ctx, { appVersion });
+    expect(afterRestore).toMatchObject({ epoch: 3, seq: 1, snapshot: true });
+    const { rows } = readPackage(packageBody(engine.db.$client, afterRestore!.packageId));
+    expect(sectionRows(rows, 'goods')).toHaveLength(2);
   });
 
   it('keeps a built package as built: its bytes cannot change and it cannot be deleted before head office has it', async () => {

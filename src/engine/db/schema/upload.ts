@@ -66,6 +66,11 @@ export const uploadEpochs = sqliteTable('upload_epochs', {
   openedAt: text('opened_at').notNull(),
   /** first | restore | diverged: why it opened. */
   reason: text('reason').notNull(),
+  /**
+   * The latest restore of this ledger (ledger_restores.id) when the epoch opened: a restore after it
+   * means the books went back to a backup, and the next package opens a new epoch. 0: none yet.
+   */
+  restoreId: integer('restore_id').notNull().default(0),
 });
 
 /**

@@ -17,25 +17,25 @@ export function highestUploadEpoch(sqlite: Database.Database): number {
 
 interface EpochRow {
   epoch: number;
-  openedAt: string;
+  restoreId: number;
 }
 
 function currentEpoch(sqlite: Database.Database): EpochRow | null {
   return (
     (prepared(
       sqlite,
-      'SELECT epoch, opened_at AS openedAt FROM upload_epochs ORDER BY epoch DESC LIMIT 1',
+      'SELECT epoch, restore_id AS restoreId FROM upload_epochs ORDER BY epoch DESC LIMIT 1',
     ).get() as EpochRow | undefined) ?? null
   );
 }
 
 /** The latest restore of this ledger, with the highest epoch the ledger it replaced had used. */
-function latestRestore(sqlite: Database.Database): { restoredAt: string; epochBefore: number } | null {
+function latestRestore(sqlite: Database.Database): { id: number; epochBefore: number } | null {
   return (
     (prepared(
       sqlite,
-      'SELECT restored_at AS restoredAt, upload_epoch_before AS epochBefore FROM ledger_restores ORDER BY id DESC LIMIT 1',
-    ).get() as { restoredAt: string; epochBefore: number } | undefined) ?? null
+      'SELECT id, upload_epoch_before AS epochBefore FROM ledger_restores ORDER BY id DESC LIMIT 1',
+    ).get() as { id: number; epochBefore: number } | undefined) ?? null
   );
 }
 
@@ -57,7 +57,7 @@ export function epochForBuild(
       ? restore
         ? 'restore'
         : 'first'
-      : restore && restore.restoredAt > current.openedAt
+      : restore && restore.id > current.restoreId
         ? 'restore'
         : options.diverged
           ? 'diverged'
