@@ -61,6 +61,8 @@ export interface FaultProxy {
   readonly connections: number;
   /** Bytes received from and written to each side, summed over all connections. */
   readonly bytes: { fromClient: number; toServer: number; fromServer: number; toClient: number };
+  /** New connections go to this port from now on (a server restarted, say from an older backup). */
+  retarget(port: number): void;
   /** Ends every connection and stops listening. */
   close(): Promise<void>;
 }
@@ -207,6 +209,7 @@ function isMode<K extends string>(mode: FaultMode, key: K): mode is Extract<Faul
 /** Starts the proxy on 127.0.0.1 at a free port, relaying to targetHost:targetPort. */
 export async function startFaultProxy(target: {
   targetHost: string;
+  /** Changed by `retarget`. */
   targetPort: number;
 }): Promise<FaultProxy> {
   let mode: FaultMode = 'pass';
@@ -412,6 +415,9 @@ export async function startFaultProxy(target: {
     },
     get mode() {
       return mode;
+    },
+    retarget(port: number) {
+      target.targetPort = port;
     },
     get connections() {
       return connections;

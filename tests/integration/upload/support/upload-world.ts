@@ -1,0 +1,101 @@
+import { onTestFinished } from 'vitest';
+import type { Engine } from '../../../../src/engine';
+import { cliActor, type ServiceContext } from '../../../../src/engine/services/context';
+import { runUpload, uploadDepsOf, type UploadRunOutcome } from '../../../../src/engine/services/upload/upload-run';
+import { updateUploadSettings } from '../../../../src/engine/services/upload/upload-configuration';
+import { startHq, type RunningHq } from '../../../../src/hq/server';
+import type { HqStore } from '../../../../src/hq/store/hq-store';
+import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import type { ManualClock } from '../../support/ledger';
+import { post, stockLedger, type StockWorld } from '../../support/stock';
+import { testCertificates } from '../../support/test-certificates';
+import { openTestStore, type StoreKind } from './test-stores';
+
+export const branchSecret = 'bj01-upload-secret-0123456789abcdef';
+
+/** A branch with some books, head office on a store of `kind`, and the fault proxy between them. */
+export interface UploadWorld {
+  engine: Engine;
+  clock: ManualClock;
+  world: StockWorld;
+  ctx: ServiceContext;
+  store: HqStore;
+  hq: RunningHq;
+  proxy: FaultProxy;
+  databasePath: string;
+  folder: string;
+  run(): Promise<UploadRunOutcome>;
+  /** Head office restarted on another store (restored from a backup), the proxy pointed at it. */
+  replaceHeadOffice(store: HqStore): Promise<void>;
+}
+
+export async function uploadWorld(
+  kind: StoreKind,
+  options: { maxPackageBytes?: number; hqClock?: { now(): Date } } = {},
+): Promise<UploadWorld> {
+  const certificates = await testCertificates();
+  const ledger = await stockLedger();
+  const store = await openTestStore(kind);
+  await store.addBranch({ code: 'BJ01', name: '北京分公司', secret: branchSecret }, new Date().toISOString());
+  const start = (on: HqStore) =>
+    startHq({
+      store: on,
+      port: 0,
+      host: '127.0.0.1',
+      tls: { key: certificates.server.key, cert: certificates.server.cert },
+      ...(options.maxPackageBytes ? { maxPackageBytes: options.maxPackageBytes } : {}),
+      // Head office keeps the branch's (hand-moved) time unless the test sets its clock apart.
+      clock: options.hqClock ?? ledger.clock,
+    });
+  let hq = await start(store);
+  const proxy = await startFaultProxy({ targetHost: '127.0.0.1', targetPort: hq.port });
+  onTestFinished(async () => {
+    await proxy.close();
+    await hq.close();
+  });
+  const ctx: ServiceContext = { db: ledger.engine.db, actor: cliActor, clock: ledger.clock };
+  updateUploadSettings(ctx, ledger.engine.env, {
+    headOfficeUrl: `https://127.0.0.1:${proxy.port}`,
+    caCertificate: certificates.ca.cert,
+    pinnedSpki: [certificates.server.spkiSha256],
+    secret: branchSecret,
+  });
+  const world: UploadWorld = {
+    engine: ledger.engine,
+    clock: ledger.clock,
+    world: ledger.world,
+    ctx,
+    store,
+    hq,
+    proxy,
+    databasePath: ledger.databasePath,
+    folder: ledger.folder,
+    run: () => runUpload(ctx, { ...uploadDepsOf(ledger.engine.env), idleTimeoutMs: 5_000 }),
+    async replaceHeadOffice(next) {
+      await hq.close();
+      hq = await start(next);
+      world.hq = hq;
+      world.store = next;
+      proxy.retarget(hq.port);
+    },
+  };
+  return world;
+}
+
+/** A receipt in January and a sale in February, as the branch's clerk enters them. */
+export async function januaryAndFebruary(world: UploadWorld): Promise<void> {
+  const { engine } = world;
+  const { milk, warehouse1, supplier, customer } = world.world;
+  await post(engine, {
+    type: 'purchase_receipt',
+    businessDate: '2026-01-05',
+    counterpartyId: supplier,
+    lines: [{ goodsId: milk, warehouseId: warehouse1, unitName: '箱', quantity: '10', unitPrice: '48' }],
+  });
+  await post(engine, {
+    type: 'sales_delivery',
+    businessDate: '2026-02-10',
+    counterpartyId: customer,
+    lines: [{ goodsId: milk, warehouseId: warehouse1, unitName: '箱', quantity: '3', unitPrice: '70' }],
+  });
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { prepared } from '../../../src/engine/db/prepared';
+import { buildPackages } from '../../../src/engine/services/upload/build-package';
+import { listOutbox } from '../../../src/engine/services/upload/outbox-list';
+import { readProgress } from '../../../src/engine/services/upload/upload-progress';
+import { act, post } from '../support/stock';
+import { headOfficeMatchesBranch } from './support/compare-books';
+import { copyTestStore, storeKinds } from './support/test-stores';
+import { januaryAndFebruary, uploadWorld, type UploadWorld } from './support/upload-world';
+
+/** What the outbox says, oldest first: seq and state. */
+function outbox(world: UploadWorld): [number, number, string][] {
+  return listOutbox(world.engine.db.$client)
+    .reverse()
+    .map((pkg) => [pkg.epoch, pkg.seq, pkg.state]);
+}
+
+describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.md)', (kind) => {
+  it('arrives whole: head office holds the branch\'s figures, and a later change replaces, never doubles', async () => {
+    const world = await uploadWorld(kind);
+    await januaryAndFebruary(world);
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1, pending: 0 });
+    await headOfficeMatchesBranch(world);
+    // Nothing new and the period sent: a run sends nothing.
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 0 });
+
+    await post(world.engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-02-20',
+      counterpartyId: world.world.customer,
+      lines: [{ goodsId: world.world.milk, warehouseId: world.world.warehouse1, unitName: '箱', quantity: '1', unitPrice: '70' }],
+    });
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
+    expect(outbox(world)).toEqual([
+      [1, 1, 'acked'],
+      [1, 2, 'acked'],
+    ]);
+    await headOfficeMatchesBranch(world);
+  });
+
+  it('a response dropped after head office committed: the retry gets the stored receipt, nothing applied twice', async () => {
+    const world = await uploadWorld(kind);
+    await januaryAndFebruary(world);
+    world.proxy.set('dropResponse');
+    const failed = await world.run();
+    expect(failed).toMatchObject({ outcome: 'failed' });
+    // The state answer was dropped too, or the package's: either way the branch does not know.
+    expect(readProgress(world.engine.db.$client).failuresInRow).toBe(1);
+    world.proxy.set('pass');
+    const counts = await world.store.rowCounts('BJ01');
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', pending: 0 });
+    expect(outbox(world)).toEqual([[1, 1, 'acked']]);
+    if (Object.keys(counts).length > 0) expect(await world.store.rowCounts('BJ01')).toEqual(counts);
+    await headOfficeMatchesBranch(world);
+  });
+
+  it('a connection reset mid-body: nothing applied, the next run sends the same bytes and they apply once', async () => {
+    const world = await uploadWorld(kind);
+    await januaryAndFebruary(world);
+    buildPackages(world.ctx, { appVersion: 'test' });
+    // Past the state request and its answer, into the package's body.
+    world.proxy.set({ resetMidBody: 1200 });
+    const failed = await world.run();
+    expect(failed).toMatchObject({ outcome: 'failed', failure: { retry: true } });
+    expect((await world.store.readState('BJ01'))?.lastSeq ?? 0).toBe(0);
+    world.proxy.set('pass');
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
+    await headOfficeMatchesBranch(world);
+  });
+
+  it('a run killed between build and send, and one killed after 2xx before the ack: the queue is not wedged', async () => {
+    const world = await uploadWorld(kind);
+    await januaryAndFebruary(world);
+    buildPackages(world.ctx, { appVersion: 'test' });
+    // As a kill -9 mid-send leaves it: marked sending, never acked.
+    prepared(world.engine.db.$client, "UPDATE upload_outbox SET state = 'sending'").run();
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
+    // Head office has seq 1; the branch forgets the ack (killed after the 2xx): sent again, receipt replayed.
+    prepared(world.engine.db.$client, "UPDATE upload_outbox SET state = 'sending', receipt = NULL").run();
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
+    expect(outbox(world)).toEqual([[1, 1, 'acked']]);
+    await headOfficeMatchesBranch(world);
+  });
+
+  it('head office restored to an older backup is re-fed from the packages the branch kept', async () => {
+    const world = await uploadWorld(kind);
+    await januaryAndFebruary(world);
+    await world.run();
+    const older = await copyTestStore(kind, world.store);
+    await post(world.engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-03-01',
+      counterpartyId: world.world.supplier,
+      lines: [{ goodsId: world.world.milk, warehouseId: world.world.warehouse2, unitName: '箱', quantity: '2', unitPrice: '48' }],
+    });
+    await world.run();
+    expect((await world.store.readState('BJ01'))?.lastSeq).toBe(2);
+
+    await world.replaceHeadOffice(older);
+    expect((await world.store.readState('BJ01'))?.lastSeq).toBe(1);
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
+    expect((await world.store.readState('BJ01'))?.lastSeq).toBe(2);
+    await headOfficeMatchesBranch(world);
+  });
+
+  it('a branch restored from an old backup starts a new epoch with a full snapshot, and head office follows it', async () => {
+    const world = await uploadWorld(kind);
+    await januaryAndFebruary(world);
+    const backup = `${world.folder}/old.db`;
+    await act(world.engine, 'system.backup', { to: backup });
+    await world.run();
+    await post(world.engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-03-01',
+      counterpartyId: world.world.supplier,
+      lines: [{ goodsId: world.world.milk, warehouseId: world.world.warehouse2, unitName: '箱', quantity: '2', unitPrice: '48' }],
+    });
+    await world.run();
+    await act(world.engine, 'system.restore', { from: backup });
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
+    expect((await world.store.readState('BJ01'))?.epoch).toBe(2);
+    await headOfficeMatchesBranch(world);
+  });
+
+  it('an oversized package (413) is split and finishes', async () => {
+    const world = await uploadWorld(kind, { maxPackageBytes: 1400 });
+    await januaryAndFebruary(world);
+    // Built before head office's limit was known (offline): over it.
+    const [big] = buildPackages(world.ctx, { appVersion: 'test' });
+    expect(big!.bytes).toBeGreaterThan(1400);
+    const outcome = await world.run();
+    expect(outcome).toMatchObject({ outcome: 'uploaded', pending: 0 });
+    const states = outbox(world).map(([, , state]) => state);
+    expect(states[0]).toBe('superseded');
+    expect(states.slice(1).every((state) => state === 'acked')).toBe(true);
+    expect(states.length).toBeGreaterThan(2);
+    await headOfficeMatchesBranch(world);
+  });
+
+  it('a branch clock 2 h fast: refused for skew, re-signed at head office\'s time, the offset kept', async () => {
+    let branchNow = () => new Date();
+    const world = await uploadWorld(kind, { hqClock: { now: () => new Date(branchNow().getTime() - 2 * 3600_000) } });
+    branchNow = () => world.clock.now();
+    await januaryAndFebruary(world);
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
+    const { skewMs } = readProgress(world.engine.db.$client);
+    expect(Math.abs(skewMs + 2 * 3600_000)).toBeLessThan(5_000);
+    expect((await act(world.engine, 'upload.status', {})).skewMs).toBe(skewMs);
+    await headOfficeMatchesBranch(world);
+  });
+
+  it('an unpinned server certificate: nothing sent, the refusal kept and explained, not retried blindly', async () => {
+    const world = await uploadWorld(kind);
+    await januaryAndFebruary(world);
+    await act(world.engine, 'upload.settings.update', { pinnedSpki: ['A'.repeat(43) + '='] });
+    const outcome = await world.run();
+    expect(outcome).toMatchObject({ outcome: 'failed', failure: { code: 'PIN_MISMATCH', retry: false } });
+    expect(readProgress(world.engine.db.$client)).toMatchObject({ blocked: true, nextAttemptAt: null });
+    expect((await world.store.readState('BJ01'))?.lastSeq ?? 0).toBe(0);
+  });
+
+  it('a week offline with hundreds of packages: all arrive, in order, once', async () => {
+    const world = await uploadWorld(kind);
+    await januaryAndFebruary(world);
+    world.proxy.set('refuse');
+    for (let day = 0; day < 200; day += 1) {
+      await post(world.engine, {
+        type: 'sales_delivery',
+        businessDate: '2026-03-01',
+        counterpartyId: world.world.customer,
+        lines: [{ goodsId: world.world.milk, warehouseId: world.world.warehouse1, unitName: '袋', quantity: '1', unitPrice: '3' }],
+      });
+      buildPackages(world.ctx, { appVersion: 'test' });
+    }
+    expect(await world.run()).toMatchObject({ outcome: 'failed', failure: { retry: true } });
+    world.proxy.set('pass');
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 201, pending: 0 });
+    expect((await world.store.readState('BJ01'))?.lastSeq).toBe(201);
+    await headOfficeMatchesBranch(world);
+  }, 120_000);
+});
