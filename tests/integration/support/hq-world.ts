@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { HqClock } from '../../../src/hq/clock';
 import { startHq, type RunningHq } from '../../../src/hq/server';
@@ -24,6 +26,10 @@ export interface HqWorld {
   /** Opens the same database again, as a second process (the CLI) would. */
   openStore(): Promise<HqStore>;
   clock: HqClock & { offsetMs: number };
+  /** The options that point the `hq` command at this database. */
+  storeArgs: string[];
+  /** Runs SQL on the database behind head office's back, as someone with database access could. */
+  execSql(sql: string): Promise<void>;
 }
 
 /** Registers the hooks that give every test of the block its own head office on `kind`. */
@@ -44,6 +50,21 @@ export function useHqWorld(kind: StoreKind): HqWorld {
     location = kind === 'pg' ? await cluster!.createDatabase() : path.join(world.dir, 'hq.db');
     world.openStore = () => (kind === 'pg' ? openPgStore(location) : openSqliteStore(location));
     world.store = await world.openStore();
+    world.storeArgs = kind === 'pg' ? ['--pg', location] : ['--data', world.dir];
+    world.execSql = async (sql) => {
+      if (kind === 'pg') {
+        const client = new pg.Client({ connectionString: location });
+        await client.connect();
+        await client.query(sql).finally(() => client.end());
+        return;
+      }
+      const sqlite = new Database(location);
+      try {
+        sqlite.exec(sql);
+      } finally {
+        sqlite.close();
+      }
+    };
     await world.store.addBranch(
       { code: beijing.code, name: '北京分公司', secret: beijing.secret },
       new Date().toISOString(),
