@@ -12,6 +12,8 @@ import {
 export interface HqEndpoint {
   port: number;
   ca: Buffer;
+  /** The branch's client certificate, when head office asks for one (mTLS). */
+  client?: { key: Buffer; cert: Buffer };
 }
 
 export interface HqAnswer {
@@ -38,7 +40,16 @@ export function request(
 ): Promise<HqAnswer> {
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: '127.0.0.1', port: endpoint.port, method, path, headers, ca: endpoint.ca, agent: false },
+      {
+        host: '127.0.0.1',
+        port: endpoint.port,
+        method,
+        path,
+        headers,
+        ca: endpoint.ca,
+        agent: false,
+        ...endpoint.client,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

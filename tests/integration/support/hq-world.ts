@@ -33,7 +33,13 @@ export interface HqWorld {
 }
 
 /** Registers the hooks that give every test of the block its own head office on `kind`. */
-export function useHqWorld(kind: StoreKind): HqWorld {
+export interface HqWorldOptions {
+  maxPackageBytes?: number;
+  /** Ask for client certificates signed by this CA (mTLS). */
+  clientCa?: () => Buffer;
+}
+
+export function useHqWorld(kind: StoreKind, options: HqWorldOptions = {}): HqWorld {
   const world = {} as HqWorld;
   let cluster: PgCluster | undefined;
   let identity: TlsIdentity;
@@ -75,7 +81,10 @@ export function useHqWorld(kind: StoreKind): HqWorld {
       store: world.store,
       port: 0,
       host: '127.0.0.1',
-      tls: { key: identity.key, cert: identity.cert },
+      tls: options.clientCa
+        ? { key: identity.key, cert: identity.cert, ca: options.clientCa(), requestClientCert: true }
+        : { key: identity.key, cert: identity.cert },
+      maxPackageBytes: options.maxPackageBytes,
       clock,
     });
     world.endpoint = { port: server.port, ca: identity.cert };
