@@ -1,0 +1,19 @@
+import type { Refusal } from '../shared/upload/wire';
+
+/**
+ * A refusal head office answers with: the HTTP status and the `Refusal` body of wire.ts. Thrown by the
+ * checks, caught once by the server (and by `import`), so every check says its refusal where it decides.
+ */
+export class HqRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly refusal: Refusal,
+  ) {
+    super(refusal.message);
+    this.name = 'HqRefusal';
+  }
+}
+
+export function malformed(message: string): HqRefusal {
+  return new HqRefusal(400, { error: 'malformed', message });
+}

@@ -1,0 +1,250 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { packageFormatVersion } from '../shared/upload/package-format';
+import {
+  contentDigestHeader,
+  digestOfHeader,
+  headerNames,
+  type BranchState,
+  type Refusal,
+} from '../shared/upload/wire';
+import { authenticate } from './auth';
+import { systemClock, type HqClock } from './clock';
+import { receivePackage } from './receive-package';
+import { HqRefusal, malformed } from './refusal';
+import type { HqStore } from './store/hq-store';
+
+export const defaultMaxPackageBytes = 32 * 1024 * 1024;
+
+export interface HqTls {
+  key: string | Buffer;
+  cert: string | Buffer;
+  /** The CA that signs branches' client certificates (mTLS). */
+  ca?: string | Buffer;
+  /** Ask every branch for a client certificate signed by `ca`, and refuse the connection without one. */
+  requestClientCert?: boolean;
+}
+
+export interface HqServerOptions {
+  store: HqStore;
+  port: number;
+  host?: string;
+  tls: HqTls;
+  maxPackageBytes?: number;
+  clock?: HqClock;
+  /** A connection silent this long is closed; there is no total deadline, a slow link may take its time. */
+  idleTimeoutMs?: number;
+}
+
+export interface RunningHq {
+  port: number;
+  close(): Promise<void>;
+}
+
+const hexToBase64 = (hex: string) => Buffer.from(hex, 'hex').toString('base64');
+const base64ToHex = (b64: string) => Buffer.from(b64, 'base64').toString('hex');
+const sha256Hex = (body: Buffer) => createHash('sha256').update(body).digest('hex');
+
+/** The digest a signed GET carries: that of the empty body. */
+const emptyBodyDigest = contentDigestHeader(sha256Hex(Buffer.alloc(0)), hexToBase64);
+
+const statePattern = /^\/v1\/branches\/([^/]+)\/state$/;
+const packagePattern = /^\/v1\/branches\/([^/]+)\/packages\/(\d{1,9})\/(\d{1,9})$/;
+
+interface ErrorBody {
+  error: string;
+  message: string;
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: BranchState | Refusal | ErrorBody | object,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function tooLarge(maxPackageBytes: number): HqRefusal {
+  return new HqRefusal(413, {
+    error: 'too_large',
+    message: `数据包超过总部接收的上限 ${maxPackageBytes} 字节：请按分节或期间拆分后再发`,
+    max_package_bytes: maxPackageBytes,
+  });
+}
+
+/** The body, refused as soon as it passes the cap rather than after it has all been read. */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.off('data', onData);
+        reject(tooLarge(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  match: RegExpExecArray,
+) => Promise<void>;
+
+function makeHandlers(options: HqServerOptions) {
+  const { store } = options;
+  const clock = options.clock ?? systemClock;
+  const maxPackageBytes = options.maxPackageBytes ?? defaultMaxPackageBytes;
+
+  const getState: Handler = async (req, res, path, match) => {
+    const branchCode = decodeURIComponent(match[1]!);
+    await authenticate(
+      store,
+      { method: 'GET', path, branchCode, headers: req.headers, contentDigest: emptyBodyDigest },
+      clock.now(),
+    );
+    const state = await store.readState(branchCode);
+    const body: BranchState = {
+      epoch: state?.epoch ?? 0,
+      last_seq: state?.lastSeq ?? 0,
+      last_sha256: state?.lastSha256 ?? null,
+      max_package_bytes: maxPackageBytes,
+      encodings: ['gzip'],
+      formats: [packageFormatVersion],
+    };
+    sendJson(res, 200, body);
+  };
+
+  const putPackage: Handler = async (req, res, path, match) => {
+    const branchCode = decodeURIComponent(match[1]!);
+    const contentDigest = headerValue(req, headerNames.contentDigest) ?? '';
+    await authenticate(
+      store,
+      { method: 'PUT', path, branchCode, headers: req.headers, contentDigest },
+      clock.now(),
+    );
+    const encoding = (headerValue(req, 'content-encoding') ?? '').trim().toLowerCase();
+    if (encoding !== 'gzip') {
+      throw new HqRefusal(415, {
+        error: 'unsupported_encoding',
+        message: `数据包须以 gzip 压缩发送（Content-Encoding: gzip），收到的是 ${encoding || '未压缩'}`,
+      });
+    }
+    const idempotencyKey = headerValue(req, headerNames.idempotencyKey) ?? '';
+    if (idempotencyKey === '') throw malformed(`缺少请求头 ${headerNames.idempotencyKey}`);
+    if (Number(headerValue(req, 'content-length') ?? 0) > maxPackageBytes) throw tooLarge(maxPackageBytes);
+    const body = await readBody(req, maxPackageBytes);
+    const stated = digestOfHeader(contentDigest, base64ToHex);
+    const actual = sha256Hex(body);
+    if (stated !== actual) {
+      throw new HqRefusal(400, {
+        error: 'digest_mismatch',
+        message: `收到的数据包 sha256 为 ${actual}，与请求头 Content-Digest 不符：传输中数据可能已损坏，请重发`,
+      });
+    }
+    const outcome = await receivePackage(
+      store,
+      { branchCode, epoch: Number(match[2]), seq: Number(match[3]), idempotencyKey, body },
+      { clock },
+    );
+    sendJson(res, 200, outcome.receipt, outcome.replayed ? { [headerNames.replayed]: 'true' } : {});
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'https://hq.invalid').pathname;
+    const routes: [RegExp, string, Handler][] = [
+      [statePattern, 'GET', getState],
+      [packagePattern, 'PUT', putPackage],
+    ];
+    const route = routes.map(([pattern, method, handler]) => ({
+      match: pattern.exec(path),
+      method,
+      handler,
+    }));
+    const found = route.find((r) => r.match !== null);
+    try {
+      if (!found?.match) {
+        sendJson(res, 404, { error: 'not_found', message: `总部没有这个地址：${path}` });
+        return;
+      }
+      if (req.method !== found.method) {
+        sendJson(
+          res,
+          405,
+          { error: 'method_not_allowed', message: `此地址只接受 ${found.method}` },
+          { allow: found.method },
+        );
+        return;
+      }
+      await found.handler(req, res, path, found.match);
+    } catch (error) {
+      // A refusal before the body was read leaves it on the wire: close the connection after answering.
+      const close: Record<string, string> = req.complete ? {} : { connection: 'close' };
+      if (error instanceof HqRefusal) {
+        sendJson(res, error.status, error.refusal, close);
+        return;
+      }
+      console.error('总部处理请求出错：', error);
+      sendJson(res, 500, { error: 'internal', message: '总部处理请求时出错，请稍后重试' }, close);
+    }
+  };
+}
+
+/** Starts head office's HTTPS endpoints (UPLOAD.md "On the wire"); port 0 picks a free port. */
+export async function startHq(options: HqServerOptions): Promise<RunningHq> {
+  const requestClientCert = options.tls.requestClientCert === true;
+  if (requestClientCert && !options.tls.ca)
+    throw new Error('启用客户端证书（mTLS）时必须给出签发分支证书的 CA');
+  const handle = makeHandlers(options);
+  const server = https.createServer(
+    {
+      key: options.tls.key,
+      cert: options.tls.cert,
+      minVersion: 'TLSv1.2',
+      ...(options.tls.ca ? { ca: options.tls.ca } : {}),
+      requestCert: requestClientCert,
+      rejectUnauthorized: requestClientCert,
+    },
+    (req, res) => void handle(req, res),
+  );
+  server.timeout = options.idleTimeoutMs ?? 60_000;
+  server.requestTimeout = 0;
+  server.headersTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,105 @@
+import pg from 'pg';
+import type { HqStore } from './hq-store';
+import type { SqlDialect, SqlDriver, SqlSession, SqlValue } from './sql-driver';
+import { SqlHqStore } from './sql-hq-store';
+
+const pgDialect: SqlDialect = {
+  bigint: 'BIGINT',
+  blob: 'BYTEA',
+  json: 'JSONB',
+  serialKey: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
+  jsonAsText: (column) => `${column}::text`,
+  // Two sends of one branch meet on its state row: the second waits until the first commits.
+  lockRow: ' FOR UPDATE',
+};
+
+/** Any key will do as long as every receiver uses the same: it serializes schema creation. */
+const schemaLockKey = 0x6871_7363;
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 parameters for the widest table. */
+const rowsPerInsert = 500;
+
+/** `?` to `$1, $2 …`: head office's SQL has no `?` inside literals. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+function sessionOn(client: pg.Pool | pg.PoolClient): SqlSession {
+  const query = async <Row>(sql: string, params: readonly SqlValue[] = []) =>
+    (await client.query(numbered(sql), [...params])).rows as Row[];
+  return {
+    query,
+    run: async (sql, params = []) => (await client.query(numbered(sql), [...params])).rowCount ?? 0,
+    insertMany: async (table, columns, rows) => {
+      for (let start = 0; start < rows.length; start += rowsPerInsert) {
+        const batch = rows.slice(start, start + rowsPerInsert);
+        const values = batch.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ');
+        await client.query(
+          numbered(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`),
+          batch.flat(),
+        );
+      }
+    },
+  };
+}
+
+class PgDriver implements SqlDriver {
+  readonly kind = 'pg';
+  readonly dialect = pgDialect;
+  private readonly session: SqlSession;
+
+  constructor(private readonly pool: pg.Pool) {
+    this.session = sessionOn(pool);
+  }
+
+  query<Row>(sql: string, params?: readonly SqlValue[]): Promise<Row[]> {
+    return this.session.query<Row>(sql, params);
+  }
+
+  run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.session.run(sql, params);
+  }
+
+  insertMany(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+  ): Promise<void> {
+    return this.transaction((tx) => tx.insertMany(table, columns, rows));
+  }
+
+  async migrate(statements: readonly string[]): Promise<void> {
+    await this.transaction(async (tx) => {
+      await tx.run(`SELECT pg_advisory_xact_lock(${schemaLockKey})`);
+      for (const sql of statements) await tx.run(sql);
+    });
+  }
+
+  async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(sessionOn(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+/** Head office on PostgreSQL (a real head office): `url` as `postgresql://user@host:port/db`. */
+export async function openPgStore(url: string): Promise<HqStore> {
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // An idle client that loses its server must not take the receiver down with an unhandled error.
+  pool.on('error', (error) => console.error('PostgreSQL 连接出错：', error.message));
+  return SqlHqStore.open(new PgDriver(pool));
+}

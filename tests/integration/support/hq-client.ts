@@ -1,0 +1,135 @@
+import { createHash, createHmac } from 'node:crypto';
+import https from 'node:https';
+import {
+  contentDigestHeader,
+  headerNames,
+  packagePath,
+  signedText,
+  statePath,
+} from '../../../src/shared/upload/wire';
+
+/** A branch's side of the wire for tests: signed requests over real HTTPS, trusting only the test's certificate. */
+export interface HqEndpoint {
+  port: number;
+  ca: Buffer;
+  /** The branch's client certificate, when head office asks for one (mTLS). */
+  client?: { key: Buffer; cert: Buffer };
+}
+
+export interface HqAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  json: Record<string, unknown>;
+}
+
+export interface BranchCredentials {
+  code: string;
+  secret: string;
+}
+
+const hexToBase64 = (hex: string) => Buffer.from(hex, 'hex').toString('base64');
+const digestOf = (body: Buffer) =>
+  contentDigestHeader(createHash('sha256').update(body).digest('hex'), hexToBase64);
+
+export function request(
+  endpoint: HqEndpoint,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: Buffer,
+): Promise<HqAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      {
+        host: '127.0.0.1',
+        port: endpoint.port,
+        method,
+        path,
+        headers,
+        ca: endpoint.ca,
+        agent: false,
+        ...endpoint.client,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : {} });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function signedHeaders(
+  branch: BranchCredentials,
+  method: string,
+  path: string,
+  idempotencyKey: string,
+  contentDigest: string,
+  at: Date,
+): Record<string, string> {
+  const timestamp = at.toISOString();
+  const text = signedText({
+    method,
+    path,
+    branchCode: branch.code,
+    timestamp,
+    idempotencyKey,
+    contentDigest,
+  });
+  return {
+    [headerNames.branch]: branch.code,
+    [headerNames.timestamp]: timestamp,
+    [headerNames.signature]: createHmac('sha256', branch.secret).update(text).digest('base64'),
+    [headerNames.contentDigest]: contentDigest,
+  };
+}
+
+export function getState(
+  endpoint: HqEndpoint,
+  branch: BranchCredentials,
+  at = new Date(),
+): Promise<HqAnswer> {
+  const path = statePath(branch.code);
+  return request(
+    endpoint,
+    'GET',
+    path,
+    signedHeaders(branch, 'GET', path, '', digestOf(Buffer.alloc(0)), at),
+  );
+}
+
+export interface PutOptions {
+  at?: Date;
+  /** Sign a digest other than the body's (a body changed on the way). */
+  digestBody?: Buffer;
+  encoding?: string;
+}
+
+export function putPackage(
+  endpoint: HqEndpoint,
+  branch: BranchCredentials,
+  pkg: { body: Buffer; manifest: { epoch: number; seq: number; packageId: string } },
+  options: PutOptions = {},
+): Promise<HqAnswer> {
+  const { epoch, seq, packageId } = pkg.manifest;
+  const path = packagePath(branch.code, epoch, seq);
+  const digest = digestOf(options.digestBody ?? pkg.body);
+  return request(
+    endpoint,
+    'PUT',
+    path,
+    {
+      ...signedHeaders(branch, 'PUT', path, packageId, digest, options.at ?? new Date()),
+      [headerNames.idempotencyKey]: packageId,
+      'content-encoding': options.encoding ?? 'gzip',
+      'content-type': 'application/x-ndjson',
+    },
+    pkg.body,
+  );
+}
