@@ -3,7 +3,7 @@ import { monthEnd } from '../../../../src/engine/domain/calendar/calendar';
 import { act } from '../../support/stock';
 import type { UploadWorld } from './upload-world';
 
-const fen = (text: string) => Math.round(Number(text) * 100);
+const fen = (text: string | null) => Math.round(Number(text ?? '0') * 100);
 
 /** All rows head office holds for the branch's section × period (every part). */
 async function heldRows(world: UploadWorld, section: string, period: string) {
