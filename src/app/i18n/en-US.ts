@@ -353,7 +353,8 @@ export const enUS: Messages = {
     badge: {
       notConfigured: 'No head office set',
       pending: '{{count}} package(s) to upload',
-      allSent: 'All uploaded',
+      allSent: 'Nothing waiting',
+      retrying: 'Upload failed, will retry',
       blocked: 'Upload refused, needs attention',
       oldest: 'oldest {{at}}',
       lastSuccess: 'last success {{at}}',
@@ -371,7 +372,8 @@ export const enUS: Messages = {
       notConfigured:
         'No head office set: packages are only built here and can be exported for head office to import',
       allSent: 'Everything has reached head office',
-      pending: 'Packages waiting to upload; retried automatically',
+      pending: 'Packages waiting; uploaded on schedule',
+      retrying: 'The last upload failed; it is retried automatically',
       probing: 'Failed repeatedly; only checking now and then whether head office is back',
       blocked: 'Refused by head office; needs attention before uploading again',
     },
@@ -403,6 +405,7 @@ export const enUS: Messages = {
       'Without a network, export the packages head office has not received as files for head office to import. Enter the full path of a folder on the computer running Branch Ledger.',
     exportFolder: 'Export to folder',
     exportRun: 'Export',
+    exportClose: 'Done',
     exportDone: '{{count}} file(s) exported',
     exportFile: 'File',
     packagesTitle: 'Upload packages',

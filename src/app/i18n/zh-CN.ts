@@ -350,7 +350,8 @@ export const zhCN = {
     badge: {
       notConfigured: '未设置总部',
       pending: '待上传 {{count}} 个包',
-      allSent: '已全部上传',
+      allSent: '无待上传',
+      retrying: '上传未成功，将自动重试',
       blocked: '上传被拒，待处理',
       oldest: '最早 {{at}}',
       lastSuccess: '上次成功 {{at}}',
@@ -366,7 +367,8 @@ export const zhCN = {
     states: {
       notConfigured: '未设置总部：上传包只在本机生成，可导出后交总部导入',
       allSent: '已全部送达总部',
-      pending: '有待上传的包，会自动重试',
+      pending: '有待上传的包，将按计划上传',
+      retrying: '上次上传未成功，会自动重试',
       probing: '多次失败，暂时只定时探测总部是否恢复',
       blocked: '总部拒收，需要处理后再上传',
     },
@@ -398,6 +400,7 @@ export const zhCN = {
       '没有网络时，把尚未送达总部的上传包导出为文件，交总部导入。请填写运行分支账簿的这台电脑上的文件夹完整路径。',
     exportFolder: '导出到文件夹',
     exportRun: '导出',
+    exportClose: '完成',
     exportDone: '已导出 {{count}} 个文件',
     exportFile: '文件',
     packagesTitle: '上传包',

@@ -3,6 +3,7 @@ import {
   CloudUploadOutlined,
   DisconnectOutlined,
   ExclamationCircleOutlined,
+  SyncOutlined,
 } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
@@ -20,6 +21,7 @@ const look: Record<UploadHealth, { color: string; icon: ReactNode }> = {
   notConfigured: { color: 'default', icon: <DisconnectOutlined /> },
   allSent: { color: 'success', icon: <CheckCircleOutlined /> },
   pending: { color: 'warning', icon: <CloudUploadOutlined /> },
+  retrying: { color: 'warning', icon: <SyncOutlined /> },
   blocked: { color: 'error', icon: <ExclamationCircleOutlined /> },
 };
 
@@ -41,14 +43,12 @@ export function UploadBadge() {
     health === 'notConfigured'
       ? [t('upload.badge.notConfigured')]
       : [
-          health === 'blocked'
-            ? t('upload.badge.blocked')
-            : status.pending > 0
-              ? t('upload.badge.pending', { count: status.pending })
+          ...(health === 'blocked' ? [t('upload.badge.blocked')] : []),
+          status.pending > 0
+            ? t('upload.badge.pending', { count: status.pending })
+            : health === 'retrying'
+              ? t('upload.badge.retrying')
               : t('upload.badge.allSent'),
-          ...(health === 'blocked' && status.pending > 0
-            ? [t('upload.badge.pending', { count: status.pending })]
-            : []),
           ...(status.oldestPendingAt
             ? [t('upload.badge.oldest', { at: localTime(status.oldestPendingAt, 'short') })]
             : []),
@@ -84,9 +84,14 @@ export function UploadBadge() {
         role={mayView ? 'button' : undefined}
         onClick={mayView ? () => void navigate(uploadPagePath) : undefined}
         style={{
+          // A block in the header's flex row: centred with the buttons beside it, not on the text baseline.
+          display: 'block',
+          fontSize: 13,
+          lineHeight: '26px',
+          paddingInline: 10,
           cursor: mayView ? 'pointer' : 'default',
           marginInlineEnd: 0,
-          maxWidth: 560,
+          maxWidth: 600,
           overflow: 'hidden',
           textOverflow: 'ellipsis',
           whiteSpace: 'nowrap',

@@ -39,9 +39,10 @@ export function ExportPackagesDialog({ open, onClose }: { open: boolean; onClose
       open={open}
       width={720}
       title={t('upload.exportTitle')}
-      okText={t('upload.exportRun')}
+      // Once written, the dialog's work is done: its button closes it.
+      okText={written ? t('upload.exportClose') : t('upload.exportRun')}
       okButtonProps={{ loading: exportPackages.isPending }}
-      onOk={() => form.submit()}
+      onOk={() => (written ? close() : form.submit())}
       onCancel={close}
       destroyOnHidden
     >

@@ -114,7 +114,8 @@ export function OutboxTable() {
             dataIndex: 'ackedAt',
             render: (at: string | null) => localTime(at),
           },
-          ...(mayRun
+          // 重新上传 only where a package head office refused is listed: no empty column otherwise.
+          ...(mayRun && packages.data?.some((pkg) => pkg.state === 'rejected')
             ? [
                 {
                   title: '',

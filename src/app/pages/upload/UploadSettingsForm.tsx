@@ -102,6 +102,10 @@ export function UploadSettingsForm() {
   if (!view.data) return <Skeleton active />;
 
   const save = async (values: SettingsFormValues) => {
+    // The engine's refusals of the last save are answered by this one: none stays beside a fixed field.
+    form.setFields(
+      Object.keys(values).map((name) => ({ name: name as keyof SettingsFormValues, errors: [] })),
+    );
     try {
       await update.mutateAsync(settingsChange(values));
       form.setFieldsValue({ clientKey: '', secret: '' });

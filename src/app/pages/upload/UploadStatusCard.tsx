@@ -11,6 +11,7 @@ const stateTone = {
   notConfigured: 'secondary',
   allSent: 'success',
   pending: 'warning',
+  retrying: 'warning',
   blocked: 'danger',
 } as const;
 
@@ -67,7 +68,7 @@ function StatusSummary({ status }: { status: UploadStatus }) {
   const { t } = useTranslation();
   const health = uploadHealth(status);
   const none = t('upload.none');
-  const state = status.probing && health === 'pending' ? 'probing' : health;
+  const state = status.probing && health === 'retrying' ? 'probing' : health;
   return (
     <Descriptions column={2} bordered size="small">
       <Descriptions.Item label={t('upload.state')} span={2}>

@@ -6,11 +6,18 @@ export type UploadStatus = ApiOutput<'upload.status'>;
 export type OutboxPackage = ApiOutput<'upload.packages'>[number];
 
 /** How the badge and the page colour the upload: as the person must react to it. */
-export type UploadHealth = 'notConfigured' | 'allSent' | 'pending' | 'blocked';
+export type UploadHealth = 'notConfigured' | 'allSent' | 'pending' | 'retrying' | 'blocked';
 
+/**
+ * A failed run builds nothing when head office cannot be reached (the state is asked for first), so a
+ * branch can be failing with no package waiting: that is retrying, never 已全部上传.
+ */
 export function uploadHealth(status: UploadStatus): UploadHealth {
   if (!status.configured) return 'notConfigured';
   if (status.blocked) return 'blocked';
+  if (status.lastError !== null && (status.failuresInRow > 0 || status.nextAttemptAt !== null)) {
+    return 'retrying';
+  }
   return status.pending > 0 ? 'pending' : 'allSent';
 }
 
