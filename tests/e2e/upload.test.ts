@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { branchAdministrator, setUpBranch } from './support/api';
@@ -14,7 +15,48 @@ import { workspaceDriver } from './support/workspace';
  * fingerprint and a secret; 立即上传 fails and says why in Chinese (连不上总部…) with what to do, and the
  * badge turns orange. Head office is asked where it stands before anything is built, so the package the
  * branch waits with comes from 导出上传包 (which builds one when none waits), written to a folder on disk.
+ * Last, the branch is left as head office's refusal of that package leaves it (written into the file, as
+ * upload-run records a 409 epoch_behind, with the clock offset a skew answer stores): the badge turns red,
+ * the page says the clock is slow, and 重新上传 offers the package again.
  */
+
+/** What upload-run writes when head office refuses a package for good: the package and the progress. */
+function recordRefusal(databasePath: string, skewMs: number): void {
+  const at = new Date().toISOString();
+  const failure = {
+    code: 'epoch_behind',
+    status: 409,
+    retry: false,
+    message: '总部已有本机构更新的数据批次（可能另一台电脑在用同一机构编码上传）。',
+    action: '请确认只有这一台电脑以本机构编码上传，然后点“重新上传”。',
+    at,
+    detail: 'epoch 2 is ahead of 1',
+  };
+  const sqlite = new Database(databasePath);
+  try {
+    sqlite
+      .prepare(
+        "UPDATE upload_outbox SET state = 'rejected', attempts = 1, last_attempt_at = ?, last_error = ?",
+      )
+      .run(at, JSON.stringify(failure));
+    const progress = JSON.parse(
+      (sqlite.prepare("SELECT value FROM settings WHERE key = 'upload_progress'").pluck().get() as string) ??
+        '{}',
+    ) as Record<string, unknown>;
+    sqlite.prepare("UPDATE settings SET value = ? WHERE key = 'upload_progress'").run(
+      JSON.stringify({
+        ...progress,
+        blocked: true,
+        lastError: failure,
+        failuresInRow: 0,
+        nextAttemptAt: null,
+        skewMs,
+      }),
+    );
+  } finally {
+    sqlite.close();
+  }
+}
 
 const fingerprint = `${'A'.repeat(43)}=`;
 const secret = 'hq-secret-0123456789';
@@ -155,6 +197,38 @@ describe('上传总部: badge, settings, a failed upload explained, export', () 
     await tooltip.waitFor();
     expect(await tooltip.textContent()).toContain('怎么办：会自动重试');
     await shot('upload-badge-pending');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a refusal waiting for the person is red, the slow clock is said, and 重新上传 offers the package again', async () => {
+    // 2 小时 3 分 behind head office.
+    recordRefusal(web.databasePath, (2 * 60 + 3) * 60_000);
+    await expect.poll(() => badge().getAttribute('data-health'), { timeout: 45_000 }).toBe('blocked');
+    expect(await badge().textContent()).toMatch(
+      /^上传被拒，待处理 · 待上传 1 个包 · 最早 \d\d-\d\d \d\d:\d\d · 尚未成功上传$/,
+    );
+    await page.reload();
+    await page.getByTestId('upload-status').waitFor();
+    expect(await page.getByTestId('upload-state').textContent()).toBe('总部拒收，需要处理后再上传');
+    expect(await statusCard().textContent()).toContain('本机时钟比总部慢 2 小时 3 分');
+    const lastError = page.getByTestId('upload-last-error');
+    expect(await lastError.textContent()).toContain('总部已有本机构更新的数据批次');
+    expect(await lastError.textContent()).toContain(
+      '怎么办：请确认只有这一台电脑以本机构编码上传，然后点“重新上传”。',
+    );
+    const packages = page.getByTestId('upload-packages');
+    const [row] = await rowTexts(packages);
+    expect(row).toContain('被拒收');
+    expect(row).toContain('总部已有本机构更新的数据批次（可能另一台电脑在用同一机构编码上传）。');
+    await badge().hover();
+    await page.locator('.ant-tooltip').filter({ hasText: '总部已有本机构更新的数据批次' }).waitFor();
+    await shot('upload-blocked');
+    await page.mouse.move(700, 600);
+
+    await packages.getByRole('button', { name: '重新上传' }).click();
+    await page.locator('.ant-message').getByText('已重新排入上传，将在下次上传时发送').waitFor();
+    await expect.poll(async () => (await rowTexts(packages))[0]).toContain('待发送');
+    await expect.poll(() => badge().getAttribute('data-health')).not.toBe('blocked');
     expect(pageErrors).toEqual([]);
   });
 });

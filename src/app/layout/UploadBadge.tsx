@@ -75,7 +75,8 @@ export function UploadBadge() {
     ) : null;
 
   return (
-    <Tooltip title={tooltip}>
+    // Wider than antd's 250 px: the engine's explanations are whole sentences.
+    <Tooltip title={tooltip} styles={{ root: { maxWidth: 420 } }}>
       <Tag
         color={look[health].color}
         icon={look[health].icon}
