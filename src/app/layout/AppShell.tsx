@@ -8,6 +8,7 @@ import { useSession } from '../session/SessionContext';
 import { navGroups, pages, type PageDefinition } from '../workspace/pages';
 import { useOpenTabs } from '../workspace/useOpenTabs';
 import { LanguageSwitch } from './LanguageSwitch';
+import { UploadBadge } from './UploadBadge';
 
 /** The signed-in app: navigation on the left, branch and user above, opened pages as tabs. */
 export function AppShell() {
@@ -58,6 +59,7 @@ export function AppShell() {
         </Typography.Text>
         <div style={{ flex: 1 }} />
         <Space size="middle">
+          <UploadBadge />
           <div style={{ background: '#fff', borderRadius: 6, lineHeight: 'normal', padding: 2 }}>
             <LanguageSwitch />
           </div>

@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CloudUploadOutlined,
   CarOutlined,
   DatabaseOutlined,
   FieldNumberOutlined,
@@ -58,6 +59,8 @@ import {
 } from '../pages/reports/ReportPages';
 import { NumberingRulesPage } from '../pages/settings/NumberingRulesPage';
 import { SystemInfoPage } from '../pages/system/SystemInfoPage';
+import { UploadPage } from '../pages/upload/UploadPage';
+import { uploadPagePath } from '../pages/upload/uploadPagePath';
 import { RolesPage } from '../pages/system/RolesPage';
 import { UsersPage } from '../pages/system/UsersPage';
 import { WarehouseQueuePage } from '../pages/warehouse/WarehouseQueuePage';
@@ -312,6 +315,16 @@ export const pages: PageDefinition[] = [
     icon: <DatabaseOutlined />,
     permission: 'system.view',
     component: SystemInfoPage,
+  },
+  // 上传总部 beside 系统信息与备份: both are about where the books' data is kept and carried.
+  {
+    key: 'upload',
+    path: uploadPagePath,
+    group: 'system',
+    title: 'page.upload',
+    icon: <CloudUploadOutlined />,
+    permission: 'upload.view',
+    component: UploadPage,
   },
   {
     key: 'audit-log',

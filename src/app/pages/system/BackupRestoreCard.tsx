@@ -4,15 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
+import { formatBytes } from '../../components/formatBytes';
 import { useSession } from '../../session/SessionContext';
 
 type BackupFile = ApiOutput<'system.backups'>['backups'][number];
 type Preview = ApiOutput<'system.restorePreview'>;
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /**
  * 自动备份、备份列表、恢复与完整性检查: the backups in the folder, each restorable after a preview of what

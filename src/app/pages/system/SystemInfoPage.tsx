@@ -3,15 +3,11 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
 import { applyFieldErrors } from '../../components/applyFieldErrors';
+import { formatBytes } from '../../components/formatBytes';
 import { LoadFailure } from '../../components/LoadFailure';
 import { useSession } from '../../session/SessionContext';
 import { BackupRestoreCard } from './BackupRestoreCard';
 import { VerifyLedgerCard } from './VerifyLedgerCard';
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** 系统信息与备份: what is running on which file, and an online backup to a chosen path. */
 export function SystemInfoPage() {
