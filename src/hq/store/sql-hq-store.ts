@@ -222,8 +222,10 @@ export class SqlHqStore implements HqStore {
     if (typed) {
       // Text, so both databases hand back the exact integers (SQLite as numbers would round past 2^53).
       const figures = typed.figures.map((figure) => `CAST(${figure} AS TEXT) AS ${figure}`).join(', ');
+      // Who or what each figure is about, under the row's own field names (quoted: PostgreSQL folds case).
+      const dimensions = typed.dimensions.map(([column, field]) => `${column} AS "${field}"`).join(', ');
       return this.db.query<Record<string, unknown>>(
-        `SELECT ${figures} FROM ${typed.table} WHERE branch = ? AND period = ? AND part = ? ORDER BY ordinal`,
+        `SELECT ${dimensions}, ${figures} FROM ${typed.table} WHERE branch = ? AND period = ? AND part = ? ORDER BY ordinal`,
         [code, period, part],
       );
     }

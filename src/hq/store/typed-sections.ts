@@ -33,7 +33,7 @@ export const typedSections: Readonly<Record<string, TypedSection>> = {
   trade: {
     table: 'hq_trade',
     dimensions: [
-      ['direction', 'direction'],
+      ['direction', 'side'],
       ['counterparty_uid', 'counterpartyUid'],
       ['goods_uid', 'goodsUid'],
     ],
@@ -42,7 +42,7 @@ export const typedSections: Readonly<Record<string, TypedSection>> = {
   money_balances: {
     table: 'hq_money_balances',
     dimensions: [
-      ['direction', 'direction'],
+      ['direction', 'side'],
       ['counterparty_uid', 'counterpartyUid'],
     ],
     figures: sectionSpecs.money_balances.totalled,

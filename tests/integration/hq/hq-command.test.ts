@@ -28,7 +28,7 @@ const snapshot = () =>
         period: april.key,
         rows: [
           {
-            direction: 'sale',
+            side: 'sales',
             counterpartyUid: 'K1',
             goodsUid: 'G1',
             quantity: 2_000,

@@ -16,7 +16,7 @@ function outbox(world: UploadWorld): [number, number, string][] {
 }
 
 describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.md)', (kind) => {
-  it('arrives whole: head office holds the branch\'s figures, and a later change replaces, never doubles', async () => {
+  it("arrives whole: head office holds the branch's figures, and a later change replaces, never doubles", async () => {
     const world = await uploadWorld(kind);
     await januaryAndFebruary(world);
     expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1, pending: 0 });
@@ -28,7 +28,15 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
       type: 'sales_delivery',
       businessDate: '2026-02-20',
       counterpartyId: world.world.customer,
-      lines: [{ goodsId: world.world.milk, warehouseId: world.world.warehouse1, unitName: '箱', quantity: '1', unitPrice: '70' }],
+      lines: [
+        {
+          goodsId: world.world.milk,
+          warehouseId: world.world.warehouse1,
+          unitName: '箱',
+          quantity: '1',
+          unitPrice: '70',
+        },
+      ],
     });
     expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
     expect(outbox(world)).toEqual([
@@ -91,7 +99,15 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
       type: 'purchase_receipt',
       businessDate: '2026-03-01',
       counterpartyId: world.world.supplier,
-      lines: [{ goodsId: world.world.milk, warehouseId: world.world.warehouse2, unitName: '箱', quantity: '2', unitPrice: '48' }],
+      lines: [
+        {
+          goodsId: world.world.milk,
+          warehouseId: world.world.warehouse2,
+          unitName: '箱',
+          quantity: '2',
+          unitPrice: '48',
+        },
+      ],
     });
     await world.run();
     expect((await world.store.readState('BJ01'))?.lastSeq).toBe(2);
@@ -113,7 +129,15 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
       type: 'purchase_receipt',
       businessDate: '2026-03-01',
       counterpartyId: world.world.supplier,
-      lines: [{ goodsId: world.world.milk, warehouseId: world.world.warehouse2, unitName: '箱', quantity: '2', unitPrice: '48' }],
+      lines: [
+        {
+          goodsId: world.world.milk,
+          warehouseId: world.world.warehouse2,
+          unitName: '箱',
+          quantity: '2',
+          unitPrice: '48',
+        },
+      ],
     });
     await world.run();
     await act(world.engine, 'system.restore', { from: backup });
@@ -137,9 +161,11 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
     await headOfficeMatchesBranch(world);
   });
 
-  it('a branch clock 2 h fast: refused for skew, re-signed at head office\'s time, the offset kept', async () => {
+  it("a branch clock 2 h fast: refused for skew, re-signed at head office's time, the offset kept", async () => {
     let branchNow = () => new Date();
-    const world = await uploadWorld(kind, { hqClock: { now: () => new Date(branchNow().getTime() - 2 * 3600_000) } });
+    const world = await uploadWorld(kind, {
+      hqClock: { now: () => new Date(branchNow().getTime() - 2 * 3600_000) },
+    });
     branchNow = () => world.clock.now();
     await januaryAndFebruary(world);
     expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
@@ -168,7 +194,15 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
         type: 'sales_delivery',
         businessDate: '2026-03-01',
         counterpartyId: world.world.customer,
-        lines: [{ goodsId: world.world.milk, warehouseId: world.world.warehouse1, unitName: '袋', quantity: '1', unitPrice: '3' }],
+        lines: [
+          {
+            goodsId: world.world.milk,
+            warehouseId: world.world.warehouse1,
+            unitName: '袋',
+            quantity: '1',
+            unitPrice: '3',
+          },
+        ],
       });
       buildPackages(world.ctx, { appVersion: 'test' });
     }

@@ -118,6 +118,17 @@ export async function runUpload(ctx: ServiceContext, deps: UploadDeps): Promise<
     return { outcome: 'failed', sent, pending: pendingPackages(sqlite).length, failure };
   };
 
+  // What is new goes into the outbox first, by head office's last known state: a branch offline for a
+  // week keeps building its packages on schedule, and the badge counts them.
+  const known = readProgress(sqlite).headOffice;
+  ctx.db.transaction(() =>
+    buildPackages(ctx, {
+      appVersion: deps.appVersion,
+      headOfficeEpoch: known?.epoch,
+      maxBytes: known?.max_package_bytes,
+    }),
+  );
+
   for (let reconcile = 0; reconcile < 3; reconcile += 1) {
     const state = await attempt(stateRequest(office.branchCode));
     if ('failure' in state) return fail(state.failure);

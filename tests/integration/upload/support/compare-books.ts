@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { monthEnd } from '../../../../src/engine/domain/calendar/calendar';
+import { quantityText } from '../../../../src/engine/services/reports/report-figures';
 import { act } from '../../support/stock';
 import type { UploadWorld } from './upload-world';
 
@@ -11,12 +12,16 @@ async function heldRows(world: UploadWorld, section: string, period: string) {
     (part) => part.section === section && part.period === period,
   );
   const rows: Record<string, unknown>[] = [];
-  for (const part of parts) rows.push(...(await world.store.periodPartRows('BJ01', section, period, part.part)));
+  for (const part of parts)
+    rows.push(...(await world.store.periodPartRows('BJ01', section, period, part.part)));
   return rows;
 }
 
 function uidsOf(world: UploadWorld, table: string): Map<string, string> {
-  const rows = world.engine.db.$client.prepare(`SELECT uid, code FROM ${table}`).all() as { uid: string; code: string }[];
+  const rows = world.engine.db.$client.prepare(`SELECT uid, code FROM ${table}`).all() as {
+    uid: string;
+    code: string;
+  }[];
   return new Map(rows.map((row) => [row.uid, row.code]));
 }
 
@@ -30,7 +35,9 @@ export async function headOfficeMatchesBranch(world: UploadWorld): Promise<void>
   const warehouses = uidsOf(world, 'warehouses');
   const counterparties = uidsOf(world, 'counterparties');
   const held = await world.store.heldPeriodParts('BJ01');
-  const months = [...new Set(held.filter((part) => part.section === 'stock_balances').map((part) => part.period))].sort();
+  const months = [
+    ...new Set(held.filter((part) => part.section === 'stock_balances').map((part) => part.period)),
+  ].sort();
   expect(months.length).toBeGreaterThan(0);
   // One piece 1 per section × period: a re-sent period replaced, never added.
   const firsts = held.filter((part) => part.part === 1).map((part) => `${part.section}/${part.period}`);
@@ -44,7 +51,7 @@ export async function headOfficeMatchesBranch(world: UploadWorld): Promise<void>
       .sort();
     const actual = (await heldRows(world, 'stock_balances', month))
       .map((row) => {
-        const quantity = (Number(row.quantity) / 100).toFixed(2);
+        const quantity = quantityText(Number(row.quantity), 2);
         const value = (Number(row.value) / 100).toFixed(2);
         return `${goods.get(String(row.goodsUid))}@${warehouses.get(String(row.warehouseUid))} ${quantity} ${value}`;
       })
@@ -56,9 +63,17 @@ export async function headOfficeMatchesBranch(world: UploadWorld): Promise<void>
       (sum, row) => sum + Math.abs(Number(row.value)),
       0,
     );
-    expect(moved, `进销存汇总 ${month}`).toBe(fen(summary.totals.inValue) + fen(summary.totals.outValue) + Math.abs(fen(summary.totals.adjustmentValue)));
+    expect(moved, `进销存汇总 ${month}`).toBe(
+      fen(summary.totals.inValue) +
+        fen(summary.totals.outValue) +
+        Math.abs(fen(summary.totals.adjustmentValue)),
+    );
 
-    const profit = await act(world.engine, 'reports.grossProfit', { from: `${month}-01`, to, groupBy: 'customer' });
+    const profit = await act(world.engine, 'reports.grossProfit', {
+      from: `${month}-01`,
+      to,
+      groupBy: 'customer',
+    });
     const revenueByCustomer = new Map<string, number>();
     for (const row of await heldRows(world, 'trade', month)) {
       if (row.side !== 'sales') continue;
@@ -73,16 +88,23 @@ export async function headOfficeMatchesBranch(world: UploadWorld): Promise<void>
 
   const lastMonth = months.at(-1)!;
   const balances = await act(world.engine, 'money.balances', { side: 'receivable' });
-  const held_ = (await heldRows(world, 'money_balances', lastMonth)).filter((row) => row.side === 'receivable');
+  const held_ = (await heldRows(world, 'money_balances', lastMonth)).filter(
+    (row) => row.side === 'receivable',
+  );
   expect(
     new Map(held_.map((row) => [counterparties.get(String(row.counterpartyUid)), Number(row.balance)])),
     '应收余额',
   ).toEqual(new Map(balances.map((row) => [row.code, fen(row.balance)])));
 
   const acked = world.engine.db.$client
-    .prepare("SELECT epoch, max(seq) AS seq, count(*) AS n FROM upload_outbox WHERE state = 'acked' GROUP BY epoch ORDER BY epoch DESC LIMIT 1")
+    .prepare(
+      "SELECT epoch, max(seq) AS seq, count(*) AS n FROM upload_outbox WHERE state = 'acked' GROUP BY epoch ORDER BY epoch DESC LIMIT 1",
+    )
     .get() as { epoch: number; seq: number; n: number };
   const state = await world.store.readState('BJ01');
-  expect({ epoch: state?.epoch, lastSeq: state?.lastSeq }, '总部的批次与序号').toEqual({ epoch: acked.epoch, lastSeq: acked.seq });
+  expect({ epoch: state?.epoch, lastSeq: state?.lastSeq }, '总部的批次与序号').toEqual({
+    epoch: acked.epoch,
+    lastSeq: acked.seq,
+  });
   expect(acked.n, '无缺号').toBe(acked.seq);
 }

@@ -1,7 +1,11 @@
 import { onTestFinished } from 'vitest';
 import type { Engine } from '../../../../src/engine';
 import { cliActor, type ServiceContext } from '../../../../src/engine/services/context';
-import { runUpload, uploadDepsOf, type UploadRunOutcome } from '../../../../src/engine/services/upload/upload-run';
+import {
+  runUpload,
+  uploadDepsOf,
+  type UploadRunOutcome,
+} from '../../../../src/engine/services/upload/upload-run';
 import { updateUploadSettings } from '../../../../src/engine/services/upload/upload-configuration';
 import { startHq, type RunningHq } from '../../../../src/hq/server';
 import type { HqStore } from '../../../../src/hq/store/hq-store';
