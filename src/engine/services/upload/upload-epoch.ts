@@ -72,10 +72,9 @@ export function epochForBuild(
       options.headOfficeEpoch ?? 0,
       highestUploadEpoch(sqlite),
     ) + 1;
-  prepared(sqlite, 'INSERT INTO upload_epochs (epoch, opened_at, reason) VALUES (?, ?, ?)').run(
-    epoch,
-    now,
-    reason,
-  );
+  prepared(
+    sqlite,
+    'INSERT INTO upload_epochs (epoch, opened_at, reason, restore_id) VALUES (?, ?, ?, ?)',
+  ).run(epoch, now, reason, restore?.id ?? 0);
   return { epoch, opened: true };
 }
