@@ -185,6 +185,55 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
     expect((await world.store.readState('BJ01'))?.lastSeq ?? 0).toBe(0);
   });
 
+  it("flipped bytes on the wire fail TLS's check; the retry applies the package once", async () => {
+    const world = await uploadWorld(kind);
+    await januaryAndFebruary(world);
+    world.proxy.set({ flipByte: 300 });
+    expect(await world.run()).toMatchObject({ outcome: 'failed', failure: { retry: true } });
+    world.proxy.set('pass');
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
+    await headOfficeMatchesBranch(world);
+  });
+
+  it('latency beyond the idle timeout: the attempt ends, is explained and retried', async () => {
+    const world = await uploadWorld(kind, { idleTimeoutMs: 1_500 });
+    await januaryAndFebruary(world);
+    world.proxy.set({ latency: 3_000 });
+    expect(await world.run()).toMatchObject({ outcome: 'failed', failure: { code: 'TIMEOUT', retry: true } });
+    world.proxy.set('pass');
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
+    await headOfficeMatchesBranch(world);
+  }, 60_000);
+
+  it('a link at 1 KB/s still finishes: an idle timeout, not a total deadline', async () => {
+    const world = await uploadWorld(kind, { idleTimeoutMs: 10_000 });
+    await januaryAndFebruary(world);
+    world.proxy.set({ throttle: 1024 });
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
+    await headOfficeMatchesBranch(world);
+  }, 90_000);
+
+  it('two sends at once apply once', async () => {
+    const world = await uploadWorld(kind);
+    await januaryAndFebruary(world);
+    buildPackages(world.ctx, { appVersion: 'test' });
+    const [one, two] = await Promise.all([world.run(), world.run()]);
+    expect([one.outcome, two.outcome]).toEqual(['uploaded', 'uploaded']);
+    expect((await world.store.readState('BJ01'))?.lastSeq).toBe(1);
+    await headOfficeMatchesBranch(world);
+  });
+
+  it('an expired or unknown server certificate: refused before anything is sent, and said so', async () => {
+    for (const serverCertificate of ['expired', 'unknownCa'] as const) {
+      const world = await uploadWorld(kind, { serverCertificate });
+      await januaryAndFebruary(world);
+      const outcome = await world.run();
+      expect(outcome).toMatchObject({ outcome: 'failed', failure: { retry: false } });
+      if (outcome.outcome === 'failed') expect(outcome.failure.message).toMatch(/证书/);
+      expect((await world.store.readState('BJ01'))?.lastSeq ?? 0).toBe(0);
+    }
+  });
+
   it('a week offline with 150 packages built meanwhile: all arrive, in order, once', async () => {
     const world = await uploadWorld(kind);
     await januaryAndFebruary(world);

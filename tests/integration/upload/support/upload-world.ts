@@ -35,18 +35,30 @@ export interface UploadWorld {
 
 export async function uploadWorld(
   kind: StoreKind,
-  options: { maxPackageBytes?: number; hqClock?: { now(): Date } } = {},
+  options: {
+    maxPackageBytes?: number;
+    hqClock?: { now(): Date };
+    /** Head office's certificate (default the test CA's good one for 127.0.0.1). */
+    serverCertificate?: 'good' | 'expired' | 'unknownCa';
+    /** The branch's idle timeout (default 5 s). */
+    idleTimeoutMs?: number;
+  } = {},
 ): Promise<UploadWorld> {
   const certificates = await testCertificates();
   const ledger = await stockLedger();
   const store = await openTestStore(kind);
+  const served = {
+    good: certificates.server,
+    expired: certificates.expiredServer,
+    unknownCa: certificates.unknownCaServer,
+  }[options.serverCertificate ?? 'good'];
   await store.addBranch({ code: 'BJ01', name: '北京分公司', secret: branchSecret }, new Date().toISOString());
   const start = (on: HqStore) =>
     startHq({
       store: on,
       port: 0,
       host: '127.0.0.1',
-      tls: { key: certificates.server.key, cert: certificates.server.cert },
+      tls: { key: served.key, cert: served.cert },
       ...(options.maxPackageBytes ? { maxPackageBytes: options.maxPackageBytes } : {}),
       // Head office keeps the branch's (hand-moved) time unless the test sets its clock apart.
       clock: options.hqClock ?? ledger.clock,
@@ -61,7 +73,8 @@ export async function uploadWorld(
   updateUploadSettings(ctx, ledger.engine.env, {
     headOfficeUrl: `https://127.0.0.1:${proxy.port}`,
     caCertificate: certificates.ca.cert,
-    pinnedSpki: [certificates.server.spkiSha256],
+    // Pinned to the key head office serves with, so a certificate refusal is the chain's, not the pin's.
+    pinnedSpki: [served.spkiSha256],
     secret: branchSecret,
   });
   const world: UploadWorld = {
@@ -74,7 +87,8 @@ export async function uploadWorld(
     proxy,
     databasePath: ledger.databasePath,
     folder: ledger.folder,
-    run: () => runUpload(ctx, { ...uploadDepsOf(ledger.engine.env), idleTimeoutMs: 5_000 }),
+    run: () =>
+      runUpload(ctx, { ...uploadDepsOf(ledger.engine.env), idleTimeoutMs: options.idleTimeoutMs ?? 5_000 }),
     async replaceHeadOffice(next) {
       await hq.close();
       hq = await start(next);
