@@ -112,7 +112,7 @@ export const uploadMethods = {
         .optional(),
       caCertificate: pem('CA 证书').optional(),
       clientCertificate: pem('客户端证书').optional(),
-      clientKey: pem('客户端私钥').optional(),
+      clientKey: pem('客户端私钥').nullable().optional(),
       schedule: z.enum(uploadScheduleKinds).optional(),
       scheduleTime: z
         .string()

@@ -5,8 +5,9 @@ export const uploadScheduleKinds = ['hourly', 'daily', 'weekly', 'monthly'] as c
 export type UploadScheduleKind = (typeof uploadScheduleKinds)[number];
 
 /**
- * The branch's upload settings (administrator only). The HMAC secret is not here: it is stored
- * encrypted apart from the ledger (upload-secret.ts), so no export, backup view or audit entry holds it.
+ * The branch's upload settings (administrator only). The HMAC secret and the client certificate's key
+ * are not here: they are sealed apart from the ledger (upload-secret.ts), so no backup, export or audit
+ * entry holds them.
  */
 export interface UploadSettings {
   /** https://… of head office's receiver; empty: uploads are only built (and can be exported to a file). */
@@ -15,9 +16,8 @@ export interface UploadSettings {
   pinnedSpki: string[];
   /** PEM of head office's CA, when it is not a public one (a self-signed receiver's own certificate). */
   caCertificate: string;
-  /** PEM certificate and key for mutual TLS, when head office asks for one. */
+  /** PEM certificate for mutual TLS, when head office asks for one; its key is kept in the vault with the secret. */
   clientCertificate: string;
-  clientKey: string;
   schedule: UploadScheduleKind;
   /** HH:mm: the daily, weekly and monthly upload's time of day. */
   scheduleTime: string;
@@ -36,7 +36,6 @@ export const defaultUploadSettings: UploadSettings = {
   pinnedSpki: [],
   caCertificate: '',
   clientCertificate: '',
-  clientKey: '',
   schedule: 'daily',
   scheduleTime: '22:00',
   scheduleWeekday: 1,

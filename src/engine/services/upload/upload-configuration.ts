@@ -4,22 +4,23 @@ import { prepared } from '../../db/prepared';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import type { EngineEnv } from '../system/engine-env';
-import { readUploadSecret, storeUploadSecret } from './upload-secret';
+import { readUploadSecrets, storeUploadSecrets } from './upload-secret';
 import { readUploadSettings, uploadSettingsKey } from './upload-settings';
 import { writeProgress } from './upload-progress';
 
 /** The settings as the page shows them: the client key and the secret only as whether they are set. */
-export type UploadSettingsView = Omit<UploadSettings, 'clientKey'> & {
+export type UploadSettingsView = UploadSettings & {
   clientKeySet: boolean;
   secretSet: boolean;
 };
 
 export function uploadSettingsView(ctx: ServiceContext, env: EngineEnv): UploadSettingsView {
-  const { clientKey, ...rest } = readUploadSettings(ctx.db.$client);
+  const rest = readUploadSettings(ctx.db.$client);
+  const { secret, clientKey } = readUploadSecrets(env.uploadVault, env.uploadSecretFile);
   return {
     ...rest,
-    clientKeySet: clientKey !== '',
-    secretSet: readUploadSecret(env.uploadVault, env.uploadSecretFile) !== null,
+    clientKeySet: clientKey !== null,
+    secretSet: secret !== null,
   };
 }
 
@@ -31,9 +32,12 @@ export function uploadSettingsView(ctx: ServiceContext, env: EngineEnv): UploadS
 export function updateUploadSettings(
   ctx: ServiceContext,
   env: EngineEnv,
-  change: Partial<UploadSettings> & { secret?: string | null | undefined },
+  change: Partial<UploadSettings> & {
+    secret?: string | null | undefined;
+    clientKey?: string | null | undefined;
+  },
 ): UploadSettingsView {
-  const { secret, ...settingsChange } = change;
+  const { secret, clientKey, ...settingsChange } = change;
   if (settingsChange.headOfficeUrl && !settingsChange.headOfficeUrl.startsWith('https://')) {
     throw new LedgerError('VALIDATION', '总部地址必须以 https:// 开头：上传只走加密连接。');
   }
@@ -55,6 +59,7 @@ export function updateUploadSettings(
         JSON.stringify(next[key as keyof UploadSettings]),
     );
     if (secret !== undefined) changed.push('secret');
+    if (clientKey !== undefined) changed.push('clientKey');
     writeProgress(sqlite, { blocked: false, nextAttemptAt: null, failuresInRow: 0 }, now);
     recordAudit(tx, ctx, {
       action: 'upload.settings',
@@ -63,7 +68,9 @@ export function updateUploadSettings(
       detail: `修改上传设置：${changed.join('、') || '无变化'}`,
     });
     // The sealed secret is written last: if it fails, the transaction (and its audit entry) rolls back.
-    if (secret !== undefined) storeUploadSecret(env.uploadVault, env.uploadSecretFile, secret);
+    if (secret !== undefined || clientKey !== undefined) {
+      storeUploadSecrets(env.uploadVault, env.uploadSecretFile, { secret, clientKey });
+    }
   });
   return uploadSettingsView(ctx, env);
 }

@@ -17,7 +17,7 @@ import {
 import { pendingPackages, packageBody, type OutboxPackage } from './outbox-list';
 import { parseRefusal, responseFailure, transportFailure, type UploadFailure } from './upload-errors';
 import { readProgress, writeProgress } from './upload-progress';
-import { readUploadSecret, type SecretVault } from './upload-secret';
+import { readUploadSecrets, type SecretVault } from './upload-secret';
 import { readUploadSettings } from './upload-settings';
 
 export interface UploadDeps {
@@ -43,7 +43,7 @@ type Attempt = { response: HeadOfficeResponse } | { failure: UploadFailure };
 function headOfficeOf(sqlite: Database.Database, ctx: ServiceContext, deps: UploadDeps): HeadOffice | string {
   const settings = readUploadSettings(sqlite);
   if (!settings.headOfficeUrl) return '尚未设置总部地址：请在“上传设置”中填写总部接收地址、证书指纹和密钥。';
-  const secret = readUploadSecret(deps.vault, deps.secretFile);
+  const { secret, clientKey } = readUploadSecrets(deps.vault, deps.secretFile);
   if (secret === null) return '尚未填写总部给本机构的上传密钥：请在“上传设置”中填写。';
   return {
     url: settings.headOfficeUrl,
@@ -52,7 +52,7 @@ function headOfficeOf(sqlite: Database.Database, ctx: ServiceContext, deps: Uplo
     pinnedSpki: settings.pinnedSpki,
     caCertificate: settings.caCertificate,
     clientCertificate: settings.clientCertificate,
-    clientKey: settings.clientKey,
+    clientKey: clientKey ?? '',
     idleTimeoutMs: deps.idleTimeoutMs ?? 60_000,
   };
 }

@@ -42,36 +42,51 @@ export function keyFileVault(keyFile: string): SecretVault {
   };
 }
 
-/** The sealed secret's file, beside the database. */
+/** The sealed secrets' file, beside the database. */
 export function secretFileOf(databasePath: string): string {
   return `${databasePath}.upload-secret`;
 }
 
-export function storeUploadSecret(vault: SecretVault, file: string, secret: string | null): void {
-  if (secret === null) {
+/** What the vault keeps: head office's HMAC secret, and the private key of the branch's client certificate. */
+export interface UploadSecrets {
+  secret: string | null;
+  clientKey: string | null;
+}
+
+/** Changes what the vault keeps (`undefined`: as it was; null: removed). */
+export function storeUploadSecrets(
+  vault: SecretVault,
+  file: string,
+  change: { secret?: string | null | undefined; clientKey?: string | null | undefined },
+): void {
+  const current = readUploadSecrets(vault, file);
+  const next: UploadSecrets = {
+    secret: change.secret === undefined ? current.secret : change.secret,
+    clientKey: change.clientKey === undefined ? current.clientKey : change.clientKey,
+  };
+  if (next.secret === null && next.clientKey === null) {
     fs.rmSync(file, { force: true });
     return;
   }
   const partial = `${file}.partial`;
-  fs.writeFileSync(partial, vault.seal(secret), { mode: 0o600 });
+  fs.writeFileSync(partial, vault.seal(JSON.stringify(next)), { mode: 0o600 });
   fs.renameSync(partial, file);
 }
 
-/** The secret, or null when none is set. */
-export function readUploadSecret(vault: SecretVault, file: string): string | null {
+export function readUploadSecrets(vault: SecretVault, file: string): UploadSecrets {
   let sealed: Buffer;
   try {
     sealed = fs.readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { secret: null, clientKey: null };
     throw error;
   }
   try {
-    return vault.open(sealed);
+    return JSON.parse(vault.open(sealed)) as UploadSecrets;
   } catch {
     throw new LedgerError(
       'CONFLICT',
-      '上传密钥无法解密（密钥文件已更换或损坏），请在“上传总部”设置中重新填写总部给的密钥。',
+      '上传密钥无法解密（密钥文件已更换或损坏），请在“上传设置”中重新填写总部给的密钥和客户端私钥。',
     );
   }
 }
