@@ -172,33 +172,30 @@ function makeHandlers(options: HqServerOptions) {
     sendJson(res, 200, outcome.receipt, outcome.replayed ? { [headerNames.replayed]: 'true' } : {});
   };
 
+  const routes: { pattern: RegExp; method: string; handler: Handler }[] = [
+    { pattern: statePattern, method: 'GET', handler: getState },
+    { pattern: packagePattern, method: 'PUT', handler: putPackage },
+  ];
+
   return async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'https://hq.invalid').pathname;
-    const routes: [RegExp, string, Handler][] = [
-      [statePattern, 'GET', getState],
-      [packagePattern, 'PUT', putPackage],
-    ];
-    const route = routes.map(([pattern, method, handler]) => ({
-      match: pattern.exec(path),
-      method,
-      handler,
-    }));
-    const found = route.find((r) => r.match !== null);
+    const route = routes.find((r) => r.pattern.test(path));
+    const match = route?.pattern.exec(path);
     try {
-      if (!found?.match) {
+      if (!route || !match) {
         sendJson(res, 404, { error: 'not_found', message: `总部没有这个地址：${path}` });
         return;
       }
-      if (req.method !== found.method) {
+      if (req.method !== route.method) {
         sendJson(
           res,
           405,
-          { error: 'method_not_allowed', message: `此地址只接受 ${found.method}` },
-          { allow: found.method },
+          { error: 'method_not_allowed', message: `此地址只接受 ${route.method}` },
+          { allow: route.method },
         );
         return;
       }
-      await found.handler(req, res, path, found.match);
+      await route.handler(req, res, path, match);
     } catch (error) {
       // A refusal before the body was read leaves it on the wire: close the connection after answering.
       const close: Record<string, string> = req.complete ? {} : { connection: 'close' };
