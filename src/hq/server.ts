@@ -102,7 +102,12 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
     };
     req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    // A branch whose link drops mid-body: the send is simply not received, it is no fault of head office.
+    const interrupted = () => reject(malformed('数据包在传完之前连接已中断'));
+    req.on('error', interrupted);
+    req.on('close', () => {
+      if (!req.complete) interrupted();
+    });
   });
 }
 
