@@ -150,30 +150,46 @@ function makeHandlers(options: HqServerOptions) {
       { method: 'PUT', path, branchCode, headers: req.headers, contentDigest },
       clock.now(),
     );
-    const encoding = (headerValue(req, 'content-encoding') ?? '').trim().toLowerCase();
-    if (encoding !== 'gzip') {
-      throw new HqRefusal(415, {
-        error: 'unsupported_encoding',
-        message: `数据包须以 gzip 压缩发送（Content-Encoding: gzip），收到的是 ${encoding || '未压缩'}`,
-      });
-    }
+    const epoch = Number(match[2]);
+    const seq = Number(match[3]);
     const idempotencyKey = headerValue(req, headerNames.idempotencyKey) ?? '';
-    if (idempotencyKey === '') throw malformed(`缺少请求头 ${headerNames.idempotencyKey}`);
-    if (Number(headerValue(req, 'content-length') ?? 0) > maxPackageBytes) throw tooLarge(maxPackageBytes);
-    const body = await readBody(req, maxPackageBytes);
-    const stated = digestOfHeader(contentDigest, base64ToHex);
-    const actual = sha256Hex(body);
-    if (stated !== actual) {
-      throw new HqRefusal(400, {
-        error: 'digest_mismatch',
-        message: `收到的数据包 sha256 为 ${actual}，与请求头 Content-Digest 不符：传输中数据可能已损坏，请重发`,
-      });
+    let body: Buffer;
+    try {
+      const encoding = (headerValue(req, 'content-encoding') ?? '').trim().toLowerCase();
+      if (encoding !== 'gzip') {
+        throw new HqRefusal(415, {
+          error: 'unsupported_encoding',
+          message: `数据包须以 gzip 压缩发送（Content-Encoding: gzip），收到的是 ${encoding || '未压缩'}`,
+        });
+      }
+      if (idempotencyKey === '') throw malformed(`缺少请求头 ${headerNames.idempotencyKey}`);
+      if (Number(headerValue(req, 'content-length') ?? 0) > maxPackageBytes) throw tooLarge(maxPackageBytes);
+      body = await readBody(req, maxPackageBytes);
+      const stated = digestOfHeader(contentDigest, base64ToHex);
+      const actual = sha256Hex(body);
+      if (stated !== actual) {
+        throw new HqRefusal(400, {
+          error: 'digest_mismatch',
+          message: `收到的数据包 sha256 为 ${actual}，与请求头 Content-Digest 不符：传输中数据可能已损坏，请重发`,
+        });
+      }
+    } catch (error) {
+      // Only a signed request reaches the log: a stranger cannot fill it.
+      if (error instanceof HqRefusal) {
+        await store.recordRejection({
+          branchCode,
+          epoch,
+          seq,
+          packageId: idempotencyKey || null,
+          error: error.refusal.error,
+          message: error.refusal.message,
+          bytes: Number(headerValue(req, 'content-length') ?? 0),
+          at: clock.now().toISOString(),
+        });
+      }
+      throw error;
     }
-    const outcome = await receivePackage(
-      store,
-      { branchCode, epoch: Number(match[2]), seq: Number(match[3]), idempotencyKey, body },
-      { clock },
-    );
+    const outcome = await receivePackage(store, { branchCode, epoch, seq, idempotencyKey, body }, { clock });
     sendJson(res, 200, outcome.receipt, outcome.replayed ? { [headerNames.replayed]: 'true' } : {});
   };
 
