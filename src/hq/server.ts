@@ -102,7 +102,12 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
     };
     req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    // A branch whose link drops mid-body: the send is simply not received, it is no fault of head office.
+    const interrupted = () => reject(malformed('数据包在传完之前连接已中断'));
+    req.on('error', interrupted);
+    req.on('close', () => {
+      if (!req.complete) interrupted();
+    });
   });
 }
 
@@ -145,60 +150,73 @@ function makeHandlers(options: HqServerOptions) {
       { method: 'PUT', path, branchCode, headers: req.headers, contentDigest },
       clock.now(),
     );
-    const encoding = (headerValue(req, 'content-encoding') ?? '').trim().toLowerCase();
-    if (encoding !== 'gzip') {
-      throw new HqRefusal(415, {
-        error: 'unsupported_encoding',
-        message: `数据包须以 gzip 压缩发送（Content-Encoding: gzip），收到的是 ${encoding || '未压缩'}`,
-      });
-    }
+    const epoch = Number(match[2]);
+    const seq = Number(match[3]);
     const idempotencyKey = headerValue(req, headerNames.idempotencyKey) ?? '';
-    if (idempotencyKey === '') throw malformed(`缺少请求头 ${headerNames.idempotencyKey}`);
-    if (Number(headerValue(req, 'content-length') ?? 0) > maxPackageBytes) throw tooLarge(maxPackageBytes);
-    const body = await readBody(req, maxPackageBytes);
-    const stated = digestOfHeader(contentDigest, base64ToHex);
-    const actual = sha256Hex(body);
-    if (stated !== actual) {
-      throw new HqRefusal(400, {
-        error: 'digest_mismatch',
-        message: `收到的数据包 sha256 为 ${actual}，与请求头 Content-Digest 不符：传输中数据可能已损坏，请重发`,
-      });
+    let body: Buffer;
+    try {
+      const encoding = (headerValue(req, 'content-encoding') ?? '').trim().toLowerCase();
+      if (encoding !== 'gzip') {
+        throw new HqRefusal(415, {
+          error: 'unsupported_encoding',
+          message: `数据包须以 gzip 压缩发送（Content-Encoding: gzip），收到的是 ${encoding || '未压缩'}`,
+        });
+      }
+      if (idempotencyKey === '') throw malformed(`缺少请求头 ${headerNames.idempotencyKey}`);
+      if (Number(headerValue(req, 'content-length') ?? 0) > maxPackageBytes) throw tooLarge(maxPackageBytes);
+      body = await readBody(req, maxPackageBytes);
+      const stated = digestOfHeader(contentDigest, base64ToHex);
+      const actual = sha256Hex(body);
+      if (stated !== actual) {
+        throw new HqRefusal(400, {
+          error: 'digest_mismatch',
+          message: `收到的数据包 sha256 为 ${actual}，与请求头 Content-Digest 不符：传输中数据可能已损坏，请重发`,
+        });
+      }
+    } catch (error) {
+      // Only a signed request reaches the log: a stranger cannot fill it.
+      if (error instanceof HqRefusal) {
+        await store.recordRejection({
+          branchCode,
+          epoch,
+          seq,
+          packageId: idempotencyKey || null,
+          error: error.refusal.error,
+          message: error.refusal.message,
+          bytes: Number(headerValue(req, 'content-length') ?? 0),
+          at: clock.now().toISOString(),
+        });
+      }
+      throw error;
     }
-    const outcome = await receivePackage(
-      store,
-      { branchCode, epoch: Number(match[2]), seq: Number(match[3]), idempotencyKey, body },
-      { clock },
-    );
+    const outcome = await receivePackage(store, { branchCode, epoch, seq, idempotencyKey, body }, { clock });
     sendJson(res, 200, outcome.receipt, outcome.replayed ? { [headerNames.replayed]: 'true' } : {});
   };
 
+  const routes: { pattern: RegExp; method: string; handler: Handler }[] = [
+    { pattern: statePattern, method: 'GET', handler: getState },
+    { pattern: packagePattern, method: 'PUT', handler: putPackage },
+  ];
+
   return async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'https://hq.invalid').pathname;
-    const routes: [RegExp, string, Handler][] = [
-      [statePattern, 'GET', getState],
-      [packagePattern, 'PUT', putPackage],
-    ];
-    const route = routes.map(([pattern, method, handler]) => ({
-      match: pattern.exec(path),
-      method,
-      handler,
-    }));
-    const found = route.find((r) => r.match !== null);
+    const route = routes.find((r) => r.pattern.test(path));
+    const match = route?.pattern.exec(path);
     try {
-      if (!found?.match) {
+      if (!route || !match) {
         sendJson(res, 404, { error: 'not_found', message: `总部没有这个地址：${path}` });
         return;
       }
-      if (req.method !== found.method) {
+      if (req.method !== route.method) {
         sendJson(
           res,
           405,
-          { error: 'method_not_allowed', message: `此地址只接受 ${found.method}` },
-          { allow: found.method },
+          { error: 'method_not_allowed', message: `此地址只接受 ${route.method}` },
+          { allow: route.method },
         );
         return;
       }
-      await found.handler(req, res, path, found.match);
+      await route.handler(req, res, path, match);
     } catch (error) {
       // A refusal before the body was read leaves it on the wire: close the connection after answering.
       const close: Record<string, string> = req.complete ? {} : { connection: 'close' };

@@ -84,7 +84,8 @@ class PgDriver implements SqlDriver {
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK');
+      // The refusal or failure that got here is what the caller must see, not a rollback on a dead connection.
+      await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();

@@ -100,6 +100,43 @@ describe.each(storeKinds)('the hq command (%s)', (kind) => {
     ]);
   });
 
+  it('keeps sections it does not know as JSON rows, upserts them by uid, and verifies their totals', async () => {
+    const first = writeTestPackage({
+      branchCode: beijing.code,
+      epoch: 1,
+      seq: 1,
+      prevSha256: null,
+      parts: [
+        { section: 'contracts', period: null, rows: [{ uid: 'HT-1', status: 'open' }] },
+        {
+          section: 'channel_reports',
+          period: april.key,
+          totalled: ['amount'],
+          rows: [
+            { channelUid: 'Q1', amount: '90071992547409930' },
+            { channelUid: 'Q2', amount: 7 },
+          ],
+        },
+      ],
+    });
+    expect((await putPackage(world.endpoint, beijing, first)).status).toBe(200);
+    const second = writeTestPackage({
+      branchCode: beijing.code,
+      epoch: 1,
+      seq: 2,
+      prevSha256: first.sha256,
+      parts: [{ section: 'contracts', period: null, rows: [{ uid: 'HT-1', status: 'closed' }] }],
+    });
+    expect((await putPackage(world.endpoint, beijing, second)).status).toBe(200);
+    expect(await world.store.rowCounts(beijing.code)).toEqual({ contracts: 1, channel_reports: 2 });
+    expect(await world.store.periodPartRows(beijing.code, 'channel_reports', april.key, 1)).toEqual([
+      { channelUid: 'Q1', amount: '90071992547409930' },
+      { channelUid: 'Q2', amount: 7 },
+    ]);
+    const verified = await hq(['verify', beijing.code, ...world.storeArgs]);
+    expect(verified.out).toBe('channel_reports\t2026-04\t一致');
+  });
+
   it('adds a branch with a new secret shown once, lists it, and disables it', async () => {
     const added = await hq(['branch', 'add', 'SH02', '--name', '上海分公司', ...world.storeArgs]);
     expect(added.code).toBe(0);

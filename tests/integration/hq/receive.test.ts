@@ -129,6 +129,15 @@ describe.each(storeKinds)('head office receives packages (%s)', (kind) => {
     expect(answer.status).toBe(400);
     expect(answer.json.error).toBe('digest_mismatch');
     expect((await world.store.readState(beijing.code))?.lastSeq).toBe(0);
+    expect(await world.store.rejections(beijing.code)).toMatchObject([
+      {
+        error: 'digest_mismatch',
+        epoch: 1,
+        seq: 1,
+        packageId: pkg.manifest.packageId,
+        bytes: pkg.body.length,
+      },
+    ]);
   });
 
   it('refuses a package whose totals do not match its rows (422) and stores nothing of it', async () => {

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getState, putPackage, request } from '../support/hq-client';
+import https from 'node:https';
+import { packagePath } from '../../../src/shared/upload/wire';
+import { getState, putPackage, request, signedPutHeaders } from '../support/hq-client';
 import { makeClientCertificates, type ClientCertificates } from '../support/client-certificates';
 import { beijing, storeKinds, useHqWorld } from '../support/hq-world';
 import { march, stockRows, writeTestPackage } from '../support/test-packages';
@@ -82,6 +84,29 @@ describe.each(storeKinds)('what the wire refuses (%s)', (kind) => {
     expect(trailing.status).toBe(400);
     expect(String(trailing.json.message)).toContain('清单行之后');
     expect(await world.store.rowCounts(beijing.code)).toEqual({});
+  });
+
+  it('keeps nothing of a send cut off mid-body, and applies the package when it is sent again', async () => {
+    const pkg = small();
+    const { epoch, seq, packageId } = pkg.manifest;
+    const signed = signedPutHeaders(beijing, pkg);
+    await new Promise<void>((resolve) => {
+      const req = https.request({
+        host: '127.0.0.1',
+        port: world.endpoint.port,
+        method: 'PUT',
+        path: packagePath(beijing.code, epoch, seq),
+        ca: world.endpoint.ca,
+        agent: false,
+        headers: { ...signed, 'content-length': String(pkg.body.length) },
+      });
+      req.on('error', () => resolve());
+      req.write(pkg.body.subarray(0, 40), () => setTimeout(() => req.destroy(), 100));
+    });
+    expect(await world.store.readState(beijing.code)).toEqual({ epoch: 0, lastSeq: 0, lastSha256: null });
+    const answer = await putPackage(world.endpoint, beijing, pkg);
+    expect(answer.status).toBe(200);
+    expect(answer.json.package_id).toBe(packageId);
   });
 
   it('answers an unknown address with 404 in JSON', async () => {

@@ -111,25 +111,35 @@ export interface PutOptions {
   encoding?: string;
 }
 
+/** The headers of a signed PUT of `pkg`, as the branch sends them. */
+export function signedPutHeaders(
+  branch: BranchCredentials,
+  pkg: { body: Buffer; manifest: { epoch: number; seq: number; packageId: string } },
+  options: PutOptions = {},
+): Record<string, string> {
+  const { epoch, seq, packageId } = pkg.manifest;
+  const path = packagePath(branch.code, epoch, seq);
+  const digest = digestOf(options.digestBody ?? pkg.body);
+  return {
+    ...signedHeaders(branch, 'PUT', path, packageId, digest, options.at ?? new Date()),
+    [headerNames.idempotencyKey]: packageId,
+    'content-encoding': options.encoding ?? 'gzip',
+    'content-type': 'application/x-ndjson',
+  };
+}
+
 export function putPackage(
   endpoint: HqEndpoint,
   branch: BranchCredentials,
   pkg: { body: Buffer; manifest: { epoch: number; seq: number; packageId: string } },
   options: PutOptions = {},
 ): Promise<HqAnswer> {
-  const { epoch, seq, packageId } = pkg.manifest;
-  const path = packagePath(branch.code, epoch, seq);
-  const digest = digestOf(options.digestBody ?? pkg.body);
+  const { epoch, seq } = pkg.manifest;
   return request(
     endpoint,
     'PUT',
-    path,
-    {
-      ...signedHeaders(branch, 'PUT', path, packageId, digest, options.at ?? new Date()),
-      [headerNames.idempotencyKey]: packageId,
-      'content-encoding': options.encoding ?? 'gzip',
-      'content-type': 'application/x-ndjson',
-    },
+    packagePath(branch.code, epoch, seq),
+    signedPutHeaders(branch, pkg, options),
     pkg.body,
   );
 }

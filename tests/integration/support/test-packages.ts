@@ -18,6 +18,8 @@ export interface TestPart {
   rows: Record<string, unknown>[];
   part?: number;
   parts?: number;
+  /** Fields summed into the control totals of a section package-format.ts does not list. */
+  totalled?: string[];
 }
 
 export interface TestPackageSpec {
@@ -43,10 +45,11 @@ export const april: PackagePeriod = { kind: 'month', key: '2026-04', from: '2026
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
-function totalsOf(section: string, rows: Record<string, unknown>[]): Record<string, string> {
+function totalsOf(part: TestPart): Record<string, string> {
+  const { section, rows } = part;
   const fields: readonly string[] = Object.hasOwn(sectionSpecs, section)
     ? sectionSpecs[section as keyof typeof sectionSpecs].totalled
-    : [];
+    : (part.totalled ?? []);
   return Object.fromEntries(
     fields.map((field) => [field, String(rows.reduce((sum, row) => sum + BigInt(String(row[field])), 0n))]),
   );
@@ -64,7 +67,7 @@ export function writeTestPackage(spec: TestPackageSpec): TestPackage {
       parts: part.parts ?? 1,
       rows: part.rows.length,
       sha256: sha256(rowLines.join('')),
-      totals: totalsOf(part.section, part.rows),
+      totals: totalsOf(part),
     };
   });
   const manifest: PackageManifest = {
