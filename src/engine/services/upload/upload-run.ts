@@ -190,7 +190,13 @@ export async function runUpload(ctx: ServiceContext, deps: UploadDeps): Promise<
   }
 
   const now = ctx.clock.now().toISOString();
-  ctx.db.transaction(() =>
+  ctx.db.transaction(() => {
+    // Head office now stands where the last receipt says: what the page shows until the next state.
+    const known = readProgress(sqlite).headOffice;
+    const acked = prepared(
+      sqlite,
+      "SELECT epoch, seq, sha256 FROM upload_outbox WHERE state = 'acked' ORDER BY epoch DESC, seq DESC LIMIT 1",
+    ).get() as { epoch: number; seq: number; sha256: string } | undefined;
     writeProgress(
       sqlite,
       {
@@ -200,10 +206,13 @@ export async function runUpload(ctx: ServiceContext, deps: UploadDeps): Promise<
         lastSuccessAt: now,
         lastError: null,
         blocked: false,
+        ...(known && acked
+          ? { headOffice: { ...known, epoch: acked.epoch, last_seq: acked.seq, last_sha256: acked.sha256 } }
+          : {}),
       },
       now,
-    ),
-  );
+    );
+  });
   return { outcome: 'uploaded', sent, pending: pendingPackages(sqlite).length };
 }
 
