@@ -6,6 +6,7 @@ import type { Engine } from '../../../src/engine';
 import { cliActor, type ServiceContext } from '../../../src/engine/services/context';
 import { buildPackages, type BuiltPackage } from '../../../src/engine/services/upload/build-package';
 import { listOutbox, packageBody } from '../../../src/engine/services/upload/outbox-list';
+import { dropExpiredPackages } from '../../../src/engine/services/upload/outbox-retention';
 import { act, post, stockLedger } from '../support/stock';
 import type { ManualClock } from '../support/ledger';
 import { readPackage, sectionRows } from '../support/read-package';
@@ -204,6 +205,23 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
     expect(afterRestore).toMatchObject({ epoch: 3, seq: 1, snapshot: true });
     const { rows } = readPackage(packageBody(engine.db.$client, afterRestore!.packageId));
     expect(sectionRows(rows, 'goods')).toHaveLength(2);
+  });
+
+  it('drops acknowledged packages past the retention, never the newest of an epoch nor one not acknowledged', async () => {
+    const { engine, clock } = await stockLedger();
+    const ctx = contextOf(engine, clock);
+    for (let count = 0; count < 4; count += 1) buildPackages(ctx, { appVersion, force: true });
+    const sqlite = engine.db.$client;
+    // 1–3 acknowledged 100 days ago, 4 still waiting.
+    sqlite
+      .prepare("UPDATE upload_outbox SET state = 'acked', acked_at = ? WHERE seq <= 3")
+      .run(new Date(clock.now().getTime() - 100 * 86_400_000).toISOString());
+    expect(dropExpiredPackages(sqlite, 90, clock.now())).toBe(2);
+    expect(listOutbox(sqlite).map((pkg) => [pkg.seq, pkg.state])).toEqual([
+      [4, 'built'],
+      [3, 'acked'],
+    ]);
+    expect(dropExpiredPackages(sqlite, 90, clock.now())).toBe(0);
   });
 
   it('keeps a built package as built: its bytes cannot change and it cannot be deleted before head office has it', async () => {

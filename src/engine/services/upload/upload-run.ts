@@ -15,6 +15,7 @@ import {
   type HeadOfficeResponse,
 } from './head-office-client';
 import { pendingPackages, packageBody, type OutboxPackage } from './outbox-list';
+import { dropExpiredPackages } from './outbox-retention';
 import { parseRefusal, responseFailure, transportFailure, type UploadFailure } from './upload-errors';
 import { readProgress, writeProgress } from './upload-progress';
 import { readUploadSecrets, type SecretVault } from './upload-secret';
@@ -197,6 +198,7 @@ export async function runUpload(ctx: ServiceContext, deps: UploadDeps): Promise<
       sqlite,
       "SELECT epoch, seq, sha256 FROM upload_outbox WHERE state = 'acked' ORDER BY epoch DESC, seq DESC LIMIT 1",
     ).get() as { epoch: number; seq: number; sha256: string } | undefined;
+    dropExpiredPackages(sqlite, readUploadSettings(sqlite).keepAckedDays, ctx.clock.now());
     writeProgress(
       sqlite,
       {
