@@ -26,6 +26,7 @@ const usage = `用法：npm run hq -- [命令] [选项]
       --port 端口        默认 8443
       --host 地址        默认 0.0.0.0
       --mtls-ca 文件     要求分支出示由此 CA 签发的客户端证书
+      --max-receives 数  同时接收的数据包上限，超出的答 503 请分支稍后重发（默认 8）
   branch add 代码 [--name 名称]   登记分支并生成密钥（只显示一次）
   branch list                    列出分支
   branch disable 代码            停用分支
@@ -40,6 +41,7 @@ const options = {
   host: { type: 'string', default: '0.0.0.0' },
   'mtls-ca': { type: 'string' },
   'max-package-bytes': { type: 'string' },
+  'max-receives': { type: 'string' },
   name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -138,17 +140,34 @@ async function verifyCommand(store: HqStore, code: string | undefined, out: HqOu
   return verdicts.every((v) => v.consistent) ? 0 : 1;
 }
 
+/** A whole-number option, or undefined when not given; anything else is said and refused. */
+function countOption(values: Values, name: 'port' | 'max-package-bytes' | 'max-receives', least: number) {
+  const text = values[name];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < least)
+    throw new UsageError(`选项 --${name} 须是不小于 ${least} 的整数，收到的是 ${text}`);
+  return value;
+}
+
+class UsageError extends Error {}
+
 async function serveCommand(store: HqStore, values: Values, out: HqOutput): Promise<number> {
+  // Read before anything is made, so a mistyped option leaves no certificate behind.
+  const port = countOption(values, 'port', 0)!;
+  const maxPackageBytes = countOption(values, 'max-package-bytes', 1024);
+  const maxConcurrentReceives = countOption(values, 'max-receives', 1);
   const identity = await ensureTlsIdentity(values.data);
   if (identity.created) out.log(`已生成自签名证书：${identity.certFile}`);
   out.log(`总部证书公钥指纹（SPKI sha256，供分支固定）：${identity.spkiSha256}`);
   const ca = values['mtls-ca'] ? fs.readFileSync(values['mtls-ca']) : undefined;
   const running = await startHq({
     store,
-    port: Number(values.port),
+    port,
     host: values.host,
     tls: { key: identity.key, cert: identity.cert, ca, requestClientCert: ca !== undefined },
-    maxPackageBytes: values['max-package-bytes'] ? Number(values['max-package-bytes']) : undefined,
+    maxPackageBytes,
+    maxConcurrentReceives,
   });
   out.log(
     `总部接收服务已启动：https://${values.host}:${running.port}（${store.kind === 'pg' ? 'PostgreSQL' : 'SQLite'}）`,
@@ -187,6 +206,10 @@ export async function runHq(argv: string[], out: HqOutput = console): Promise<nu
     if (error instanceof HqRefusal) {
       out.error(`总部拒收（${error.refusal.error}）：${error.refusal.message}`);
       return 1;
+    }
+    if (error instanceof UsageError) {
+      out.error(error.message);
+      return 2;
     }
     throw error;
   } finally {

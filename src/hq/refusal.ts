@@ -8,6 +8,8 @@ export class HqRefusal extends Error {
   constructor(
     readonly status: number,
     readonly refusal: Refusal,
+    /** Headers the answer carries besides the body, e.g. `Retry-After` on 503. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(refusal.message);
     this.name = 'HqRefusal';

@@ -12,6 +12,7 @@ import {
 } from '../shared/upload/wire';
 import { authenticate } from './auth';
 import { systemClock, type HqClock } from './clock';
+import { ReceiveGate } from './receive-gate';
 import { receivePackage } from './receive-package';
 import { HqRefusal, malformed } from './refusal';
 import type { HqStore } from './store/hq-store';
@@ -36,6 +37,12 @@ export interface HqServerOptions {
   clock?: HqClock;
   /** A connection silent this long is closed; there is no total deadline, a slow link may take its time. */
   idleTimeoutMs?: number;
+  /** Packages received at once; one more is answered 503 with Retry-After (default 8). */
+  maxConcurrentReceives?: number;
+  /** The wait a 503 asks for, in seconds (default 5). */
+  busyRetryAfterSeconds?: number;
+  /** How long a stop waits for packages being received (default 10 s). */
+  drainTimeoutMs?: number;
 }
 
 export interface RunningHq {
@@ -118,7 +125,7 @@ type Handler = (
   match: RegExpExecArray,
 ) => Promise<void>;
 
-function makeHandlers(options: HqServerOptions) {
+function makeHandlers(options: HqServerOptions, gate: ReceiveGate) {
   const { store } = options;
   const clock = options.clock ?? systemClock;
   const maxPackageBytes = options.maxPackageBytes ?? defaultMaxPackageBytes;
@@ -153,6 +160,21 @@ function makeHandlers(options: HqServerOptions) {
     const epoch = Number(match[2]);
     const seq = Number(match[3]);
     const idempotencyKey = headerValue(req, headerNames.idempotencyKey) ?? '';
+    // Busy is no fault of the branch's package: not a rejection, not logged against it.
+    gate.enter();
+    try {
+      await receiveBody(req, res, { branchCode, epoch, seq, idempotencyKey, contentDigest });
+    } finally {
+      gate.leave();
+    }
+  };
+
+  const receiveBody = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    sent: { branchCode: string; epoch: number; seq: number; idempotencyKey: string; contentDigest: string },
+  ) => {
+    const { branchCode, epoch, seq, idempotencyKey, contentDigest } = sent;
     let body: Buffer;
     try {
       const encoding = (headerValue(req, 'content-encoding') ?? '').trim().toLowerCase();
@@ -221,7 +243,7 @@ function makeHandlers(options: HqServerOptions) {
       // A refusal before the body was read leaves it on the wire: close the connection after answering.
       const close: Record<string, string> = req.complete ? {} : { connection: 'close' };
       if (error instanceof HqRefusal) {
-        sendJson(res, error.status, error.refusal, close);
+        sendJson(res, error.status, error.refusal, { ...error.headers, ...close });
         return;
       }
       console.error('总部处理请求出错：', error);
@@ -235,7 +257,8 @@ export async function startHq(options: HqServerOptions): Promise<RunningHq> {
   const requestClientCert = options.tls.requestClientCert === true;
   if (requestClientCert && !options.tls.ca)
     throw new Error('启用客户端证书（mTLS）时必须给出签发分支证书的 CA');
-  const handle = makeHandlers(options);
+  const gate = new ReceiveGate(options.maxConcurrentReceives ?? 8, options.busyRetryAfterSeconds ?? 5);
+  const handle = makeHandlers(options, gate);
   const server = https.createServer(
     {
       key: options.tls.key,
@@ -259,10 +282,16 @@ export async function startHq(options: HqServerOptions): Promise<RunningHq> {
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    // A stop lets the packages being applied finish and answer (a commit is never cut from its receipt
+    // needlessly), answers 503 to any that arrive meanwhile, then closes what is left.
+    close: async () => {
+      const closed = new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+      server.closeIdleConnections();
+      await gate.drain(options.drainTimeoutMs ?? 10_000);
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

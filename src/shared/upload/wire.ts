@@ -111,4 +111,6 @@ export interface Refusal {
   server_time?: string;
   /** too_large: the largest body head office takes. */
   max_package_bytes?: number;
+  /** busy: how long to wait before sending again (also in its `Retry-After` header). */
+  retry_after_seconds?: number;
 }

@@ -43,6 +43,14 @@ const snapshot = () =>
 describe.each(storeKinds)('the hq command (%s)', (kind) => {
   const world = useHqWorld(kind);
 
+  it('serve refuses a mistyped option before it makes anything', async () => {
+    const data = path.join(world.dir, 'serve-data');
+    const answer = await hq(['serve', ...world.storeArgs, '--data', data, '--max-receives', '八']);
+    expect(answer.code).toBe(2);
+    expect(answer.err).toBe('选项 --max-receives 须是不小于 1 的整数，收到的是 八');
+    expect(fs.existsSync(path.join(data, 'hq-cert.pem'))).toBe(false);
+  });
+
   it('imports a carried package file once: the second import is a replay and changes nothing', async () => {
     const pkg = snapshot();
     const file = path.join(world.dir, 'BJ01-1-1.gz');

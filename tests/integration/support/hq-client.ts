@@ -143,3 +143,41 @@ export function putPackage(
     pkg.body,
   );
 }
+
+/**
+ * A signed PUT that sends its headers and half its body, then waits: head office counts it as being
+ * received until `release` drops the connection, as a branch on a stalled link holds a place.
+ */
+export async function holdPut(
+  endpoint: HqEndpoint,
+  branch: BranchCredentials,
+  pkg: { body: Buffer; manifest: { epoch: number; seq: number; packageId: string } },
+  at = new Date(),
+): Promise<{ release(): Promise<void> }> {
+  const { epoch, seq } = pkg.manifest;
+  const req = https.request({
+    host: '127.0.0.1',
+    port: endpoint.port,
+    method: 'PUT',
+    path: packagePath(branch.code, epoch, seq),
+    headers: { ...signedPutHeaders(branch, pkg, { at }), 'content-length': String(pkg.body.length) },
+    ca: endpoint.ca,
+    agent: false,
+    ...endpoint.client,
+  });
+  req.on('error', () => {});
+  const socketUp = new Promise<void>((resolve) =>
+    req.once('socket', (s) => s.once('secureConnect', resolve)),
+  );
+  req.write(pkg.body.subarray(0, Math.floor(pkg.body.length / 2)));
+  await socketUp;
+  // Flushed: the receiver has the headers and is waiting for the rest of the body.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return {
+    release: () =>
+      new Promise<void>((resolve) => {
+        req.once('close', () => resolve());
+        req.destroy();
+      }),
+  };
+}

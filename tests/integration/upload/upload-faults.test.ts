@@ -3,7 +3,10 @@ import { prepared } from '../../../src/engine/db/prepared';
 import { buildPackages } from '../../../src/engine/services/upload/build-package';
 import { listOutbox } from '../../../src/engine/services/upload/outbox-list';
 import { readProgress } from '../../../src/engine/services/upload/upload-progress';
+import { holdPut } from '../support/hq-client';
 import { act, post } from '../support/stock';
+import { testCertificates } from '../support/test-certificates';
+import { march, stockRows, writeTestPackage } from '../support/test-packages';
 import { headOfficeMatchesBranch } from './support/compare-books';
 import { copyTestStore, storeKinds } from './support/test-stores';
 import { januaryAndFebruary, uploadWorld, type UploadWorld } from './support/upload-world';
@@ -220,6 +223,42 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
     const [one, two] = await Promise.all([world.run(), world.run()]);
     expect([one.outcome, two.outcome]).toEqual(['uploaded', 'uploaded']);
     expect((await world.store.readState('BJ01'))?.lastSeq).toBe(1);
+    await headOfficeMatchesBranch(world);
+  });
+
+  it('head office busy (503, Retry-After): the branch waits at least as asked, then the package applies once', async () => {
+    const world = await uploadWorld(kind, { maxConcurrentReceives: 1 });
+    await januaryAndFebruary(world);
+    // Another branch on a stalled link holds head office's one place.
+    await world.store.addBranch({ code: 'SH01', name: '上海分公司', secret: 'sh01-secret' }, '2026-01-01');
+    const stalled = writeTestPackage({
+      branchCode: 'SH01',
+      epoch: 1,
+      seq: 1,
+      prevSha256: null,
+      periods: [march],
+      parts: [{ section: 'stock_balances', period: march.key, rows: stockRows([1000, 4800]) }],
+    });
+    const { ca } = await testCertificates();
+    const held = await holdPut(
+      { port: world.hq.port, ca: Buffer.from(ca.cert) },
+      { code: 'SH01', secret: 'sh01-secret' },
+      stalled,
+      world.clock.now(),
+    );
+    const busy = await world.run();
+    expect(busy).toMatchObject({ outcome: 'failed', failure: { code: 'busy', retry: true, status: 503 } });
+    const waitMs =
+      Date.parse(readProgress(world.engine.db.$client).nextAttemptAt!) - world.clock.now().getTime();
+    expect(waitMs).toBeGreaterThanOrEqual(5_000);
+    expect((await world.store.readState('BJ01'))?.lastSeq ?? 0).toBe(0);
+    // Busy is not the package's fault: nothing is logged against the branch.
+    expect(await world.store.rejections('BJ01')).toEqual([]);
+
+    await held.release();
+    world.clock.advance(waitMs);
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1, pending: 0 });
+    expect(outbox(world)).toEqual([[1, 1, 'acked']]);
     await headOfficeMatchesBranch(world);
   });
 

@@ -42,6 +42,8 @@ export async function uploadWorld(
     serverCertificate?: 'good' | 'expired' | 'unknownCa';
     /** The branch's idle timeout (default 5 s). */
     idleTimeoutMs?: number;
+    /** Packages head office receives at once (default the receiver's). */
+    maxConcurrentReceives?: number;
   } = {},
 ): Promise<UploadWorld> {
   const certificates = await testCertificates();
@@ -60,6 +62,7 @@ export async function uploadWorld(
       host: '127.0.0.1',
       tls: { key: served.key, cert: served.cert },
       ...(options.maxPackageBytes ? { maxPackageBytes: options.maxPackageBytes } : {}),
+      ...(options.maxConcurrentReceives ? { maxConcurrentReceives: options.maxConcurrentReceives } : {}),
       // Head office keeps the branch's (hand-moved) time unless the test sets its clock apart.
       clock: options.hqClock ?? ledger.clock,
     });
