@@ -25,7 +25,8 @@ const usage = `用法：npm run hq -- [命令] [选项]
       --pg URL           使用 PostgreSQL（postgresql://用户@主机:端口/库），不给则用 目录/hq.db
       --port 端口        默认 8443
       --host 地址        默认 0.0.0.0
-      --mtls-ca 文件     要求分支出示由此 CA 签发的客户端证书
+      --mtls-ca 文件     要求分支出示由此 CA 签发、以分支代码为 CN 的客户端证书
+      --mtls-crl 文件    该 CA 的吊销列表；更新后 kill -HUP 即重新读取（证书也一并重读）
       --max-receives 数  同时接收的数据包上限，超出的答 503 请分支稍后重发（默认 8）
   branch add 代码 [--name 名称]   登记分支并生成密钥（只显示一次）
   branch list                    列出分支
@@ -40,6 +41,7 @@ const options = {
   port: { type: 'string', default: '8443' },
   host: { type: 'string', default: '0.0.0.0' },
   'mtls-ca': { type: 'string' },
+  'mtls-crl': { type: 'string' },
   'max-package-bytes': { type: 'string' },
   'max-receives': { type: 'string' },
   name: { type: 'string' },
@@ -152,30 +154,66 @@ function countOption(values: Values, name: 'port' | 'max-package-bytes' | 'max-r
 
 class UsageError extends Error {}
 
+/** The contents of a file an option names, or undefined when the option is not given. */
+function readFileOption(values: Values, name: 'mtls-ca' | 'mtls-crl'): Buffer | undefined {
+  const file = values[name];
+  if (file === undefined) return undefined;
+  if (!fs.existsSync(file)) throw new UsageError(`找不到选项 --${name} 给出的文件 ${file}`);
+  return fs.readFileSync(file);
+}
+
 async function serveCommand(store: HqStore, values: Values, out: HqOutput): Promise<number> {
   // Read before anything is made, so a mistyped option leaves no certificate behind.
   const port = countOption(values, 'port', 0)!;
   const maxPackageBytes = countOption(values, 'max-package-bytes', 1024);
   const maxConcurrentReceives = countOption(values, 'max-receives', 1);
-  const identity = await ensureTlsIdentity(values.data);
+  if (values['mtls-crl'] && !values['mtls-ca'])
+    throw new UsageError('--mtls-crl 须与 --mtls-ca 一起给出：吊销列表属于签发分支证书的 CA');
+  // Read again on SIGHUP: a renewed certificate or a branch certificate just revoked applies from the
+  // next connection, without dropping the packages being received.
+  const readTls = async () => {
+    const ca = readFileOption(values, 'mtls-ca');
+    const crl = readFileOption(values, 'mtls-crl');
+    const identity = await ensureTlsIdentity(values.data);
+    return {
+      identity,
+      tls: {
+        key: identity.key,
+        cert: identity.cert,
+        ca,
+        crl,
+        requestClientCert: ca !== undefined,
+      },
+    };
+  };
+  const { identity, tls } = await readTls();
   if (identity.created) out.log(`已生成自签名证书：${identity.certFile}`);
   out.log(`总部证书公钥指纹（SPKI sha256，供分支固定）：${identity.spkiSha256}`);
-  const ca = values['mtls-ca'] ? fs.readFileSync(values['mtls-ca']) : undefined;
   const running = await startHq({
     store,
     port,
     host: values.host,
-    tls: { key: identity.key, cert: identity.cert, ca, requestClientCert: ca !== undefined },
+    tls,
     maxPackageBytes,
     maxConcurrentReceives,
   });
   out.log(
     `总部接收服务已启动：https://${values.host}:${running.port}（${store.kind === 'pg' ? 'PostgreSQL' : 'SQLite'}）`,
   );
+  const reload = () =>
+    void readTls().then(
+      (next) => {
+        running.reloadTls(next.tls);
+        out.log('已重新读取证书和吊销列表，新连接起生效。');
+      },
+      (error: Error) => out.error(`重新读取证书失败，仍用原来的：${error.message}`),
+    );
+  process.on('SIGHUP', reload);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  process.off('SIGHUP', reload);
   await running.close();
   out.log('总部接收服务已停止。');
   return 0;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { packageFormatVersion } from '../shared/upload/package-format';
 import {
   contentDigestHeader,
@@ -11,6 +12,7 @@ import {
   type Refusal,
 } from '../shared/upload/wire';
 import { authenticate } from './auth';
+import { checkClientCertificate } from './client-certificate';
 import { systemClock, type HqClock } from './clock';
 import { ReceiveGate } from './receive-gate';
 import { receivePackage } from './receive-package';
@@ -24,8 +26,10 @@ export interface HqTls {
   cert: string | Buffer;
   /** The CA that signs branches' client certificates (mTLS). */
   ca?: string | Buffer;
-  /** Ask every branch for a client certificate signed by `ca`, and refuse the connection without one. */
+  /** Ask every branch for a client certificate signed by `ca`, named after it, not in `crl`. */
   requestClientCert?: boolean;
+  /** The CA's revocation list (PEM): a revoked branch certificate is refused. */
+  crl?: string | Buffer;
 }
 
 export interface HqServerOptions {
@@ -47,6 +51,8 @@ export interface HqServerOptions {
 
 export interface RunningHq {
   port: number;
+  /** New certificates or a new CRL for connections from now on (`kill -HUP` in `npm run hq -- serve`). */
+  reloadTls(tls: HqTls): void;
   close(): Promise<void>;
 }
 
@@ -130,8 +136,10 @@ function makeHandlers(options: HqServerOptions, gate: ReceiveGate) {
   const clock = options.clock ?? systemClock;
   const maxPackageBytes = options.maxPackageBytes ?? defaultMaxPackageBytes;
 
+  const requestClientCert = options.tls.requestClientCert === true;
   const getState: Handler = async (req, res, path, match) => {
     const branchCode = decodeURIComponent(match[1]!);
+    if (requestClientCert) checkClientCertificate(req.socket as TLSSocket, branchCode);
     await authenticate(
       store,
       { method: 'GET', path, branchCode, headers: req.headers, contentDigest: emptyBodyDigest },
@@ -151,6 +159,7 @@ function makeHandlers(options: HqServerOptions, gate: ReceiveGate) {
 
   const putPackage: Handler = async (req, res, path, match) => {
     const branchCode = decodeURIComponent(match[1]!);
+    if (requestClientCert) checkClientCertificate(req.socket as TLSSocket, branchCode);
     const contentDigest = headerValue(req, headerNames.contentDigest) ?? '';
     await authenticate(
       store,
@@ -252,6 +261,20 @@ function makeHandlers(options: HqServerOptions, gate: ReceiveGate) {
   };
 }
 
+/**
+ * The certificates a connection is served with. A client certificate is verified (chain and CRL) but a
+ * bad one does not end the handshake: checkClientCertificate answers it in words instead.
+ */
+function secureContextOf(tls: HqTls) {
+  return {
+    key: tls.key,
+    cert: tls.cert,
+    ...(tls.ca ? { ca: tls.ca } : {}),
+    ...(tls.crl ? { crl: tls.crl } : {}),
+    rejectUnauthorized: false,
+  };
+}
+
 /** Starts head office's HTTPS endpoints (UPLOAD.md "On the wire"); port 0 picks a free port. */
 export async function startHq(options: HqServerOptions): Promise<RunningHq> {
   const requestClientCert = options.tls.requestClientCert === true;
@@ -260,14 +283,7 @@ export async function startHq(options: HqServerOptions): Promise<RunningHq> {
   const gate = new ReceiveGate(options.maxConcurrentReceives ?? 8, options.busyRetryAfterSeconds ?? 5);
   const handle = makeHandlers(options, gate);
   const server = https.createServer(
-    {
-      key: options.tls.key,
-      cert: options.tls.cert,
-      minVersion: 'TLSv1.2',
-      ...(options.tls.ca ? { ca: options.tls.ca } : {}),
-      requestCert: requestClientCert,
-      rejectUnauthorized: requestClientCert,
-    },
+    { ...secureContextOf(options.tls), minVersion: 'TLSv1.2', requestCert: requestClientCert },
     (req, res) => void handle(req, res),
   );
   server.timeout = options.idleTimeoutMs ?? 60_000;
@@ -282,6 +298,7 @@ export async function startHq(options: HqServerOptions): Promise<RunningHq> {
   });
   return {
     port: (server.address() as AddressInfo).port,
+    reloadTls: (tls) => server.setSecureContext(secureContextOf(tls)),
     // A stop lets the packages being applied finish and answer (a commit is never cut from its receipt
     // needlessly), answers 503 to any that arrive meanwhile, then closes what is left.
     close: async () => {

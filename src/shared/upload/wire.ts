@@ -97,6 +97,7 @@ export const refusalCodes = [
   'unsupported_encoding',
   'unsupported_format',
   'busy',
+  'client_certificate',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 
@@ -113,4 +114,16 @@ export interface Refusal {
   max_package_bytes?: number;
   /** busy: how long to wait before sending again (also in its `Retry-After` header). */
   retry_after_seconds?: number;
+  /** client_certificate: what is wrong with the branch's certificate. */
+  certificate?: ClientCertificateProblem;
 }
+
+/** Why head office (asking for client certificates) refuses the one a branch showed. */
+export const clientCertificateProblems = [
+  'missing',
+  'revoked',
+  'expired',
+  'untrusted',
+  'other_branch',
+] as const;
+export type ClientCertificateProblem = (typeof clientCertificateProblems)[number];

@@ -45,9 +45,16 @@ describe.each(storeKinds)('the hq command (%s)', (kind) => {
 
   it('serve refuses a mistyped option before it makes anything', async () => {
     const data = path.join(world.dir, 'serve-data');
-    const answer = await hq(['serve', ...world.storeArgs, '--data', data, '--max-receives', '八']);
-    expect(answer.code).toBe(2);
-    expect(answer.err).toBe('选项 --max-receives 须是不小于 1 的整数，收到的是 八');
+    const missing = path.join(world.dir, 'no-such-ca.pem');
+    const cases: [string[], string][] = [
+      [['--max-receives', '八'], '选项 --max-receives 须是不小于 1 的整数，收到的是 八'],
+      [['--mtls-crl', 'ca.crl'], '--mtls-crl 须与 --mtls-ca 一起给出：吊销列表属于签发分支证书的 CA'],
+      [['--mtls-ca', missing], `找不到选项 --mtls-ca 给出的文件 ${missing}`],
+    ];
+    for (const [args, message] of cases) {
+      const answer = await hq(['serve', ...world.storeArgs, '--data', data, ...args]);
+      expect(answer).toMatchObject({ code: 2, err: message });
+    }
     expect(fs.existsSync(path.join(data, 'hq-cert.pem'))).toBe(false);
   });
 

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import https from 'node:https';
 import { packagePath } from '../../../src/shared/upload/wire';
 import { getState, putPackage, request, signedPutHeaders } from '../support/hq-client';
-import { makeClientCertificates, type ClientCertificates } from '../support/client-certificates';
 import { beijing, storeKinds, useHqWorld } from '../support/hq-world';
+import { testCertificates, type TestCertificates } from '../support/test-certificates';
 import { march, stockRows, writeTestPackage } from '../support/test-packages';
 
 const small = () =>
@@ -117,20 +114,56 @@ describe.each(storeKinds)('what the wire refuses (%s)', (kind) => {
 });
 
 describe.each(storeKinds)('head office asking for client certificates (%s)', (kind) => {
-  let certs: ClientCertificates;
-  let dir: string;
+  let certs: TestCertificates;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hq-mtls-'));
-    certs = await makeClientCertificates(dir);
+    certs = await testCertificates();
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const world = useHqWorld(kind, { clientCa: () => certs.caCert });
+  const world = useHqWorld(kind, { clientCa: () => ({ ca: certs.ca.cert, crl: certs.crl.pem }) });
+  const showing = (client: { key: string; cert: string }) => ({
+    ...world.endpoint,
+    client: { key: Buffer.from(client.key), cert: Buffer.from(client.cert) },
+  });
 
-  it('serves a branch whose certificate its CA signed, and no one else', async () => {
-    const withCert = { ...world.endpoint, client: certs.branch };
-    expect((await getState(withCert, beijing)).status).toBe(200);
-    expect((await putPackage(withCert, beijing, small())).status).toBe(200);
-    await expect(getState(world.endpoint, beijing)).rejects.toThrow();
-    await expect(getState({ ...world.endpoint, client: certs.stranger }, beijing)).rejects.toThrow();
+  it('serves a branch whose certificate its CA signed and names it', async () => {
+    expect((await getState(showing(certs.beijingClient), beijing)).status).toBe(200);
+    expect((await putPackage(showing(certs.beijingClient), beijing, small())).status).toBe(200);
+  });
+
+  it('answers every other certificate 403, saying what is wrong, rather than hanging up', async () => {
+    await world.store.addBranch(
+      { code: 'BR009', name: '已吊销证书的分支', secret: 'br009-secret' },
+      '2026-01-01',
+    );
+    const refusals = [
+      await getState(world.endpoint, beijing),
+      await getState(showing(certs.unknownCaServer), beijing),
+      await getState(showing(certs.revokedClient), { code: 'BR009', secret: 'br009-secret' }),
+      await getState(showing(certs.client), beijing),
+    ];
+    expect(refusals.map((answer) => [answer.status, answer.json.error, answer.json.certificate])).toEqual([
+      [403, 'client_certificate', 'missing'],
+      [403, 'client_certificate', 'untrusted'],
+      [403, 'client_certificate', 'revoked'],
+      [403, 'client_certificate', 'other_branch'],
+    ]);
+    expect(refusals[3]!.json.message).toBe('出示的证书属于分支 BR001，不能以分支 BJ01 的名义请求');
+    // Nothing reached the books, and a stranger's attempts fill no log.
+    expect(await world.store.rowCounts(beijing.code)).toEqual({});
+    expect(await world.store.rejections(beijing.code)).toEqual([]);
+  });
+
+  it('a revocation list read again (kill -HUP) refuses the certificate from the next connection on', async () => {
+    const br009 = { code: 'BR009', secret: 'br009-secret' };
+    await world.store.addBranch({ ...br009, name: '将被吊销证书的分支' }, '2026-01-01');
+    const tls = {
+      key: world.identity.key,
+      cert: world.identity.cert,
+      ca: certs.ca.cert,
+      requestClientCert: true,
+    };
+    world.hq.reloadTls(tls);
+    expect((await getState(showing(certs.revokedClient), br009)).status).toBe(200);
+    world.hq.reloadTls({ ...tls, crl: certs.crl.pem });
+    expect((await getState(showing(certs.revokedClient), br009)).json.certificate).toBe('revoked');
   });
 });

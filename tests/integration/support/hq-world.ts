@@ -30,13 +30,16 @@ export interface HqWorld {
   storeArgs: string[];
   /** Runs SQL on the database behind head office's back, as someone with database access could. */
   execSql(sql: string): Promise<void>;
+  /** The running receiver, and the certificate it serves with. */
+  hq: RunningHq;
+  identity: TlsIdentity;
 }
 
 /** Registers the hooks that give every test of the block its own head office on `kind`. */
 export interface HqWorldOptions {
   maxPackageBytes?: number;
-  /** Ask for client certificates signed by this CA (mTLS). */
-  clientCa?: () => Buffer;
+  /** Ask for client certificates signed by this CA (mTLS), not in its revocation list. */
+  clientCa?: () => { ca: string; crl: string };
 }
 
 export function useHqWorld(kind: StoreKind, options: HqWorldOptions = {}): HqWorld {
@@ -82,12 +85,14 @@ export function useHqWorld(kind: StoreKind, options: HqWorldOptions = {}): HqWor
       port: 0,
       host: '127.0.0.1',
       tls: options.clientCa
-        ? { key: identity.key, cert: identity.cert, ca: options.clientCa(), requestClientCert: true }
+        ? { key: identity.key, cert: identity.cert, ...options.clientCa(), requestClientCert: true }
         : { key: identity.key, cert: identity.cert },
       maxPackageBytes: options.maxPackageBytes,
       clock,
     });
     world.endpoint = { port: server.port, ca: identity.cert };
+    world.hq = server;
+    world.identity = identity;
   });
 
   afterEach(async () => {

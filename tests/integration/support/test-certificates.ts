@@ -50,6 +50,8 @@ export interface TestCertificates {
   selfSignedServer: ServerCertificate;
   /** Branch client certificates signed by `ca` (mTLS), CN = branch code. */
   client: ClientCertificate;
+  /** The certificate of branch BJ01, the branch the upload and head-office tests register. */
+  beijingClient: ClientCertificate;
   secondClient: ClientCertificate;
   /** Signed by `ca` and then revoked: listed in `crl`. */
   revokedClient: ClientCertificate;
@@ -239,10 +241,11 @@ async function generate(): Promise<TestCertificates> {
       });
       const client = await ca.issue('client', 'BR001', 'client_cert');
       const secondClient = await ca.issue('second-client', 'BR002', 'client_cert');
+      const beijingClient = await ca.issue('beijing-client', 'BJ01', 'client_cert');
       const revokedClient = await ca.issue('revoked-client', 'BR009', 'client_cert');
       await ca.revoke(revokedClient.certPath);
       const crl = await ca.crl();
-      return { ca, server, expiredServer, client, secondClient, revokedClient, crl };
+      return { ca, server, expiredServer, client, secondClient, beijingClient, revokedClient, crl };
     })(),
     (async () => {
       const ca = await TestCa.create(path.join(dir, 'unknown-ca'), 'Somebody Else CA');
@@ -265,6 +268,7 @@ async function generate(): Promise<TestCertificates> {
     selfSignedServer: asServer(unknown.self),
     client: { ...trusted.client, commonName: 'BR001' },
     secondClient: { ...trusted.secondClient, commonName: 'BR002' },
+    beijingClient: { ...trusted.beijingClient, commonName: 'BJ01' },
     revokedClient: { ...trusted.revokedClient, commonName: 'BR009' },
     crl: trusted.crl,
   };

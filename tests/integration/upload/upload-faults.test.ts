@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prepared } from '../../../src/engine/db/prepared';
 import { buildPackages } from '../../../src/engine/services/upload/build-package';
 import { listOutbox } from '../../../src/engine/services/upload/outbox-list';
+import { updateUploadSettings } from '../../../src/engine/services/upload/upload-configuration';
 import { readProgress } from '../../../src/engine/services/upload/upload-progress';
 import { holdPut } from '../support/hq-client';
 import { act, post } from '../support/stock';
@@ -259,6 +260,32 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
     world.clock.advance(waitMs);
     expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1, pending: 0 });
     expect(outbox(world)).toEqual([[1, 1, 'acked']]);
+    await headOfficeMatchesBranch(world);
+  });
+
+  it('a revoked client certificate: refused and explained, not retried; the new one uploads', async () => {
+    const world = await uploadWorld(kind, { clientCertificate: 'revoked' });
+    await januaryAndFebruary(world);
+    const refused = await world.run();
+    expect(refused).toMatchObject({
+      outcome: 'failed',
+      failure: {
+        code: 'client_certificate',
+        status: 403,
+        retry: false,
+        message: '本机构的客户端证书已被总部吊销。',
+      },
+    });
+    expect(readProgress(world.engine.db.$client)).toMatchObject({ blocked: true, nextAttemptAt: null });
+    expect((await world.store.readState('BJ01'))?.lastSeq ?? 0).toBe(0);
+
+    // Head office issues a new certificate; the administrator pastes it into 上传设置.
+    const { beijingClient } = await testCertificates();
+    updateUploadSettings(world.ctx, world.engine.env, {
+      clientCertificate: beijingClient.cert,
+      clientKey: beijingClient.key,
+    });
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1, pending: 0 });
     await headOfficeMatchesBranch(world);
   });
 

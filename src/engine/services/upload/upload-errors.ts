@@ -1,4 +1,4 @@
-import type { Refusal, RefusalCode } from '../../../shared/upload/wire';
+import type { ClientCertificateProblem, Refusal, RefusalCode } from '../../../shared/upload/wire';
 import type { HeadOfficeResponse, TransportError } from './head-office-client';
 
 /**
@@ -115,6 +115,30 @@ const transportTexts: Record<string, { message: string; action: string }> = {
   },
 };
 
+/** What head office said is wrong with the branch's client certificate (mTLS). */
+const clientCertificateTexts: Record<ClientCertificateProblem, { message: string; action: string }> = {
+  missing: {
+    message: '总部要求出示本机构的客户端证书，本机没有设置。',
+    action: '请向总部索取本机构的客户端证书和私钥，在“上传设置”中填写。',
+  },
+  revoked: {
+    message: '本机构的客户端证书已被总部吊销。',
+    action: '请向总部索取新的客户端证书和私钥，在“上传设置”中更新；数据保留在本机，不会丢失。',
+  },
+  expired: {
+    message: '本机构的客户端证书已过期。',
+    action: '请向总部索取新的客户端证书和私钥，在“上传设置”中更新。',
+  },
+  untrusted: {
+    message: '本机的客户端证书不是总部签发的。',
+    action: '请核对“上传设置”中的客户端证书，应使用总部给本机构签发的那一份。',
+  },
+  other_branch: {
+    message: '本机的客户端证书属于另一个机构。',
+    action: '请在“上传设置”中换成总部给本机构签发的客户端证书。',
+  },
+};
+
 /** Certificate problems are the person's to settle: retrying changes nothing. */
 const certificateCodes = new Set([
   'PIN_MISMATCH',
@@ -157,7 +181,12 @@ export function responseFailure(response: HeadOfficeResponse, at: string): Uploa
   const status = response.status;
   const retry =
     status >= 500 || status === 429 || refusal?.error === 'digest_mismatch' || refusal?.error === 'too_large';
-  const known = refusal ? refusalTexts[refusal.error] : undefined;
+  const known =
+    refusal?.error === 'client_certificate' && refusal.certificate
+      ? clientCertificateTexts[refusal.certificate]
+      : refusal
+        ? refusalTexts[refusal.error]
+        : undefined;
   const text =
     known ??
     (status >= 500 || status === 429

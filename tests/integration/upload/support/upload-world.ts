@@ -44,6 +44,8 @@ export async function uploadWorld(
     idleTimeoutMs?: number;
     /** Packages head office receives at once (default the receiver's). */
     maxConcurrentReceives?: number;
+    /** Head office asks for client certificates (mTLS, with the test CA's CRL); the branch shows this one. */
+    clientCertificate?: 'beijing' | 'revoked';
   } = {},
 ): Promise<UploadWorld> {
   const certificates = await testCertificates();
@@ -54,13 +56,20 @@ export async function uploadWorld(
     expired: certificates.expiredServer,
     unknownCa: certificates.unknownCaServer,
   }[options.serverCertificate ?? 'good'];
+  const shown = { beijing: certificates.beijingClient, revoked: certificates.revokedClient };
   await store.addBranch({ code: 'BJ01', name: '北京分公司', secret: branchSecret }, new Date().toISOString());
   const start = (on: HqStore) =>
     startHq({
       store: on,
       port: 0,
       host: '127.0.0.1',
-      tls: { key: served.key, cert: served.cert },
+      tls: {
+        key: served.key,
+        cert: served.cert,
+        ...(options.clientCertificate
+          ? { ca: certificates.ca.cert, crl: certificates.crl.pem, requestClientCert: true }
+          : {}),
+      },
       ...(options.maxPackageBytes ? { maxPackageBytes: options.maxPackageBytes } : {}),
       ...(options.maxConcurrentReceives ? { maxConcurrentReceives: options.maxConcurrentReceives } : {}),
       // Head office keeps the branch's (hand-moved) time unless the test sets its clock apart.
@@ -79,6 +88,12 @@ export async function uploadWorld(
     // Pinned to the key head office serves with, so a certificate refusal is the chain's, not the pin's.
     pinnedSpki: [served.spkiSha256],
     secret: branchSecret,
+    ...(options.clientCertificate
+      ? {
+          clientCertificate: shown[options.clientCertificate].cert,
+          clientKey: shown[options.clientCertificate].key,
+        }
+      : {}),
   });
   const world: UploadWorld = {
     engine: ledger.engine,
