@@ -6,6 +6,8 @@ export interface EngineProcessConfig {
   backupDir?: string;
   /** A better-sqlite3 addon built for Electron's ABI (`npm start`); unset in the installed app. */
   nativeBinding?: string;
+  /** The upload vault's key, unwrapped by main from the OS keychain (base64 of 32 bytes); unset without one. */
+  uploadVaultKey?: string;
 }
 
 /**
@@ -29,17 +31,23 @@ export function decodeEngineConfig(text: string | undefined): EngineProcessConfi
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
   const fields = parsed as Record<string, unknown>;
-  const { databasePath, migrationsFolder, appVersion, backupDir, nativeBinding } = fields;
+  const { databasePath, migrationsFolder, appVersion, backupDir, nativeBinding, uploadVaultKey } = fields;
   if (typeof databasePath !== 'string' || databasePath === '') return null;
   if (typeof migrationsFolder !== 'string' || migrationsFolder === '') return null;
   if (typeof appVersion !== 'string' || appVersion === '') return null;
   if (backupDir !== undefined && typeof backupDir !== 'string') return null;
   if (nativeBinding !== undefined && typeof nativeBinding !== 'string') return null;
+  if (
+    uploadVaultKey !== undefined &&
+    (typeof uploadVaultKey !== 'string' || Buffer.from(uploadVaultKey, 'base64').length !== 32)
+  )
+    return null;
   return {
     databasePath,
     migrationsFolder,
     appVersion,
     ...(backupDir ? { backupDir } : {}),
     ...(nativeBinding ? { nativeBinding } : {}),
+    ...(uploadVaultKey ? { uploadVaultKey } : {}),
   };
 }

@@ -3,7 +3,14 @@
  * runs here, so the window never waits on SQLite (ARCHITECTURE.md "Processes").
  */
 /// <reference types="electron-vite/node" />
-import { openEngine, LedgerError, scheduleDailyBackups, scheduleUploads, type Engine } from '../src/engine';
+import {
+  aesGcmVault,
+  openEngine,
+  LedgerError,
+  scheduleDailyBackups,
+  scheduleUploads,
+  type Engine,
+} from '../src/engine';
 // Bundled by electron-vite into a file of its own, beside this one: the import's parse runs there.
 import importWorker from '../src/engine/services/import/read-table-worker?modulePath';
 import { decodeEngineConfig, engineConfigVariable } from './engine-config';
@@ -23,10 +30,19 @@ function post(message: EngineToMainMessage): void {
 
 async function openConfiguredEngine(): Promise<Engine> {
   const config = decodeEngineConfig(process.env[engineConfigVariable]);
+  // It carries the vault key: no worker or tool this process starts inherits it.
+  delete process.env[engineConfigVariable];
   if (config === null) {
     throw new LedgerError('INTERNAL', '数据引擎没有收到有效的启动配置，请重新安装分支账簿。');
   }
-  return openEngine({ ...config, importWorker });
+  const { uploadVaultKey, ...location } = config;
+  const key = uploadVaultKey ? Buffer.from(uploadVaultKey, 'base64') : null;
+  return openEngine({
+    ...location,
+    importWorker,
+    // Without a keychain the engine keeps its key file beside the database, as in web mode.
+    ...(key ? { uploadVault: aesGcmVault(() => key) } : {}),
+  });
 }
 
 async function serve(): Promise<void> {

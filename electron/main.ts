@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, type BrowserWindow, dialog, net, screen, session } from 'electron';
+import { app, type BrowserWindow, dialog, net, safeStorage, screen, session } from 'electron';
 // electron-updater is CommonJS and defines `autoUpdater` through a getter that Node's ESM loader
 // cannot see as a named export; the default import is the module object.
 import electronUpdater from 'electron-updater';
@@ -15,6 +15,7 @@ import { installApplicationMenu, showAboutDialog } from './menu';
 import { registerRendererCalls } from './renderer-calls';
 import { confineWebContents, denyAllPermissions, installContentSecurityPolicy } from './security';
 import { describeUpdateCheck, UpdateChecker } from './updater';
+import { keychainVaultKey } from './upload-vault-key';
 import { keepWindowState, placeWindow, readWindowState, windowStateFile } from './window-state';
 
 const appId = 'cn.branchledger.desktop';
@@ -64,10 +65,13 @@ function runApp(): void {
     denyAllPermissions(session.defaultSession);
 
     const userData = app.getPath('userData');
+    const databasePath = path.join(userData, 'ledger.db');
+    const uploadVaultKey = keychainVaultKey(safeStorage, databasePath, log);
     const engine = new EngineRelay({
       entryPath: path.join(builtFolder, 'engine-process.js'),
       config: {
-        databasePath: path.join(userData, 'ledger.db'),
+        databasePath,
+        ...(uploadVaultKey ? { uploadVaultKey } : {}),
         migrationsFolder: migrationsFolder(),
         appVersion: app.getVersion(),
         // `npm start` builds the addon for Electron beside node_modules; the installed app has its own

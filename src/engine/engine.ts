@@ -21,7 +21,12 @@ import { slotAt, uploadDue } from './services/upload/upload-due';
 import { writeProgress } from './services/upload/upload-progress';
 import { runUpload, uploadDepsOf, type UploadRunOutcome } from './services/upload/upload-run';
 import { uploadOnce } from './services/upload/upload-once';
-import { keyFileVault, secretFileOf, type SecretVault } from './services/upload/upload-secret';
+import {
+  keyFileVault,
+  secretFileOf,
+  vaultKeyFileOf,
+  type SecretVault,
+} from './services/upload/upload-secret';
 
 export interface EngineOptions {
   databasePath: string;
@@ -128,7 +133,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     importWorker: options.importWorker ?? null,
     importPacing: { ...defaultImportPacing, ...options.importPacing },
     uploadSecretFile: secretFileOf(databasePath),
-    uploadVault: options.uploadVault ?? keyFileVault(`${databasePath}.upload-key`),
+    uploadVault: options.uploadVault ?? keyFileVault(vaultKeyFileOf(databasePath)),
   };
   const gate = new MaintenanceGate();
   const deps = { db, clock, auth: newAuthState(clock.now(), options.passwordCost), env, gate };

@@ -8,3 +8,4 @@ export type { ErrorCode } from '../shared/errors';
 export { projectRoot, sourceMigrationsFolder, sourceAppVersion } from './source-tree';
 export { scheduleDailyBackups } from './daily-backup-timer';
 export { scheduleUploads } from './upload-timer';
+export { aesGcmVault } from './services/upload/upload-secret';

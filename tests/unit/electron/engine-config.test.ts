@@ -9,6 +9,7 @@ describe('the engine process’s configuration', () => {
       appVersion: '0.1.0',
       backupDir: 'D:\\备份',
       nativeBinding: '/opt/Branch Ledger/resources/native/better_sqlite3.node',
+      uploadVaultKey: Buffer.alloc(32, 7).toString('base64'),
     };
     expect(decodeEngineConfig(encodeEngineConfig(config))).toEqual(config);
   });
@@ -22,6 +23,15 @@ describe('the engine process’s configuration', () => {
       JSON.stringify({ databasePath: 1, migrationsFolder: '/m', appVersion: '0.1.0' }),
     ],
     ['a list', '[]'],
+    [
+      'with a vault key that is not 32 bytes',
+      JSON.stringify({
+        databasePath: '/d',
+        migrationsFolder: '/m',
+        appVersion: '0.1.0',
+        uploadVaultKey: 'c2hvcnQ=',
+      }),
+    ],
   ])('is refused when %s', (_what, text) => {
     expect(decodeEngineConfig(text)).toBeNull();
   });

@@ -6,27 +6,17 @@ import { LedgerError } from '../../../shared/ledger-error';
 /**
  * Where the HMAC secret head office gave this branch is kept (UPLOAD.md "Trust"): never in the ledger —
  * every backup and every copy of the ledger would carry it — nor in a log, the audit or an export. A
- * vault seals it: on the desktop with the OS keychain (Electron `safeStorage`, passed in by the host), in
- * web mode and the CLI with a key file beside the database readable only by the account the app runs as.
+ * vault seals it with AES-GCM: in web mode and the CLI under a key file beside the database readable only by
+ * the account the app runs as; on the desktop under a key the OS keychain wraps (Electron `safeStorage`,
+ * electron/upload-vault-key.ts), so a copied disk or profile does not carry it readable.
  */
 export interface SecretVault {
   seal(secret: string): Buffer;
   open(sealed: Buffer): string;
 }
 
-/** AES-256-GCM with a random key in a 0600 file: the key file never leaves the machine with a backup. */
-export function keyFileVault(keyFile: string): SecretVault {
-  const key = (): Buffer => {
-    try {
-      return fs.readFileSync(keyFile);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      fs.mkdirSync(path.dirname(keyFile), { recursive: true });
-      const made = randomBytes(32);
-      fs.writeFileSync(keyFile, made, { mode: 0o600, flag: 'wx' });
-      return made;
-    }
-  };
+/** AES-256-GCM under a 32-byte key: iv (12) · tag (16) · ciphertext. */
+export function aesGcmVault(key: () => Buffer): SecretVault {
   return {
     seal(secret) {
       const iv = randomBytes(12);
@@ -40,6 +30,26 @@ export function keyFileVault(keyFile: string): SecretVault {
       return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
     },
   };
+}
+
+/** The vault's key file beside the database (web mode and the CLI; the desktop wraps it in the keychain). */
+export function vaultKeyFileOf(databasePath: string): string {
+  return `${databasePath}.upload-key`;
+}
+
+/** A random key in a 0600 file, made on first use: the key file never leaves the machine with a backup. */
+export function keyFileVault(keyFile: string): SecretVault {
+  return aesGcmVault(() => {
+    try {
+      return fs.readFileSync(keyFile);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      fs.mkdirSync(path.dirname(keyFile), { recursive: true });
+      const made = randomBytes(32);
+      fs.writeFileSync(keyFile, made, { mode: 0o600, flag: 'wx' });
+      return made;
+    }
+  });
 }
 
 /** The sealed secrets' file, beside the database. */
