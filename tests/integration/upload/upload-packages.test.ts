@@ -7,6 +7,7 @@ import { cliActor, type ServiceContext } from '../../../src/engine/services/cont
 import { buildPackages, type BuiltPackage } from '../../../src/engine/services/upload/build-package';
 import { listOutbox, packageBody } from '../../../src/engine/services/upload/outbox-list';
 import { dropExpiredPackages } from '../../../src/engine/services/upload/outbox-retention';
+import { updateUploadSettings } from '../../../src/engine/services/upload/upload-configuration';
 import { act, post, stockLedger } from '../support/stock';
 import type { ManualClock } from '../support/ledger';
 import { readPackage, sectionRows } from '../support/read-package';
@@ -186,6 +187,43 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
         new Set(pkg.periods),
       );
       prev = pkg.sha256;
+    }
+  });
+
+  it('splits a part that alone exceeds the limit when it is not per period: every document once, each package under it', async () => {
+    const { engine, clock, world } = await stockLedger();
+    const ctx = contextOf(engine, clock);
+    updateUploadSettings(ctx, engine.env, { sendDocuments: true });
+    for (let day = 1; day <= 24; day += 1) {
+      await post(engine, {
+        type: 'purchase_receipt',
+        businessDate: `2026-03-${String(day).padStart(2, '0')}`,
+        counterpartyId: world.supplier,
+        lines: [
+          {
+            goodsId: world.milk,
+            warehouseId: world.warehouse1,
+            unitName: '箱',
+            quantity: '1',
+            unitPrice: '48',
+          },
+        ],
+      });
+    }
+    const maxBytes = 3000;
+    const built = buildPackages(ctx, { appVersion, maxBytes });
+    const carried = built.map((pkg) => readPackage(packageBody(engine.db.$client, pkg.packageId)));
+    const documentsIn = carried.map(({ rows }) => sectionRows(rows, 'documents').length);
+    // The documents of the snapshot do not fit one package, and are not held back for a part of their own.
+    expect(documentsIn.filter((count) => count > 0).length).toBeGreaterThan(1);
+    const uids = carried.flatMap(({ rows }) => sectionRows(rows, 'documents').map((row) => row.uid));
+    expect(uids).toHaveLength(24);
+    expect(new Set(uids).size).toBe(24);
+    for (const pkg of built) expect(pkg.bytes).toBeLessThanOrEqual(maxBytes);
+    // Each piece states its own rows and sums, as head office checks them.
+    for (const { manifest, rows } of carried) {
+      for (const part of manifest.sections.filter((section) => section.section === 'documents'))
+        expect(part.rows).toBe(sectionRows(rows, 'documents').length);
     }
   });
 

@@ -231,7 +231,8 @@ interface OpenPackage {
 
 /**
  * Lays rows into packages of consecutive seqs, starting another when the open one's text passes the
- * budget at a part's start (so a part is never split), chaining each to the one before, and stores each
+ * budget at a part's start (so a period part is never split) or within a part that is not per period,
+ * chaining each to the one before, and stores each
  * in the outbox with the marks of the master data it carried.
  */
 class Packer {
@@ -240,7 +241,10 @@ class Packer {
   private seq: number;
   private prevSha256: string | null;
   private period: PackagePeriod | null = null;
-  private section = '';
+  private section: SectionName = 'branch_profile';
+  /** The open part's period key (null for a section that is not per period) and rows in this package. */
+  private partPeriod: string | null = null;
+  private partRows = 0;
   rowsWritten = 0;
 
   constructor(
@@ -275,10 +279,22 @@ class Packer {
     if (period !== null && this.period && !this.open.periods.includes(this.period))
       this.open.periods.push(this.period);
     this.section = section;
+    this.partPeriod = period;
+    this.partRows = 0;
     this.open.writer.beginPart(section, period, sectionSpecs[section].totalled);
   }
 
   row(row: UploadRow, mark?: Mark): void {
+    // A part that is not per period (every completed document in a snapshot) may outgrow the limit on its
+    // own. Its rows replace head office's row of the same uid one by one, so the rest of it simply goes on
+    // in the next package. A period part replaces the period whole, and stays in one package.
+    if (this.partPeriod === null && this.partRows > 0 && this.open.writer.textLength > this.options.budget) {
+      this.store();
+      this.open = Packer.empty();
+      this.partRows = 0;
+      this.open.writer.beginPart(this.section, null, sectionSpecs[this.section].totalled);
+    }
+    this.partRows += 1;
     this.open.writer.row(row);
     this.open.sectionRows[this.section] = (this.open.sectionRows[this.section] ?? 0) + 1;
     if (mark) this.open.marks.push(mark);
