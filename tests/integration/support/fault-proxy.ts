@@ -31,6 +31,12 @@ export type FaultMode =
    * has the package; the branch only knows the attempt failed.
    */
   | 'dropResponse'
+  /**
+   * The answer held back once N bytes of the client's application data have passed (the request
+   * that carries them went through whole): nothing more from the server reaches the client, and the
+   * connection stays open — a branch killed while it waits never hears that head office committed.
+   */
+  | { holdResponseAfter: number }
   /** A long link (satellite, a congested VPN): each chunk, both ways, delivered `ms` later. */
   | { latency: number }
   /** A slow link (a branch on 2G): both directions limited to `bytesPerSecond`. */
@@ -289,6 +295,9 @@ export async function startFaultProxy(target: {
       end: () => undefined,
     });
 
+    /** An answer is being held back (`holdResponseAfter`): the client hears nothing more. */
+    let holding = false;
+
     function reset(): void {
       toServer.stop();
       toClient.stop();
@@ -368,6 +377,10 @@ export async function startFaultProxy(target: {
       bytes.fromServer += chunk.length;
       if (dropped) return; // the server finishes its answer into the void
       if (mode === 'blackhole') return;
+      if (isMode(mode, 'holdResponseAfter') && appOffset > mode.holdResponseAfter) {
+        holding = true;
+        return;
+      }
       if (tls) serverRecords.scan(chunk);
       if (held) {
         // Session tickets while the request is held back: relayed; the request follows once quiet.
@@ -391,14 +404,14 @@ export async function startFaultProxy(target: {
     });
     upstream.on('end', () => {
       if (dropped) upstream.end();
-      else toClient.end();
+      else if (!holding) toClient.end(); // a held answer's end is held too: the client just waits
     });
     client.on('close', (hadError) => {
       if (hadError && !dropped) upstream.resetAndDestroy();
     });
     upstream.on('close', (hadError) => {
       holdTimers.forEach(clearTimeout);
-      if (hadError && !client.destroyed) client.resetAndDestroy();
+      if (hadError && !client.destroyed && !holding) client.resetAndDestroy();
     });
   }
 

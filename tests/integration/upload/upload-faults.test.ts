@@ -1,5 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepared } from '../../../src/engine/db/prepared';
+import { projectRoot } from '../../../src/engine';
 import { buildPackages } from '../../../src/engine/services/upload/build-package';
 import { listOutbox } from '../../../src/engine/services/upload/outbox-list';
 import { updateUploadSettings } from '../../../src/engine/services/upload/upload-configuration';
@@ -11,6 +13,25 @@ import { march, stockRows, writeTestPackage } from '../support/test-packages';
 import { headOfficeMatchesBranch } from './support/compare-books';
 import { copyTestStore, storeKinds } from './support/test-stores';
 import { januaryAndFebruary, uploadWorld, type UploadWorld } from './support/upload-world';
+
+/** `ledger --db FILE upload run` in a process of its own, to be killed. */
+function startUploadRun(databasePath: string): ChildProcess {
+  return spawn(
+    path.join(projectRoot, 'node_modules/.bin/tsx'),
+    ['src/cli/main.ts', '--db', databasePath, 'upload', 'run'],
+    { cwd: projectRoot, stdio: 'ignore' },
+  );
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  for (let waited = 0; !(await condition()); waited += 50) {
+    if (waited > 30_000) throw new Error('timed out waiting for the upload process');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** What the outbox says, oldest first: seq and state. */
 function outbox(world: UploadWorld): [number, number, string][] {
@@ -80,19 +101,55 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
     await headOfficeMatchesBranch(world);
   });
 
-  it('a run killed between build and send, and one killed after 2xx before the ack: the queue is not wedged', async () => {
+  it('kill -9 of `ledger upload run` between build and send, and after head office committed: the queue is not wedged', async () => {
     const world = await uploadWorld(kind);
     await januaryAndFebruary(world);
-    buildPackages(world.ctx, { appVersion: 'test' });
-    // As a kill -9 mid-send leaves it: marked sending, never acked.
-    prepared(world.engine.db.$client, "UPDATE upload_outbox SET state = 'sending'").run();
-    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
-    // Head office has seq 1; the branch forgets the ack (killed after the 2xx): sent again, receipt replayed.
-    prepared(world.engine.db.$client, "UPDATE upload_outbox SET state = 'sending', receipt = NULL").run();
-    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
-    expect(outbox(world)).toEqual([[1, 1, 'acked']]);
+    const states = () =>
+      world.engine.db.$client.prepare('SELECT state FROM upload_outbox ORDER BY seq').pluck().all();
+
+    // Built and committed, then stuck asking head office where it stands (a dead link): killed.
+    world.proxy.set('blackhole');
+    const first = startUploadRun(world.databasePath);
+    await until(() => world.proxy.connections > 0 && states().length > 0);
+    first.kill('SIGKILL');
+    await exited(first);
+    expect(states()).toEqual(['built']);
+    world.proxy.set('pass');
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1, pending: 0 });
+
+    // The next package reaches head office and is committed; its answer never reaches the branch,
+    // which is killed waiting for it. The next run sends it again and gets the stored receipt.
+    await post(world.engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-02-20',
+      counterpartyId: world.world.customer,
+      lines: [
+        {
+          goodsId: world.world.milk,
+          warehouseId: world.world.warehouse1,
+          unitName: '箱',
+          quantity: '1',
+          unitPrice: '70',
+        },
+      ],
+    });
+    // Past the state request (a few hundred bytes), into the package.
+    world.proxy.set({ holdResponseAfter: 1_000 });
+    const second = startUploadRun(world.databasePath);
+    await until(async () => (await world.store.readState('BJ01'))?.lastSeq === 2);
+    second.kill('SIGKILL');
+    await exited(second);
+    expect(states()).toEqual(['acked', 'sending']);
+    const counts = await world.store.rowCounts('BJ01');
+    world.proxy.set('pass');
+    expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1, pending: 0 });
+    expect(outbox(world)).toEqual([
+      [1, 1, 'acked'],
+      [1, 2, 'acked'],
+    ]);
+    expect(await world.store.rowCounts('BJ01')).toEqual(counts);
     await headOfficeMatchesBranch(world);
-  });
+  }, 60_000);
 
   it('head office restored to an older backup is re-fed from the packages the branch kept', async () => {
     const world = await uploadWorld(kind);

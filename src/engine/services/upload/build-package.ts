@@ -237,6 +237,8 @@ interface OpenPackage {
  */
 class Packer {
   private readonly built: BuiltPackage[] = [];
+  private readonly sealed: { built: BuiltPackage; prevSha256: string | null; body: Buffer; marks: Mark[] }[] =
+    [];
   private open: OpenPackage = Packer.empty();
   private seq: number;
   private prevSha256: string | null;
@@ -272,10 +274,8 @@ class Packer {
   }
 
   beginPart(section: SectionName, period: string | null): void {
-    if (this.open.writer.textLength > this.options.budget && this.open.writer.partCount > 0) {
-      this.store();
-      this.open = Packer.empty();
-    }
+    if (this.open.writer.textLength > this.options.budget && this.open.writer.partCount > 0) this.seal();
+    this.flush();
     if (period !== null && this.period && !this.open.periods.includes(this.period))
       this.open.periods.push(this.period);
     this.section = section;
@@ -289,8 +289,7 @@ class Packer {
     // own. Its rows replace head office's row of the same uid one by one, so the rest of it simply goes on
     // in the next package. A period part replaces the period whole, and stays in one package.
     if (this.partPeriod === null && this.partRows > 0 && this.open.writer.textLength > this.options.budget) {
-      this.store();
-      this.open = Packer.empty();
+      this.seal();
       this.partRows = 0;
       this.open.writer.beginPart(this.section, null, sectionSpecs[this.section].totalled);
     }
@@ -302,58 +301,75 @@ class Packer {
   }
 
   finish(): BuiltPackage[] {
-    this.store();
+    this.seal();
+    this.flush();
     return this.built;
   }
 
-  private store(): void {
-    const { sqlite, epoch, now } = this.options;
+  /**
+   * Closes the open package in memory. Its outbox row is written by `flush`, between parts: while a
+   * section's rows are read, its query holds the connection and nothing else may run on it.
+   */
+  private seal(): void {
     const packageId = newUid();
-    const snapshot = this.options.snapshot && this.built.length === 0;
+    const snapshot = this.options.snapshot && this.built.length + this.sealed.length === 0;
     const result = this.open.writer.finish({
       ...this.options.manifest,
       packageId,
-      epoch,
+      epoch: this.options.epoch,
       seq: this.seq,
       prevSha256: this.prevSha256,
       snapshot,
-      builtAt: now,
+      builtAt: this.options.now,
       periods: this.open.periods,
     });
-    const periodKeys = this.open.periods.map((period) => period.key);
-    prepared(
+    this.sealed.push({
+      built: {
+        packageId,
+        epoch: this.options.epoch,
+        seq: this.seq,
+        sha256: result.sha256,
+        bytes: result.body.length,
+        snapshot,
+        periods: this.open.periods.map((period) => period.key),
+        sectionRows: this.open.sectionRows,
+      },
+      prevSha256: this.prevSha256,
+      body: result.body,
+      marks: this.open.marks,
+    });
+    this.prevSha256 = result.sha256;
+    this.seq += 1;
+    this.open = Packer.empty();
+  }
+
+  private flush(): void {
+    const { sqlite, now } = this.options;
+    const insert = prepared(
       sqlite,
       'INSERT INTO upload_outbox (package_id, epoch, seq, sha256, prev_sha256, snapshot, periods, section_rows, bytes, body, built_at) ' +
         'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(
-      packageId,
-      epoch,
-      this.seq,
-      result.sha256,
-      this.prevSha256,
-      snapshot ? 1 : 0,
-      JSON.stringify(periodKeys),
-      JSON.stringify(this.open.sectionRows),
-      result.body.length,
-      result.body,
-      now,
     );
     const mark = prepared(
       sqlite,
       'INSERT INTO upload_master_marks (entity, uid, epoch, seq, sha256) VALUES (?, ?, ?, ?, ?)',
     );
-    for (const m of this.open.marks) mark.run(m.entity, m.uid, epoch, this.seq, m.sha256);
-    this.built.push({
-      packageId,
-      epoch,
-      seq: this.seq,
-      sha256: result.sha256,
-      bytes: result.body.length,
-      snapshot,
-      periods: periodKeys,
-      sectionRows: this.open.sectionRows,
-    });
-    this.prevSha256 = result.sha256;
-    this.seq += 1;
+    for (const { built, prevSha256, body, marks } of this.sealed.splice(0)) {
+      insert.run(
+        built.packageId,
+        built.epoch,
+        built.seq,
+        built.sha256,
+        prevSha256,
+        built.snapshot ? 1 : 0,
+        JSON.stringify(built.periods),
+        JSON.stringify(built.sectionRows),
+        built.bytes,
+        body,
+        now,
+      );
+      for (const m of marks) mark.run(m.entity, m.uid, built.epoch, built.seq, m.sha256);
+      this.built.push(built);
+    }
   }
 }
