@@ -12,6 +12,7 @@ import {
 } from '../shared/upload/wire';
 import { authenticate } from './auth';
 import { systemClock, type HqClock } from './clock';
+import { consoleHandler, type ConsoleOptions } from './console-api/console-routes';
 import { receivePackage } from './receive-package';
 import { HqRefusal, malformed } from './refusal';
 import type { HqStore } from './store/hq-store';
@@ -36,6 +37,8 @@ export interface HqServerOptions {
   clock?: HqClock;
   /** A connection silent this long is closed; there is no total deadline, a slow link may take its time. */
   idleTimeoutMs?: number;
+  /** The head-office console under /console/; without it only the branches' endpoints are served. */
+  console?: ConsoleOptions;
 }
 
 export interface RunningHq {
@@ -198,8 +201,14 @@ function makeHandlers(options: HqServerOptions) {
     { pattern: packagePattern, method: 'PUT', handler: putPackage },
   ];
 
+  const answerConsole = options.console
+    ? consoleHandler({ ...options.console, store, clock })
+    : async () => false;
+
   return async (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? '/', 'https://hq.invalid').pathname;
+    const url = new URL(req.url ?? '/', 'https://hq.invalid');
+    const path = url.pathname;
+    if (await answerConsole(req, res, url)) return;
     const route = routes.find((r) => r.pattern.test(path));
     const match = route?.pattern.exec(path);
     try {
