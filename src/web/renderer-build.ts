@@ -43,5 +43,6 @@ export async function buildRenderer(projectRoot: string): Promise<void> {
 /** Builds a page with plain Vite from its config file (head office's console). */
 export async function buildWithVite(projectRoot: string, configFile: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: path.join(projectRoot, configFile), logLevel: 'warn' });
+  // The runner loads the TypeScript config as the code does (extensionless imports), without bundling it.
+  await build({ configFile: path.join(projectRoot, configFile), configLoader: 'runner', logLevel: 'warn' });
 }

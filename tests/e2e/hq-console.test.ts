@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.waitForFunction run in the browser.
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -51,6 +53,9 @@ describe('总部控制台: branches, summaries, drill-down, export', () => {
   const { rowTexts, menu } = workspaceDriver(() => page);
   const shot = async (name: string, on: Page = page) => {
     await waitForAnimations(on);
+    // A table that has just loaded fades its rows in (antd's spin container): shoot once it has.
+    await on.waitForFunction(() => !document.querySelector('.ant-spin-blur, .ant-spin-spinning'));
+    await on.waitForTimeout(400);
     await screenshot(on, name);
   };
 
