@@ -156,8 +156,9 @@ describe('总部控制台: branches, summaries, drill-down, export', () => {
     const total =
       uploadedSum(beijingBranch, 'stock_balances', [october.key], 'value') +
       uploadedSum(shanghaiBranch, 'stock_balances', [week43.key], 'value');
+    // A balance is as at a day, so the total is of the last month shown, never of months added up.
     expect(await page.getByTestId('summary-stock-total').textContent()).toBe(
-      `合计${yuanOfDigits(String(total))}`,
+      `2026-10 合计${yuanOfDigits(String(total))}`,
     );
     await shot('hq-console-stock');
     expect(pageErrors).toEqual([]);

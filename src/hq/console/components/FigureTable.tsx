@@ -33,8 +33,8 @@ export function FigureTable<Row extends object>(props: {
   columns: readonly FigureColumn<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row) => string;
-  /** The 合计 row, shown under the table and exported last. */
-  total?: Row;
+  /** The 合计 row, shown under the table and exported last, its label in the first column. */
+  total?: { label: string; row: Row };
   exportAs?: { fileName: string; sheetName: string };
   toolbar?: ReactNode;
   loading?: boolean;
@@ -53,7 +53,7 @@ export function FigureTable<Row extends object>(props: {
         ...exportAs,
         columns: exportColumnsOf(columns),
         rows,
-        ...(total ? { total: { row: total, label: zh.summary.total } } : {}),
+        ...(total ? { total } : {}),
       });
       message.success(zh.summary.exported(exportAs.fileName));
     } finally {
@@ -101,7 +101,7 @@ export function FigureTable<Row extends object>(props: {
                         align={column.kind === 'text' ? 'left' : 'right'}
                       >
                         <Typography.Text strong>
-                          {index === 0 ? zh.summary.total : displayOf(column, total)}
+                          {index === 0 ? total.label : displayOf(column, total.row)}
                         </Typography.Text>
                       </Table.Summary.Cell>
                     ))}

@@ -38,7 +38,8 @@ export interface ReportConfig<Row extends SummaryKeyRow, Goods extends GoodsKeyR
   note: string;
   path: string;
   figures: FigureColumn<Row>[];
-  total(rows: readonly Row[]): Row;
+  /** The row under the table (and last in the export), with the words in its first cell. */
+  total(rows: readonly Row[]): { label: string; row: Row };
   goodsFigures: FigureColumn<Goods>[];
 }
 
@@ -52,7 +53,16 @@ export const stockConfig: ReportConfig<StockSummaryRow, GoodsStockRow> = {
   figures: [
     { key: 'value', title: zh.summary.stockValue, width: 18, kind: 'money', value: (row) => row.value },
   ],
-  total: (rows) => ({ ...blankKey, value: sumDigits(rows.map((row) => row.value)) }),
+  // A balance is as at a day: adding months would count the same stock twice. The total is the last
+  // month's, said so.
+  total: (rows) => {
+    const lastMonth = rows.reduce((last, row) => (row.month > last ? row.month : last), '');
+    const closing = rows.filter((row) => row.month === lastMonth);
+    return {
+      label: zh.summary.closingTotal(lastMonth),
+      row: { ...blankKey, value: sumDigits(closing.map((row) => row.value)) },
+    };
+  },
   goodsFigures: [
     { key: 'value', title: zh.goods.value, width: 16, kind: 'money', value: (row) => row.value },
   ],
@@ -82,7 +92,10 @@ export const salesConfig: ReportConfig<SalesSummaryRow, GoodsSalesRow> = {
   total: (rows) => {
     const amount = sumDigits(rows.map((row) => row.amount));
     const cost = sumDigits(rows.map((row) => row.cost));
-    return { ...blankKey, amount, cost, margin: subtractDigits(amount, cost) };
+    return {
+      label: zh.summary.total,
+      row: { ...blankKey, amount, cost, margin: subtractDigits(amount, cost) },
+    };
   },
   goodsFigures: salesFigures<GoodsSalesRow>(),
 };

@@ -48,13 +48,15 @@ export const zh = {
     margin: '毛利',
     marginRate: '毛利率',
     total: '合计',
+    closingTotal: (month: string) => `${month} 合计`,
     months: '月份范围',
     export: '导出 Excel',
     exported: (file: string) => `已导出 ${file}`,
     empty: '所选月份没有数据',
     nothingHeld: '总部还没有收到任何分支的数据',
     available: (from: string, to: string) => `总部持有 ${from} 至 ${to} 的数据`,
-    stockNote: '各月库存为该月最后一个已收到期间期末的余额；类别按一级类别名称合并各分支。',
+    stockNote:
+      '各月库存为该月最后一个已收到期间期末的余额；库存不能跨月相加，合计为最后一个月的；类别按一级类别名称合并各分支。',
     salesNote: '按期间结束日所在月份归集（跨月的周计入结束的月份）；类别按一级类别名称合并各分支。',
   },
   goods: {
