@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { systemClock } from './clock';
-import { ensureConsoleBuilt } from './console-build';
+import { consoleStaticRoot, ensureConsoleBuilt } from './console-build';
 import { newConsoleToken } from './console-api/console-token';
 import { importPackageFile } from './import-package';
 import { HqRefusal } from './refusal';
@@ -146,7 +146,10 @@ async function serveCommand(store: HqStore, values: Values, out: HqOutput): Prom
   if (identity.created) out.log(`已生成自签名证书：${identity.certFile}`);
   out.log(`总部证书公钥指纹（SPKI sha256，供分支固定）：${identity.spkiSha256}`);
   const ca = values['mtls-ca'] ? fs.readFileSync(values['mtls-ca']) : undefined;
-  const staticRoot = await ensureConsoleBuilt(out.error);
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   const consoleToken = newConsoleToken();
   const running = await startHq({
     store,
@@ -154,18 +157,22 @@ async function serveCommand(store: HqStore, values: Values, out: HqOutput): Prom
     host: values.host,
     tls: { key: identity.key, cert: identity.cert, ca, requestClientCert: ca !== undefined },
     maxPackageBytes: values['max-package-bytes'] ? Number(values['max-package-bytes']) : undefined,
-    console: { token: consoleToken, staticRoot },
+    console: { token: consoleToken, staticRoot: consoleStaticRoot },
   });
   out.log(
     `总部接收服务已启动：https://${values.host}:${running.port}（${store.kind === 'pg' ? 'PostgreSQL' : 'SQLite'}）`,
   );
-  // Listening on every address: the console is opened by this machine's name, which its certificate carries.
-  const consoleHost = ['0.0.0.0', '::'].includes(values.host) ? os.hostname() : values.host;
-  out.log(`总部控制台：https://${consoleHost}:${running.port}/console/#token=${consoleToken}`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  // Branches are received from the first moment; the console's page is built (when stale) meanwhile,
+  // and its address printed once there is a page to open.
+  try {
+    await ensureConsoleBuilt(out.error);
+    // Listening on every address: the console is opened by this machine's name, which its certificate carries.
+    const consoleHost = ['0.0.0.0', '::'].includes(values.host) ? os.hostname() : values.host;
+    out.log(`总部控制台：https://${consoleHost}:${running.port}/console/#token=${consoleToken}`);
+  } catch (error) {
+    out.error(`总部控制台页面构建失败，接收服务照常运行：${(error as Error).message}`);
+  }
+  await stopped;
   await running.close();
   out.log('总部接收服务已停止。');
   return 0;
