@@ -118,7 +118,12 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The console runs in a browser: no Node modules.' },
             {
-              group: ['**/engine', '**/engine/**', '**/hq/store/**', '**/hq/console-api/**'],
+              group: ['**/engine', '**/engine/**'],
+              message: 'The console page is head office’s: it knows nothing of the branch engine.',
+            },
+            {
+              // Head office's server side, climbed to from any depth ('../../store/…', '../../../hq/console-api').
+              regex: '^(\\.\\./)+(hq/)?(store|console-api|server|main)(/|\\.|$)',
               message: 'The console page reads head office only through its API (src/shared/hq-console).',
             },
           ],
