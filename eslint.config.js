@@ -122,8 +122,8 @@ export default tseslint.config(
               message: 'The console page is head office’s: it knows nothing of the branch engine.',
             },
             {
-              // Head office's server side, climbed to from any depth ('../../store/…', '../../../hq/console-api').
-              regex: '^(\\.\\./)+(hq/)?(store|console-api|server|main)(/|\\.|$)',
+              // Head office's server side, climbed to from any depth ('../../store/…', '../../console-api').
+              regex: '^(\\.\\./)+(hq/)?(store|console-api)(/|$)',
               message: 'The console page reads head office only through its API (src/shared/hq-console).',
             },
           ],
