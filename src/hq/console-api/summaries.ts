@@ -8,9 +8,9 @@ import type {
   StockSummaryRow,
   SummaryAnswer,
 } from '../../shared/hq-console/console-api';
-import type { GoodsSum } from '../store/console-reads';
+import type { CategorySum, GoodsSum } from '../store/console-reads';
 import type { HqStore } from '../store/hq-store';
-import { categoryGroups, compareCategories } from './category-groups';
+import { categoryGroups, compareCategories, type CategoryGroups } from './category-groups';
 import { heldMonths, monthRangeOf } from './month-range';
 
 export interface SummaryQuery {
@@ -37,15 +37,13 @@ async function rangeOf(
  * Sums of category uids merged into their category group, per branch × month × group: two uids of one
  * branch may share a top-level name. `figures` names the fields to add up.
  */
-function mergeByGroup<
-  Row extends { branch: string; month: string; categoryUid: string | null },
-  Field extends string,
->(
-  rows: readonly (Row & Record<Field, string>)[],
+function mergeByGroup<Field extends string>(
+  rows: readonly (CategorySum & Record<Field, string>)[],
   figures: readonly Field[],
-  groupOf: (branch: string, categoryUid: string | null) => string,
+  groupOf: CategoryGroups['groupOf'],
 ): { branch: string; month: string; category: string; sums: Record<Field, string> }[] {
-  const merged = new Map<string, { branch: string; month: string; category: string; parts: Row[] }>();
+  type Part = CategorySum & Record<Field, string>;
+  const merged = new Map<string, { branch: string; month: string; category: string; parts: Part[] }>();
   for (const row of rows) {
     const category = groupOf(row.branch, row.categoryUid);
     const key = `${row.branch}\u0000${row.month}\u0000${category}`;
@@ -63,10 +61,7 @@ function mergeByGroup<
     .map(({ parts, ...key }) => ({
       ...key,
       sums: Object.fromEntries(
-        figures.map((figure) => [
-          figure,
-          sumDigits(parts.map((part) => (part as Record<Field, string>)[figure])),
-        ]),
+        figures.map((figure) => [figure, sumDigits(parts.map((part) => part[figure]))]),
       ) as Record<Field, string>,
     }));
 }
@@ -154,11 +149,11 @@ export interface GoodsQuery {
 }
 
 async function goodsContext(store: HqStore, query: GoodsQuery) {
-  const [groups, activity] = await Promise.all([
+  const [groups, scale] = await Promise.all([
     categoryGroups(store, query.branch),
-    store.console.branchActivity(),
+    store.console.quantityScale(query.branch),
   ]);
-  const quantityScale = activity.find((a) => a.code === query.branch)?.newest?.quantityScale ?? 0;
+  const quantityScale = scale ?? 0;
   const inCategory = (sum: GoodsSum) => {
     const categoryUid = typeof sum.goods?.categoryUid === 'string' ? sum.goods.categoryUid : null;
     return groups.groupOf(query.branch, categoryUid) === query.category;

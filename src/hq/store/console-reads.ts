@@ -71,6 +71,8 @@ export interface SalesGoodsSum extends GoodsSum {
 export interface HqConsoleReads {
   branchActivity(): Promise<BranchActivity[]>;
   heldPeriods(sections: readonly string[]): Promise<HeldPeriod[]>;
+  /** The quantity scale of the branch's newest package (package-format.ts), null before its first. */
+  quantityScale(branch: string): Promise<number | null>;
   /** Master-data rows of a section, of every branch or one. */
   entities(section: string, branch?: string): Promise<{ branch: string; row: Record<string, unknown> }[]>;
   /**

@@ -129,6 +129,14 @@ export class SqlConsoleReads implements HqConsoleReads {
     });
   }
 
+  async quantityScale(branch: string): Promise<number | null> {
+    const [newest] = await this.db.query<{ manifest_json: string }>(
+      'SELECT manifest_json FROM hq_packages WHERE branch = ? ORDER BY epoch DESC, seq DESC LIMIT 1',
+      [branch],
+    );
+    return newest ? (JSON.parse(newest.manifest_json) as PackageManifest).quantityScale : null;
+  }
+
   async heldPeriods(sections: readonly string[]): Promise<HeldPeriod[]> {
     if (sections.length === 0) return [];
     const rows = await this.db.query<{
