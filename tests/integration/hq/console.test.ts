@@ -202,6 +202,18 @@ describe.each(storeKinds)('head-office console (%s)', (kind) => {
     expect(sh!.latestPeriod).toEqual({ key: week45.key, kind: 'week', to: week45.to });
 
     expect(gz).toMatchObject({ packages: 0, lastUploadAt: null, lagHours: null, flags: ['never_uploaded'] });
+
+    // Disabled by head office: said first, and what else is true of it still said.
+    await store.setBranchDisabled(guangzhouBranch.code, true);
+    try {
+      const after = await get<OverviewAnswer>('/console/api/overview');
+      expect(after.json.branches.find((b) => b.code === 'GZ03')!.flags).toEqual([
+        'disabled',
+        'never_uploaded',
+      ]);
+    } finally {
+      await store.setBranchDisabled(guangzhouBranch.code, false);
+    }
   });
 
   it('sums stock value by branch × month × top-level category, each month at its last balance held', async () => {
