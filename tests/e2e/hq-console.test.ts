@@ -50,6 +50,8 @@ describe('总部控制台: branches, summaries, drill-down, export', () => {
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[];
+  /** Before the packages were carried in: the day head office applied them, in Beijing, is this one's or later. */
+  let seededAt: Date;
   const { rowTexts, menu } = workspaceDriver(() => page);
   const shot = async (name: string, on: Page = page) => {
     await waitForAnimations(on);
@@ -74,6 +76,7 @@ describe('总部控制台: branches, summaries, drill-down, export', () => {
       fs.writeFileSync(file, pkg.body);
       return hq.run(['import', file]);
     };
+    seededAt = new Date();
     const carried = { shanghai: packagesOf(shanghaiBranch), beijing: packagesOf(beijingBranch) };
     for (const pkg of carried.shanghai) expect((await carry(shanghaiBranch, pkg)).exitCode).toBe(0);
     for (const pkg of carried.beijing) expect((await carry(beijingBranch, pkg)).exitCode).toBe(0);
@@ -123,8 +126,13 @@ describe('总部控制台: branches, summaries, drill-down, export', () => {
     expect(rowOf('SH02')).toContain('1 小时内');
     expect(rowOf('GZ03')).toContain('从未上传');
     // Times are Beijing time whatever the browser's zone (this one runs in UTC).
-    const beijingNow = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    expect(rowOf('SH02')).toContain(beijingNow);
+    const beijingDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const uploadedOn = /(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}/.exec(rowOf('SH02'))![1];
+    expect([beijingDay(seededAt), beijingDay(new Date())]).toContain(uploadedOn);
+    // The page carries the branch app's strict policy.
+    expect(
+      await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+    ).toContain("script-src 'self'; style-src 'self' 'unsafe-inline'");
     await table.locator('.ant-table-row-expand-icon').first().click();
     await expect.poll(() => table.textContent()).toContain('清单写的是 999');
     await shot('hq-console-branches');
