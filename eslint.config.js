@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/app/**/*.{ts,tsx}'],
+    files: ['src/app/**/*.{ts,tsx}', 'src/hq/console/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
@@ -101,6 +101,30 @@ export default tseslint.config(
             {
               group: ['electron', 'electron/**'],
               message: 'The renderer reaches the host only through the preload bridge.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Head office's console page runs in a browser and reads head office only through /console/api.
+    files: ['src/hq/console/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins('The console runs in a browser: no Node modules.'),
+          patterns: [
+            { group: ['node:*'], message: 'The console runs in a browser: no Node modules.' },
+            {
+              group: ['**/engine', '**/engine/**'],
+              message: 'The console page is head office’s: it knows nothing of the branch engine.',
+            },
+            {
+              // Head office's server side, climbed to from any depth ('../../store/…', '../../console-api').
+              regex: '^(\\.\\./)+(hq/)?(store|console-api)(/|$)',
+              message: 'The console page reads head office only through its API (src/shared/hq-console).',
             },
           ],
         },

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { systemClock } from './clock';
+import { consoleStaticRoot, ensureConsoleBuilt } from './console-build';
+import { newConsoleToken } from './console-api/console-token';
 import { importPackageFile } from './import-package';
 import { HqRefusal } from './refusal';
 import { startHq } from './server';
@@ -20,7 +23,7 @@ export interface HqOutput {
 }
 
 const usage = `用法：npm run hq -- [命令] [选项]
-  serve（默认）          启动总部接收服务
+  serve（默认）          启动总部接收服务，并打印总部控制台的地址（含本次启动的访问令牌）
       --data 目录        数据与证书所在目录（默认 ./hq-data）
       --pg URL           使用 PostgreSQL（postgresql://用户@主机:端口/库），不给则用 目录/hq.db
       --port 端口        默认 8443
@@ -189,6 +192,11 @@ async function serveCommand(store: HqStore, values: Values, out: HqOutput): Prom
   const { identity, tls } = await readTls();
   if (identity.created) out.log(`已生成自签名证书：${identity.certFile}`);
   out.log(`总部证书公钥指纹（SPKI sha256，供分支固定）：${identity.spkiSha256}`);
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  const consoleToken = newConsoleToken();
   const running = await startHq({
     store,
     port,
@@ -196,6 +204,7 @@ async function serveCommand(store: HqStore, values: Values, out: HqOutput): Prom
     tls,
     maxPackageBytes,
     maxConcurrentReceives,
+    console: { token: consoleToken, staticRoot: consoleStaticRoot },
   });
   out.log(
     `总部接收服务已启动：https://${values.host}:${running.port}（${store.kind === 'pg' ? 'PostgreSQL' : 'SQLite'}）`,
@@ -209,10 +218,17 @@ async function serveCommand(store: HqStore, values: Values, out: HqOutput): Prom
       (error: Error) => out.error(`重新读取证书失败，仍用原来的：${error.message}`),
     );
   process.on('SIGHUP', reload);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  // Branches are received from the first moment; the console's page is built (when stale) meanwhile,
+  // and its address printed once there is a page to open.
+  try {
+    await ensureConsoleBuilt(out.error);
+    // Listening on every address: the console is opened by this machine's name, which its certificate carries.
+    const consoleHost = ['0.0.0.0', '::'].includes(values.host) ? os.hostname() : values.host;
+    out.log(`总部控制台：https://${consoleHost}:${running.port}/console/#token=${consoleToken}`);
+  } catch (error) {
+    out.error(`总部控制台页面构建失败，接收服务照常运行：${(error as Error).message}`);
+  }
+  await stopped;
   process.off('SIGHUP', reload);
   await running.close();
   out.log('总部接收服务已停止。');

@@ -14,6 +14,7 @@ import {
 import { authenticate } from './auth';
 import { checkClientCertificate } from './client-certificate';
 import { systemClock, type HqClock } from './clock';
+import { consoleHandler, type ConsoleOptions } from './console-api/console-routes';
 import { ReceiveGate } from './receive-gate';
 import { receivePackage } from './receive-package';
 import { HqRefusal, malformed } from './refusal';
@@ -47,6 +48,8 @@ export interface HqServerOptions {
   busyRetryAfterSeconds?: number;
   /** How long a stop waits for packages being received (default 10 s). */
   drainTimeoutMs?: number;
+  /** The head-office console under /console/; without it only the branches' endpoints are served. */
+  console?: ConsoleOptions;
 }
 
 export interface RunningHq {
@@ -229,8 +232,14 @@ function makeHandlers(options: HqServerOptions, gate: ReceiveGate) {
     { pattern: packagePattern, method: 'PUT', handler: putPackage },
   ];
 
+  const answerConsole = options.console
+    ? consoleHandler({ ...options.console, store, clock })
+    : async () => false;
+
   return async (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? '/', 'https://hq.invalid').pathname;
+    const url = new URL(req.url ?? '/', 'https://hq.invalid');
+    const path = url.pathname;
+    if (await answerConsole(req, res, url)) return;
     const route = routes.find((r) => r.pattern.test(path));
     const match = route?.pattern.exec(path);
     try {

@@ -20,6 +20,7 @@ const domainFile = 'src/engine/domain/costing/lint-probe.ts';
 const domainTopFile = 'src/engine/domain/lint-probe.ts';
 const servicesFile = 'src/engine/services/stock/lint-probe.ts';
 const rendererFile = 'src/app/pages/lint-probe.tsx';
+const consoleFile = 'src/hq/console/pages/lint-probe.tsx';
 
 describe('import rules that keep the layers apart', () => {
   it.each([
@@ -41,6 +42,10 @@ describe('import rules that keep the layers apart', () => {
     ['the renderer, the engine itself', rendererFile, '../../engine'],
     ['the renderer, Node', rendererFile, 'node:path'],
     ['the renderer, Electron', rendererFile, 'electron'],
+    ['head office’s console page, Node', consoleFile, 'node:fs'],
+    ['head office’s console page, the store', consoleFile, '../../store/sql-console-reads'],
+    ['head office’s console page, the server side of its API', consoleFile, '../../console-api/summaries'],
+    ['head office’s console page, the branch engine', consoleFile, '../../../engine'],
   ])('refuses %s (%s imports %s)', async (_what, filePath, source) => {
     expect(await ruleIdsFor(filePath, source)).toEqual(['no-restricted-imports']);
   });
@@ -54,6 +59,11 @@ describe('import rules that keep the layers apart', () => {
     ['the api, a service', 'src/engine/api/methods/lint-probe.ts', '../../services/stock/confirm'],
     ['the renderer, the typed client', rendererFile, '../api/client'],
     ['the renderer, the API’s shared type', rendererFile, '../../shared/api'],
+    [
+      'head office’s console page, its API’s shared types',
+      consoleFile,
+      '../../../shared/hq-console/console-api',
+    ],
   ])('lets %s through (%s imports %s)', async (_what, filePath, source) => {
     expect(await ruleIdsFor(filePath, source)).toEqual([]);
   });

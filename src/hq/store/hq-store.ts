@@ -1,5 +1,6 @@
 import type { PackageManifest } from '../../shared/upload/package-format';
 import type { Receipt } from '../../shared/upload/wire';
+import type { HqConsoleReads } from './console-reads';
 
 /** A branch head office accepts packages from. The secret is kept as is: an HMAC is checked with it. */
 export interface BranchRecord {
@@ -89,6 +90,8 @@ export interface BranchWrite {
  */
 export interface HqStore {
   readonly kind: 'sqlite' | 'pg';
+  /** What the head-office console shows, read in sums by the database. */
+  readonly console: HqConsoleReads;
   addBranch(branch: { code: string; name: string; secret: string }, at: string): Promise<void>;
   findBranch(code: string): Promise<BranchRecord | null>;
   listBranches(): Promise<BranchRecord[]>;

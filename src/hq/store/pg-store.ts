@@ -9,6 +9,7 @@ const pgDialect: SqlDialect = {
   json: 'JSONB',
   serialKey: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY',
   jsonAsText: (column) => `${column}::text`,
+  jsonField: (column, field) => `(${column} ->> '${field}')`,
   // Two sends of one branch meet on its state row: the second waits until the first commits.
   lockRow: ' FOR UPDATE',
 };

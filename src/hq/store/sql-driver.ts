@@ -11,6 +11,8 @@ export interface SqlDialect {
   serialKey: string;
   /** A JSON column read back as text, whatever its type. */
   jsonAsText(column: string): string;
+  /** A top-level field of a JSON column as text (NULL when absent or null). */
+  jsonField(column: string, field: string): string;
   /** Appended to the read of a branch's state row inside a transaction to hold its lock. */
   lockRow: string;
 }

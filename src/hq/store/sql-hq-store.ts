@@ -1,5 +1,6 @@
 import { manifestSchema } from '../../shared/upload/package-format';
 import type { Receipt } from '../../shared/upload/wire';
+import type { HqConsoleReads } from './console-reads';
 import type {
   BranchRecord,
   BranchWrite,
@@ -11,6 +12,7 @@ import type {
   StoredState,
 } from './hq-store';
 import { hqSchemaVersion, schemaStatements } from './schema';
+import { SqlConsoleReads } from './sql-console-reads';
 import type { SqlDriver, SqlSession, SqlValue } from './sql-driver';
 import { typedSectionOf, typedSections } from './typed-sections';
 
@@ -82,7 +84,11 @@ function textOrNull(value: unknown): string | null {
  * their driver (connection, dialect words, how a transaction takes its lock).
  */
 export class SqlHqStore implements HqStore {
-  private constructor(private readonly db: SqlDriver) {}
+  readonly console: HqConsoleReads;
+
+  private constructor(private readonly db: SqlDriver) {
+    this.console = new SqlConsoleReads(db);
+  }
 
   get kind(): 'sqlite' | 'pg' {
     return this.db.kind;

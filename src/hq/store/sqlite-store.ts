@@ -9,6 +9,7 @@ const sqliteDialect: SqlDialect = {
   json: 'TEXT',
   serialKey: 'INTEGER PRIMARY KEY AUTOINCREMENT',
   jsonAsText: (column) => column,
+  jsonField: (column, field) => `json_extract(${column}, '$.${field}')`,
   // BEGIN IMMEDIATE already holds the only write lock there is.
   lockRow: '',
 };

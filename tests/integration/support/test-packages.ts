@@ -5,6 +5,7 @@ import {
   sectionSpecs,
   type PackageManifest,
   type PackagePeriod,
+  type PeriodKind,
   type SectionPart,
 } from '../../../src/shared/upload/package-format';
 
@@ -31,6 +32,8 @@ export interface TestPackageSpec {
   parts: TestPart[];
   periods?: PackagePeriod[];
   packageId?: string;
+  /** The branch's period setting (default month). */
+  periodKind?: PeriodKind;
   corrupt?: (manifest: PackageManifest) => void;
 }
 
@@ -83,7 +86,7 @@ export function writeTestPackage(spec: TestPackageSpec): TestPackage {
     snapshot: spec.snapshot ?? spec.seq === 1,
     builtAt: '2026-04-01T08:00:00.000Z',
     quantityScale: 3,
-    periodKind: 'month',
+    periodKind: spec.periodKind ?? 'month',
     periods: spec.periods ?? [march, april],
     sections,
   };

@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import { guardFormula } from './formula-guard';
+import { guardFormula } from '../../../shared/text/formula-guard';
 import { freezeHeaderRows } from './frozen-header';
 
 /** A number with the Excel format it is shown in ('#,##0.00', '0%' …). */

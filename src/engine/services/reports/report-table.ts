@@ -1,5 +1,5 @@
 import { money, numberFormats, percent, text } from '../export/export-column';
-import { guardFormula } from '../export/formula-guard';
+import { guardFormula } from '../../../shared/text/formula-guard';
 import { writeWorkbook, type WorkbookCell } from '../export/workbook';
 
 /** How a column's figures are written: as text, or as numbers Excel can sum in their format. */
