@@ -25,7 +25,22 @@ export async function importPackageFile(
     });
   }
   if (branch.disabled) {
-    throw new HqRefusal(403, { error: 'branch_disabled', message: `分支 ${branch.code} 已被总部停用` });
+    const refusal = new HqRefusal(403, {
+      error: 'branch_disabled',
+      message: `分支 ${branch.code} 已被总部停用`,
+    });
+    // Kept where the console shows a branch's refused packages, as a refused upload is.
+    await store.recordRejection({
+      branchCode: branch.code,
+      epoch: manifest.epoch,
+      seq: manifest.seq,
+      packageId: manifest.packageId,
+      error: refusal.refusal.error,
+      message: refusal.refusal.message,
+      bytes: body.length,
+      at: clock.now().toISOString(),
+    });
+    throw refusal;
   }
   return receivePackage(
     store,

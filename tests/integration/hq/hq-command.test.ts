@@ -58,6 +58,18 @@ describe.each(storeKinds)('the hq command (%s)', (kind) => {
     expect(fs.existsSync(path.join(data, 'hq-cert.pem'))).toBe(false);
   });
 
+  it('refuses a carried file of a disabled branch, and keeps the refusal where the console shows it', async () => {
+    const file = path.join(world.dir, 'BJ01-1-1.gz');
+    fs.writeFileSync(file, snapshot().body);
+    expect((await hq(['branch', 'disable', beijing.code, ...world.storeArgs])).code).toBe(0);
+    const refused = await hq(['import', file, ...world.storeArgs]);
+    expect(refused).toMatchObject({ code: 1, err: '总部拒收（branch_disabled）：分支 BJ01 已被总部停用' });
+    expect(await world.store.rowCounts(beijing.code)).toEqual({});
+    expect((await world.store.rejections(beijing.code)).map((r) => [r.error, r.seq])).toEqual([
+      ['branch_disabled', 1],
+    ]);
+  });
+
   it('imports a carried package file once: the second import is a replay and changes nothing', async () => {
     const pkg = snapshot();
     const file = path.join(world.dir, 'BJ01-1-1.gz');
