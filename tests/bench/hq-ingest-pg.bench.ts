@@ -3,7 +3,7 @@ import { receivePackage } from '../../src/hq/receive-package';
 import { readPackage } from '../integration/support/read-package';
 import { freshStore, stopPgCluster } from './support/bench-head-office';
 import { Timings, count, mb, ms, perSecond, printSummary, ratio } from './support/bench-figures';
-import { uploadBenchScale } from './support/demo-ledger';
+import { uploadBenchLedger } from './support/demo-ledger';
 import { derivePackage, splitPackage } from './support/derived-packages';
 import { freshRawDatabase, insertRaw, tableRowsOf } from './support/raw-pg-insert';
 import { cachedUploadedLedger } from './support/uploaded-ledger';
@@ -26,7 +26,8 @@ import { cachedUploadedLedger } from './support/uploaded-ledger';
  */
 const monthsIngested = 24;
 
-const { snapshot } = await cachedUploadedLedger(uploadBenchScale);
+const ledger = await uploadBenchLedger();
+const { snapshot } = await cachedUploadedLedger(ledger);
 const source = splitPackage(snapshot.body);
 const months = source.manifest.periods.map((period) => period.key).slice(-monthsIngested);
 const branchCode = source.manifest.branchCode;
@@ -71,7 +72,7 @@ afterAll(async () => {
   const raw = timings.median('raw', n);
   const receive = timings.median('receive', n);
   printSummary(
-    `总部入库 PostgreSQL：${uploadBenchScale} 演示机构的全量快照，${months.length} 个月，${count(rows)} 行，gzip ${mb(pkg.body.length)}（中位数，各 ${n} 次）`,
+    `总部入库 PostgreSQL：${ledger.label} 的全量快照，${months.length} 个月，${count(rows)} 行，gzip ${mb(pkg.body.length)}（中位数，各 ${n} 次）`,
     [
       `baseline multi-row INSERT   ${ms(raw).padStart(10)}   ${perSecond(rows, raw).padStart(9)} rows/s`,
       `receivePackage (pg store)   ${ms(receive).padStart(10)}   ${perSecond(rows, receive).padStart(9)} rows/s`,

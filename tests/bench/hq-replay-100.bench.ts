@@ -1,7 +1,7 @@
 import { afterAll, bench, describe } from 'vitest';
 import { startBenchHeadOffice, stopPgCluster, type BenchStoreKind } from './support/bench-head-office';
 import { Timings, count, mb, ms, perSecond, printSummary } from './support/bench-figures';
-import { uploadBenchScale } from './support/demo-ledger';
+import { uploadBenchLedger } from './support/demo-ledger';
 import { derivePackage, splitPackage, type DerivedPackage } from './support/derived-packages';
 import { cachedUploadedLedger } from './support/uploaded-ledger';
 
@@ -23,7 +23,8 @@ import { cachedUploadedLedger } from './support/uploaded-ledger';
 const branches = 100;
 const concurrency = 4;
 
-const { snapshot } = await cachedUploadedLedger(uploadBenchScale);
+const ledger = await uploadBenchLedger();
+const { snapshot } = await cachedUploadedLedger(ledger);
 const source = splitPackage(snapshot.body);
 const months = source.manifest.periods.map((period) => period.key);
 const derivedAt = performance.now();
@@ -74,7 +75,7 @@ afterAll(async () => {
     return `${kind.padEnd(6)}  total ${ms(total).padStart(10)}   ${(branches / (total / 1000)).toFixed(1).padStart(6)} packages/s   ${perSecond(rows, total).padStart(9)} rows/s`;
   });
   printSummary(
-    `总部回放：${branches} 个分支各一个月的数据包（${uploadBenchScale} 演示机构的月份轮流），共 ${count(rows)} 行，gzip ${mb(bytes)}，同时 ${concurrency} 个分支在发`,
+    `总部回放：${branches} 个分支各一个月的数据包（${ledger.label} 的月份轮流），共 ${count(rows)} 行，gzip ${mb(bytes)}，同时 ${concurrency} 个分支在发`,
     [...lines, `(setup: the ${branches} packages derived in ${ms(deriveMs)})`],
   );
   await stopPgCluster();

@@ -5,15 +5,9 @@ import { buildPackages, type BuiltPackage } from '../../src/engine/services/uplo
 import { startBenchHeadOffice } from './support/bench-head-office';
 import { Timings, count, mb, ms, printSummary, ratio } from './support/bench-figures';
 import { measureBuildMemory } from './support/build-peak-rss';
-import { demoLedgerPath, openDemoLedger, uploadBenchScale } from './support/demo-ledger';
+import { openDemoLedger, uploadBenchLedger } from './support/demo-ledger';
 import { startRawHttpsSink } from './support/raw-https-sink';
-import {
-  benchAppVersion,
-  benchClock,
-  benchContext,
-  builtBody,
-  cachedUploadedLedger,
-} from './support/uploaded-ledger';
+import { benchAppVersion, benchContext, builtBody, cachedUploadedLedger } from './support/uploaded-ledger';
 
 /**
  * Upload goal 1: building and sending a month's package of the large demo branch (5,000 goods, 5
@@ -22,8 +16,8 @@ import {
  * over loopback TLS to a Node server that only reads the body — both measured in this run.
  *
  * Which month: the branch has uploaded its two-year snapshot (support/uploaded-ledger.ts: cached once,
- * acknowledged, and head office below receives it first, unmeasured), and it is the demo's last day,
- * 2026-11-30. The next package is then the current month only — what the daily upload sends on a day
+ * acknowledged, and head office below receives it first, unmeasured), and it is the ledger's last
+ * business day (the demo's end date, 2026-11-30). The next package is then the current month only — what the daily upload sends on a day
  * with new documents, since a package carries every period from the earliest date its changes touched
  * to today. The bench builds it with `force` (the figures of the current period even with no new
  * change), which is the same package without posting a document first. Each iteration builds the next
@@ -40,14 +34,15 @@ import {
  * child process of its own (support/build-peak-rss.ts), RSS sampled during the build. A build that
  * streams grows by about the same for both, far less than the snapshot's text.
  */
-const uploaded = await cachedUploadedLedger(uploadBenchScale);
+const ledger = await uploadBenchLedger();
+const uploaded = await cachedUploadedLedger(ledger);
 const memory = {
   month: await measureBuildMemory(uploaded.file, 'month'),
-  snapshot: await measureBuildMemory(demoLedgerPath(uploadBenchScale), 'snapshot'),
+  snapshot: await measureBuildMemory(ledger.file, 'snapshot'),
 };
 
-const engine = await openDemoLedger(uploaded.file, benchClock);
-const ctx = benchContext(engine.db);
+const engine = await openDemoLedger(uploaded.file);
+const ctx = benchContext(engine);
 const sqlite = engine.db.$client;
 const branchCode = getBranchProfile(ctx).code;
 
@@ -73,7 +68,7 @@ const monthRows = Object.values(sample.sectionRows).reduce((sum, n) => sum + n, 
 
 const options = { iterations: 5, time: 0, warmupIterations: 1, warmupTime: 0 };
 
-describe(`upload: build and send the month ${sample.periods[0]} of the ${uploadBenchScale} demo branch`, () => {
+describe(`upload: build and send the month ${sample.periods[0]} of the ${ledger.label}`, () => {
   bench(
     'baseline: gzip of the same NDJSON + raw PUT over loopback TLS',
     async () => {
@@ -105,7 +100,7 @@ afterAll(async () => {
     `${label}: ${count(m.rows)} rows, text ${mb(m.textBytes)}, gzip ${mb(m.bodyBytes)}, ${ms(m.ms)}; ` +
     `RSS ${mb(m.rssBeforeBytes)} → peak ${mb(m.peakRssBytes)} (+${mb(growth(m))}), text / RSS growth ${ratio(m.textBytes / Math.max(growth(m), 1))}`;
   printSummary(
-    `上传：${uploadBenchScale} 演示机构 ${sample.periods[0]} 一个月的数据包，${count(monthRows)} 行，文本 ${mb(monthText.length)}，gzip ${mb(sampleBody.length)}（中位数，各 ${n} 次）`,
+    `上传：${ledger.label} ${sample.periods[0]} 一个月的数据包，${count(monthRows)} 行，文本 ${mb(monthText.length)}，gzip ${mb(sampleBody.length)}（中位数，各 ${n} 次）`,
     [
       `build (buildPackages, one month)                 ${ms(build)}`,
       `send (signed PUT → startHq on SQLite, apply incl.) ${ms(send)}`,

@@ -49,7 +49,7 @@ setInterval(() => { const rss = process.memoryUsage.rss(); if (rss > peak[0]) pe
 
 async function child(file: string, kind: BuildKind): Promise<BuildMemory> {
   const engine = await openDemoLedger(file);
-  const ctx = benchContext(engine.db);
+  const ctx = benchContext(engine);
   const sqlite = engine.db.$client;
   const shared = new SharedArrayBuffer(8);
   const peak = new Float64Array(shared);

@@ -17,12 +17,6 @@ export const benchCacheFolder = path.join(os.tmpdir(), 'branch-ledger-bench');
 /** The end date every cached demo is pinned to: its files keep their meaning across runs. */
 export const demoEndDate = '2026-11-30';
 
-/**
- * The demo the upload benches run on: the large one, unless `BENCH_DEMO_SCALE=small` asks for the small
- * (three months, 50 goods) to check in seconds that a bench runs; only the large one's figures count.
- */
-export const uploadBenchScale: DemoScaleName = process.env.BENCH_DEMO_SCALE === 'small' ? 'small' : 'large';
-
 export function demoLedgerPath(scale: DemoScaleName, endDate = demoEndDate): string {
   return path.join(benchCacheFolder, `demo-${scale}-${endDate}.db`);
 }
@@ -57,4 +51,22 @@ export async function cachedDemoLedger(scale: DemoScaleName, endDate = demoEndDa
   fs.renameSync(partial, databasePath);
   process.stderr.write(`  完成：${summary.movements.toLocaleString('en')} 条流水，${summary.seconds} s\n`);
   return databasePath;
+}
+
+/** The ledger the upload benches run on, and how their summaries name it. */
+export interface BenchLedger {
+  file: string;
+  label: string;
+}
+
+/**
+ * The large demo, unless `BENCH_DEMO_SCALE=small` asks for the small one (three months, 50 goods: to
+ * check in seconds that a bench runs; its figures mean little), or `BENCH_LEDGER_FILE` names a ledger
+ * file of one's own (a copy of a real branch's books). Benches never change the file.
+ */
+export async function uploadBenchLedger(): Promise<BenchLedger> {
+  const own = process.env.BENCH_LEDGER_FILE;
+  if (own) return { file: path.resolve(own), label: path.basename(own) };
+  const scale: DemoScaleName = process.env.BENCH_DEMO_SCALE === 'small' ? 'small' : 'large';
+  return { file: await cachedDemoLedger(scale), label: `${scale} demo` };
 }

@@ -1,26 +1,33 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { cliActor } from '../../../src/engine';
+import { cliActor, type Engine } from '../../../src/engine';
 import { zonedClock, type ServiceContext } from '../../../src/engine/services/context';
-import type { DemoScaleName } from '../../../src/engine/services/demo/demo-scale';
 import { buildPackages, type BuiltPackage } from '../../../src/engine/services/upload/build-package';
 import { packageBody } from '../../../src/engine/services/upload/outbox-list';
-import { cachedDemoLedger, demoEndDate, openDemoLedger } from './demo-ledger';
+import { benchCacheFolder, openDemoLedger, type BenchLedger } from './demo-ledger';
 
 /**
- * A cached demo branch that has already uploaded its snapshot: a copy of the demo file in which the
- * first package of epoch 1 (every month from the first business day to the demo's end date, all master
- * data) was built and marked acknowledged, as after a branch's first upload. Made once beside the demo
- * and reused; what a bench builds in it afterwards it builds inside a transaction it rolls back.
+ * A bench ledger that has already uploaded its snapshot: a copy of the ledger (in the bench cache) in
+ * which the first package of epoch 1 — every month from the first business day to the last, all master
+ * data — was built and marked acknowledged, as after a branch's first upload. Made once and reused (made
+ * again when the ledger is newer); what a bench builds in it afterwards it builds inside a transaction
+ * it rolls back.
  */
-
-/** The branch's clock in the benches: noon of the demo's last day, in Beijing. */
-export const benchClock = zonedClock(() => new Date(`${demoEndDate}T12:00:00+08:00`), 'Asia/Shanghai');
 
 export const benchAppVersion = '0.1.0-bench';
 
-export function benchContext(db: ServiceContext['db']): ServiceContext {
-  return { db, actor: cliActor, clock: benchClock };
+/**
+ * The context packages are built in: the CLI's actor, and a clock standing at noon (Beijing) of the
+ * ledger's last business day — the demo's end date — so its last month is the current one.
+ */
+export function benchContext(engine: Engine): ServiceContext {
+  const { last } = engine.db.$client
+    .prepare("SELECT max(business_date) AS last FROM documents WHERE status = 'completed'")
+    .get() as { last: string | null };
+  if (last === null) throw new Error('the bench ledger has no completed document');
+  const clock = zonedClock(() => new Date(`${last}T12:00:00+08:00`), 'Asia/Shanghai');
+  return { db: engine.db, actor: cliActor, clock };
 }
 
 export interface UploadedLedger {
@@ -50,25 +57,28 @@ function snapshotOf(sqlite: Database.Database): UploadedLedger['snapshot'] {
   };
 }
 
-/** The demo of `scale` with its snapshot uploaded (made on first use), and that snapshot. */
-export async function cachedUploadedLedger(scale: DemoScaleName): Promise<UploadedLedger> {
-  const demo = await cachedDemoLedger(scale);
-  const file = demo.replace(/\.db$/, '-snapshot-acked.db');
-  if (!fs.existsSync(file)) {
-    process.stderr.write(`建立已上传全量快照的演示机构副本 ${file}（只需一次）…\n`);
+/** The bench ledger with its snapshot uploaded (made on first use), and that snapshot. */
+export async function cachedUploadedLedger(ledger: BenchLedger): Promise<UploadedLedger> {
+  const file = path.join(
+    benchCacheFolder,
+    path.basename(ledger.file).replace(/(\.db)?$/, '-snapshot-acked.db'),
+  );
+  if (!fs.existsSync(file) || fs.statSync(file).mtimeMs < fs.statSync(ledger.file).mtimeMs) {
+    process.stderr.write(`建立已上传全量快照的副本 ${file}（只需一次）…\n`);
+    fs.mkdirSync(benchCacheFolder, { recursive: true });
     const partial = `${file}.partial-${process.pid}`;
-    fs.copyFileSync(demo, partial);
-    const engine = await openDemoLedger(partial, benchClock);
-    const ctx = benchContext(engine.db);
+    fs.copyFileSync(ledger.file, partial);
+    const engine = await openDemoLedger(partial);
+    const ctx = benchContext(engine);
     const [built] = buildPackages(ctx, { appVersion: benchAppVersion });
-    if (!built?.snapshot) throw new Error('the first package of a demo branch must be its snapshot');
+    if (!built?.snapshot) throw new Error('the ledger has uploaded before: its first package is no snapshot');
     engine.db.$client
       .prepare("UPDATE upload_outbox SET state = 'acked', acked_at = ? WHERE package_id = ?")
-      .run(benchClock.now().toISOString(), built.packageId);
+      .run(ctx.clock.now().toISOString(), built.packageId);
     engine.close();
     fs.renameSync(partial, file);
   }
-  const engine = await openDemoLedger(file, benchClock);
+  const engine = await openDemoLedger(file);
   try {
     return { file, snapshot: snapshotOf(engine.db.$client) };
   } finally {
