@@ -10,9 +10,9 @@ import { benchCacheFolder, openDemoLedger, type BenchLedger } from './demo-ledge
 /**
  * A bench ledger that has already uploaded its snapshot: a copy of the ledger (in the bench cache) in
  * which the first package of epoch 1 — every month from the first business day to the last, all master
- * data — was built and marked acknowledged, as after a branch's first upload. Made once and reused (made
- * again when the ledger is newer); what a bench builds in it afterwards it builds inside a transaction
- * it rolls back.
+ * data — was built and marked acknowledged, as after a branch's first upload. Made once and reused
+ * (delete it to make it anew, as after changing the ledger); what a bench builds in it afterwards it
+ * builds inside a transaction it rolls back.
  */
 
 export const benchAppVersion = '0.1.0-bench';
@@ -63,7 +63,7 @@ export async function cachedUploadedLedger(ledger: BenchLedger): Promise<Uploade
     benchCacheFolder,
     path.basename(ledger.file).replace(/(\.db)?$/, '-snapshot-acked.db'),
   );
-  if (!fs.existsSync(file) || fs.statSync(file).mtimeMs < fs.statSync(ledger.file).mtimeMs) {
+  if (!fs.existsSync(file)) {
     process.stderr.write(`建立已上传全量快照的副本 ${file}（只需一次）…\n`);
     fs.mkdirSync(benchCacheFolder, { recursive: true });
     const partial = `${file}.partial-${process.pid}`;
