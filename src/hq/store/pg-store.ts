@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { HqStore } from './hq-store';
 import {
@@ -30,6 +31,9 @@ function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
+
+/** A prepared statement's name: the same for the same text on every connection, within PostgreSQL's 63 bytes. */
+const statementName = (text: string) => `hq_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
 
 /** `(?, ?), (?, ?) …`: the placeholders of `rows` tuples of `columns` values. */
 const tuples = (rows: number, columns: number) =>
@@ -65,7 +69,11 @@ function sessionOn(client: pg.Pool | pg.PoolClient): SqlSession {
   ) => {
     for (let start = 0; start < rows.length; start += rowsPerInsert) {
       const batch = rows.slice(start, start + rowsPerInsert);
-      await client.query(numbered(sqlOf(tuples(batch.length, columns.length))), batch.flat());
+      const text = numbered(sqlOf(tuples(batch.length, columns.length)));
+      // A full batch's statement is the same every time: prepared once per connection, it is parsed and
+      // planned once rather than for every 500 rows.
+      const name = batch.length === rowsPerInsert ? statementName(text) : undefined;
+      await client.query({ text, values: batch.flat(), ...(name ? { name } : {}) });
     }
   };
   return {
