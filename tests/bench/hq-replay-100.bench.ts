@@ -15,6 +15,8 @@ import { cachedUploadedLedger } from './support/uploaded-ledger';
  * turn, so neighbouring branches differ — re-written by the branch's own package writer, every sha256
  * and control total computed afresh. It is each branch's first upload (seq 1, opening epoch 1), which
  * head office requires to be a snapshot; head office checks and applies it exactly as a built one.
+ * On the large demo that is about 54,000 rows a branch (5,400 of master data), 5.4 million in all:
+ * each store takes two to four minutes on a 2-core machine, so each is replayed once.
  *
  * Measured: from a head office (`startHq` over loopback TLS) with the 100 branches registered, every
  * package sent by the branch's own signed client, `concurrency` branches sending at a time, until the
