@@ -26,9 +26,12 @@ interface Line {
   terminated: boolean;
 }
 
-/** The unpacked body, line by line, without reading more than one line into memory. */
-async function* linesOf(body: Buffer, limits: ReaderLimits): AsyncGenerator<Line> {
-  const gunzip = createGunzip();
+/**
+ * The unpacked body, the lines of one inflated chunk at a time (an await per chunk, not per line),
+ * without holding more than a chunk and one unfinished line in memory.
+ */
+async function* lineChunksOf(body: Buffer, limits: ReaderLimits): AsyncGenerator<Line[]> {
+  const gunzip = createGunzip({ chunkSize: 64 * 1024 });
   gunzip.end(body);
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -39,10 +42,14 @@ async function* linesOf(body: Buffer, limits: ReaderLimits): AsyncGenerator<Line
       if (unpacked > limits.maxUnpackedBytes) {
         throw malformed(`数据包解压后超过 ${limits.maxUnpackedBytes} 字节的上限`);
       }
+      const lines: Line[] = [];
       let start = 0;
       for (let end = chunk.indexOf(10, start); end !== -1; end = chunk.indexOf(10, start)) {
         const piece = chunk.subarray(start, end);
-        yield { bytes: pending.length > 0 ? Buffer.concat([...pending, piece]) : piece, terminated: true };
+        lines.push({
+          bytes: pending.length > 0 ? Buffer.concat([...pending, piece]) : piece,
+          terminated: true,
+        });
         pending = [];
         pendingBytes = 0;
         start = end + 1;
@@ -53,12 +60,13 @@ async function* linesOf(body: Buffer, limits: ReaderLimits): AsyncGenerator<Line
         if (pendingBytes > limits.maxLineBytes)
           throw malformed(`数据包中有一行超过 ${limits.maxLineBytes} 字节`);
       }
+      if (lines.length > 0) yield lines;
     }
   } catch (error) {
     if (error instanceof HqRefusal) throw error;
     throw malformed(`数据包不是完整的 gzip 数据：${(error as Error).message}`);
   }
-  if (pendingBytes > 0) yield { bytes: Buffer.concat(pending), terminated: false };
+  if (pendingBytes > 0) yield [{ bytes: Buffer.concat(pending), terminated: false }];
 }
 
 type ParsedLine = { kind: 'row'; row: RowLine } | { kind: 'manifest'; manifest: unknown };
@@ -184,25 +192,33 @@ export async function validatePackage(
   const tallies = new Map<string, PartTally>();
   let manifest: unknown;
   let lineNumber = 0;
-  for await (const line of linesOf(body, limits)) {
-    lineNumber += 1;
-    if (manifest !== undefined) throw malformed(`数据包在清单行之后还有第 ${lineNumber} 行`);
-    const parsed = parseLine(line, lineNumber);
-    if (parsed.kind === 'manifest') {
-      manifest = parsed.manifest ?? null;
-      continue;
+  for await (const lines of lineChunksOf(body, limits)) {
+    for (const line of lines) {
+      lineNumber += 1;
+      if (manifest !== undefined) throw malformed(`数据包在清单行之后还有第 ${lineNumber} 行`);
+      const parsed = parseLine(line, lineNumber);
+      if (parsed.kind === 'manifest') {
+        manifest = parsed.manifest ?? null;
+        continue;
+      }
+      const { row } = parsed;
+      checkRow(row, lineNumber);
+      const key = partKey(row.s, row.p);
+      let tally = tallies.get(key);
+      if (!tally) {
+        tally = {
+          section: row.s,
+          period: row.p,
+          rows: 0,
+          hash: createHash('sha256'),
+          sums: new FigureSums(),
+        };
+        tallies.set(key, tally);
+      }
+      tally.rows += 1;
+      tally.hash.update(line.bytes).update('\n');
+      tally.sums.add(row.r);
     }
-    const { row } = parsed;
-    checkRow(row, lineNumber);
-    const key = partKey(row.s, row.p);
-    let tally = tallies.get(key);
-    if (!tally) {
-      tally = { section: row.s, period: row.p, rows: 0, hash: createHash('sha256'), sums: new FigureSums() };
-      tallies.set(key, tally);
-    }
-    tally.rows += 1;
-    tally.hash.update(line.bytes).update('\n');
-    tally.sums.add(row.r);
   }
   if (manifest === undefined) throw malformed('数据包缺少结尾的清单行');
   const format =
@@ -222,15 +238,19 @@ export async function validatePackage(
   return checked.data;
 }
 
-/** The row lines of a package already validated, in order, to apply them. */
-export async function* packageRows(
+/** The row lines of a package already validated, in order, to apply them: those of one chunk at a time. */
+export async function* packageRowChunks(
   body: Buffer,
   limits: ReaderLimits = defaultReaderLimits,
-): AsyncGenerator<RowLine> {
+): AsyncGenerator<RowLine[]> {
   let lineNumber = 0;
-  for await (const line of linesOf(body, limits)) {
-    lineNumber += 1;
-    const parsed = parseLine(line, lineNumber);
-    if (parsed.kind === 'row') yield parsed.row;
+  for await (const lines of lineChunksOf(body, limits)) {
+    const rows: RowLine[] = [];
+    for (const line of lines) {
+      lineNumber += 1;
+      const parsed = parseLine(line, lineNumber);
+      if (parsed.kind === 'row') rows.push(parsed.row);
+    }
+    if (rows.length > 0) yield rows;
   }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PackageManifest, PackagePeriod, RowLine } from '../shared/upload/package-format';
 import type { Receipt } from '../shared/upload/wire';
 import type { HqClock } from './clock';
-import { packageRows, validatePackage, defaultReaderLimits, type ReaderLimits } from './package-reader';
+import { packageRowChunks, validatePackage, defaultReaderLimits, type ReaderLimits } from './package-reader';
 import { HqRefusal, malformed } from './refusal';
 import type { BranchWrite, HqStore, StoredPackage, StoredState } from './store/hq-store';
 
@@ -146,10 +146,12 @@ async function applyRows(write: BranchWrite, manifest: PackageManifest, body: Bu
     ordinals.set(key, ordinal + rows.length);
     await write.insertPeriodRows(first.s, first.p, partNumbers.get(key)!, ordinal, rows);
   };
-  for await (const line of packageRows(body, limits)) {
-    const [first] = batch;
-    if (first && (first.s !== line.s || first.p !== line.p || batch.length >= rowsPerBatch)) await flush();
-    batch.push(line);
+  for await (const lines of packageRowChunks(body, limits)) {
+    for (const line of lines) {
+      const [first] = batch;
+      if (first && (first.s !== line.s || first.p !== line.p || batch.length >= rowsPerBatch)) await flush();
+      batch.push(line);
+    }
   }
   await flush();
 }

@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
-import { cliActor, openEngine, sourceAppVersion, sourceMigrationsFolder } from '../../src/engine';
+import { cliActor } from '../../src/engine';
 import { systemClock, type ServiceContext } from '../../src/engine/services/context';
-import { generateDemo } from '../../src/engine/services/demo/generate-demo';
 import { periodSummary } from '../../src/engine/services/reports/period-summary';
+import { cachedDemoLedger, openDemoLedger } from './support/demo-ledger';
 
 /**
  * 进销存汇总 for one month of the large demo branch (5,000 goods, 5 warehouses, two years, about a
@@ -13,40 +10,11 @@ import { periodSummary } from '../../src/engine/services/reports/period-summary'
  * the same run. Goals: under 500 ms, and at most 3× the GROUP BY.
  *
  * The branch takes minutes to generate, so it is made once (`ledger demo --scale large`, pinned to an
- * end date) into the system's temp folder and reused by later runs; delete the file to make it anew.
+ * end date) into the system's temp folder and reused by later runs (support/demo-ledger.ts).
  */
-const endDate = '2026-11-30';
 const month = { from: '2026-10-01', to: '2026-10-31' };
-const cacheFolder = path.join(os.tmpdir(), 'branch-ledger-bench');
-const databasePath = path.join(cacheFolder, `demo-large-${endDate}.db`);
 
-const openLedger = (file: string) =>
-  openEngine({
-    databasePath: file,
-    migrationsFolder: sourceMigrationsFolder,
-    appVersion: sourceAppVersion(),
-    backupDir: path.join(cacheFolder, 'backups'),
-  });
-
-if (!fs.existsSync(databasePath)) {
-  fs.mkdirSync(cacheFolder, { recursive: true });
-  // Generated under another name and renamed when complete: an interrupted run is never reused.
-  const partial = `${databasePath}.partial-${process.pid}`;
-  const engine = await openLedger(partial);
-  process.stderr.write(`生成大规模演示机构到 ${databasePath}（只需一次，约十几分钟）…\n`);
-  const summary = await generateDemo(engine, {
-    scale: 'large',
-    endDate,
-    password: 'bench-password',
-    onProgress: ({ month: done, movements, seconds }) =>
-      process.stderr.write(`  ${done}  ${movements.toLocaleString('en')} 条流水  ${seconds} s\n`),
-  });
-  engine.close();
-  fs.renameSync(partial, databasePath);
-  process.stderr.write(`  完成：${summary.movements.toLocaleString('en')} 条流水，${summary.seconds} s\n`);
-}
-
-const engine = await openLedger(databasePath);
+const engine = await openDemoLedger(await cachedDemoLedger('large'));
 const ctx: ServiceContext = { db: engine.db, actor: cliActor, clock: systemClock };
 const sqlite = engine.db.$client;
 const movementCount = (sqlite.prepare('SELECT count(*) AS n FROM stock_movements').get() as { n: number }).n;

@@ -1,6 +1,13 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { HqStore } from './hq-store';
-import type { SqlDialect, SqlDriver, SqlSession, SqlValue } from './sql-driver';
+import {
+  upsertStatement,
+  type SqlDialect,
+  type SqlDriver,
+  type SqlSession,
+  type SqlValue,
+} from './sql-driver';
 import { SqlHqStore } from './sql-hq-store';
 
 const pgDialect: SqlDialect = {
@@ -26,22 +33,59 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+/** A prepared statement's name: the same for the same text on every connection, within PostgreSQL's 63 bytes. */
+const statementName = (text: string) => `hq_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+
+/** `(?, ?), (?, ?) …`: the placeholders of `rows` tuples of `columns` values. */
+const tuples = (rows: number, columns: number) =>
+  Array.from({ length: rows }, () => `(${Array.from({ length: columns }, () => '?').join(', ')})`).join(', ');
+
+/**
+ * The rows with one per key, the last of each kept where it stood last: PostgreSQL refuses a statement
+ * whose ON CONFLICT would update the same row twice.
+ */
+function lastPerKey(
+  columns: readonly string[],
+  key: readonly string[],
+  rows: readonly (readonly SqlValue[])[],
+): (readonly SqlValue[])[] {
+  const at = key.map((column) => columns.indexOf(column));
+  const latest = new Map<string, readonly SqlValue[]>();
+  for (const row of rows) {
+    const id = JSON.stringify(at.map((index) => String(row[index])));
+    latest.delete(id);
+    latest.set(id, row);
+  }
+  return [...latest.values()];
+}
+
 function sessionOn(client: pg.Pool | pg.PoolClient): SqlSession {
   const query = async <Row>(sql: string, params: readonly SqlValue[] = []) =>
     (await client.query(numbered(sql), [...params])).rows as Row[];
+  /** Runs `sqlOf(placeholders)` once per batch of rows, so a thousand rows cost a few round trips. */
+  const inBatches = async (
+    columns: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+    sqlOf: (values: string) => string,
+  ) => {
+    for (let start = 0; start < rows.length; start += rowsPerInsert) {
+      const batch = rows.slice(start, start + rowsPerInsert);
+      const text = numbered(sqlOf(tuples(batch.length, columns.length)));
+      // A full batch's statement is the same every time: prepared once per connection, it is parsed and
+      // planned once rather than for every 500 rows.
+      const name = batch.length === rowsPerInsert ? statementName(text) : undefined;
+      await client.query({ text, values: batch.flat(), ...(name ? { name } : {}) });
+    }
+  };
   return {
     query,
     run: async (sql, params = []) => (await client.query(numbered(sql), [...params])).rowCount ?? 0,
-    insertMany: async (table, columns, rows) => {
-      for (let start = 0; start < rows.length; start += rowsPerInsert) {
-        const batch = rows.slice(start, start + rowsPerInsert);
-        const values = batch.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ');
-        await client.query(
-          numbered(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`),
-          batch.flat(),
-        );
-      }
-    },
+    insertMany: (table, columns, rows) =>
+      inBatches(columns, rows, (values) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`),
+    upsertMany: (table, columns, key, rows) =>
+      inBatches(columns, lastPerKey(columns, key, rows), (values) =>
+        upsertStatement(table, columns, key, values),
+      ),
   };
 }
 
@@ -68,6 +112,15 @@ class PgDriver implements SqlDriver {
     rows: readonly (readonly SqlValue[])[],
   ): Promise<void> {
     return this.transaction((tx) => tx.insertMany(table, columns, rows));
+  }
+
+  upsertMany(
+    table: string,
+    columns: readonly string[],
+    key: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+  ): Promise<void> {
+    return this.transaction((tx) => tx.upsertMany(table, columns, key, rows));
   }
 
   async migrate(statements: readonly string[]): Promise<void> {

@@ -26,6 +26,30 @@ export interface SqlSession {
     columns: readonly string[],
     rows: readonly (readonly SqlValue[])[],
   ): Promise<void>;
+  /**
+   * Inserts the rows, or where one with the same `key` columns is held, sets its other columns to the
+   * row's: as if each row were upserted in turn (of rows sharing a key, the last one stands).
+   */
+  upsertMany(
+    table: string,
+    columns: readonly string[],
+    key: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+  ): Promise<void>;
+}
+
+/** The `INSERT … ON CONFLICT … DO UPDATE` both dialects share, for `values` (one or more row tuples). */
+export function upsertStatement(
+  table: string,
+  columns: readonly string[],
+  key: readonly string[],
+  values: string,
+): string {
+  const updated = columns.filter((column) => !key.includes(column));
+  return (
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values} ON CONFLICT (${key.join(', ')}) ` +
+    `DO UPDATE SET ${updated.map((column) => `${column} = excluded.${column}`).join(', ')}`
+  );
 }
 
 export interface SqlDriver extends SqlSession {

@@ -392,14 +392,12 @@ class SqlBranchWrite implements BranchWrite {
     rows: readonly Record<string, unknown>[],
     from: { epoch: number; seq: number },
   ): Promise<void> {
-    for (const row of rows) {
-      await this.tx.run(
-        `INSERT INTO hq_entities (branch, section, uid, row_json, epoch, seq) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (branch, section, uid)
-         DO UPDATE SET row_json = excluded.row_json, epoch = excluded.epoch, seq = excluded.seq`,
-        [this.code, section, String(row.uid), JSON.stringify(row), from.epoch, from.seq],
-      );
-    }
+    await this.tx.upsertMany(
+      'hq_entities',
+      ['branch', 'section', 'uid', 'row_json', 'epoch', 'seq'],
+      ['branch', 'section', 'uid'],
+      rows.map((row) => [this.code, section, String(row.uid), JSON.stringify(row), from.epoch, from.seq]),
+    );
   }
 
   async saveState(state: StoredState): Promise<void> {

@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3';
 import type { HqStore } from './hq-store';
-import type { SqlDialect, SqlDriver, SqlSession, SqlValue } from './sql-driver';
+import {
+  upsertStatement,
+  type SqlDialect,
+  type SqlDriver,
+  type SqlSession,
+  type SqlValue,
+} from './sql-driver';
 import { SqlHqStore } from './sql-hq-store';
 
 const sqliteDialect: SqlDialect = {
@@ -46,6 +52,13 @@ class SqliteDriver implements SqlDriver {
         );
         for (const row of rows) insert.run(...row);
       },
+      upsertMany: async (table, columns, key, rows) => {
+        // One prepared statement run per row is already SQLite's fastest way: no round trips to save.
+        const upsert = statement(
+          upsertStatement(table, columns, key, `(${columns.map(() => '?').join(', ')})`),
+        );
+        for (const row of rows) upsert.run(...row);
+      },
     };
   }
 
@@ -69,6 +82,15 @@ class SqliteDriver implements SqlDriver {
     rows: readonly (readonly SqlValue[])[],
   ): Promise<void> {
     return this.transaction((tx) => tx.insertMany(table, columns, rows));
+  }
+
+  upsertMany(
+    table: string,
+    columns: readonly string[],
+    key: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+  ): Promise<void> {
+    return this.transaction((tx) => tx.upsertMany(table, columns, key, rows));
   }
 
   async migrate(statements: readonly string[]): Promise<void> {
