@@ -70,62 +70,63 @@ async function branchNames(store: HqStore): Promise<Map<string, string>> {
   return new Map((await store.listBranches()).map((branch) => [branch.code, branch.name]));
 }
 
-/** 库存汇总: stock value by branch × month × category. */
-export async function stockSummary(
+/**
+ * A summary's rows: the month range asked for (or the last held), the figures `read` sums per category
+ * uid, merged into category groups, with the branch's name beside its code.
+ */
+async function summaryOf<Field extends string, Row>(
   store: HqStore,
+  report: keyof typeof sectionOfReport,
   query: SummaryQuery,
-): Promise<SummaryAnswer<StockSummaryRow>> {
-  const { range, available } = await rangeOf(store, 'stock', query);
+  read: (filter: {
+    fromMonth: string;
+    toMonth: string;
+    branch?: string;
+  }) => Promise<(CategorySum & Record<Field, string>)[]>,
+  figures: readonly Field[],
+  toRow: (
+    key: { branchCode: string; branchName: string; month: string; category: string },
+    sums: Record<Field, string>,
+  ) => Row,
+): Promise<SummaryAnswer<Row>> {
+  const { range, available } = await rangeOf(store, report, query);
   if (!range) return { range, available, rows: [] };
-  const filter = {
-    fromMonth: range.from,
-    toMonth: range.to,
-    ...(query.branch ? { branch: query.branch } : {}),
-  };
   const [sums, groups, names] = await Promise.all([
-    store.console.stockByCategory(filter),
+    read({ fromMonth: range.from, toMonth: range.to, ...(query.branch ? { branch: query.branch } : {}) }),
     categoryGroups(store, query.branch ?? undefined),
     branchNames(store),
   ]);
-  const rows = mergeByGroup(sums, ['value'], groups.groupOf).map(({ branch, month, category, sums: s }) => ({
-    branchCode: branch,
-    branchName: names.get(branch) ?? branch,
-    month,
-    category,
-    value: s.value,
-  }));
+  const rows = mergeByGroup(sums, figures, groups.groupOf).map(({ branch, month, category, sums: s }) =>
+    toRow({ branchCode: branch, branchName: names.get(branch) ?? branch, month, category }, s),
+  );
   return { range, available, rows };
 }
 
-/** 销售汇总: sales, cost and margin by branch × month × category. */
-export async function salesSummary(
-  store: HqStore,
-  query: SummaryQuery,
-): Promise<SummaryAnswer<SalesSummaryRow>> {
-  const { range, available } = await rangeOf(store, 'sales', query);
-  if (!range) return { range, available, rows: [] };
-  const filter = {
-    fromMonth: range.from,
-    toMonth: range.to,
-    ...(query.branch ? { branch: query.branch } : {}),
-  };
-  const [sums, groups, names] = await Promise.all([
-    store.console.salesByCategory(filter),
-    categoryGroups(store, query.branch ?? undefined),
-    branchNames(store),
-  ]);
-  const rows = mergeByGroup(sums, ['amount', 'cost'], groups.groupOf).map(
-    ({ branch, month, category, sums: s }) => ({
-      branchCode: branch,
-      branchName: names.get(branch) ?? branch,
-      month,
-      category,
-      amount: s.amount,
-      cost: s.cost,
-      margin: subtractDigits(s.amount, s.cost),
+/** 库存汇总: stock value by branch × month × category. */
+export function stockSummary(store: HqStore, query: SummaryQuery): Promise<SummaryAnswer<StockSummaryRow>> {
+  return summaryOf(
+    store,
+    'stock',
+    query,
+    (filter) => store.console.stockByCategory(filter),
+    ['value'],
+    (key, s) => ({
+      ...key,
+      value: s.value,
     }),
   );
-  return { range, available, rows };
+}
+
+/** 销售汇总: sales, cost and margin by branch × month × category. */
+export function salesSummary(store: HqStore, query: SummaryQuery): Promise<SummaryAnswer<SalesSummaryRow>> {
+  return summaryOf(
+    store,
+    'sales',
+    query,
+    (filter) => store.console.salesByCategory(filter),
+    ['amount', 'cost'],
+    (key, s) => ({ ...key, amount: s.amount, cost: s.cost, margin: subtractDigits(s.amount, s.cost) }),
+  );
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
