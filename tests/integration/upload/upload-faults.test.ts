@@ -12,7 +12,7 @@ import { testCertificates } from '../support/test-certificates';
 import { march, stockRows, writeTestPackage } from '../support/test-packages';
 import { headOfficeMatchesBranch } from './support/compare-books';
 import { copyTestStore, storeKinds } from './support/test-stores';
-import { januaryAndFebruary, uploadWorld, type UploadWorld } from './support/upload-world';
+import { aLaterSale, januaryAndFebruary, uploadWorld, type UploadWorld } from './support/upload-world';
 
 /** `ledger --db FILE upload run` in a process of its own, to be killed. */
 function startUploadRun(databasePath: string): ChildProcess {
@@ -49,20 +49,7 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
     // Nothing new and the period sent: a run sends nothing.
     expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 0 });
 
-    await post(world.engine, {
-      type: 'sales_delivery',
-      businessDate: '2026-02-20',
-      counterpartyId: world.world.customer,
-      lines: [
-        {
-          goodsId: world.world.milk,
-          warehouseId: world.world.warehouse1,
-          unitName: '箱',
-          quantity: '1',
-          unitPrice: '70',
-        },
-      ],
-    });
+    await aLaterSale(world);
     expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });
     expect(outbox(world)).toEqual([
       [1, 1, 'acked'],
@@ -119,20 +106,7 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
 
     // The next package reaches head office and is committed; its answer never reaches the branch,
     // which is killed waiting for it. The next run sends it again and gets the stored receipt.
-    await post(world.engine, {
-      type: 'sales_delivery',
-      businessDate: '2026-02-20',
-      counterpartyId: world.world.customer,
-      lines: [
-        {
-          goodsId: world.world.milk,
-          warehouseId: world.world.warehouse1,
-          unitName: '箱',
-          quantity: '1',
-          unitPrice: '70',
-        },
-      ],
-    });
+    await aLaterSale(world);
     // Past the state request (a few hundred bytes), into the package.
     world.proxy.set({ holdResponseAfter: 1_000 });
     const second = startUploadRun(world.databasePath);

@@ -135,3 +135,14 @@ export async function januaryAndFebruary(world: UploadWorld): Promise<void> {
     lines: [{ goodsId: milk, warehouseId: warehouse1, unitName: '箱', quantity: '3', unitPrice: '70' }],
   });
 }
+
+/** One more case of milk sold on 20 February: a change after a package was sent. */
+export async function aLaterSale(world: UploadWorld): Promise<void> {
+  const { milk, warehouse1, customer } = world.world;
+  await post(world.engine, {
+    type: 'sales_delivery',
+    businessDate: '2026-02-20',
+    counterpartyId: customer,
+    lines: [{ goodsId: milk, warehouseId: warehouse1, unitName: '箱', quantity: '1', unitPrice: '70' }],
+  });
+}
