@@ -3,6 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { branchAdministrator, createAccount, setUpBranch, webApi } from './support/api';
+import { saveMilk } from './support/branch-world';
 import {
   launchChromium,
   screenshot,
@@ -75,19 +76,7 @@ describe('立即上传 in a branch, then the branch in head office’s console',
         counterparty: { code: 'GY001', name: '蒙牛乳业', kind: 'supplier' },
       })
     ).id;
-    const goodsId = (
-      await api.call<{ id: number }>('goods.save', {
-        id: null,
-        goods: {
-          code: 'SP001',
-          name: '鲜牛奶',
-          units: [
-            { name: '袋', ratio: '1', isBase: true },
-            { name: '箱', ratio: '24', isBase: false },
-          ],
-        },
-      })
-    ).id;
+    const goodsId = await saveMilk(api);
     await post(api, approver, {
       type: 'purchase_receipt',
       businessDate: '2026-11-20',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { branchAdministrator, createAccount, setUpBranch, webApi } from './support/api';
-import { saveCounterparty } from './support/branch-world';
+import { saveCounterparty, saveMilk } from './support/branch-world';
 import {
   launchChromium,
   openWorkspacePage,
@@ -38,19 +38,7 @@ describe('the maker’s 审核 on the document page', () => {
       })
     ).id;
     const supplier = await saveCounterparty(admin, { code: 'GYS01', name: '蒙牛乳业', kind: 'supplier' });
-    const milk = (
-      await admin.call<{ id: number }>('goods.save', {
-        id: null,
-        goods: {
-          code: 'SP001',
-          name: '鲜牛奶',
-          units: [
-            { name: '袋', ratio: '1', isBase: true },
-            { name: '箱', ratio: '24', isBase: false },
-          ],
-        },
-      })
-    ).id;
+    const milk = await saveMilk(admin);
     const saved = await admin.call<{ id: number; number: string }>('documents.save', {
       id: null,
       document: {

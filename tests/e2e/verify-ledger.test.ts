@@ -9,7 +9,7 @@ import {
   signInThroughLogin,
   waitForAnimations,
 } from './support/browser';
-import { saveCounterparty } from './support/branch-world';
+import { saveCounterparty, saveMilk } from './support/branch-world';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 /*
@@ -54,19 +54,7 @@ describe('校验账簿 on the system page', () => {
         })
       ).id,
       supplier: await saveCounterparty(admin, { code: 'GY001', name: '蒙牛乳业', kind: 'supplier' }),
-      milk: (
-        await admin.call<{ id: number }>('goods.save', {
-          id: null,
-          goods: {
-            code: 'SP001',
-            name: '鲜牛奶',
-            units: [
-              { name: '袋', ratio: '1', isBase: true },
-              { name: '箱', ratio: '24', isBase: false },
-            ],
-          },
-        })
-      ).id,
+      milk: await saveMilk(admin),
     };
     await postReceipt(admin, ids, '48');
     await postReceipt(admin, ids, '24');

@@ -30,3 +30,16 @@ export async function saveCounterparty(
 ): Promise<number> {
   return (await admin.call<{ id: number }>('counterparties.save', { id: null, counterparty })).id;
 }
+
+/** 鲜牛奶 (SP001) counted in 袋, bought and sold by the 箱 of 24: the goods most flows move; its id. */
+export async function saveMilk(admin: Api): Promise<number> {
+  const goods = {
+    code: 'SP001',
+    name: '鲜牛奶',
+    units: [
+      { name: '袋', ratio: '1', isBase: true },
+      { name: '箱', ratio: '24', isBase: false },
+    ],
+  };
+  return (await admin.call<{ id: number }>('goods.save', { id: null, goods })).id;
+}
