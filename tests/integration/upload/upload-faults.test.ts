@@ -12,7 +12,13 @@ import { testCertificates } from '../support/test-certificates';
 import { march, stockRows, writeTestPackage } from '../support/test-packages';
 import { headOfficeMatchesBranch } from './support/compare-books';
 import { copyTestStore, storeKinds } from './support/test-stores';
-import { aLaterSale, januaryAndFebruary, uploadWorld, type UploadWorld } from './support/upload-world';
+import {
+  aLaterSale,
+  aMarchReceipt,
+  januaryAndFebruary,
+  uploadWorld,
+  type UploadWorld,
+} from './support/upload-world';
 
 /** `ledger --db FILE upload run` in a process of its own, to be killed. */
 function startUploadRun(databasePath: string): ChildProcess {
@@ -130,20 +136,7 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
     await januaryAndFebruary(world);
     await world.run();
     const older = await copyTestStore(kind, world.store);
-    await post(world.engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-03-01',
-      counterpartyId: world.world.supplier,
-      lines: [
-        {
-          goodsId: world.world.milk,
-          warehouseId: world.world.warehouse2,
-          unitName: '箱',
-          quantity: '2',
-          unitPrice: '48',
-        },
-      ],
-    });
+    await aMarchReceipt(world);
     await world.run();
     expect((await world.store.readState('BJ01'))?.lastSeq).toBe(2);
 
@@ -160,20 +153,7 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
     const backup = `${world.folder}/old.db`;
     await act(world.engine, 'system.backup', { to: backup });
     await world.run();
-    await post(world.engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-03-01',
-      counterpartyId: world.world.supplier,
-      lines: [
-        {
-          goodsId: world.world.milk,
-          warehouseId: world.world.warehouse2,
-          unitName: '箱',
-          quantity: '2',
-          unitPrice: '48',
-        },
-      ],
-    });
+    await aMarchReceipt(world);
     await world.run();
     await act(world.engine, 'system.restore', { from: backup });
     expect(await world.run()).toMatchObject({ outcome: 'uploaded', sent: 1 });

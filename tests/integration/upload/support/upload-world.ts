@@ -146,3 +146,14 @@ export async function aLaterSale(world: UploadWorld): Promise<void> {
     lines: [{ goodsId: milk, warehouseId: warehouse1, unitName: '箱', quantity: '1', unitPrice: '70' }],
   });
 }
+
+/** Two cases of milk received into the second warehouse on 1 March: a month head office has not seen. */
+export async function aMarchReceipt(world: UploadWorld): Promise<void> {
+  const { milk, warehouse2, supplier } = world.world;
+  await post(world.engine, {
+    type: 'purchase_receipt',
+    businessDate: '2026-03-01',
+    counterpartyId: supplier,
+    lines: [{ goodsId: milk, warehouseId: warehouse2, unitName: '箱', quantity: '2', unitPrice: '48' }],
+  });
+}
