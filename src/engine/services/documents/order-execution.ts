@@ -40,60 +40,39 @@ export interface OrderLineProgress {
   confirmed: number;
 }
 
-interface ProgressRow {
-  line_id: number;
-  document_id: number;
-  counterparty_id: number | null;
-  goods_id: number;
-  warehouse_id: number;
-  base_quantity: number;
-  amount_with_tax: number;
-  executed: number;
-  confirmed: number;
-}
-
 /**
- * The lines of orders with what later documents took from each (see `executedQuantities` for what
- * counts). `where` narrows the orders: by document, by counterparty, or only the open (approved) ones.
+ * The lines of orders with what later documents took from each (the view `order_line_execution` of
+ * migration 0018 says what counts). `filter` narrows the orders: to one document, to one counterparty's,
+ * or to the open ones — approved, with a line not yet wholly confirmed — which `order_progress` lists, so
+ * that reading them costs the open orders, not every order the branch ever took.
  */
 export function orderLineProgress(
   sqlite: Database.Database,
   type: OrderType,
   filter: { documentId?: number; counterpartyId?: number; openOnly?: boolean },
 ): OrderLineProgress[] {
-  const rows = prepared(
+  const conditions = ['order_type = ?'];
+  const parameters: (string | number)[] = [type];
+  if (filter.documentId !== undefined) {
+    conditions.push('document_id = ?');
+    parameters.push(filter.documentId);
+  }
+  if (filter.counterpartyId !== undefined) {
+    conditions.push('counterparty_id = ?');
+    parameters.push(filter.counterpartyId);
+  }
+  if (filter.openOnly) {
+    conditions.push(
+      "status = 'awaiting_warehouse'",
+      'document_id IN (SELECT document_id FROM order_progress)',
+    );
+  }
+  return prepared(
     sqlite,
-    'SELECT o.id AS line_id, d.id AS document_id, d.counterparty_id, o.goods_id, o.warehouse_id, o.base_quantity, ' +
-      'o.amount_with_tax, coalesce(sum(coalesce(l.confirmed_base_quantity, l.base_quantity)), 0) AS executed, ' +
-      'coalesce(sum(l.confirmed_base_quantity), 0) AS confirmed ' +
-      'FROM documents d JOIN document_lines o ON o.document_id = d.id ' +
-      'LEFT JOIN (SELECT x.source_line_id, x.base_quantity, x.confirmed_base_quantity FROM document_lines x ' +
-      'JOIN documents e ON e.id = x.document_id ' +
-      "WHERE e.type = ? AND e.status <> 'voided' AND e.reversal_of_id IS NULL " +
-      'AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.reversal_of_id = e.id)) l ON l.source_line_id = o.id ' +
-      'WHERE d.type = ? AND (? IS NULL OR d.id = ?) AND (? IS NULL OR d.counterparty_id = ?) ' +
-      "AND (? = 0 OR d.status = 'awaiting_warehouse') " +
-      'GROUP BY o.id ORDER BY d.id, o.line_no',
-  ).all(
-    executionTypeOf[type],
-    type,
-    filter.documentId ?? null,
-    filter.documentId ?? null,
-    filter.counterpartyId ?? null,
-    filter.counterpartyId ?? null,
-    filter.openOnly ? 1 : 0,
-  ) as ProgressRow[];
-  return rows.map((row) => ({
-    lineId: row.line_id,
-    documentId: row.document_id,
-    counterpartyId: row.counterparty_id,
-    goodsId: row.goods_id,
-    warehouseId: row.warehouse_id,
-    baseQuantity: row.base_quantity,
-    amountWithTax: row.amount_with_tax,
-    executed: row.executed,
-    confirmed: row.confirmed,
-  }));
+    'SELECT line_id AS lineId, document_id AS documentId, counterparty_id AS counterpartyId, goods_id AS goodsId, ' +
+      'warehouse_id AS warehouseId, base_quantity AS baseQuantity, amount_with_tax AS amountWithTax, executed, confirmed ' +
+      `FROM order_line_execution WHERE ${conditions.join(' AND ')} ORDER BY document_id, line_no`,
+  ).all(...parameters) as OrderLineProgress[];
 }
 
 /** What is still to be received or delivered on a line, never below zero (a keeper may confirm less). */

@@ -9,7 +9,7 @@ import { lineError, type PreparedLine } from './prepare-lines';
  * or returned against a receipt or delivery line (DOMAIN.md §5). Drafts count (the same order cannot be
  * turned into two receipts by two clerks); voided documents do not, nor do reversed ones, whose effect
  * the reversal cancelled. A confirmed line counts what the keeper confirmed, so where less arrived the
- * difference stays open on the order.
+ * difference stays open on the order. What counts is the view `executing_lines` (migration 0018).
  */
 export function executedQuantities(
   sqlite: Database.Database,
@@ -21,11 +21,11 @@ export function executedQuantities(
   if (sourceLineIds.length === 0) return executed;
   const rows = prepared(
     sqlite,
-    'SELECT l.source_line_id AS id, sum(coalesce(l.confirmed_base_quantity, l.base_quantity)) AS quantity ' +
-      'FROM json_each(?) j JOIN document_lines l ON l.source_line_id = j.value ' +
-      'JOIN documents d ON d.id = l.document_id ' +
-      "WHERE d.type = ? AND d.status <> 'voided' AND d.reversal_of_id IS NULL AND d.id IS NOT ? " +
-      'AND NOT EXISTS (SELECT 1 FROM documents r WHERE r.reversal_of_id = d.id) GROUP BY l.source_line_id',
+    // The lines asked for first (CROSS JOIN keeps that order), each through the source index: the
+    // cost is the lines asked for, not the documents of the type.
+    'SELECT x.source_line_id AS id, sum(coalesce(x.confirmed_base_quantity, x.base_quantity)) AS quantity ' +
+      'FROM json_each(?) j CROSS JOIN executing_lines x ON x.source_line_id = j.value ' +
+      'WHERE x.type = ? AND x.document_id IS NOT ? GROUP BY x.source_line_id',
   ).all(JSON.stringify(sourceLineIds), downstreamType, exceptDocumentId) as {
     id: number;
     quantity: number;
