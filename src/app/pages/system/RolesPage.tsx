@@ -150,16 +150,17 @@ function RoleDrawer({
         customerScope: role.customerScope,
       }
     : { code: '', name: '', permissions: [], warehouseScope: 'all', customerScope: 'all' };
-  const chosen = new Set<string>(Form.useWatch('permissions', form) ?? initial.permissions);
+  // The ticks are the drawer's own state, not a form field: a tick must show the moment it is clicked,
+  // and a watched form field re-renders a moment later, so a checkbox held to it flickers back first.
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(initial.permissions));
+  const chosenInCatalogueOrder = () =>
+    catalogue.flatMap((area) => area.permissions).filter((permission) => chosen.has(permission));
 
   const toggle = (permission: Permission, on: boolean) => {
     const next = new Set(chosen);
     if (on) next.add(permission);
     else next.delete(permission);
-    form.setFieldValue(
-      'permissions',
-      catalogue.flatMap((area) => area.permissions).filter((candidate) => next.has(candidate)),
-    );
+    setChosen(next);
   };
 
   const submit = async () => {
@@ -169,7 +170,7 @@ function RoleDrawer({
       await save.mutateAsync({
         id: role?.id ?? null,
         version: role?.version,
-        role: { ...values, permissions: form.getFieldValue('permissions') as Permission[] },
+        role: { ...values, permissions: chosenInCatalogueOrder() },
       });
       message.success(t('roles.saved', { name: values.name }));
       onClose();
@@ -223,9 +224,6 @@ function RoleDrawer({
               label: t(`roles.customerScopes.${scope}` as MessageKey),
             }))}
           />
-        </Form.Item>
-        <Form.Item name="permissions" hidden>
-          <Input />
         </Form.Item>
       </Form>
       <Table
