@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/engine/services/demo/generate-demo';
 import { runCli } from './support/cli';
 import { openLedger, tempFolder } from './support/ledger';
+import { monthTotalsUnlikeAfresh } from './support/month-totals';
 import { withSqliteFile } from './support/sqlite-file';
 
 /** The small demo, pinned to an end date so that its documents are the same every run. */
@@ -59,6 +60,9 @@ describe('ledger demo --scale small', () => {
          WHERE coalesce(m.quantity, 0) <> coalesce(b.quantity, 0) OR coalesce(m.value, 0) <> coalesce(b.value, 0)`,
       );
       expect(drift).toEqual([]);
+      // The month sums the upload reads, kept by triggers through every posting, confirmation, re-costing
+      // and receipt of three months, equal the same sums made afresh.
+      expect(monthTotalsUnlikeAfresh(sqlite)).toEqual([]);
       expect(all('SELECT costing_scope FROM branch_profile')).toEqual([{ costing_scope: 'per_warehouse' }]);
       // §6.2 under 分仓核算: stock at zero quantity holds zero value; nothing negative; nothing left in transit.
       expect(all('SELECT * FROM stock_balances WHERE quantity = 0 AND value <> 0')).toEqual([]);

@@ -4,6 +4,7 @@ import { afterAll, describe, it } from 'vitest';
 import type { Engine } from '../../src/engine';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../src/shared/api';
 import { administrator, beijingBranch, callOk, disposableLedger } from './support/ledger';
+import { monthTotalsUnlikeAfresh } from './support/month-totals';
 import { attempt, stockWorld, type StockWorld } from './support/stock';
 import {
   balances,
@@ -834,6 +835,7 @@ async function brokenRules(books: Books, dated?: string): Promise<string[]> {
     ...valueWithoutQuantity(books.sqlite, books.scope),
     ...transferValueLost(books.sqlite, books.scope),
     ...completedWithoutPosting(books.sqlite),
+    ...monthTotalsUnlikeAfresh(books.sqlite),
   ];
   const ranges =
     dated === undefined

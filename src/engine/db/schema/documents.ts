@@ -3,6 +3,7 @@ import {
   integer,
   text,
   index,
+  primaryKey,
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
@@ -180,3 +181,28 @@ export const orderProgress = sqliteTable('order_progress', {
   documentId: integer('document_id').primaryKey(),
   openLines: integer('open_lines').notNull(),
 });
+
+/**
+ * 购销 by month: sales and purchases per month × side × counterparty × goods of the completed deliveries,
+ * receipts and returns (view `trade_line_figures`: returns and red reversals subtract; cost is the stock
+ * value the line's movements took or booked, as re-costed). `counterparty_id` 0 stands for none. Kept by
+ * the triggers of migration 0019 — a document completing or leaving completed, a line of a completed one
+ * written, a movement of one inserted or re-costed — so that a month's upload reads its sums instead of
+ * adding up every line of the month and each line's movements.
+ */
+export const tradeMonthTotals = sqliteTable(
+  'trade_month_totals',
+  {
+    /** yyyy-MM. */
+    month: text('month').notNull(),
+    side: text('side', { enum: ['sales', 'purchases'] }).notNull(),
+    counterpartyId: integer('counterparty_id').notNull(),
+    goodsId: integer('goods_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    amount: integer('amount').notNull(),
+    amountWithTax: integer('amount_with_tax').notNull(),
+    cost: integer('cost').notNull(),
+    lines: integer('lines').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.month, table.side, table.counterpartyId, table.goodsId] })],
+);
