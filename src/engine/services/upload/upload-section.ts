@@ -28,10 +28,20 @@ export interface IdentitySection {
   records(reading: SectionReading): Iterable<{ uid: string } & UploadRow>;
 }
 
+/**
+ * Where a period section writes its rows: as objects, or as the JSON text SQLite's json_object made of
+ * them, with the values of the section's totalled fields beside it (package-format.ts `sectionSpecs`), in
+ * that order. A month holds tens of thousands of figure rows; made in SQL they never become objects.
+ */
+export interface RowSink {
+  row(row: UploadRow): void;
+  rowText(json: string, totals: readonly number[]): void;
+}
+
 export interface PeriodSection {
   shape: 'period';
   name: SectionName;
-  rows(reading: SectionReading, period: PackagePeriod): Iterable<UploadRow>;
+  write(reading: SectionReading, period: PackagePeriod, out: RowSink): void;
 }
 
 export interface ChangeEntry {

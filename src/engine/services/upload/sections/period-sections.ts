@@ -1,20 +1,39 @@
+import type Database from 'better-sqlite3';
+import { prepared } from '../../../db/prepared';
+import { monthOf } from '../../../domain/calendar/calendar';
 import { onHandAsOf } from '../../reports/stock-position';
 import { positionValues } from '../../reports/value-allocation';
 import { inTransitAsOf } from '../../reports/stock-position';
-import type { PeriodSection } from '../upload-section';
+import type { PeriodSection, RowSink } from '../upload-section';
 
 /**
  * The period figures head office consolidates (UPLOAD.md "Contents"). Each is read the way the branch's
  * own report reads it, so head office's figures for the branch equal the branch's reports: the stock
  * balance as 库存余额表 values it, movements as 进销存汇总 sums them, trade and money from the
  * completed documents and open items the branch's sales and 往来 reports read.
+ *
+ * The sums are made in SQL, and so is each row's JSON (json_object, uids joined in): a month of the
+ * large demo is some fifty thousand rows, and building an object for each only to serialize it took
+ * longer than the queries. Each query returns the row's JSON, then its totalled fields in order.
  */
+
+function writeJsonRows(
+  out: RowSink,
+  sqlite: Database.Database,
+  sql: string,
+  parameters: readonly unknown[],
+): void {
+  const rows = prepared(sqlite, sql)
+    .raw(true)
+    .iterate(...parameters) as IterableIterator<[string, ...number[]]>;
+  for (const [json, ...totals] of rows) out.rowText(json, totals);
+}
 
 /** 库存余额: on hand per goods × warehouse at the period's end, valued as the balance report values it. */
 export const stockBalancesSection: PeriodSection = {
   shape: 'period',
   name: 'stock_balances',
-  *rows({ sqlite, profile, uids }, period) {
+  write({ sqlite, profile, uids }, period, out) {
     const positions = [...onHandAsOf(sqlite, period.to).values()];
     const values = positionValues(profile.costingScope === 'per_branch', positions, () =>
       inTransitAsOf(sqlite, period.to),
@@ -22,105 +41,114 @@ export const stockBalancesSection: PeriodSection = {
     for (const position of positions) {
       const value = values.get(position)!;
       if (position.quantity === 0 && value === 0) continue;
-      yield {
+      out.row({
         goodsUid: uids.goods(position.goodsId),
         warehouseUid: uids.warehouse(position.warehouseId),
         quantity: position.quantity,
         value,
-      };
+      });
     }
   },
 };
 
-/** 收发汇总: what moved per goods × warehouse × kind within the period (in transit excluded, as on hand). */
+/**
+ * 收发汇总: what moved per goods × warehouse × kind within the period (in transit excluded, as on hand).
+ * A month reads the sums kept with the movements (movement_month_totals); a day or a week, shorter,
+ * adds up its own movements.
+ */
 export const movementSummarySection: PeriodSection = {
   shape: 'period',
   name: 'movement_summary',
-  *rows({ sqlite, uids }, period) {
-    const rows = sqlite
-      .prepare(
-        'SELECT goods_id, warehouse_id, kind, sum(quantity), sum(value), count(*) FROM stock_movements ' +
-          'WHERE posting_date BETWEEN ? AND ? AND in_transit = 0 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3',
-      )
-      .raw(true)
-      .iterate(period.from, period.to) as IterableIterator<[number, number, string, number, number, number]>;
-    for (const [goodsId, warehouseId, kind, quantity, value, movements] of rows) {
-      yield {
-        goodsUid: uids.goods(goodsId),
-        warehouseUid: uids.warehouse(warehouseId),
-        kind,
-        quantity,
-        value,
-        movements,
-      };
-    }
+  write({ sqlite }, period, out) {
+    const [sums, parameters] =
+      period.kind === 'month'
+        ? [
+            'SELECT goods_id, warehouse_id, kind, quantity, value, movements FROM movement_month_totals ' +
+              'WHERE month = ? AND movements > 0',
+            [period.key],
+          ]
+        : [
+            'SELECT goods_id, warehouse_id, kind, sum(quantity) AS quantity, sum(value) AS value, count(*) AS movements ' +
+              'FROM stock_movements WHERE posting_date BETWEEN ? AND ? AND in_transit = 0 GROUP BY 1, 2, 3',
+            [period.from, period.to],
+          ];
+    writeJsonRows(
+      out,
+      sqlite,
+      "SELECT json_object('goodsUid', g.uid, 'warehouseUid', w.uid, 'kind', s.kind, 'quantity', s.quantity, " +
+        `'value', s.value, 'movements', s.movements), s.quantity, s.value FROM (${sums}) s ` +
+        'JOIN goods g ON g.id = s.goods_id JOIN warehouses w ON w.id = s.warehouse_id ' +
+        'ORDER BY s.goods_id, s.warehouse_id, s.kind',
+      parameters,
+    );
   },
 };
 
 /**
  * 购销: sales and purchases per counterparty × goods within the period — net quantity (returns and red
  * reversals subtract), amount without and with tax, and cost: the stock value the issues took (sales)
- * or the receipts booked (purchases), as it stands now, so re-costing shows here as in 毛利.
+ * or the receipts booked (purchases), as it stands now, so re-costing shows here as in 毛利. A month
+ * reads the sums kept with the documents (trade_month_totals); a day or a week adds up its lines, through
+ * the same view (`trade_line_figures`) those sums are kept from.
  */
 export const tradeSection: PeriodSection = {
   shape: 'period',
   name: 'trade',
-  *rows({ sqlite, uids }, period) {
-    const rows = sqlite
-      .prepare(
-        "SELECT CASE WHEN d.type IN ('sales_delivery', 'sales_return') THEN 'sales' ELSE 'purchases' END AS side, " +
-          'd.counterparty_id, l.goods_id, ' +
-          "sum(CASE WHEN d.type IN ('sales_return', 'purchase_return') THEN -1 ELSE 1 END * coalesce(l.confirmed_base_quantity, l.base_quantity)), " +
-          "sum(CASE WHEN d.type IN ('sales_return', 'purchase_return') THEN -1 ELSE 1 END * l.amount), " +
-          "sum(CASE WHEN d.type IN ('sales_return', 'purchase_return') THEN -1 ELSE 1 END * l.amount_with_tax), " +
-          "sum(CASE WHEN d.type IN ('sales_delivery', 'sales_return') THEN -1 ELSE 1 END * " +
-          '  coalesce((SELECT sum(m.value) FROM stock_movements m WHERE m.line_id = l.id), 0)), ' +
-          'count(*) ' +
-          'FROM documents d JOIN document_lines l ON l.document_id = d.id ' +
-          "WHERE d.status = 'completed' AND d.type IN ('sales_delivery', 'sales_return', 'purchase_receipt', 'purchase_return') " +
-          'AND d.business_date BETWEEN ? AND ? GROUP BY 1, 2, 3 ORDER BY 1, 2, 3',
-      )
-      .raw(true)
-      .iterate(period.from, period.to) as IterableIterator<
-      [string, number | null, number, number, number, number, number, number]
-    >;
-    for (const [side, counterpartyId, goodsId, quantity, amount, amountWithTax, cost, lines] of rows) {
-      yield {
-        side,
-        counterpartyUid: uids.counterparty(counterpartyId),
-        goodsUid: uids.goods(goodsId),
-        quantity,
-        amount,
-        amountWithTax,
-        cost,
-        lines,
-      };
-    }
+  write({ sqlite }, period, out) {
+    const [sums, parameters] =
+      period.kind === 'month'
+        ? [
+            'SELECT side, counterparty_id, goods_id, quantity, amount, amount_with_tax, cost, lines ' +
+              'FROM trade_month_totals WHERE month = ? AND lines <> 0',
+            [period.key],
+          ]
+        : [
+            'SELECT side, counterparty_id, goods_id, sum(quantity) AS quantity, sum(amount) AS amount, ' +
+              'sum(amount_with_tax) AS amount_with_tax, sum(cost) AS cost, count(*) AS lines ' +
+              "FROM trade_line_figures WHERE status = 'completed' AND business_date BETWEEN ? AND ? GROUP BY 1, 2, 3",
+            [period.from, period.to],
+          ];
+    writeJsonRows(
+      out,
+      sqlite,
+      "SELECT json_object('side', t.side, 'counterpartyUid', c.uid, 'goodsUid', g.uid, 'quantity', t.quantity, " +
+        "'amount', t.amount, 'amountWithTax', t.amount_with_tax, 'cost', t.cost, 'lines', t.lines), " +
+        `t.quantity, t.amount, t.cost FROM (${sums}) t ` +
+        'LEFT JOIN counterparties c ON c.id = t.counterparty_id JOIN goods g ON g.id = t.goods_id ' +
+        'ORDER BY t.side, t.counterparty_id, t.goods_id',
+      parameters,
+    );
   },
 };
 
 /**
  * 往来: receivables and payables per counterparty — the balance at the period's end (the sum of open
- * items up to it, DOMAIN.md §7), and what raised and lowered it within the period.
+ * items up to it, DOMAIN.md §7), and what raised and lowered it within the period. The months before the
+ * period's first are read as the sums kept with the open items (money_month_totals); from that month's
+ * first day to the period's end, the items themselves.
  */
 export const moneyBalancesSection: PeriodSection = {
   shape: 'period',
   name: 'money_balances',
-  *rows({ sqlite, uids }, period) {
-    const rows = sqlite
-      .prepare(
-        'SELECT side, counterparty_id, sum(amount), ' +
-          'sum(CASE WHEN business_date >= ? AND amount > 0 THEN amount ELSE 0 END), ' +
-          'sum(CASE WHEN business_date >= ? AND amount < 0 THEN -amount ELSE 0 END) ' +
-          'FROM open_items WHERE business_date <= ? GROUP BY 1, 2 ORDER BY 1, 2',
-      )
-      .raw(true)
-      .iterate(period.from, period.from, period.to) as IterableIterator<
-      [string, number, number, number, number]
-    >;
-    for (const [side, counterpartyId, balance, debit, credit] of rows) {
-      if (balance === 0 && debit === 0 && credit === 0) continue;
-      yield { side, counterpartyUid: uids.counterparty(counterpartyId), balance, debit, credit };
-    }
+  write({ sqlite }, period, out) {
+    const month = monthOf(period.from);
+    writeJsonRows(
+      out,
+      sqlite,
+      "SELECT json_object('side', b.side, 'counterpartyUid', c.uid, 'balance', b.balance, 'debit', b.debit, " +
+        "'credit', b.credit), b.balance, b.debit, b.credit " +
+        'FROM (SELECT side, counterparty_id, sum(balance) AS balance, sum(debit) AS debit, sum(credit) AS credit FROM (' +
+        '    SELECT side, counterparty_id, debit - credit AS balance, 0 AS debit, 0 AS credit ' +
+        '    FROM money_month_totals WHERE month < ? ' +
+        '  UNION ALL ' +
+        '    SELECT side, counterparty_id, amount, ' +
+        '      CASE WHEN business_date >= ? AND amount > 0 THEN amount ELSE 0 END, ' +
+        '      CASE WHEN business_date >= ? AND amount < 0 THEN -amount ELSE 0 END ' +
+        '    FROM open_items WHERE business_date BETWEEN ? AND ?' +
+        '  ) GROUP BY side, counterparty_id) b ' +
+        'JOIN counterparties c ON c.id = b.counterparty_id ' +
+        'WHERE b.balance <> 0 OR b.debit <> 0 OR b.credit <> 0 ORDER BY b.side, b.counterparty_id',
+      [month, period.from, period.from, `${month}-01`, period.to],
+    );
   },
 };
