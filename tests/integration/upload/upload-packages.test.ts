@@ -156,6 +156,58 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
     ]);
   });
 
+  it('sends master data as it changes, whichever table a write touches, and reads none when none changed', async () => {
+    const { engine, clock, world } = await stockLedger();
+    const ctx = contextOf(engine, clock);
+    const sqlite = engine.db.$client;
+    await post(engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-01-05',
+      counterpartyId: world.supplier,
+      lines: [
+        {
+          goodsId: world.milk,
+          warehouseId: world.warehouse1,
+          unitName: '箱',
+          quantity: '1',
+          unitPrice: '48',
+        },
+      ],
+    });
+    buildPackages(ctx, { appVersion });
+    const identities = ['categories', 'warehouses', 'goods', 'counterparties', 'month_closes'];
+    const identityRows = (built: BuiltPackage) => {
+      const { rows } = readPackage(packageBody(sqlite, built.packageId));
+      return Object.fromEntries(identities.map((section) => [section, sectionRows(rows, section).length]));
+    };
+    const nothing = Object.fromEntries(identities.map((section) => [section, 0]));
+
+    // Nothing changed: every identity part is there, empty; the versions read are kept with the package.
+    const [unchanged] = buildPackages(ctx, { appVersion, force: true }) as [BuiltPackage];
+    expect(identityRows(unchanged)).toEqual(nothing);
+    const kept = sqlite
+      .prepare('SELECT identity_versions AS versions FROM upload_outbox WHERE package_id = ?')
+      .get(unchanged.packageId) as { versions: string };
+    expect(Object.keys(JSON.parse(kept.versions))).toEqual(identities);
+
+    // A unit's ratio written to goods_units alone (no save of the goods row): the goods goes again.
+    sqlite
+      .prepare("UPDATE goods_units SET ratio = 20000000 WHERE goods_id = ? AND name = '箱'")
+      .run(world.milk);
+    const [units] = buildPackages(ctx, { appVersion, force: true }) as [BuiltPackage];
+    expect(identityRows(units)).toEqual({ ...nothing, goods: 1 });
+
+    const { version } = await act(engine, 'warehouses.get', { id: world.warehouse2 });
+    await act(engine, 'warehouses.save', {
+      id: world.warehouse2,
+      version,
+      warehouse: { code: 'CK02', name: '东郊二号仓' },
+    });
+    await act(engine, 'periods.close', { month: '2026-01', force: false });
+    const [later] = buildPackages(ctx, { appVersion, force: true }) as [BuiltPackage];
+    expect(identityRows(later)).toEqual({ ...nothing, warehouses: 1, month_closes: 1 });
+  });
+
   it("splits what exceeds head office's size limit into chained packages of whole periods", async () => {
     const { engine, clock, world } = await stockLedger();
     await post(engine, {

@@ -46,6 +46,11 @@ export const uploadOutbox = sqliteTable(
     lastError: text('last_error', { mode: 'json' }).$type<Record<string, unknown>>(),
     receipt: text('receipt', { mode: 'json' }).$type<Record<string, unknown>>(),
     ackedAt: text('acked_at'),
+    /**
+     * On a build's last package: the versions of the master-data tables (upload_table_versions) each
+     * identity section was read at, so the next build skips reading a section none of whose tables changed.
+     */
+    identityVersions: text('identity_versions', { mode: 'json' }).$type<Record<string, string>>(),
   },
   (table) => [
     // A seq names one live package in an epoch; superseded ones keep theirs for the record.
@@ -89,3 +94,13 @@ export const uploadMasterMarks = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.entity, table.uid, table.epoch, table.seq] })],
 );
+
+/**
+ * A counter per master-data table the upload reads identities from, raised by triggers on every insert,
+ * update and delete, whichever path writes: a build compares them with those the last package was read
+ * at, and reads a section (5,000 goods, each hashed) only when one of its tables changed.
+ */
+export const uploadTableVersions = sqliteTable('upload_table_versions', {
+  tableName: text('table_name').primaryKey(),
+  version: integer('version').notNull().default(0),
+});

@@ -82,6 +82,15 @@ function allDocumentChanges(sqlite: Database.Database): ChangeEntry[] {
   return rows.map((row) => ({ ...row, payload: {} }));
 }
 
+/** upload_table_versions: how many writes each master-data table has had. */
+function readTableVersions(sqlite: Database.Database): Map<string, number> {
+  const rows = prepared(sqlite, 'SELECT table_name, version FROM upload_table_versions').raw(true).all() as [
+    string,
+    number,
+  ][];
+  return new Map(rows);
+}
+
 function latestMarks(sqlite: Database.Database, entity: string, epoch: number): Map<string, string> {
   const rows = prepared(
     sqlite,
@@ -113,8 +122,10 @@ export function buildPackages(ctx: ServiceContext, options: BuildOptions): Built
     const { epoch } = epochForBuild(sqlite, now, options);
     const last = prepared(
       sqlite,
-      "SELECT seq, sha256, periods FROM upload_outbox WHERE epoch = ? AND state <> 'superseded' ORDER BY seq DESC LIMIT 1",
-    ).get(epoch) as { seq: number; sha256: string; periods: string } | undefined;
+      'SELECT seq, sha256, periods, identity_versions AS identityVersions FROM upload_outbox ' +
+        "WHERE epoch = ? AND state <> 'superseded' ORDER BY seq DESC LIMIT 1",
+    ).get(epoch) as
+      { seq: number; sha256: string; periods: string; identityVersions: string | null } | undefined;
     const snapshot = last === undefined;
     const seq = (last?.seq ?? 0) + 1;
 
@@ -161,9 +172,18 @@ export function buildPackages(ctx: ServiceContext, options: BuildOptions): Built
       },
     });
 
+    const tableVersions = readTableVersions(sqlite);
+    const readAt: Record<string, string> = last?.identityVersions ? JSON.parse(last.identityVersions) : {};
+    const identityVersions: Record<string, string> = {};
     const writeIdentities = (section: IdentitySection) => {
-      const previous = latestMarks(sqlite, section.name, epoch);
       packer.beginPart(section.name, null);
+      if (section.tables) {
+        const versions = section.tables.map((table) => tableVersions.get(table) ?? 0).join('.');
+        identityVersions[section.name] = versions;
+        // Nothing it is read from has changed since the last package: its diff would be empty.
+        if (readAt[section.name] === versions) return;
+      }
+      const previous = latestMarks(sqlite, section.name, epoch);
       const seen = new Set<string>();
       for (const record of section.records(reading)) {
         seen.add(record.uid);
@@ -198,7 +218,7 @@ export function buildPackages(ctx: ServiceContext, options: BuildOptions): Built
     }
     if (periods.length === 0 && packer.rowsWritten === 0 && changes.length === 0 && !options.force) return [];
 
-    const built = packer.finish();
+    const built = packer.finish(identityVersions);
     if (changes.length > 0) {
       // The entries travel with the epoch's package that carries the documents: the first one built now.
       prepared(
@@ -237,8 +257,13 @@ interface OpenPackage {
  */
 class Packer {
   private readonly built: BuiltPackage[] = [];
-  private readonly sealed: { built: BuiltPackage; prevSha256: string | null; body: Buffer; marks: Mark[] }[] =
-    [];
+  private readonly sealed: {
+    built: BuiltPackage;
+    prevSha256: string | null;
+    body: Buffer;
+    marks: Mark[];
+    identityVersions?: Record<string, string>;
+  }[] = [];
   private open: OpenPackage = Packer.empty();
   private seq: number;
   private prevSha256: string | null;
@@ -307,8 +332,14 @@ class Packer {
     this.rowsWritten += 1;
   }
 
-  finish(): BuiltPackage[] {
+  /**
+   * Seals the last package and stores what is still in memory. `identityVersions` go on the last package
+   * only: a 413 that dissolves any package of this build supersedes it too, and the next build reads
+   * every section again.
+   */
+  finish(identityVersions: Record<string, string>): BuiltPackage[] {
     this.seal();
+    this.sealed.at(-1)!.identityVersions = identityVersions;
     this.flush();
     return this.built;
   }
@@ -354,14 +385,14 @@ class Packer {
     const { sqlite, now } = this.options;
     const insert = prepared(
       sqlite,
-      'INSERT INTO upload_outbox (package_id, epoch, seq, sha256, prev_sha256, snapshot, periods, section_rows, bytes, body, built_at) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO upload_outbox (package_id, epoch, seq, sha256, prev_sha256, snapshot, periods, section_rows, bytes, body, built_at, identity_versions) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const mark = prepared(
       sqlite,
       'INSERT INTO upload_master_marks (entity, uid, epoch, seq, sha256) VALUES (?, ?, ?, ?, ?)',
     );
-    for (const { built, prevSha256, body, marks } of this.sealed.splice(0)) {
+    for (const { built, prevSha256, body, marks, identityVersions } of this.sealed.splice(0)) {
       insert.run(
         built.packageId,
         built.epoch,
@@ -374,6 +405,7 @@ class Packer {
         built.bytes,
         body,
         now,
+        identityVersions ? JSON.stringify(identityVersions) : null,
       );
       for (const m of marks) mark.run(m.entity, m.uid, built.epoch, built.seq, m.sha256);
       this.built.push(built);

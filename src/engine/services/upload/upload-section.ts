@@ -24,6 +24,11 @@ export type UploadRow = Record<
 export interface IdentitySection {
   shape: 'identity';
   name: SectionName;
+  /**
+   * The tables its records are read from (counted in upload_table_versions): when none has changed since
+   * the last package, the section is not read at all. Omitted: read at every build (the branch profile).
+   */
+  tables?: readonly string[];
   /** Every record as head office receives it, with its uid. */
   records(reading: SectionReading): Iterable<{ uid: string } & UploadRow>;
 }
@@ -75,15 +80,18 @@ function lookupOf(sqlite: Database.Database, table: string): Map<number, string>
   return new Map(rows);
 }
 
+/** Each map is read on first use: a build whose identity sections are skipped may need none of them. */
 export function uidLookup(sqlite: Database.Database): UidLookup {
-  const goods = lookupOf(sqlite, 'goods');
-  const warehouses = lookupOf(sqlite, 'warehouses');
-  const counterparties = lookupOf(sqlite, 'counterparties');
-  const categories = lookupOf(sqlite, 'goods_categories');
+  const maps = new Map<string, Map<number, string>>();
+  const uidIn = (table: string, id: number) => {
+    let map = maps.get(table);
+    if (!map) maps.set(table, (map = lookupOf(sqlite, table)));
+    return map.get(id)!;
+  };
   return {
-    goods: (id) => goods.get(id)!,
-    warehouse: (id) => warehouses.get(id)!,
-    counterparty: (id) => (id === null ? null : counterparties.get(id)!),
-    category: (id) => (id === null ? null : categories.get(id)!),
+    goods: (id) => uidIn('goods', id),
+    warehouse: (id) => uidIn('warehouses', id),
+    counterparty: (id) => (id === null ? null : uidIn('counterparties', id)),
+    category: (id) => (id === null ? null : uidIn('goods_categories', id)),
   };
 }

@@ -26,6 +26,7 @@ export const branchProfileSection: IdentitySection = {
 export const categoriesSection: IdentitySection = {
   shape: 'identity',
   name: 'categories',
+  tables: ['goods_categories'],
   *records({ sqlite, uids }) {
     const rows = sqlite
       .prepare('SELECT uid, name, parent_id AS parentId, path FROM goods_categories ORDER BY id')
@@ -43,6 +44,7 @@ export const categoriesSection: IdentitySection = {
 export const goodsSection: IdentitySection = {
   shape: 'identity',
   name: 'goods',
+  tables: ['goods', 'goods_units'],
   *records({ sqlite, uids }) {
     const units = new Map<number, { name: string; ratio: number }[]>();
     const unitRows = sqlite
@@ -85,6 +87,7 @@ export const goodsSection: IdentitySection = {
 export const counterpartiesSection: IdentitySection = {
   shape: 'identity',
   name: 'counterparties',
+  tables: ['counterparties'],
   *records({ sqlite, uids }) {
     const rows = sqlite
       .prepare(
@@ -113,6 +116,7 @@ export const counterpartiesSection: IdentitySection = {
 export const warehousesSection: IdentitySection = {
   shape: 'identity',
   name: 'warehouses',
+  tables: ['warehouses'],
   *records({ sqlite }) {
     const rows = sqlite
       .prepare(
@@ -134,6 +138,7 @@ export const warehousesSection: IdentitySection = {
 export const monthClosesSection: IdentitySection = {
   shape: 'identity',
   name: 'month_closes',
+  tables: ['month_closes'],
   *records({ sqlite }) {
     const rows = sqlite.prepare('SELECT month, closed_at FROM month_closes ORDER BY month').all() as {
       month: string;
