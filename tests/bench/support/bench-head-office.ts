@@ -32,6 +32,11 @@ export interface BenchHeadOffice {
   addBranch(code: string): Promise<void>;
   /** Sends one built package as branch `code` would, and returns head office's receipt. */
   send(code: string, pkg: SendablePackage): Promise<Receipt>;
+  /**
+   * The same signed PUT to another address serving head office's certificate (the raw sink): the branch's
+   * side of a send without head office's apply.
+   */
+  sendTo(url: string, code: string, pkg: SendablePackage): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -83,8 +88,8 @@ export async function startBenchHeadOffice(kind: BenchStoreKind): Promise<BenchH
     maxPackageBytes: 512 * 1024 * 1024,
   });
   const url = `https://127.0.0.1:${hq.port}`;
-  const officeOf = (code: string): HeadOffice => ({
-    url,
+  const officeOf = (code: string, at = url): HeadOffice => ({
+    url: at,
     branchCode: code,
     secret: benchSecret(code),
     pinnedSpki: [certificates.server.spkiSha256],
@@ -111,6 +116,14 @@ export async function startBenchHeadOffice(kind: BenchStoreKind): Promise<BenchH
         throw new Error(`head office answered ${response.status} to ${code} ${pkg.seq}: ${response.body}`);
       }
       return JSON.parse(response.body) as Receipt;
+    },
+    async sendTo(at, code, pkg) {
+      const response = await requestHeadOffice(
+        officeOf(code, at),
+        packageRequest(code, pkg, pkg.body),
+        new Date(),
+      );
+      if (response.status !== 200) throw new Error(`${at} answered ${response.status}`);
     },
     async close() {
       await hq.close();
