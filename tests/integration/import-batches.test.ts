@@ -94,6 +94,8 @@ function dumpOfBooks(databasePath: string): Record<string, unknown[]> {
     'import_run_changes',
     'import_mappings',
     '__drizzle_migrations',
+    // Counts of writes for the upload (schema/upload.ts), raised by the writes taken back as by any.
+    'upload_table_versions',
   ]);
   return withSqliteFile(databasePath, (sqlite) =>
     Object.fromEntries(
