@@ -31,25 +31,16 @@ CREATE TABLE `money_month_totals` (
 	PRIMARY KEY(`side`, `counterparty_id`, `month`)
 );
 --> statement-breakpoint
-DROP INDEX `stock_movements_line`;--> statement-breakpoint
-CREATE INDEX `stock_movements_line` ON `stock_movements` (`line_id`,`value`);--> statement-breakpoint
 CREATE INDEX `open_items_date` ON `open_items` (`business_date`,`side`,`counterparty_id`,`amount`);--> statement-breakpoint
--- 收发汇总 by month, kept with the movements: one is inserted, or its value re-costed (nothing else of a
--- movement changes, and none is deleted: stock_movements_fixed, stock_movements_no_delete).
+-- 收发汇总 by month, kept with the movements as they are inserted (none is deleted:
+-- stock_movements_no_delete). A re-costed value (nothing else of a movement changes: stock_movements_fixed)
+-- moves these sums in recost.ts's applyRevaluations, once per key, as it moves the balances.
 CREATE TRIGGER `movement_month_totals_insert` AFTER INSERT ON `stock_movements` WHEN NEW.`in_transit` = 0
 BEGIN
 	INSERT INTO `movement_month_totals` (`month`, `goods_id`, `warehouse_id`, `kind`, `quantity`, `value`, `movements`)
 	VALUES (substr(NEW.`posting_date`, 1, 7), NEW.`goods_id`, NEW.`warehouse_id`, NEW.`kind`, NEW.`quantity`, NEW.`value`, 1)
 	ON CONFLICT DO UPDATE SET `quantity` = `quantity` + excluded.`quantity`, `value` = `value` + excluded.`value`,
 		`movements` = `movements` + 1;
-END;
---> statement-breakpoint
-CREATE TRIGGER `movement_month_totals_recost` AFTER UPDATE OF `value` ON `stock_movements`
-WHEN NEW.`in_transit` = 0 AND NEW.`value` <> OLD.`value`
-BEGIN
-	UPDATE `movement_month_totals` SET `value` = `value` + NEW.`value` - OLD.`value`
-	WHERE `month` = substr(NEW.`posting_date`, 1, 7) AND `goods_id` = NEW.`goods_id`
-		AND `warehouse_id` = NEW.`warehouse_id` AND `kind` = NEW.`kind`;
 END;
 --> statement-breakpoint
 -- 往来 by month, kept with the open items: inserted, deleted, or changed (an opening balance's amount).
@@ -123,6 +114,7 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `trade_month_totals_line_before` BEFORE UPDATE OF `document_id`, `goods_id`, `base_quantity`, `confirmed_base_quantity`, `amount`, `amount_with_tax` ON `document_lines`
+WHEN EXISTS (SELECT 1 FROM `documents` WHERE `id` = OLD.`document_id` AND `status` = 'completed')
 BEGIN
 	INSERT INTO `trade_month_totals` (`month`, `side`, `counterparty_id`, `goods_id`, `quantity`, `amount`, `amount_with_tax`, `cost`, `lines`)
 	SELECT `month`, `side`, `counterparty_id`, `goods_id`, -`quantity`, -`amount`, -`amount_with_tax`, -`cost`, -1
@@ -132,6 +124,7 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `trade_month_totals_line_after` AFTER UPDATE OF `document_id`, `goods_id`, `base_quantity`, `confirmed_base_quantity`, `amount`, `amount_with_tax` ON `document_lines`
+WHEN EXISTS (SELECT 1 FROM `documents` WHERE `id` = NEW.`document_id` AND `status` = 'completed')
 BEGIN
 	INSERT INTO `trade_month_totals` (`month`, `side`, `counterparty_id`, `goods_id`, `quantity`, `amount`, `amount_with_tax`, `cost`, `lines`)
 	SELECT `month`, `side`, `counterparty_id`, `goods_id`, `quantity`, `amount`, `amount_with_tax`, `cost`, 1
@@ -141,6 +134,7 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `trade_month_totals_line_insert` AFTER INSERT ON `document_lines`
+WHEN EXISTS (SELECT 1 FROM `documents` WHERE `id` = NEW.`document_id` AND `status` = 'completed')
 BEGIN
 	INSERT INTO `trade_month_totals` (`month`, `side`, `counterparty_id`, `goods_id`, `quantity`, `amount`, `amount_with_tax`, `cost`, `lines`)
 	SELECT `month`, `side`, `counterparty_id`, `goods_id`, `quantity`, `amount`, `amount_with_tax`, `cost`, 1
@@ -150,6 +144,7 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `trade_month_totals_line_delete` BEFORE DELETE ON `document_lines`
+WHEN EXISTS (SELECT 1 FROM `documents` WHERE `id` = OLD.`document_id` AND `status` = 'completed')
 BEGIN
 	INSERT INTO `trade_month_totals` (`month`, `side`, `counterparty_id`, `goods_id`, `quantity`, `amount`, `amount_with_tax`, `cost`, `lines`)
 	SELECT `month`, `side`, `counterparty_id`, `goods_id`, -`quantity`, -`amount`, -`amount_with_tax`, -`cost`, -1
@@ -158,19 +153,14 @@ BEGIN
 		`amount_with_tax` = `amount_with_tax` + excluded.`amount_with_tax`, `cost` = `cost` + excluded.`cost`, `lines` = `lines` + excluded.`lines`;
 END;
 --> statement-breakpoint
--- A movement of a completed line's (inserted, or re-costed) moves its cost only.
+-- A movement inserted for a completed line moves its cost only; a re-costed one, applyRevaluations.
+-- The line triggers and this one fire for a completed document only: while a keeper confirms, the
+-- document is not completed yet (its lines are summed once, as it completes), so confirming pays one
+-- lookup a row.
 CREATE TRIGGER `trade_month_totals_movement_insert` AFTER INSERT ON `stock_movements`
+WHEN EXISTS (SELECT 1 FROM `documents` WHERE `id` = NEW.`document_id` AND `status` = 'completed')
 BEGIN
 	UPDATE `trade_month_totals` SET `cost` = `trade_month_totals`.`cost` + (CASE f.`side` WHEN 'sales' THEN -1 ELSE 1 END) * NEW.`value`
-	FROM `trade_line_figures` f
-	WHERE f.`line_id` = NEW.`line_id` AND f.`status` = 'completed' AND `trade_month_totals`.`month` = f.`month`
-		AND `trade_month_totals`.`side` = f.`side` AND `trade_month_totals`.`counterparty_id` = f.`counterparty_id`
-		AND `trade_month_totals`.`goods_id` = f.`goods_id`;
-END;
---> statement-breakpoint
-CREATE TRIGGER `trade_month_totals_movement_recost` AFTER UPDATE OF `value` ON `stock_movements` WHEN NEW.`value` <> OLD.`value`
-BEGIN
-	UPDATE `trade_month_totals` SET `cost` = `trade_month_totals`.`cost` + (CASE f.`side` WHEN 'sales' THEN -1 ELSE 1 END) * (NEW.`value` - OLD.`value`)
 	FROM `trade_line_figures` f
 	WHERE f.`line_id` = NEW.`line_id` AND f.`status` = 'completed' AND `trade_month_totals`.`month` = f.`month`
 		AND `trade_month_totals`.`side` = f.`side` AND `trade_month_totals`.`counterparty_id` = f.`counterparty_id`

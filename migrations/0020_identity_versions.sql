@@ -3,8 +3,7 @@ CREATE TABLE `upload_table_versions` (
 	`version` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE `upload_outbox` ADD `identity_versions` text;
---> statement-breakpoint
+ALTER TABLE `upload_outbox` ADD `identity_versions` text;--> statement-breakpoint
 -- Every master-data table the upload reads identities from counts its writes (schema/upload.ts).
 INSERT INTO `upload_table_versions` (`table_name`, `version`) VALUES ('goods', 0), ('goods_units', 0), ('goods_categories', 0), ('counterparties', 0), ('warehouses', 0), ('month_closes', 0);
 --> statement-breakpoint

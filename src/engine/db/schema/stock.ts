@@ -69,8 +69,7 @@ export const stockMovements = sqliteTable(
     index('stock_movements_goods').on(table.goodsId, table.warehouseId, table.postingDate),
     index('stock_movements_date').on(table.postingDate),
     index('stock_movements_origin').on(table.originMovementId),
-    // With the value, so that a line's cost (购销, 毛利) is read from the index alone.
-    index('stock_movements_line').on(table.lineId, table.value),
+    index('stock_movements_line').on(table.lineId),
     index('stock_movements_document').on(table.documentId),
   ],
 );

@@ -20,6 +20,7 @@ import {
   type MovementRow,
   type StockPlace,
 } from './movement-rows';
+import { MonthTotalsChange } from './month-totals';
 import { closedThrough } from './open-period';
 import { describeLayer, describeScope, describeStockPlace, formatShortfall } from './stock-place';
 
@@ -139,11 +140,12 @@ export function applyOrExplain<T>(sqlite: Database.Database, row: MovementRow, s
 }
 
 /**
- * The one path by which posted movements change value: writes each new value and moves each balance
- * once by the sum of its movements' differences. Returns the ids changed, whose dependents follow.
+ * The one path by which posted movements change value: writes each new value and moves each balance,
+ * and each month sum the upload reads, once by the sum of its movements' differences. Returns the ids changed, whose dependents follow.
  */
 function applyRevaluations(sqlite: Database.Database, revaluations: readonly Revaluation[]): number[] {
   const balanceChanges = new Map<string, { place: StockPlace; value: number }>();
+  const monthTotals = new MonthTotalsChange();
   const changed: number[] = [];
   for (const { row, value, correction } of revaluations) {
     if (value === row.value && correction === row.correction) continue;
@@ -152,11 +154,13 @@ function applyRevaluations(sqlite: Database.Database, revaluations: readonly Rev
     const entry = balanceChanges.get(key) ?? { place: row, value: 0 };
     entry.value += value - row.value;
     balanceChanges.set(key, entry);
+    if (value !== row.value) monthTotals.add(row, value - row.value);
     changed.push(row.id);
   }
   for (const { place, value } of balanceChanges.values()) {
     if (value !== 0) addToBalance(sqlite, place, 0, value);
   }
+  monthTotals.apply(sqlite);
   return changed;
 }
 
