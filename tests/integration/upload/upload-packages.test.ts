@@ -8,7 +8,7 @@ import { buildPackages, type BuiltPackage } from '../../../src/engine/services/u
 import { listOutbox, packageBody } from '../../../src/engine/services/upload/outbox-list';
 import { dropExpiredPackages } from '../../../src/engine/services/upload/outbox-retention';
 import { updateUploadSettings } from '../../../src/engine/services/upload/upload-configuration';
-import { act, post, stockLedger } from '../support/stock';
+import { act, post, stockLedger, type StockWorld } from '../support/stock';
 import type { ManualClock } from '../support/ledger';
 import { readPackage, sectionRows } from '../support/read-package';
 
@@ -18,38 +18,29 @@ function contextOf(engine: Engine, clock: ManualClock): ServiceContext {
 
 const appVersion = '0.1.0-test';
 
+/** A document of 鲜牛奶 in 箱 at one warehouse, from the supplier or to the customer, posted. */
+function postMilk(
+  world: StockWorld,
+  type: 'purchase_receipt' | 'sales_delivery',
+  businessDate: string,
+  boxes: string,
+  unitPrice: string,
+  warehouseId = world.warehouse1,
+): Promise<number> {
+  return post(world.engine, {
+    type,
+    businessDate,
+    counterpartyId: type === 'purchase_receipt' ? world.supplier : world.customer,
+    lines: [{ goodsId: world.milk, warehouseId, unitName: '箱', quantity: boxes, unitPrice }],
+  });
+}
+
 describe('upload packages (UPLOAD.md "Packages")', () => {
   it('builds a snapshot, then only what changed, chained by sha256, with control totals that match the rows', async () => {
     const { engine, clock, world } = await stockLedger();
     const ctx = contextOf(engine, clock);
-    await post(engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-01-05',
-      counterpartyId: world.supplier,
-      lines: [
-        {
-          goodsId: world.milk,
-          warehouseId: world.warehouse1,
-          unitName: '箱',
-          quantity: '10',
-          unitPrice: '48',
-        },
-      ],
-    });
-    await post(engine, {
-      type: 'sales_delivery',
-      businessDate: '2026-02-10',
-      counterpartyId: world.customer,
-      lines: [
-        {
-          goodsId: world.milk,
-          warehouseId: world.warehouse1,
-          unitName: '箱',
-          quantity: '3',
-          unitPrice: '70',
-        },
-      ],
-    });
+    await postMilk(world, 'purchase_receipt', '2026-01-05', '10', '48');
+    await postMilk(world, 'sales_delivery', '2026-02-10', '3', '70');
 
     const [first] = buildPackages(ctx, { appVersion }) as [BuiltPackage];
     expect(first).toMatchObject({
@@ -128,20 +119,7 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
         ],
       },
     });
-    await post(engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-02-20',
-      counterpartyId: world.supplier,
-      lines: [
-        {
-          goodsId: world.milk,
-          warehouseId: world.warehouse2,
-          unitName: '箱',
-          quantity: '1',
-          unitPrice: '48',
-        },
-      ],
-    });
+    await postMilk(world, 'purchase_receipt', '2026-02-20', '1', '48', world.warehouse2);
     const [second] = buildPackages(ctx, { appVersion }) as [BuiltPackage];
     expect(second).toMatchObject({ epoch: 1, seq: 2, snapshot: false, periods: ['2026-02', '2026-03'] });
     const next = readPackage(packageBody(engine.db.$client, second.packageId));
@@ -160,20 +138,7 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
     const { engine, clock, world } = await stockLedger();
     const ctx = contextOf(engine, clock);
     const sqlite = engine.db.$client;
-    await post(engine, {
-      type: 'purchase_receipt',
-      businessDate: '2026-01-05',
-      counterpartyId: world.supplier,
-      lines: [
-        {
-          goodsId: world.milk,
-          warehouseId: world.warehouse1,
-          unitName: '箱',
-          quantity: '1',
-          unitPrice: '48',
-        },
-      ],
-    });
+    await postMilk(world, 'purchase_receipt', '2026-01-05', '1', '48');
     buildPackages(ctx, { appVersion });
     const identities = ['categories', 'warehouses', 'goods', 'counterparties', 'month_closes'];
     const identityRows = (built: BuiltPackage) => {
@@ -210,20 +175,7 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
 
   it("splits what exceeds head office's size limit into chained packages of whole periods", async () => {
     const { engine, clock, world } = await stockLedger();
-    await post(engine, {
-      type: 'purchase_receipt',
-      businessDate: '2025-10-05',
-      counterpartyId: world.supplier,
-      lines: [
-        {
-          goodsId: world.milk,
-          warehouseId: world.warehouse1,
-          unitName: '箱',
-          quantity: '10',
-          unitPrice: '48',
-        },
-      ],
-    });
+    await postMilk(world, 'purchase_receipt', '2025-10-05', '10', '48');
     const built = buildPackages(contextOf(engine, clock), { appVersion, maxBytes: 1500 });
     expect(built.length).toBeGreaterThan(2);
     expect(built.map((pkg) => pkg.seq)).toEqual(built.map((_, index) => index + 1));
@@ -247,20 +199,7 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
     const ctx = contextOf(engine, clock);
     updateUploadSettings(ctx, engine.env, { sendDocuments: true });
     for (let day = 1; day <= 24; day += 1) {
-      await post(engine, {
-        type: 'purchase_receipt',
-        businessDate: `2026-03-${String(day).padStart(2, '0')}`,
-        counterpartyId: world.supplier,
-        lines: [
-          {
-            goodsId: world.milk,
-            warehouseId: world.warehouse1,
-            unitName: '箱',
-            quantity: '1',
-            unitPrice: '48',
-          },
-        ],
-      });
+      await postMilk(world, 'purchase_receipt', `2026-03-${String(day).padStart(2, '0')}`, '1', '48');
     }
     const maxBytes = 3000;
     const built = buildPackages(ctx, { appVersion, maxBytes });
