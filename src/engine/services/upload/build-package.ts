@@ -325,15 +325,11 @@ class Packer {
     this.rowsWritten += 1;
   }
 
-  get linePrefix(): string {
-    return this.open.writer.linePrefix;
-  }
-
-  /** A period part's lines made in SQL (RowSink): a period part is never split, so no budget check here. */
-  lines(text: string, rows: number, totals: readonly (number | bigint)[]): void {
-    this.open.writer.lines(text, rows, totals);
-    this.open.sectionRows[this.section] = (this.open.sectionRows[this.section] ?? 0) + rows;
-    this.rowsWritten += rows;
+  /** A period row as its JSON text (RowSink): a period part is never split, so no budget check here. */
+  rowText(json: string, totals: readonly number[]): void {
+    this.open.writer.rowText(json, totals);
+    this.open.sectionRows[this.section] = (this.open.sectionRows[this.section] ?? 0) + 1;
+    this.rowsWritten += 1;
   }
 
   /**

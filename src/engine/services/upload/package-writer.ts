@@ -14,11 +14,7 @@ class ControlTotal {
   private exact = 0;
   private carried = 0n;
 
-  add(value: number | bigint): void {
-    if (typeof value === 'bigint') {
-      this.carried += value;
-      return;
-    }
+  add(value: number): void {
     const sum = this.exact + value;
     if (Number.isSafeInteger(sum)) this.exact = sum;
     else {
@@ -48,9 +44,9 @@ interface OpenPart {
  * gzip members (a gzip stream may hold several; every reader decompresses them as one), the manifest
  * last. Each section part's sha256 and control totals are summed while its rows pass.
  *
- * Rows come as objects, or as their lines already made (SQLite's json_object and string_agg, for the
- * period figures: tens of thousands of rows a month) with their totalled fields' sums beside them.
- * Either way the lines are the same text.
+ * A row comes as an object, or as its JSON text already made (SQLite's json_object, for the period
+ * figures: tens of thousands of rows a month) with the values of its totalled fields beside it. Either
+ * way the line is the same text.
  */
 export class PackageWriter {
   private readonly compressed: Buffer[] = [];
@@ -88,21 +84,11 @@ export class PackageWriter {
     this.line(part, JSON.stringify(row));
   }
 
-  /** What each line of the open part starts with: `{"s":…,"p":…,"r":`, the row's JSON after it. */
-  get linePrefix(): string {
-    return this.open!.prefix;
-  }
-
-  /**
-   * Rows already made into the open part's lines (each the prefix, the row's JSON and `}`, separated by
-   * newlines, with no newline after the last), how many, and the sums of their totalled fields in the
-   * order the section lists them.
-   */
-  lines(text: string, rows: number, totals: readonly (number | bigint)[]): void {
+  /** A row as its JSON text, and its totalled fields' values in the order the section lists them. */
+  rowText(json: string, totals: readonly number[]): void {
     const part = this.open!;
     for (let index = 0; index < totals.length; index += 1) part.totals[index]!.add(totals[index]!);
-    part.rows += rows;
-    this.write(`${text}\n`);
+    this.line(part, json);
   }
 
   /** Parts begun so far. */

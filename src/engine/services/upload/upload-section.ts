@@ -34,16 +34,13 @@ export interface IdentitySection {
 }
 
 /**
- * Where a period section writes its rows: as objects, or as the lines SQL made of them (json_object for
- * each, string_agg for the part), with their count and the sums of the section's totalled fields
- * (package-format.ts `sectionSpecs`), in that order. A month holds tens of thousands of figure rows; made
- * in SQL they never become objects, nor strings one by one.
+ * Where a period section writes its rows: as objects, or as the JSON text SQLite's json_object made of
+ * them, with the values of the section's totalled fields beside it (package-format.ts `sectionSpecs`), in
+ * that order. A month holds tens of thousands of figure rows; made in SQL they never become objects.
  */
 export interface RowSink {
   row(row: UploadRow): void;
-  /** What each line starts with before the row's JSON (and ends with `}` after it). */
-  readonly linePrefix: string;
-  lines(text: string, rows: number, totals: readonly (number | bigint)[]): void;
+  rowText(json: string, totals: readonly number[]): void;
 }
 
 export interface PeriodSection {

@@ -17,32 +17,16 @@ import type { PeriodSection, RowSink } from '../upload-section';
  * longer than the queries. Each query returns the row's JSON, then its totalled fields in order.
  */
 
-/**
- * A period part's rows as SQL writes them: `select` returns each row's JSON, then the values of its
- * totalled fields in the section's order (`totals` of them), then the keys the rows go in order of
- * (`keys` of them). One aggregate makes the part's lines, their count and the totals' sums (as BigInts:
- * exact whatever their size).
- */
 function writeJsonRows(
   out: RowSink,
   sqlite: Database.Database,
-  select: { sql: string; totals: number; keys: number },
+  sql: string,
   parameters: readonly unknown[],
 ): void {
-  const name = (letter: string, count: number) =>
-    Array.from({ length: count }, (_, i) => `${letter}${i + 1}`);
-  const totals = name('t', select.totals);
-  const keys = name('k', select.keys);
-  const [text, rows, ...sums] = prepared(
-    sqlite,
-    `WITH r(j, ${[...totals, ...keys].join(', ')}) AS (${select.sql}) ` +
-      `SELECT string_agg(? || j || '}', char(10) ORDER BY ${keys.join(', ')}), count(*), ` +
-      `${totals.map((total) => `coalesce(sum(${total}), 0)`).join(', ')} FROM r`,
-  )
+  const rows = prepared(sqlite, sql)
     .raw(true)
-    .safeIntegers(true)
-    .get(...parameters, out.linePrefix) as [string | null, bigint, ...bigint[]];
-  if (text !== null) out.lines(text, Number(rows), sums);
+    .iterate(...parameters) as IterableIterator<[string, ...number[]]>;
+  for (const [json, ...totals] of rows) out.rowText(json, totals);
 }
 
 /** 库存余额: on hand per goods × warehouse at the period's end, valued as the balance report values it. */
@@ -91,14 +75,10 @@ export const movementSummarySection: PeriodSection = {
     writeJsonRows(
       out,
       sqlite,
-      {
-        sql:
-          "SELECT json_object('goodsUid', g.uid, 'warehouseUid', w.uid, 'kind', s.kind, 'quantity', s.quantity, " +
-          `'value', s.value, 'movements', s.movements), s.quantity, s.value, s.goods_id, s.warehouse_id, s.kind ` +
-          `FROM (${sums}) s JOIN goods g ON g.id = s.goods_id JOIN warehouses w ON w.id = s.warehouse_id`,
-        totals: 2,
-        keys: 3,
-      },
+      "SELECT json_object('goodsUid', g.uid, 'warehouseUid', w.uid, 'kind', s.kind, 'quantity', s.quantity, " +
+        `'value', s.value, 'movements', s.movements), s.quantity, s.value FROM (${sums}) s ` +
+        'JOIN goods g ON g.id = s.goods_id JOIN warehouses w ON w.id = s.warehouse_id ' +
+        'ORDER BY s.goods_id, s.warehouse_id, s.kind',
       parameters,
     );
   },
@@ -131,15 +111,11 @@ export const tradeSection: PeriodSection = {
     writeJsonRows(
       out,
       sqlite,
-      {
-        sql:
-          "SELECT json_object('side', t.side, 'counterpartyUid', c.uid, 'goodsUid', g.uid, 'quantity', t.quantity, " +
-          "'amount', t.amount, 'amountWithTax', t.amount_with_tax, 'cost', t.cost, 'lines', t.lines), " +
-          `t.quantity, t.amount, t.cost, t.side, t.counterparty_id, t.goods_id FROM (${sums}) t ` +
-          'LEFT JOIN counterparties c ON c.id = t.counterparty_id JOIN goods g ON g.id = t.goods_id',
-        totals: 3,
-        keys: 3,
-      },
+      "SELECT json_object('side', t.side, 'counterpartyUid', c.uid, 'goodsUid', g.uid, 'quantity', t.quantity, " +
+        "'amount', t.amount, 'amountWithTax', t.amount_with_tax, 'cost', t.cost, 'lines', t.lines), " +
+        `t.quantity, t.amount, t.cost FROM (${sums}) t ` +
+        'LEFT JOIN counterparties c ON c.id = t.counterparty_id JOIN goods g ON g.id = t.goods_id ' +
+        'ORDER BY t.side, t.counterparty_id, t.goods_id',
       parameters,
     );
   },
@@ -159,24 +135,19 @@ export const moneyBalancesSection: PeriodSection = {
     writeJsonRows(
       out,
       sqlite,
-      {
-        sql:
-          "SELECT json_object('side', b.side, 'counterpartyUid', c.uid, 'balance', b.balance, 'debit', b.debit, " +
-          "'credit', b.credit), b.balance, b.debit, b.credit, b.side, b.counterparty_id " +
-          'FROM (SELECT side, counterparty_id, sum(balance) AS balance, sum(debit) AS debit, sum(credit) AS credit FROM (' +
-          '    SELECT side, counterparty_id, debit - credit AS balance, 0 AS debit, 0 AS credit ' +
-          '    FROM money_month_totals WHERE month < ? ' +
-          '  UNION ALL ' +
-          '    SELECT side, counterparty_id, amount, ' +
-          '      CASE WHEN business_date >= ? AND amount > 0 THEN amount ELSE 0 END, ' +
-          '      CASE WHEN business_date >= ? AND amount < 0 THEN -amount ELSE 0 END ' +
-          '    FROM open_items WHERE business_date BETWEEN ? AND ?' +
-          '  ) GROUP BY side, counterparty_id) b ' +
-          'JOIN counterparties c ON c.id = b.counterparty_id ' +
-          'WHERE b.balance <> 0 OR b.debit <> 0 OR b.credit <> 0',
-        totals: 3,
-        keys: 2,
-      },
+      "SELECT json_object('side', b.side, 'counterpartyUid', c.uid, 'balance', b.balance, 'debit', b.debit, " +
+        "'credit', b.credit), b.balance, b.debit, b.credit " +
+        'FROM (SELECT side, counterparty_id, sum(balance) AS balance, sum(debit) AS debit, sum(credit) AS credit FROM (' +
+        '    SELECT side, counterparty_id, debit - credit AS balance, 0 AS debit, 0 AS credit ' +
+        '    FROM money_month_totals WHERE month < ? ' +
+        '  UNION ALL ' +
+        '    SELECT side, counterparty_id, amount, ' +
+        '      CASE WHEN business_date >= ? AND amount > 0 THEN amount ELSE 0 END, ' +
+        '      CASE WHEN business_date >= ? AND amount < 0 THEN -amount ELSE 0 END ' +
+        '    FROM open_items WHERE business_date BETWEEN ? AND ?' +
+        '  ) GROUP BY side, counterparty_id) b ' +
+        'JOIN counterparties c ON c.id = b.counterparty_id ' +
+        'WHERE b.balance <> 0 OR b.debit <> 0 OR b.credit <> 0 ORDER BY b.side, b.counterparty_id',
       [month, period.from, period.from, `${month}-01`, period.to],
     );
   },
