@@ -187,8 +187,9 @@ export const orderProgress = sqliteTable('order_progress', {
  * receipts and returns (view `trade_line_figures`: returns and red reversals subtract; cost is the stock
  * value the line's movements took or booked, as re-costed). `counterparty_id` 0 stands for none. Kept by
  * the triggers of migration 0019 — a document completing or leaving completed, a line of a completed one
- * written, a movement of one inserted or re-costed — so that a month's upload reads its sums instead of
- * adding up every line of the month and each line's movements.
+ * written, a movement of one inserted — and, for a movement re-costed, by `applyRevaluations`
+ * (stock/month-totals.ts), so that a month's upload reads its sums instead of adding up every line of the
+ * month and each line's movements.
  */
 export const tradeMonthTotals = sqliteTable(
   'trade_month_totals',

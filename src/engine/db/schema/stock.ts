@@ -76,9 +76,9 @@ export const stockMovements = sqliteTable(
 
 /**
  * 收发汇总 by month: the movements per month × goods × warehouse × kind (in transit excluded), summed.
- * Kept by the triggers of migration 0019 on every movement inserted and every value re-costed (nothing
- * else of a movement changes, and none is deleted), so that a month's upload reads its fifteen thousand
- * sums instead of adding up its fifty thousand movements each time it is built.
+ * Kept by a trigger of migration 0019 on every movement inserted (none is deleted), and by
+ * `applyRevaluations` (stock/month-totals.ts) for every value re-costed, so that a month's upload reads
+ * its fifteen thousand sums instead of adding up its fifty thousand movements each time it is built.
  */
 export const movementMonthTotals = sqliteTable(
   'movement_month_totals',
