@@ -107,33 +107,56 @@ export function scanStart(route: Route, date: string): string {
   return route.direction === 'backward' ? date : (route.start?.end ?? '');
 }
 
-/** On hand per goods × warehouse at the end of `date` (keyed by positionKey). */
+/**
+ * On hand per goods × warehouse at the end of `date`, as one statement (goods_id, warehouse_id,
+ * quantity, value, grouped by goods × warehouse): the route's starting balances, and the movements
+ * between there and the date added (forward) or taken away (backward). A place the start holds or a
+ * movement touches is there, even at zero.
+ */
+export function onHandQuery(
+  sqlite: Database.Database,
+  date: string,
+  goodsId?: number,
+): { sql: string; parameters: unknown[] } {
+  const route = routeTo(sqlite, date);
+  const goods = forGoods(goodsId);
+  const backward = route.direction === 'backward';
+  const start = backward
+    ? {
+        sql: `SELECT goods_id, warehouse_id, quantity, value FROM stock_balances WHERE in_transit = 0${goods.condition}`,
+        parameters: goods.parameters,
+      }
+    : route.start === null
+      ? null
+      : {
+          sql: `SELECT goods_id, warehouse_id, quantity, value FROM closing_balances WHERE month = ?${goods.condition}`,
+          parameters: [route.start.month, ...goods.parameters],
+        };
+  const movements =
+    `SELECT goods_id, warehouse_id, ${backward ? '-quantity, -value' : 'quantity, value'} FROM stock_movements ` +
+    `WHERE posting_date > ? AND posting_date <= ? AND in_transit = 0${goods.condition}`;
+  const movementParameters = [scanStart(route, date), backward ? endOfTime : date, ...goods.parameters];
+  return {
+    sql:
+      'SELECT goods_id, warehouse_id, sum(quantity) AS quantity, sum(value) AS value FROM (' +
+      `${start ? `${start.sql} UNION ALL ` : ''}${movements}) GROUP BY goods_id, warehouse_id`,
+    parameters: [...(start?.parameters ?? []), ...movementParameters],
+  };
+}
+
+/** On hand per goods × warehouse at the end of `date` (keyed by positionKey), in goods × warehouse order. */
 export function onHandAsOf(
   sqlite: Database.Database,
   date: string,
   goodsId?: number,
 ): Map<string, StockPosition> {
-  const route = routeTo(sqlite, date);
+  const { sql, parameters } = onHandQuery(sqlite, date, goodsId);
+  const rows = prepared(sqlite, sql)
+    .raw(true)
+    .all(...parameters) as [goods: number, warehouse: number, quantity: number, value: number][];
   const positions = new Map<string, StockPosition>();
-  for (const balance of routeBalances(sqlite, route, goodsId)) {
-    positions.set(positionKey(balance.goodsId, balance.warehouseId), balance);
-  }
-  const backward = route.direction === 'backward';
-  const goods = forGoods(goodsId);
-  const sums = prepared(
-    sqlite,
-    'SELECT goods_id AS goodsId, warehouse_id AS warehouseId, sum(quantity) AS quantity, sum(value) AS value ' +
-      `FROM stock_movements WHERE posting_date > ? AND posting_date <= ? AND in_transit = 0${goods.condition} ` +
-      'GROUP BY goods_id, warehouse_id',
-  ).all(scanStart(route, date), backward ? endOfTime : date, ...goods.parameters) as StockPosition[];
-  const sign = backward ? -1 : 1;
-  for (const sum of sums) {
-    const key = positionKey(sum.goodsId, sum.warehouseId);
-    const position = positions.get(key) ?? { ...sum, quantity: 0, value: 0 };
-    position.quantity += sign * sum.quantity;
-    position.value += sign * sum.value;
-    positions.set(key, position);
-  }
+  for (const [goods, warehouse, quantity, value] of rows)
+    positions.set(positionKey(goods, warehouse), { goodsId: goods, warehouseId: warehouse, quantity, value });
   return positions;
 }
 

@@ -199,25 +199,36 @@ export function buildPackages(ctx: ServiceContext, options: BuildOptions): Built
 
     // Identities first, then completed documents, then the figures period by period, so that a package
     // split to head office's size limit carries whole periods.
-    for (const section of uploadSections) {
-      if (section.shape === 'identity') writeIdentities(section);
-      if (section.shape === 'changes' && settings[section.setting]) {
-        packer.beginPart(section.name, null);
-        // A snapshot starts head office's copy again: every completed document, not only the new ones.
-        for (const row of section.rows(reading, snapshot ? allDocumentChanges(sqlite) : changes))
-          packer.row(row);
-      }
-    }
-    for (const period of periods) {
-      packer.beginPeriod(period);
+    const writeSections = () => {
       for (const section of uploadSections) {
-        if (section.shape !== 'period') continue;
-        packer.beginPart(section.name, period.key);
-        section.write(reading, period, packer);
+        if (section.shape === 'identity') writeIdentities(section);
+        if (section.shape === 'changes' && settings[section.setting]) {
+          packer.beginPart(section.name, null);
+          // A snapshot starts head office's copy again: every completed document, not only the new ones.
+          for (const row of section.rows(reading, snapshot ? allDocumentChanges(sqlite) : changes))
+            packer.row(row);
+        }
       }
-    }
-    if (periods.length === 0 && packer.rowsWritten === 0 && changes.length === 0 && !options.force) return [];
+      for (const period of periods) {
+        packer.beginPeriod(period);
+        for (const section of uploadSections) {
+          if (section.shape !== 'period') continue;
+          packer.beginPart(section.name, period.key);
+          section.write(reading, period, packer);
+        }
+      }
+    };
 
+    try {
+      writeSections();
+    } catch (error) {
+      packer.abandon();
+      throw error;
+    }
+    if (periods.length === 0 && packer.rowsWritten === 0 && changes.length === 0 && !options.force) {
+      packer.abandon();
+      return [];
+    }
     const built = packer.finish(identityVersions);
     if (changes.length > 0) {
       // The entries travel with the epoch's package that carries the documents: the first one built now.
@@ -330,6 +341,18 @@ class Packer {
     this.open.writer.rowText(json, totals);
     this.open.sectionRows[this.section] = (this.open.sectionRows[this.section] ?? 0) + 1;
     this.rowsWritten += 1;
+  }
+
+  /** Period rows as their JSON text, their totals summed (RowSink). */
+  rowTexts(json: Iterable<string>, totals: readonly bigint[]): void {
+    const rows = this.open.writer.rowTexts(json, totals);
+    this.open.sectionRows[this.section] = (this.open.sectionRows[this.section] ?? 0) + rows;
+    this.rowsWritten += rows;
+  }
+
+  /** Gives up the open package: the build failed, or has nothing to send. */
+  abandon(): void {
+    this.open.writer.abandon();
   }
 
   /**

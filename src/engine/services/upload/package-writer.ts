@@ -1,14 +1,16 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { PackageManifest, SectionPart } from '../../../shared/upload/package-format';
+import { PackageCompression, type PartRange } from './package-compression';
 import type { UploadRow } from './upload-section';
 
-/** Text gathered before it is compressed: the package streams, so memory holds this, not the package. */
+/** Text gathered before it is compressed: the package streams, so memory holds a few of these, not the package. */
 const chunkChars = 1 << 20;
 
 /**
  * A control total: summed as a plain number while it stays exact (every amount and quantity is an
- * integer, and a month's sums stay far below 2^53), carried over into a BigInt past that.
+ * integer, and a month's sums stay far below 2^53), carried over into a BigInt past that; or given
+ * whole, as SQL summed it.
  */
 class ControlTotal {
   private exact = 0;
@@ -23,6 +25,11 @@ class ControlTotal {
     }
   }
 
+  /** A sum made elsewhere (in SQL, exact in 64 bits). */
+  addSum(sum: bigint): void {
+    this.carried += sum;
+  }
+
   toString(): string {
     return (this.carried + BigInt(this.exact)).toString();
   }
@@ -34,27 +41,34 @@ interface OpenPart {
   totalled: readonly string[];
   /** The text every row line starts with: `{"s":…,"p":…,"r":`. */
   prefix: string;
-  hash: Hash;
+  /** Its index among the package's parts: how its text is named to the compression thread. */
+  index: number;
   rows: number;
   totals: ControlTotal[];
 }
 
+/** The sha256 of a part with no rows. */
+const emptyDigest = createHash('sha256').digest('hex');
+
 /**
- * Writes one package (package-format.ts): row lines as they come, compressed a chunk at a time into
- * gzip members (a gzip stream may hold several; every reader decompresses them as one), the manifest
- * last. Each section part's sha256 and control totals are summed while its rows pass.
+ * Writes one package (package-format.ts): row lines as they come, a chunk at a time to the compression
+ * thread (package-compression.ts), which gzips each into a member of its own (a gzip stream may hold
+ * several; every reader decompresses them as one) and sums each section part's sha256; the manifest
+ * last. Each part's control totals are summed here while its rows pass.
  *
  * A row comes as an object, or as its JSON text already made (SQLite's json_object, for the period
- * figures: tens of thousands of rows a month) with the values of its totalled fields beside it. Either
+ * figures: tens of thousands of rows a month), one at a time with its totalled values or a part's rows
+ * at once with their totals summed. Either
  * way the line is the same text.
  */
 export class PackageWriter {
-  private readonly compressed: Buffer[] = [];
+  private readonly compression = new PackageCompression();
   private pending: string[] = [];
   private pendingChars = 0;
-  /** Where the open part's unhashed lines begin in `pending` (a line index, and characters). */
-  private partStartLine = 0;
-  private partStartChar = 0;
+  /** The part ranges of the pending chunk, and where the open part's text in it begins. */
+  private ranges: PartRange[] = [];
+  private openStart = 0;
+  /** The parts ended so far, their sha256 still to come from the compression thread. */
   private readonly parts: SectionPart[] = [];
   private open: OpenPart | null = null;
   /** Characters written so far, before compression: what a size budget is held against. */
@@ -67,12 +81,11 @@ export class PackageWriter {
       period,
       totalled,
       prefix: `{"s":${JSON.stringify(section)},"p":${JSON.stringify(period)},"r":`,
-      hash: createHash('sha256'),
+      index: this.parts.length,
       rows: 0,
       totals: totalled.map(() => new ControlTotal()),
     };
-    this.partStartLine = this.pending.length;
-    this.partStartChar = this.pendingChars;
+    this.openStart = this.pendingChars;
   }
 
   row(row: UploadRow): void {
@@ -91,6 +104,18 @@ export class PackageWriter {
     this.line(part, json);
   }
 
+  /**
+   * Rows as their JSON text, and the sums of their totalled fields in the order the section lists them.
+   * Returns how many rows there were.
+   */
+  rowTexts(json: Iterable<string>, totals: readonly bigint[]): number {
+    const part = this.open!;
+    for (let index = 0; index < totals.length; index += 1) part.totals[index]!.addSum(totals[index]!);
+    const before = part.rows;
+    for (const text of json) this.line(part, text);
+    return part.rows - before;
+  }
+
   /** Parts begun so far. */
   get partCount(): number {
     return this.parts.length + (this.open ? 1 : 0);
@@ -99,7 +124,7 @@ export class PackageWriter {
   endPart(): void {
     const part = this.open;
     if (!part) return;
-    this.hashPending(part);
+    this.closeRange(part);
     this.open = null;
     this.parts.push({
       section: part.section,
@@ -107,7 +132,7 @@ export class PackageWriter {
       part: 1,
       parts: 1,
       rows: part.rows,
-      sha256: part.hash.digest('hex'),
+      sha256: '',
       totals: Object.fromEntries(
         part.totalled.map((field, index) => [field, part.totals[index]!.toString()]),
       ),
@@ -121,46 +146,44 @@ export class PackageWriter {
     manifest: PackageManifest;
   } {
     this.endPart();
-    const complete: PackageManifest = { ...manifest, sections: this.parts };
-    this.write(`${JSON.stringify({ manifest: complete })}\n`);
     this.flush();
-    const body = Buffer.concat(this.compressed);
+    const { members, partDigests } = this.compression.close();
+    const complete: PackageManifest = {
+      ...manifest,
+      sections: this.parts.map((part, index) => ({ ...part, sha256: partDigests[index] || emptyDigest })),
+    };
+    members.push(gzipSync(`${JSON.stringify({ manifest: complete })}\n`));
+    const body = Buffer.concat(members);
     return { body, sha256: createHash('sha256').update(body).digest('hex'), manifest: complete };
+  }
+
+  /** Gives up a package that will not be finished (its build failed): the thread forgets its chunks. */
+  abandon(): void {
+    this.compression.abandon();
   }
 
   private line(part: OpenPart, json: string): void {
     part.rows += 1;
-    this.write(`${part.prefix}${json}}\n`);
-  }
-
-  private write(line: string): void {
+    const line = `${part.prefix}${json}}\n`;
     this.pending.push(line);
     this.pendingChars += line.length;
     this.textLength += line.length;
     if (this.pendingChars >= chunkChars) this.flush();
   }
 
-  /**
-   * Hashes the open part's lines still pending: one update per chunk rather than one per line. `chunk`
-   * is the pending text already joined, when the chunk is being compressed.
-   */
-  private hashPending(part: OpenPart, chunk?: string): void {
-    if (this.pending.length === this.partStartLine) return;
-    part.hash.update(
-      chunk === undefined ? this.pending.slice(this.partStartLine).join('') : chunk.slice(this.partStartChar),
-    );
-    this.partStartLine = this.pending.length;
-    this.partStartChar = this.pendingChars;
+  /** The open part's text in the pending chunk, named for its sha256. */
+  private closeRange(part: OpenPart): void {
+    if (this.pendingChars > this.openStart) this.ranges.push([part.index, this.openStart, this.pendingChars]);
+    this.openStart = this.pendingChars;
   }
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    const text = this.pending.join('');
-    if (this.open) this.hashPending(this.open, text);
-    this.compressed.push(gzipSync(text));
+    if (this.open) this.closeRange(this.open);
+    this.compression.chunk(this.pending.join(''), this.ranges);
     this.pending = [];
     this.pendingChars = 0;
-    this.partStartLine = 0;
-    this.partStartChar = 0;
+    this.ranges = [];
+    this.openStart = 0;
   }
 }

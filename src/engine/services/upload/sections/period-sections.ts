@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../../db/prepared';
 import { monthOf } from '../../../domain/calendar/calendar';
-import { onHandAsOf } from '../../reports/stock-position';
+import { inTransitAsOf, onHandAsOf, onHandQuery } from '../../reports/stock-position';
 import { positionValues } from '../../reports/value-allocation';
-import { inTransitAsOf } from '../../reports/stock-position';
 import type { PeriodSection, RowSink } from '../upload-section';
 
 /**
@@ -14,30 +13,72 @@ import type { PeriodSection, RowSink } from '../upload-section';
  *
  * The sums are made in SQL, and so is each row's JSON (json_object, uids joined in): a month of the
  * large demo is some fifty thousand rows, and building an object for each only to serialize it took
- * longer than the queries. Each query returns the row's JSON, then its totalled fields in order.
+ * longer than the queries. The control totals are summed by a second statement over the same rows:
+ * handing SQLite's numbers to JavaScript beside each row's text cost more than reading the kept sums
+ * twice. Where the rows are grouped for this read (on hand per goods × warehouse), grouping them again
+ * only to total them costs more: those rows bring their totalled figures along (`totalsPerRow`).
  */
 
-function writeJsonRows(
-  out: RowSink,
-  sqlite: Database.Database,
-  sql: string,
-  parameters: readonly unknown[],
-): void {
-  const rows = prepared(sqlite, sql)
-    .raw(true)
-    .iterate(...parameters) as IterableIterator<[string, ...number[]]>;
-  for (const [json, ...totals] of rows) out.rowText(json, totals);
+/** A period section's rows, read in SQL. */
+interface JsonRows {
+  /** The row's JSON: a json_object over the columns of `from`. */
+  json: string;
+  /** The section's totalled fields (package-format.ts `sectionSpecs`), in its order, as expressions. */
+  totals: readonly string[];
+  totalsPerRow?: boolean;
+  /** `FROM … WHERE …`: which rows. */
+  from: string;
+  order: string;
+  parameters: readonly unknown[];
 }
 
-/** 库存余额: on hand per goods × warehouse at the period's end, valued as the balance report values it. */
+function writeJsonRows(out: RowSink, sqlite: Database.Database, rows: JsonRows): void {
+  if (rows.totalsPerRow) {
+    const each = prepared(sqlite, `SELECT ${rows.json}, ${rows.totals.join(', ')} ${rows.from} ${rows.order}`)
+      .raw(true)
+      .iterate(...rows.parameters) as IterableIterator<[string, ...number[]]>;
+    for (const [json, ...totals] of each) out.rowText(json, totals);
+    return;
+  }
+  // The totals first: while the rows stream to the writer, their query holds the connection.
+  const totals = prepared(
+    sqlite,
+    `SELECT ${rows.totals.map((total) => `coalesce(sum(${total}), 0)`).join(', ')} ${rows.from}`,
+  )
+    .raw(true)
+    .safeIntegers(true)
+    .get(...rows.parameters) as bigint[];
+  const json = prepared(sqlite, `SELECT ${rows.json} ${rows.from} ${rows.order}`)
+    .pluck()
+    .iterate(...rows.parameters) as IterableIterator<string>;
+  out.rowTexts(json, totals);
+}
+
+/**
+ * 库存余额: on hand per goods × warehouse at the period's end, valued as the balance report values it.
+ * Under 分仓核算 a place's value is its own, and SQL writes the rows; under 统一核算 each place takes its
+ * share of the goods' value (value-allocation.ts), worked out here as the report works it out.
+ */
 export const stockBalancesSection: PeriodSection = {
   shape: 'period',
   name: 'stock_balances',
   write({ sqlite, profile, uids }, period, out) {
+    if (profile.costingScope !== 'per_branch') {
+      const onHand = onHandQuery(sqlite, period.to);
+      writeJsonRows(out, sqlite, {
+        json: "json_object('goodsUid', g.uid, 'warehouseUid', w.uid, 'quantity', p.quantity, 'value', p.value)",
+        totals: ['p.quantity', 'p.value'],
+        totalsPerRow: true,
+        from:
+          `FROM (${onHand.sql}) p JOIN goods g ON g.id = p.goods_id JOIN warehouses w ON w.id = p.warehouse_id ` +
+          'WHERE p.quantity <> 0 OR p.value <> 0',
+        order: 'ORDER BY p.goods_id, p.warehouse_id',
+        parameters: onHand.parameters,
+      });
+      return;
+    }
     const positions = [...onHandAsOf(sqlite, period.to).values()];
-    const values = positionValues(profile.costingScope === 'per_branch', positions, () =>
-      inTransitAsOf(sqlite, period.to),
-    );
+    const values = positionValues(true, positions, () => inTransitAsOf(sqlite, period.to));
     for (const position of positions) {
       const value = values.get(position)!;
       if (position.quantity === 0 && value === 0) continue;
@@ -72,15 +113,15 @@ export const movementSummarySection: PeriodSection = {
               'FROM stock_movements WHERE posting_date BETWEEN ? AND ? AND in_transit = 0 GROUP BY 1, 2, 3',
             [period.from, period.to],
           ];
-    writeJsonRows(
-      out,
-      sqlite,
-      "SELECT json_object('goodsUid', g.uid, 'warehouseUid', w.uid, 'kind', s.kind, 'quantity', s.quantity, " +
-        `'value', s.value, 'movements', s.movements), s.quantity, s.value FROM (${sums}) s ` +
-        'JOIN goods g ON g.id = s.goods_id JOIN warehouses w ON w.id = s.warehouse_id ' +
-        'ORDER BY s.goods_id, s.warehouse_id, s.kind',
+    writeJsonRows(out, sqlite, {
+      json:
+        "json_object('goodsUid', g.uid, 'warehouseUid', w.uid, 'kind', s.kind, 'quantity', s.quantity, " +
+        "'value', s.value, 'movements', s.movements)",
+      totals: ['s.quantity', 's.value'],
+      from: `FROM (${sums}) s JOIN goods g ON g.id = s.goods_id JOIN warehouses w ON w.id = s.warehouse_id`,
+      order: 'ORDER BY s.goods_id, s.warehouse_id, s.kind',
       parameters,
-    );
+    });
   },
 };
 
@@ -108,47 +149,61 @@ export const tradeSection: PeriodSection = {
               "FROM trade_line_figures WHERE status = 'completed' AND business_date BETWEEN ? AND ? GROUP BY 1, 2, 3",
             [period.from, period.to],
           ];
-    writeJsonRows(
-      out,
-      sqlite,
-      "SELECT json_object('side', t.side, 'counterpartyUid', c.uid, 'goodsUid', g.uid, 'quantity', t.quantity, " +
-        "'amount', t.amount, 'amountWithTax', t.amount_with_tax, 'cost', t.cost, 'lines', t.lines), " +
-        `t.quantity, t.amount, t.cost FROM (${sums}) t ` +
-        'LEFT JOIN counterparties c ON c.id = t.counterparty_id JOIN goods g ON g.id = t.goods_id ' +
-        'ORDER BY t.side, t.counterparty_id, t.goods_id',
+    writeJsonRows(out, sqlite, {
+      json:
+        "json_object('side', t.side, 'counterpartyUid', c.uid, 'goodsUid', g.uid, 'quantity', t.quantity, " +
+        "'amount', t.amount, 'amountWithTax', t.amount_with_tax, 'cost', t.cost, 'lines', t.lines)",
+      totals: ['t.quantity', 't.amount', 't.cost'],
+      from:
+        `FROM (${sums}) t ` +
+        'LEFT JOIN counterparties c ON c.id = t.counterparty_id JOIN goods g ON g.id = t.goods_id',
+      order: 'ORDER BY t.side, t.counterparty_id, t.goods_id',
       parameters,
-    );
+    });
   },
 };
 
 /**
  * 往来: receivables and payables per counterparty — the balance at the period's end (the sum of open
- * items up to it, DOMAIN.md §7), and what raised and lowered it within the period. The months before the
- * period's first are read as the sums kept with the open items (money_month_totals); from that month's
- * first day to the period's end, the items themselves.
+ * items up to it, DOMAIN.md §7), and what raised and lowered it within the period. A month reads the
+ * sums kept with the open items (money_month_totals) up to and including it; a day or a week reads them
+ * for the months before its own, and from that month's first day to the period's end the items
+ * themselves.
  */
 export const moneyBalancesSection: PeriodSection = {
   shape: 'period',
   name: 'money_balances',
   write({ sqlite }, period, out) {
     const month = monthOf(period.from);
-    writeJsonRows(
-      out,
-      sqlite,
-      "SELECT json_object('side', b.side, 'counterpartyUid', c.uid, 'balance', b.balance, 'debit', b.debit, " +
-        "'credit', b.credit), b.balance, b.debit, b.credit " +
-        'FROM (SELECT side, counterparty_id, sum(balance) AS balance, sum(debit) AS debit, sum(credit) AS credit FROM (' +
-        '    SELECT side, counterparty_id, debit - credit AS balance, 0 AS debit, 0 AS credit ' +
-        '    FROM money_month_totals WHERE month < ? ' +
-        '  UNION ALL ' +
-        '    SELECT side, counterparty_id, amount, ' +
-        '      CASE WHEN business_date >= ? AND amount > 0 THEN amount ELSE 0 END, ' +
-        '      CASE WHEN business_date >= ? AND amount < 0 THEN -amount ELSE 0 END ' +
-        '    FROM open_items WHERE business_date BETWEEN ? AND ?' +
-        '  ) GROUP BY side, counterparty_id) b ' +
-        'JOIN counterparties c ON c.id = b.counterparty_id ' +
-        'WHERE b.balance <> 0 OR b.debit <> 0 OR b.credit <> 0 ORDER BY b.side, b.counterparty_id',
-      [month, period.from, period.from, `${month}-01`, period.to],
-    );
+    const [sums, parameters] =
+      period.kind === 'month'
+        ? [
+            'SELECT side, counterparty_id, sum(debit - credit) AS balance, ' +
+              'sum(CASE WHEN month = ? THEN debit ELSE 0 END) AS debit, ' +
+              'sum(CASE WHEN month = ? THEN credit ELSE 0 END) AS credit ' +
+              'FROM money_month_totals WHERE month <= ? GROUP BY side, counterparty_id',
+            [period.key, period.key, period.key],
+          ]
+        : [
+            'SELECT side, counterparty_id, sum(balance) AS balance, sum(debit) AS debit, sum(credit) AS credit FROM (' +
+              '    SELECT side, counterparty_id, debit - credit AS balance, 0 AS debit, 0 AS credit ' +
+              '    FROM money_month_totals WHERE month < ? ' +
+              '  UNION ALL ' +
+              '    SELECT side, counterparty_id, amount, ' +
+              '      CASE WHEN business_date >= ? AND amount > 0 THEN amount ELSE 0 END, ' +
+              '      CASE WHEN business_date >= ? AND amount < 0 THEN -amount ELSE 0 END ' +
+              '    FROM open_items WHERE business_date BETWEEN ? AND ?' +
+              '  ) GROUP BY side, counterparty_id',
+            [month, period.from, period.from, `${month}-01`, period.to],
+          ];
+    writeJsonRows(out, sqlite, {
+      json: "json_object('side', b.side, 'counterpartyUid', c.uid, 'balance', b.balance, 'debit', b.debit, 'credit', b.credit)",
+      totals: ['b.balance', 'b.debit', 'b.credit'],
+      from:
+        `FROM (${sums}) b JOIN counterparties c ON c.id = b.counterparty_id ` +
+        'WHERE b.balance <> 0 OR b.debit <> 0 OR b.credit <> 0',
+      order: 'ORDER BY b.side, b.counterparty_id',
+      parameters,
+    });
   },
 };

@@ -1,0 +1,217 @@
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { gzipSync } from 'node:zlib';
+import { LedgerError } from '../../../shared/ledger-error';
+
+/**
+ * A package's text compressed and its parts hashed on a thread of their own, while the build reads the
+ * next rows. Gzip is the larger half of building a month's package (about 100 ms of the large demo's
+ * 300), and the build is synchronous inside its transaction: on one thread the queries and the
+ * compression take turns; on two they overlap.
+ *
+ * Each chunk of text goes to the thread as it fills, with the character ranges of the section parts it
+ * holds. The thread feeds each range to its part's sha256, in order, and gzips the chunk into a member of
+ * its own (the same bytes `gzipSync` of that chunk makes anywhere: the body does not depend on which
+ * thread compressed it) — unless the build took that chunk first. Each chunk carries a claim flag in
+ * shared memory, and whoever sets it compresses: the build takes the newest chunk when the thread is
+ * `inFlight` chunks behind, and at the end every chunk the thread has not reached, so both threads work
+ * to the last chunk and memory holds a few chunks, never the package. Closing then waits,
+ * synchronously, for the thread's members and the part digests.
+ *
+ * The build stays one synchronous transaction because it waits with `Atomics.wait`: the thread counts
+ * the chunks it has finished and the replies it has posted in a shared array, and the build sleeps on
+ * those counters.
+ */
+
+/** One part's characters within a chunk: its index in the package, and the range. */
+export type PartRange = readonly [part: number, start: number, end: number];
+
+export interface CompressedPackage {
+  /** The gzip members, in order. */
+  members: Buffer[];
+  /** Each part's sha256 (hex), by part index. */
+  partDigests: string[];
+}
+
+type Request =
+  | {
+      job: number;
+      kind: 'chunk';
+      index: number;
+      claim: Int32Array;
+      text: string;
+      ranges: readonly PartRange[];
+    }
+  | { job: number; kind: 'close' }
+  | { job: number; kind: 'abandon' };
+
+type Reply =
+  | { job: number; members: [index: number, member: ArrayBuffer][]; partDigests: string[] }
+  | { job: number; error: string };
+
+/** Counters in the shared array: chunks compressed, and replies posted. */
+const chunksDone = 0;
+const repliesPosted = 1;
+
+/** A chunk's claim flag: unclaimed, or claimed by the thread or by the build. */
+const unclaimed = 0;
+const byThread = 1;
+const byBuild = 2;
+
+/** Chunks queued for the thread past which the build compresses the next one itself. */
+const inFlight = 2;
+
+/** How long a wait may last before the thread is taken for dead. */
+const stalledMs = 60_000;
+
+/**
+ * The thread's code, as a script: it needs only Node's own modules, and run from a string it works the
+ * same under tsx, vitest, the bundled utility process and the CLI, with no file of its own to locate.
+ */
+const threadSource = `
+const { workerData } = require('node:worker_threads');
+const { gzipSync } = require('node:zlib');
+const { createHash } = require('node:crypto');
+const { port, counters } = workerData;
+const jobs = new Map();
+function reply(message, transfer) {
+  port.postMessage(message, transfer);
+  Atomics.add(counters, ${repliesPosted}, 1);
+  Atomics.notify(counters, ${repliesPosted});
+}
+port.on('message', (request) => {
+  if (request.kind === 'abandon') { jobs.delete(request.job); return; }
+  let job = jobs.get(request.job);
+  if (!job) { job = { members: [], hashes: [], error: null }; jobs.set(request.job, job); }
+  if (request.kind === 'chunk') {
+    try {
+      if (job.error === null) {
+        if (Atomics.compareExchange(request.claim, 0, ${unclaimed}, ${byThread}) === ${unclaimed})
+          job.members.push([request.index, gzipSync(request.text)]);
+        for (const [part, start, end] of request.ranges) {
+          if (!job.hashes[part]) job.hashes[part] = createHash('sha256');
+          job.hashes[part].update(request.text.slice(start, end));
+        }
+      }
+    } catch (error) {
+      job.error = String(error && error.message || error);
+    }
+    Atomics.add(counters, ${chunksDone}, 1);
+    Atomics.notify(counters, ${chunksDone});
+    return;
+  }
+  jobs.delete(request.job);
+  if (job.error !== null) { reply({ job: request.job, error: job.error }); return; }
+  // A member that owns its whole memory is handed over as it is; one within a larger buffer is copied out.
+  const members = job.members.map(([index, m]) => [
+    index,
+    m.byteOffset === 0 && m.byteLength === m.buffer.byteLength ? m.buffer : m.buffer.slice(m.byteOffset, m.byteOffset + m.byteLength),
+  ]);
+  const partDigests = Array.from(job.hashes, (hash) => (hash ? hash.digest('hex') : ''));
+  reply({ job: request.job, members, partDigests }, members.map(([, buffer]) => buffer));
+});
+`;
+
+interface Thread {
+  worker: Worker;
+  port: MessagePort;
+  counters: Int32Array;
+  /** Chunks sent to the thread so far (compared with its count of chunks done). */
+  chunksSent: number;
+  nextJob: number;
+}
+
+let thread: Thread | null = null;
+
+function compressionThread(): Thread {
+  if (thread) return thread;
+  const { port1, port2 } = new MessageChannel();
+  const counters = new Int32Array(new SharedArrayBuffer(8));
+  const worker = new Worker(threadSource, {
+    eval: true,
+    workerData: { port: port2, counters },
+    transferList: [port2],
+  });
+  // The thread lives as long as the process and never keeps it from exiting.
+  worker.unref();
+  port1.unref();
+  const started: Thread = { worker, port: port1, counters, chunksSent: 0, nextJob: 1 };
+  worker.on('error', () => {
+    if (thread === started) thread = null;
+  });
+  thread = started;
+  return started;
+}
+
+function stalled(): LedgerError {
+  thread?.worker.terminate().catch(() => undefined);
+  thread = null;
+  return new LedgerError('INTERNAL', '上传包压缩线程无响应，请重试；若一再出现，请重启程序。');
+}
+
+/** Sleeps until the counter moves past `seen`, or throws when the thread has stopped answering. */
+function waitPast(counters: Int32Array, counter: number, seen: number): void {
+  if (Atomics.load(counters, counter) !== seen) return;
+  if (Atomics.wait(counters, counter, seen, stalledMs) === 'timed-out') throw stalled();
+}
+
+/** One package's compression: chunks in, then the members and part digests out. */
+export class PackageCompression {
+  private readonly thread = compressionThread();
+  private readonly job = this.thread.nextJob++;
+  private closed = false;
+
+  /** The members in order; a slot is empty while its chunk is with the thread. */
+  private readonly members: (Buffer | null)[] = [];
+  /** The chunks no one has claimed yet, newest last: the build may still take them. */
+  private unclaimed: { index: number; text: string; claim: Int32Array }[] = [];
+
+  /** Hands a chunk of text to the thread, and compresses the newest here when the thread is behind. */
+  chunk(text: string, ranges: readonly PartRange[]): void {
+    const { counters, port } = this.thread;
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    const index = this.members.length;
+    this.members.push(null);
+    this.thread.chunksSent += 1;
+    port.postMessage({ job: this.job, kind: 'chunk', index, claim, text, ranges } satisfies Request);
+    this.unclaimed = this.unclaimed.filter((chunk) => Atomics.load(chunk.claim, 0) === unclaimed);
+    this.unclaimed.push({ index, text, claim });
+    if (this.thread.chunksSent - Atomics.load(counters, chunksDone) > inFlight)
+      this.take(this.unclaimed.pop()!);
+  }
+
+  /** Compresses a chunk here, unless the thread has claimed it meanwhile. */
+  private take(chunk: { index: number; text: string; claim: Int32Array }): void {
+    if (Atomics.compareExchange(chunk.claim, 0, unclaimed, byBuild) === unclaimed)
+      this.members[chunk.index] = gzipSync(chunk.text);
+  }
+
+  /** Waits for every chunk handed over, and returns their members and the part digests. */
+  close(): CompressedPackage {
+    const { counters, port } = this.thread;
+    this.closed = true;
+    // The thread works from the oldest chunk: the build takes from the newest until they meet.
+    for (const chunk of this.unclaimed.splice(0).reverse()) this.take(chunk);
+    let seen = Atomics.load(counters, repliesPosted);
+    port.postMessage({ job: this.job, kind: 'close' } satisfies Request);
+    for (;;) {
+      const received = receiveMessageOnPort(port);
+      if (received) {
+        const message = received.message as Reply;
+        // A reply for another job is from a package abandoned mid-build (a rolled-back transaction).
+        if (message.job !== this.job) continue;
+        if ('error' in message) throw new LedgerError('INTERNAL', `上传包压缩失败：${message.error}`);
+        for (const [index, member] of message.members) this.members[index] = Buffer.from(member);
+        return { members: this.members as Buffer[], partDigests: message.partDigests };
+      }
+      waitPast(counters, repliesPosted, seen);
+      seen = Atomics.load(counters, repliesPosted);
+    }
+  }
+
+  /** Drops the thread's state for a package that will not be closed (its build failed). */
+  abandon(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.thread.port.postMessage({ job: this.job, kind: 'abandon' } satisfies Request);
+  }
+}

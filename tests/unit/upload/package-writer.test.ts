@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { PackageCompression } from '../../../src/engine/services/upload/package-compression';
+import { PackageWriter } from '../../../src/engine/services/upload/package-writer';
+import {
+  manifestSchema,
+  packageFormatVersion,
+  type PackageManifest,
+} from '../../../src/shared/upload/package-format';
+
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+const manifestBase: Omit<PackageManifest, 'sections'> = {
+  format: packageFormatVersion,
+  schemaVersion: 20,
+  appVersion: 'test',
+  branchCode: 'BJ01',
+  branchUid: 'branch-uid',
+  packageId: 'package-uid',
+  epoch: 1,
+  seq: 3,
+  prevSha256: null,
+  snapshot: false,
+  builtAt: '2026-12-03T04:00:00.000Z',
+  quantityScale: 2,
+  periodKind: 'month',
+  periods: [{ kind: 'month', key: '2026-11', from: '2026-11-01', to: '2026-11-30' }],
+};
+
+/** A row line as package-format.ts defines it, written out independently of the writer. */
+const lineOf = (section: string, period: string | null, rowJson: string) =>
+  `{"s":${JSON.stringify(section)},"p":${JSON.stringify(period)},"r":${rowJson}}\n`;
+
+describe('package writer', () => {
+  it('writes every line once, in order, with each part’s sha256 and totals, across many chunks compressed on both threads', () => {
+    const writer = new PackageWriter();
+    const expected: { section: string; period: string | null; lines: string[] }[] = [];
+
+    // Names in Chinese: two-byte text, so a part's range in a chunk is counted in characters, not bytes.
+    writer.beginPart('goods', null, []);
+    const goods = { section: 'goods', period: null, lines: [] as string[] };
+    for (let i = 0; i < 20_000; i += 1) {
+      const row = { uid: `g-${i}`, code: `G${i}`, name: `纯牛奶 250ml×${i % 24} 箱` };
+      writer.row(row);
+      goods.lines.push(lineOf('goods', null, JSON.stringify(row)));
+    }
+    expected.push(goods);
+
+    // One row at a time with its totals, then a part's rows at once with their sums: five or so chunks
+    // of a megabyte, handed over faster than the thread compresses them, so the build takes some.
+    writer.beginPart('stock_balances', '2026-11', ['quantity', 'value']);
+    const stock = { section: 'stock_balances', period: '2026-11', lines: [] as string[] };
+    let quantity = 0;
+    let value = 0;
+    for (let i = 0; i < 30_000; i += 1) {
+      const json = `{"goodsUid":"g-${i}","warehouseUid":"w-${i % 5}","quantity":${i * 7},"value":${-i * 13}}`;
+      writer.rowText(json, [i * 7, -i * 13]);
+      stock.lines.push(lineOf('stock_balances', '2026-11', json));
+      quantity += i * 7;
+      value -= i * 13;
+    }
+    expected.push(stock);
+
+    writer.beginPart('trade', '2026-11', ['quantity', 'amount', 'cost']);
+    const trade = { section: 'trade', period: '2026-11', lines: [] as string[] };
+    const tradeJson = Array.from(
+      { length: 40_000 },
+      (_, i) =>
+        `{"side":"sales","counterpartyUid":"c-${i % 300}","goodsUid":"g-${i}","quantity":${i},"amount":${i * 3},"cost":${i * 2}}`,
+    );
+    // Sums past 2^53 arrive whole, as SQL summed them in 64 bits.
+    const bigAmount = 2n ** 60n + 7n;
+    const rows = writer.rowTexts(tradeJson, [799_980_000n, bigAmount, 1_599_960_000n]);
+    expect(rows).toBe(40_000);
+    trade.lines.push(...tradeJson.map((json) => lineOf('trade', '2026-11', json)));
+    expected.push(trade);
+
+    // A part with no rows.
+    writer.beginPart('money_balances', '2026-11', ['balance', 'debit', 'credit']);
+    expected.push({ section: 'money_balances', period: '2026-11', lines: [] });
+
+    const { body, sha256: bodySha, manifest } = writer.finish(manifestBase);
+
+    expect(bodySha).toBe(sha256(body));
+    const text = gunzipSync(body).toString('utf8');
+    const rowText = expected.flatMap((part) => part.lines).join('');
+    expect(text.length).toBeGreaterThan(5 * (1 << 20));
+    expect(text.startsWith(rowText)).toBe(true);
+    const manifestLine = text.slice(rowText.length);
+    expect(manifestLine.endsWith('\n')).toBe(true);
+    const parsed = manifestSchema.parse((JSON.parse(manifestLine) as { manifest: unknown }).manifest);
+    expect(parsed).toEqual(manifest);
+    expect(manifest.sections.map((part) => [part.section, part.period, part.rows, part.sha256])).toEqual(
+      expected.map((part) => [part.section, part.period, part.lines.length, sha256(part.lines.join(''))]),
+    );
+    expect(manifest.sections.map((part) => part.totals)).toEqual([
+      {},
+      { quantity: String(quantity), value: String(value) },
+      { quantity: '799980000', amount: bigAmount.toString(), cost: '1599960000' },
+      { balance: '0', debit: '0', credit: '0' },
+    ]);
+  });
+});
+
+describe('package compression', () => {
+  it('gives back every chunk as its own gzip member, the same bytes gzip makes of it on this thread', () => {
+    const chunks = Array.from({ length: 12 }, (_, n) =>
+      Array.from({ length: 20_000 }, (_, i) => `{"n":${n},"i":${i},"名":"货${i % 97}"}\n`).join(''),
+    );
+    const compression = new PackageCompression();
+    for (const chunk of chunks) compression.chunk(chunk, [[0, 0, chunk.length]]);
+    const { members, partDigests } = compression.close();
+    expect(members).toHaveLength(chunks.length);
+    members.forEach((member, index) => expect(member.equals(gzipSync(chunks[index]!))).toBe(true));
+    expect(partDigests).toEqual([sha256(chunks.join(''))]);
+  });
+
+  it('forgets an abandoned package: the next one closes with only its own chunks', () => {
+    const abandoned = new PackageCompression();
+    abandoned.chunk('{"left":"behind"}\n', [[0, 0, 18]]);
+    abandoned.abandon();
+    const next = new PackageCompression();
+    next.chunk('one\n', [[0, 0, 4]]);
+    next.chunk('two\n', [
+      [0, 0, 2],
+      [1, 2, 4],
+    ]);
+    const { members, partDigests } = next.close();
+    expect(Buffer.concat(members.map((member) => gunzipSync(member))).toString()).toBe('one\ntwo\n');
+    expect(partDigests).toEqual([sha256('one\ntw'), sha256('o\n')]);
+  });
+});
