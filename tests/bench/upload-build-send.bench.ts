@@ -31,6 +31,10 @@ import { benchAppVersion, benchContext, builtBody, cachedUploadedLedger } from '
  * with synchronous=FULL before it answers) is timed beside it and printed, not part of the ratio: it is
  * head office's cost, measured against its own floor by the ingest bench (hq-ingest-pg.bench.ts).
  *
+ * The build compresses on two threads (package-compression.ts: the queries on one, gzip and the parts'
+ * sha256 shared between both), the baseline's gzip on one: the ratio is what a branch waits, on the
+ * two cores these machines have.
+ *
  * Memory: one build each of the month and of the full snapshot (every month of the two years) in a
  * child process of its own (support/build-peak-rss.ts), RSS sampled during the build. A build that
  * streams grows by about the same for both, far less than the snapshot's text.

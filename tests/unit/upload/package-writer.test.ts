@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { PackageCompression } from '../../../src/engine/services/upload/package-compression';
+import {
+  InlineCompression,
+  ThreadCompression,
+} from '../../../src/engine/services/upload/package-compression';
 import { PackageWriter } from '../../../src/engine/services/upload/package-writer';
 import {
   manifestSchema,
@@ -103,12 +106,16 @@ describe('package writer', () => {
   });
 });
 
-describe('package compression', () => {
+// On the shared thread, and on the calling thread where that one may not wait for another.
+describe.each([
+  ['on its thread', () => new ThreadCompression()],
+  ['inline', () => new InlineCompression()],
+])('package compression %s', (_, compressionOf) => {
   it('gives back every chunk as its own gzip member, the same bytes gzip makes of it on this thread', () => {
     const chunks = Array.from({ length: 12 }, (_, n) =>
       Array.from({ length: 20_000 }, (_, i) => `{"n":${n},"i":${i},"名":"货${i % 97}"}\n`).join(''),
     );
-    const compression = new PackageCompression();
+    const compression = compressionOf();
     for (const chunk of chunks) compression.chunk(chunk, [[0, 0, chunk.length]]);
     const { members, partDigests } = compression.close();
     expect(members).toHaveLength(chunks.length);
@@ -117,10 +124,10 @@ describe('package compression', () => {
   });
 
   it('forgets an abandoned package: the next one closes with only its own chunks', () => {
-    const abandoned = new PackageCompression();
+    const abandoned = compressionOf();
     abandoned.chunk('{"left":"behind"}\n', [[0, 0, 18]]);
     abandoned.abandon();
-    const next = new PackageCompression();
+    const next = compressionOf();
     next.chunk('one\n', [[0, 0, 4]]);
     next.chunk('two\n', [
       [0, 0, 2],

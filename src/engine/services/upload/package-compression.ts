@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { LedgerError } from '../../../shared/ledger-error';
@@ -155,7 +156,58 @@ function waitPast(counters: Int32Array, counter: number, seen: number): void {
 }
 
 /** One package's compression: chunks in, then the members and part digests out. */
-export class PackageCompression {
+export interface PackageCompression {
+  chunk(text: string, ranges: readonly PartRange[]): void;
+  close(): CompressedPackage;
+  /** Drops what is held for a package that will not be closed (its build failed). */
+  abandon(): void;
+}
+
+/**
+ * Whether this thread may block in `Atomics.wait`: Node's threads may, a browser's main thread may not,
+ * and an embedder may forbid it. The spec has the check come before the value is compared, so a wait on
+ * a value that differs answers at once where blocking is allowed and throws where it is not.
+ */
+function mayBlock(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let threadUsable: boolean | null = null;
+
+/** The compression thread where this thread may wait for it; else compression here, as it comes. */
+export function packageCompression(): PackageCompression {
+  threadUsable ??= mayBlock();
+  return threadUsable ? new ThreadCompression() : new InlineCompression();
+}
+
+/** Compression on the calling thread: each chunk gzipped and hashed as it is handed over. */
+export class InlineCompression implements PackageCompression {
+  private readonly members: Buffer[] = [];
+  private readonly hashes: Hash[] = [];
+
+  chunk(text: string, ranges: readonly PartRange[]): void {
+    this.members.push(gzipSync(text));
+    for (const [part, start, end] of ranges)
+      (this.hashes[part] ??= createHash('sha256')).update(text.slice(start, end));
+  }
+
+  close(): CompressedPackage {
+    return {
+      members: this.members,
+      partDigests: Array.from(this.hashes, (hash) => hash?.digest('hex') ?? ''),
+    };
+  }
+
+  abandon(): void {}
+}
+
+/** Compression on the shared thread (above), the build taking chunks when it falls behind. */
+export class ThreadCompression implements PackageCompression {
   private readonly thread = compressionThread();
   private readonly job = this.thread.nextJob++;
   private closed = false;
@@ -208,7 +260,6 @@ export class PackageCompression {
     }
   }
 
-  /** Drops the thread's state for a package that will not be closed (its build failed). */
   abandon(): void {
     if (this.closed) return;
     this.closed = true;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { PackageManifest, SectionPart } from '../../../shared/upload/package-format';
-import { PackageCompression, type PartRange } from './package-compression';
+import { packageCompression, type PartRange } from './package-compression';
 import type { UploadRow } from './upload-section';
 
 /** Text gathered before it is compressed: the package streams, so memory holds a few of these, not the package. */
@@ -62,7 +62,7 @@ const emptyDigest = createHash('sha256').digest('hex');
  * way the line is the same text.
  */
 export class PackageWriter {
-  private readonly compression = new PackageCompression();
+  private readonly compression = packageCompression();
   private pending: string[] = [];
   private pendingChars = 0;
   /** The part ranges of the pending chunk, and where the open part's text in it begins. */
