@@ -175,6 +175,31 @@ describe('the integrity check on demand (system.checkIntegrity)', () => {
     const audit = await callOk(engine, 'audit.list', { action: 'system.integrity_check' }, adminSession);
     expect(audit.rows.map((row) => row.detail)).toEqual(['完整性检查通过']);
   });
+
+  it('names a row that points at a record no longer there, in a table with row numbers or without', async () => {
+    const { engine, adminSession } = await beijingLedger();
+    const sqlite = engine.db.$client;
+    // Written past the engine with the foreign keys off, as a damaged or hand-edited file would have it.
+    sqlite.pragma('foreign_keys = OFF');
+    sqlite
+      .prepare(
+        'INSERT INTO stock_balances (goods_id, warehouse_id, lot, in_transit, quantity, value) VALUES (9999, 9999, ?, 0, 1, 1)',
+      )
+      .run('');
+    sqlite
+      .prepare("INSERT INTO goods_units (goods_id, name, ratio, is_base) VALUES (9999, '箱', 24, 0)")
+      .run();
+    sqlite.pragma('foreign_keys = ON');
+    const report = await callOk(engine, 'system.checkIntegrity', {}, adminSession);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        '表 stock_balances 有一行引用的 goods 记录不存在',
+        '表 stock_balances 有一行引用的 warehouses 记录不存在',
+        expect.stringMatching(/^表 goods_units 第 \d+ 行引用的 goods 记录不存在$/),
+      ]),
+    );
+  });
 });
 
 describe('automatic backups', () => {

@@ -97,16 +97,25 @@ function dumpOfBooks(databasePath: string): Record<string, unknown[]> {
     // Counts of writes for the upload (schema/upload.ts), raised by the writes taken back as by any.
     'upload_table_versions',
   ]);
-  return withSqliteFile(databasePath, (sqlite) =>
-    Object.fromEntries(
+  return withSqliteFile(databasePath, (sqlite) => {
+    const withoutRowid = new Set(
+      sqlite
+        .prepare("SELECT name FROM pragma_table_list WHERE wr = 1 AND schema = 'main'")
+        .pluck()
+        .all() as string[],
+    );
+    return Object.fromEntries(
       tableNames(sqlite)
         .filter((table) => !logs.has(table) && !table.startsWith('sqlite_'))
         .map((table) => [
           table,
-          sqlite.prepare(`SELECT rowid AS _rowid, * FROM "${table}" ORDER BY rowid`).all(),
+          // A WITHOUT ROWID table (the stock balances, the month totals) is ordered by its key.
+          withoutRowid.has(table)
+            ? sqlite.prepare(`SELECT * FROM "${table}"`).all()
+            : sqlite.prepare(`SELECT rowid AS _rowid, * FROM "${table}" ORDER BY rowid`).all(),
         ]),
-    ),
-  );
+    );
+  });
 }
 
 const runsOf = (databasePath: string) =>

@@ -49,6 +49,8 @@ interface ForeignKey {
   column: string;
   parent: string;
   cascades: boolean;
+  /** The child is journaled too: the run's own rows of it are in the journal, by rowid. */
+  childJournaled: boolean;
 }
 
 /** Every foreign key of the file that points at a journaled table's id. */
@@ -68,7 +70,13 @@ function keysIntoJournaled(sqlite: Database.Database): ForeignKey[] {
       }[]
     )
       .filter((key) => journaled.has(key.table) && (key.to === null || key.to === 'id'))
-      .map((key) => ({ child, column: key.from, parent: key.table, cascades: key.on_delete === 'CASCADE' })),
+      .map((key) => ({
+        child,
+        column: key.from,
+        parent: key.table,
+        cascades: key.on_delete === 'CASCADE',
+        childJournaled: journaled.has(child),
+      })),
   );
 }
 
@@ -84,18 +92,24 @@ export function usedByOthers(sqlite: Database.Database): Set<string> {
   const used = new Set<string>();
   const keys = keysIntoJournaled(sqlite);
   for (const key of keys) {
+    // A child the run wrote is journaled, and its rows the run made do not count as use. Any other
+    // child (stock balances, WITHOUT ROWID, have no rowid) the run never wrote: every row is use.
+    const notTheRunsOwn = key.childJournaled
+      ? 'AND c.rowid NOT IN (SELECT row_id FROM temp.undo_changes WHERE table_name = @child)'
+      : '';
     const ids = sqlite
       .prepare(
         `SELECT DISTINCT c.${quoteName(key.column)} FROM ${quoteName(key.child)} c
          WHERE c.${quoteName(key.column)} IN (
            SELECT row_id FROM temp.undo_changes WHERE table_name = @parent AND before IS NULL)
-         AND c.rowid NOT IN (SELECT row_id FROM temp.undo_changes WHERE table_name = @child)`,
+         ${notTheRunsOwn}`,
       )
       .pluck()
       .all({ parent: key.parent, child: key.child }) as number[];
     for (const id of ids) used.add(rowKey(key.parent, id));
   }
-  for (const key of keys.filter((candidate) => candidate.cascades)) {
+  // A cascade takes the child's rows with the parent; kept, they are kept by their journal entries.
+  for (const key of keys.filter((candidate) => candidate.cascades && candidate.childJournaled)) {
     const owners = [...used]
       .filter((entry) => entry.startsWith(`${key.parent}:`))
       .map((entry) => Number(entry.split(':')[1]));

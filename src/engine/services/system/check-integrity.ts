@@ -13,9 +13,15 @@ export interface IntegrityReport {
 export function checkIntegrity(ctx: ServiceContext): IntegrityReport {
   const sqlite = ctx.db.$client;
   const problems = integrityProblems(sqlite, 'full');
-  const orphans = sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  const orphans = sqlite.pragma('foreign_key_check') as {
+    table: string;
+    rowid: number | null;
+    parent: string;
+  }[];
   for (const orphan of orphans.slice(0, 20)) {
-    problems.push(`表 ${orphan.table} 第 ${orphan.rowid} 行引用的 ${orphan.parent} 记录不存在`);
+    // A WITHOUT ROWID table (stock balances, month totals) has no row number to name.
+    const row = orphan.rowid === null ? '有一行' : `第 ${orphan.rowid} 行`;
+    problems.push(`表 ${orphan.table} ${row}引用的 ${orphan.parent} 记录不存在`);
   }
   const report = { ok: problems.length === 0, problems, checkedAt: ctx.clock.now().toISOString() };
   ctx.db.transaction((tx) =>
