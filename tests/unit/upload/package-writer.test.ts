@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
   InlineCompression,
@@ -50,33 +51,36 @@ describe('package writer', () => {
     }
     expected.push(goods);
 
-    // One row at a time with its totals, then a part's rows at once with their sums: five or so chunks
-    // of a megabyte, handed over faster than the thread compresses them, so the build takes some.
+    // A part's lines made elsewhere (in SQL) with their count and sums, long enough to be cut into chunks
+    // at line ends: five or so chunks of a megabyte in all, handed over faster than the thread
+    // compresses them, so the build takes some.
     writer.beginPart('stock_balances', '2026-11', ['quantity', 'value']);
     const stock = { section: 'stock_balances', period: '2026-11', lines: [] as string[] };
     let quantity = 0;
     let value = 0;
     for (let i = 0; i < 30_000; i += 1) {
       const json = `{"goodsUid":"g-${i}","warehouseUid":"w-${i % 5}","quantity":${i * 7},"value":${-i * 13}}`;
-      writer.rowText(json, [i * 7, -i * 13]);
       stock.lines.push(lineOf('stock_balances', '2026-11', json));
       quantity += i * 7;
       value -= i * 13;
     }
+    expect(stock.lines[0]!.startsWith(writer.linePrefix)).toBe(true);
+    writer.lines(stock.lines.join(''), stock.lines.length, [BigInt(quantity), BigInt(value)]);
     expected.push(stock);
 
     writer.beginPart('trade', '2026-11', ['quantity', 'amount', 'cost']);
     const trade = { section: 'trade', period: '2026-11', lines: [] as string[] };
-    const tradeJson = Array.from(
-      { length: 40_000 },
-      (_, i) =>
-        `{"side":"sales","counterpartyUid":"c-${i % 300}","goodsUid":"g-${i}","quantity":${i},"amount":${i * 3},"cost":${i * 2}}`,
-    );
+    for (let i = 0; i < 40_000; i += 1)
+      trade.lines.push(
+        lineOf(
+          'trade',
+          '2026-11',
+          `{"side":"sales","counterpartyUid":"c-${i % 300}","goodsUid":"g-${i}","quantity":${i},"amount":${i * 3},"cost":${i * 2}}`,
+        ),
+      );
     // Sums past 2^53 arrive whole, as SQL summed them in 64 bits.
     const bigAmount = 2n ** 60n + 7n;
-    const rows = writer.rowTexts(tradeJson, [799_980_000n, bigAmount, 1_599_960_000n]);
-    expect(rows).toBe(40_000);
-    trade.lines.push(...tradeJson.map((json) => lineOf('trade', '2026-11', json)));
+    writer.lines(trade.lines.join(''), trade.lines.length, [799_980_000n, bigAmount, 1_599_960_000n]);
     expected.push(trade);
 
     // A part with no rows.
@@ -87,10 +91,10 @@ describe('package writer', () => {
 
     expect(bodySha).toBe(sha256(body));
     const text = gunzipSync(body).toString('utf8');
-    const rowText = expected.flatMap((part) => part.lines).join('');
+    const rowLines = expected.flatMap((part) => part.lines).join('');
     expect(text.length).toBeGreaterThan(5 * (1 << 20));
-    expect(text.startsWith(rowText)).toBe(true);
-    const manifestLine = text.slice(rowText.length);
+    expect(text.startsWith(rowLines)).toBe(true);
+    const manifestLine = text.slice(rowLines.length);
     expect(manifestLine.endsWith('\n')).toBe(true);
     const parsed = manifestSchema.parse((JSON.parse(manifestLine) as { manifest: unknown }).manifest);
     expect(parsed).toEqual(manifest);
@@ -136,5 +140,30 @@ describe.each([
     const { members, partDigests } = next.close();
     expect(Buffer.concat(members.map((member) => gunzipSync(member))).toString()).toBe('one\ntwo\n');
     expect(partDigests).toEqual([sha256('one\ntw'), sha256('o\n')]);
+  });
+});
+
+describe('a part’s lines joined in SQL (period-sections.ts)', () => {
+  it('come in the order of the subquery the aggregate reads, even where that order needs a sort', () => {
+    const sqlite = new Database(':memory:');
+    sqlite.exec('CREATE TABLE figures (goods_id INTEGER, warehouse_id INTEGER, quantity INTEGER)');
+    const insert = sqlite.prepare('INSERT INTO figures VALUES (?, ?, ?)');
+    // Written in an order unlike the one asked for, with no index to read it in that order.
+    for (let i = 0; i < 5_000; i += 1) insert.run((i * 7919) % 5_000, i % 3, i);
+    const [text, count, total] = sqlite
+      .prepare(
+        "SELECT group_concat(line, ''), count(*), sum(t0) FROM (" +
+          "SELECT ? || json_object('g', goods_id, 'w', warehouse_id) || '}' || char(10) AS line, quantity AS t0 " +
+          "FROM figures UNION ALL SELECT ? || json_object('g', -1, 'w', 0) || '}' || char(10), 0 " +
+          'ORDER BY 1)',
+      )
+      .raw(true)
+      .safeIntegers(true)
+      .get('P', 'P') as [string, bigint, bigint];
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toEqual([...lines].sort());
+    expect(Number(count)).toBe(5_001);
+    expect(total).toBe(BigInt((4_999 * 5_000) / 2));
+    sqlite.close();
   });
 });

@@ -336,16 +336,14 @@ class Packer {
     this.rowsWritten += 1;
   }
 
-  /** A period row as its JSON text (RowSink): a period part is never split, so no budget check here. */
-  rowText(json: string, totals: readonly number[]): void {
-    this.open.writer.rowText(json, totals);
-    this.open.sectionRows[this.section] = (this.open.sectionRows[this.section] ?? 0) + 1;
-    this.rowsWritten += 1;
+  /** The open part's line prefix (RowSink). */
+  get linePrefix(): string {
+    return this.open.writer.linePrefix;
   }
 
-  /** Period rows as their JSON text, their totals summed (RowSink). */
-  rowTexts(json: Iterable<string>, totals: readonly bigint[]): void {
-    const rows = this.open.writer.rowTexts(json, totals);
+  /** Period rows as lines made in SQL (RowSink): a period part is never split, so no budget check here. */
+  lines(text: string, rows: number, totals: readonly bigint[]): void {
+    this.open.writer.lines(text, rows, totals);
     this.open.sectionRows[this.section] = (this.open.sectionRows[this.section] ?? 0) + rows;
     this.rowsWritten += rows;
   }

@@ -57,8 +57,7 @@ const emptyDigest = createHash('sha256').digest('hex');
  * last. Each part's control totals are summed here while its rows pass.
  *
  * A row comes as an object, or as its JSON text already made (SQLite's json_object, for the period
- * figures: tens of thousands of rows a month), one at a time with its totalled values or a part's rows
- * at once with their totals summed. Either
+ * figures: tens of thousands of rows a month), a part's lines at once with their totals summed. Either
  * way the line is the same text.
  */
 export class PackageWriter {
@@ -97,23 +96,26 @@ export class PackageWriter {
     this.line(part, JSON.stringify(row));
   }
 
-  /** A row as its JSON text, and its totalled fields' values in the order the section lists them. */
-  rowText(json: string, totals: readonly number[]): void {
-    const part = this.open!;
-    for (let index = 0; index < totals.length; index += 1) part.totals[index]!.add(totals[index]!);
-    this.line(part, json);
+  /** The text every row line of the open part begins with. */
+  get linePrefix(): string {
+    return this.open!.prefix;
   }
 
   /**
-   * Rows as their JSON text, and the sums of their totalled fields in the order the section lists them.
-   * Returns how many rows there were.
+   * Whole row lines made elsewhere (in SQL, each `linePrefix` + the row's JSON + `}\n`), how many, and
+   * the sums of their totalled fields in the order the section lists them. Long text goes on in chunks
+   * cut at line ends, as rows written one by one would.
    */
-  rowTexts(json: Iterable<string>, totals: readonly bigint[]): number {
+  lines(text: string, rows: number, totals: readonly bigint[]): void {
     const part = this.open!;
     for (let index = 0; index < totals.length; index += 1) part.totals[index]!.addSum(totals[index]!);
-    const before = part.rows;
-    for (const text of json) this.line(part, text);
-    return part.rows - before;
+    part.rows += rows;
+    for (let start = 0; start < text.length;) {
+      const fits = start + chunkChars - this.pendingChars;
+      const end = fits >= text.length ? text.length : text.indexOf('\n', fits) + 1 || text.length;
+      this.append(text.slice(start, end));
+      start = end;
+    }
   }
 
   /** Parts begun so far. */
@@ -164,10 +166,13 @@ export class PackageWriter {
 
   private line(part: OpenPart, json: string): void {
     part.rows += 1;
-    const line = `${part.prefix}${json}}\n`;
-    this.pending.push(line);
-    this.pendingChars += line.length;
-    this.textLength += line.length;
+    this.append(`${part.prefix}${json}}\n`);
+  }
+
+  private append(text: string): void {
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    this.textLength += text.length;
     if (this.pendingChars >= chunkChars) this.flush();
   }
 

@@ -34,15 +34,14 @@ export interface IdentitySection {
 }
 
 /**
- * Where a period section writes its rows: as objects, or as the JSON text SQLite's json_object made of
- * them — one at a time with the values of the section's totalled fields beside it, or a part's rows at
- * once with those fields' sums over them (package-format.ts `sectionSpecs`), in that order. A month
- * holds tens of thousands of figure rows; made in SQL they never become objects.
+ * Where a period section writes its rows: as objects, or as the lines SQLite made of them — each the
+ * open part's `linePrefix`, the row's JSON and `}` and a newline (package-format.ts) — with how many and
+ * the sums of the section's totalled fields over them (`sectionSpecs`), in that order.
  */
 export interface RowSink {
   row(row: UploadRow): void;
-  rowText(json: string, totals: readonly number[]): void;
-  rowTexts(json: Iterable<string>, totals: readonly bigint[]): void;
+  readonly linePrefix: string;
+  lines(text: string, rows: number, totals: readonly bigint[]): void;
 }
 
 export interface PeriodSection {

@@ -11,12 +11,12 @@ import type { PeriodSection, RowSink } from '../upload-section';
  * balance as 库存余额表 values it, movements as 进销存汇总 sums them, trade and money from the
  * completed documents and open items the branch's sales and 往来 reports read.
  *
- * The sums are made in SQL, and so is each row's JSON (json_object, uids joined in): a month of the
- * large demo is some fifty thousand rows, and building an object for each only to serialize it took
- * longer than the queries. The control totals are summed by a second statement over the same rows:
- * handing SQLite's numbers to JavaScript beside each row's text cost more than reading the kept sums
- * twice. Where the rows are grouped for this read (on hand per goods × warehouse), grouping them again
- * only to total them costs more: those rows bring their totalled figures along (`totalsPerRow`).
+ * The sums are made in SQL, and so is each part's text: each row's JSON (json_object, uids joined in)
+ * in its line, the lines joined, counted and their totalled fields summed, all in one statement. A
+ * month of the large demo is some fifty thousand rows; building an object for each only to serialize it
+ * took longer than the queries, and stepping the rows one by one from JavaScript, or handing SQLite's
+ * numbers over beside each row, cost more than letting SQLite's own loop do it. A part is one period of
+ * one section (a month's 购销 of the large demo is 4.6 MB of text), never the package.
  */
 
 /** A period section's rows, read in SQL. */
@@ -25,33 +25,27 @@ interface JsonRows {
   json: string;
   /** The section's totalled fields (package-format.ts `sectionSpecs`), in its order, as expressions. */
   totals: readonly string[];
-  totalsPerRow?: boolean;
   /** `FROM … WHERE …`: which rows. */
   from: string;
+  /** `ORDER BY …`: the lines' order. */
   order: string;
   parameters: readonly unknown[];
 }
 
 function writeJsonRows(out: RowSink, sqlite: Database.Database, rows: JsonRows): void {
-  if (rows.totalsPerRow) {
-    const each = prepared(sqlite, `SELECT ${rows.json}, ${rows.totals.join(', ')} ${rows.from} ${rows.order}`)
-      .raw(true)
-      .iterate(...rows.parameters) as IterableIterator<[string, ...number[]]>;
-    for (const [json, ...totals] of each) out.rowText(json, totals);
-    return;
-  }
-  // The totals first: while the rows stream to the writer, their query holds the connection.
-  const totals = prepared(
+  const sums = rows.totals.map((_, index) => `, coalesce(sum(t${index}), 0)`).join('');
+  const totalled = rows.totals.map((total, index) => `, ${total} AS t${index}`).join('');
+  // The aggregate reads the ordered subquery as it comes (SQLite does not flatten an ordered subquery
+  // into an aggregate): the lines are joined in the order given. package-writer.test.ts says so.
+  const [text, count, ...totals] = prepared(
     sqlite,
-    `SELECT ${rows.totals.map((total) => `coalesce(sum(${total}), 0)`).join(', ')} ${rows.from}`,
+    `SELECT coalesce(group_concat(line, ''), ''), count(*)${sums} FROM (` +
+      `SELECT ? || ${rows.json} || '}' || char(10) AS line${totalled} ${rows.from} ${rows.order})`,
   )
     .raw(true)
     .safeIntegers(true)
-    .get(...rows.parameters) as bigint[];
-  const json = prepared(sqlite, `SELECT ${rows.json} ${rows.from} ${rows.order}`)
-    .pluck()
-    .iterate(...rows.parameters) as IterableIterator<string>;
-  out.rowTexts(json, totals);
+    .get(out.linePrefix, ...rows.parameters) as [string, bigint, ...bigint[]];
+  out.lines(text, Number(count), totals);
 }
 
 /**
@@ -68,7 +62,6 @@ export const stockBalancesSection: PeriodSection = {
       writeJsonRows(out, sqlite, {
         json: "json_object('goodsUid', g.uid, 'warehouseUid', w.uid, 'quantity', p.quantity, 'value', p.value)",
         totals: ['p.quantity', 'p.value'],
-        totalsPerRow: true,
         from:
           `FROM (${onHand.sql}) p JOIN goods g ON g.id = p.goods_id JOIN warehouses w ON w.id = p.warehouse_id ` +
           'WHERE p.quantity <> 0 OR p.value <> 0',
