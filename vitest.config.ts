@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // expect.poll's default 1 s is too short on a loaded 2-core machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -24,6 +26,10 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // expect.poll gives up after 1 s by default: too short on a loaded 2-core machine, where the
+          // first import of a workbook or a page's first query can take longer. The same as Playwright's
+          // action timeout (support/browser.ts), so a step waits as long as a click would.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
