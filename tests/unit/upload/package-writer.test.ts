@@ -3,8 +3,11 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
+  chunkBytes,
   InlineCompression,
   ThreadCompression,
+  type PackageCompression,
+  type PartRange,
 } from '../../../src/engine/services/upload/package-compression';
 import { PackageWriter } from '../../../src/engine/services/upload/package-writer';
 import {
@@ -41,7 +44,7 @@ describe('package writer', () => {
     const writer = new PackageWriter();
     const expected: { section: string; period: string | null; lines: string[] }[] = [];
 
-    // Names in Chinese: two-byte text, so a part's range in a chunk is counted in characters, not bytes.
+    // Names in Chinese: three bytes a character in UTF-8, so a chunk's bytes are not its characters.
     writer.beginPart('goods', null, []);
     const goods = { section: 'goods', period: null, lines: [] as string[] };
     for (let i = 0; i < 20_000; i += 1) {
@@ -51,9 +54,9 @@ describe('package writer', () => {
     }
     expected.push(goods);
 
-    // A part's lines made elsewhere (in SQL) with their count and sums, long enough to be cut into chunks
-    // at line ends: five or so chunks of a megabyte in all, handed over faster than the thread
-    // compresses them, so the build takes some.
+    // A part's lines made elsewhere (in SQL) with their count and sums, long enough to fill chunks: six
+    // or so of a megabyte in all, more than the thread's slots, handed over faster than the thread
+    // compresses them, so the build takes some and waits for a slot to come free.
     writer.beginPart('stock_balances', '2026-11', ['quantity', 'value']);
     const stock = { section: 'stock_balances', period: '2026-11', lines: [] as string[] };
     let quantity = 0;
@@ -65,7 +68,7 @@ describe('package writer', () => {
       value -= i * 13;
     }
     expect(stock.lines[0]!.startsWith(writer.linePrefix)).toBe(true);
-    writer.lines(stock.lines.join(''), stock.lines.length, [BigInt(quantity), BigInt(value)]);
+    writer.lines(Buffer.from(stock.lines.join('')), stock.lines.length, [BigInt(quantity), BigInt(value)]);
     expected.push(stock);
 
     writer.beginPart('trade', '2026-11', ['quantity', 'amount', 'cost']);
@@ -80,7 +83,11 @@ describe('package writer', () => {
       );
     // Sums past 2^53 arrive whole, as SQL summed them in 64 bits.
     const bigAmount = 2n ** 60n + 7n;
-    writer.lines(trade.lines.join(''), trade.lines.length, [799_980_000n, bigAmount, 1_599_960_000n]);
+    writer.lines(Buffer.from(trade.lines.join('')), trade.lines.length, [
+      799_980_000n,
+      bigAmount,
+      1_599_960_000n,
+    ]);
     expected.push(trade);
 
     // A part with no rows.
@@ -92,7 +99,7 @@ describe('package writer', () => {
     expect(bodySha).toBe(sha256(body));
     const text = gunzipSync(body).toString('utf8');
     const rowLines = expected.flatMap((part) => part.lines).join('');
-    expect(text.length).toBeGreaterThan(5 * (1 << 20));
+    expect(Buffer.byteLength(text)).toBeGreaterThan(6 * chunkBytes);
     expect(text.startsWith(rowLines)).toBe(true);
     const manifestLine = text.slice(rowLines.length);
     expect(manifestLine.endsWith('\n')).toBe(true);
@@ -115,25 +122,36 @@ describe.each([
   ['on its thread', () => new ThreadCompression()],
   ['inline', () => new InlineCompression()],
 ])('package compression %s', (_, compressionOf) => {
+  /** Writes a chunk into the buffer the compression lends, and hands it over. */
+  const handOver = (compression: PackageCompression, text: string, ranges: readonly PartRange[]) =>
+    compression.chunk(compression.buffer().write(text), ranges);
+
   it('gives back every chunk as its own gzip member, the same bytes gzip makes of it on this thread', () => {
+    // Twelve chunks: each slot written three times, so a slot is used again only once read.
     const chunks = Array.from({ length: 12 }, (_, n) =>
-      Array.from({ length: 20_000 }, (_, i) => `{"n":${n},"i":${i},"名":"货${i % 97}"}\n`).join(''),
+      Buffer.from(
+        Array.from({ length: 20_000 }, (_, i) => `{"n":${n},"i":${i},"名":"货${i % 97}"}\n`).join(''),
+      ),
     );
+    expect(chunks.every((chunk) => chunk.length <= chunkBytes)).toBe(true);
     const compression = compressionOf();
-    for (const chunk of chunks) compression.chunk(chunk, [[0, 0, chunk.length]]);
+    for (const chunk of chunks) {
+      chunk.copy(compression.buffer());
+      compression.chunk(chunk.length, [[0, 0, chunk.length]]);
+    }
     const { members, partDigests } = compression.close();
     expect(members).toHaveLength(chunks.length);
     members.forEach((member, index) => expect(member.equals(gzipSync(chunks[index]!))).toBe(true));
-    expect(partDigests).toEqual([sha256(chunks.join(''))]);
+    expect(partDigests).toEqual([sha256(Buffer.concat(chunks))]);
   });
 
   it('forgets an abandoned package: the next one closes with only its own chunks', () => {
     const abandoned = compressionOf();
-    abandoned.chunk('{"left":"behind"}\n', [[0, 0, 18]]);
+    handOver(abandoned, '{"left":"behind"}\n', [[0, 0, 18]]);
     abandoned.abandon();
     const next = compressionOf();
-    next.chunk('one\n', [[0, 0, 4]]);
-    next.chunk('two\n', [
+    handOver(next, 'one\n', [[0, 0, 4]]);
+    handOver(next, 'two\n', [
       [0, 0, 2],
       [1, 2, 4],
     ]);

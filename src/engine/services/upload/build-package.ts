@@ -342,8 +342,8 @@ class Packer {
   }
 
   /** Period rows as lines made in SQL (RowSink): a period part is never split, so no budget check here. */
-  lines(text: string, rows: number, totals: readonly bigint[]): void {
-    this.open.writer.lines(text, rows, totals);
+  lines(bytes: Buffer, rows: number, totals: readonly bigint[]): void {
+    this.open.writer.lines(bytes, rows, totals);
     this.open.sectionRows[this.section] = (this.open.sectionRows[this.section] ?? 0) + rows;
     this.rowsWritten += rows;
   }

@@ -9,22 +9,29 @@ import { LedgerError } from '../../../shared/ledger-error';
  * 300), and the build is synchronous inside its transaction: on one thread the queries and the
  * compression take turns; on two they overlap.
  *
- * Each chunk of text goes to the thread as it fills, with the character ranges of the section parts it
- * holds. The thread feeds each range to its part's sha256, in order, and gzips the chunk into a member of
- * its own (the same bytes `gzipSync` of that chunk makes anywhere: the body does not depend on which
- * thread compressed it) — unless the build took that chunk first. Each chunk carries a claim flag in
- * shared memory, and whoever sets it compresses: the build takes the newest chunk when the thread is
- * `inFlight` chunks behind, and at the end every chunk the thread has not reached, so both threads work
- * to the last chunk and memory holds a few chunks, never the package. Closing then waits,
- * synchronously, for the thread's members and the part digests.
+ * The text is written as UTF-8 straight into chunk slots in shared memory (`slots` of `chunkBytes`
+ * each, per package), so neither thread makes a string or a copy of it: memory holds those slots and
+ * the gzip members, whatever the package's size. Each chunk goes to the thread as it fills, named by its
+ * slot and length, with the byte ranges of the section parts it holds. The thread feeds each range to
+ * its part's sha256, in order, and gzips the chunk into a member of its own (the same bytes `gzipSync`
+ * of those bytes makes anywhere: the body does not depend on which thread compressed it) — unless the
+ * build took that chunk first. Each slot carries a claim flag, and whoever sets it compresses: the build
+ * takes the newest chunk when the thread is `inFlight` chunks behind, and at the end every chunk the
+ * thread has not reached, so both threads work to the last chunk. A slot is written again only once the
+ * thread has read the chunk in it (the build waits for that, which it seldom has to: the thread only
+ * hashes the chunks the build took). Closing then waits, synchronously, for the thread's members and
+ * the part digests.
  *
  * The build stays one synchronous transaction because it waits with `Atomics.wait`: the thread counts
  * the chunks it has finished and the replies it has posted in a shared array, and the build sleeps on
  * those counters.
  */
 
-/** One part's characters within a chunk: its index in the package, and the range. */
+/** One part's bytes within a chunk: its index in the package, and the range. */
 export type PartRange = readonly [part: number, start: number, end: number];
+
+/** Bytes of text per chunk, each gzipped into a member of its own. */
+export const chunkBytes = 1 << 20;
 
 export interface CompressedPackage {
   /** The gzip members, in order. */
@@ -38,8 +45,10 @@ type Request =
       job: number;
       kind: 'chunk';
       index: number;
-      claim: Int32Array;
-      text: string;
+      memory: SharedArrayBuffer;
+      claims: Int32Array;
+      slot: number;
+      length: number;
       ranges: readonly PartRange[];
     }
   | { job: number; kind: 'close' }
@@ -61,6 +70,9 @@ const byBuild = 2;
 /** Chunks queued for the thread past which the build compresses the next one itself. */
 const inFlight = 2;
 
+/** Chunk slots per package: those queued, the one being filled, and one spare for the thread's lag. */
+const slots = inFlight + 2;
+
 /** How long a wait may last before the thread is taken for dead. */
 const stalledMs = 60_000;
 
@@ -68,6 +80,7 @@ const stalledMs = 60_000;
  * The thread's code, as a script: it needs only Node's own modules, and run from a string it works the
  * same under tsx, vitest, the bundled utility process and the CLI, with no file of its own to locate.
  */
+const chunkBytesSource = String(chunkBytes);
 const threadSource = `
 const { workerData } = require('node:worker_threads');
 const { gzipSync } = require('node:zlib');
@@ -86,11 +99,12 @@ port.on('message', (request) => {
   if (request.kind === 'chunk') {
     try {
       if (job.error === null) {
-        if (Atomics.compareExchange(request.claim, 0, ${unclaimed}, ${byThread}) === ${unclaimed})
-          job.members.push([request.index, gzipSync(request.text)]);
+        const bytes = Buffer.from(request.memory, request.slot * ${chunkBytesSource}, request.length);
+        if (Atomics.compareExchange(request.claims, request.slot, ${unclaimed}, ${byThread}) === ${unclaimed})
+          job.members.push([request.index, gzipSync(bytes)]);
         for (const [part, start, end] of request.ranges) {
           if (!job.hashes[part]) job.hashes[part] = createHash('sha256');
-          job.hashes[part].update(request.text.slice(start, end));
+          job.hashes[part].update(bytes.subarray(start, end));
         }
       }
     } catch (error) {
@@ -157,7 +171,10 @@ function waitPast(counters: Int32Array, counter: number, seen: number): void {
 
 /** One package's compression: chunks in, then the members and part digests out. */
 export interface PackageCompression {
-  chunk(text: string, ranges: readonly PartRange[]): void;
+  /** Where the next chunk is written: `chunkBytes` long, the writer's until it hands the chunk over. */
+  buffer(): Buffer;
+  /** Hands over the first `length` bytes of the buffer last given, with the part ranges in them. */
+  chunk(length: number, ranges: readonly PartRange[]): void;
   close(): CompressedPackage;
   /** Drops what is held for a package that will not be closed (its build failed). */
   abandon(): void;
@@ -189,11 +206,17 @@ export function packageCompression(): PackageCompression {
 export class InlineCompression implements PackageCompression {
   private readonly members: Buffer[] = [];
   private readonly hashes: Hash[] = [];
+  private readonly slot = Buffer.allocUnsafe(chunkBytes);
 
-  chunk(text: string, ranges: readonly PartRange[]): void {
-    this.members.push(gzipSync(text));
+  buffer(): Buffer {
+    return this.slot;
+  }
+
+  chunk(length: number, ranges: readonly PartRange[]): void {
+    const bytes = this.slot.subarray(0, length);
+    this.members.push(gzipSync(bytes));
     for (const [part, start, end] of ranges)
-      (this.hashes[part] ??= createHash('sha256')).update(text.slice(start, end));
+      (this.hashes[part] ??= createHash('sha256')).update(bytes.subarray(start, end));
   }
 
   close(): CompressedPackage {
@@ -206,35 +229,78 @@ export class InlineCompression implements PackageCompression {
   abandon(): void {}
 }
 
+/** A chunk handed over and not yet claimed: the build may still take it. */
+interface Unclaimed {
+  index: number;
+  slot: number;
+  length: number;
+}
+
 /** Compression on the shared thread (above), the build taking chunks when it falls behind. */
 export class ThreadCompression implements PackageCompression {
   private readonly thread = compressionThread();
   private readonly job = this.thread.nextJob++;
   private closed = false;
+  private readonly memory = new SharedArrayBuffer(slots * chunkBytes);
+  private readonly claims = new Int32Array(new SharedArrayBuffer(slots * 4));
+  /** Each slot's last chunk, counted among all the thread was sent (-1: none yet). */
+  private readonly slotChunk = new Array<number>(slots).fill(-1);
 
   /** The members in order; a slot is empty while its chunk is with the thread. */
   private readonly members: (Buffer | null)[] = [];
-  /** The chunks no one has claimed yet, newest last: the build may still take them. */
-  private unclaimed: { index: number; text: string; claim: Int32Array }[] = [];
+  /** The chunks no one has claimed yet, newest last. */
+  private unclaimed: Unclaimed[] = [];
 
-  /** Hands a chunk of text to the thread, and compresses the newest here when the thread is behind. */
-  chunk(text: string, ranges: readonly PartRange[]): void {
+  private get slot(): number {
+    return this.members.length % slots;
+  }
+
+  private bytes(slot: number, length: number): Buffer {
+    return Buffer.from(this.memory, slot * chunkBytes, length);
+  }
+
+  /** The next slot, once the thread has read the chunk last written in it. */
+  buffer(): Buffer {
+    const { counters } = this.thread;
+    const last = this.slotChunk[this.slot]!;
+    for (
+      let done = Atomics.load(counters, chunksDone);
+      done <= last;
+      done = Atomics.load(counters, chunksDone)
+    )
+      waitPast(counters, chunksDone, done);
+    return this.bytes(this.slot, chunkBytes);
+  }
+
+  /** Hands the chunk in the slot to the thread, and compresses it here when the thread is behind. */
+  chunk(length: number, ranges: readonly PartRange[]): void {
     const { counters, port } = this.thread;
-    const claim = new Int32Array(new SharedArrayBuffer(4));
+    const { slot, memory, claims } = this;
     const index = this.members.length;
+    Atomics.store(claims, slot, unclaimed);
+    this.slotChunk[slot] = this.thread.chunksSent;
     this.members.push(null);
     this.thread.chunksSent += 1;
-    port.postMessage({ job: this.job, kind: 'chunk', index, claim, text, ranges } satisfies Request);
-    this.unclaimed = this.unclaimed.filter((chunk) => Atomics.load(chunk.claim, 0) === unclaimed);
-    this.unclaimed.push({ index, text, claim });
+    port.postMessage({
+      job: this.job,
+      kind: 'chunk',
+      index,
+      memory,
+      claims,
+      slot,
+      length,
+      ranges,
+    } satisfies Request);
+    this.unclaimed = this.unclaimed.filter((chunk) => Atomics.load(claims, chunk.slot) === unclaimed);
+    this.unclaimed.push({ index, slot, length });
     if (this.thread.chunksSent - Atomics.load(counters, chunksDone) > inFlight)
       this.take(this.unclaimed.pop()!);
   }
 
   /** Compresses a chunk here, unless the thread has claimed it meanwhile. */
-  private take(chunk: { index: number; text: string; claim: Int32Array }): void {
-    if (Atomics.compareExchange(chunk.claim, 0, unclaimed, byBuild) === unclaimed)
-      this.members[chunk.index] = gzipSync(chunk.text);
+  private take(chunk: Unclaimed): void {
+    if (Atomics.compareExchange(this.claims, chunk.slot, unclaimed, byBuild) === unclaimed)
+      this.members[chunk.index] = gzipSync(this.bytes(chunk.slot, chunk.length));
   }
 
   /** Waits for every chunk handed over, and returns their members and the part digests. */

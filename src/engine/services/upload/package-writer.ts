@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { PackageManifest, SectionPart } from '../../../shared/upload/package-format';
-import { packageCompression, type PartRange } from './package-compression';
+import { chunkBytes, packageCompression, type PartRange } from './package-compression';
 import type { UploadRow } from './upload-section';
-
-/** Text gathered before it is compressed: the package streams, so memory holds a few of these, not the package. */
-const chunkChars = 1 << 20;
 
 /**
  * A control total: summed as a plain number while it stays exact (every amount and quantity is an
@@ -51,26 +48,28 @@ interface OpenPart {
 const emptyDigest = createHash('sha256').digest('hex');
 
 /**
- * Writes one package (package-format.ts): row lines as they come, a chunk at a time to the compression
- * thread (package-compression.ts), which gzips each into a member of its own (a gzip stream may hold
- * several; every reader decompresses them as one) and sums each section part's sha256; the manifest
- * last. Each part's control totals are summed here while its rows pass.
+ * Writes one package (package-format.ts): row lines as they come, as UTF-8 into the chunk the compression
+ * (package-compression.ts) lends, which each full chunk goes back to: it gzips each into a member of its
+ * own (a gzip stream may hold several; every reader decompresses them as one) and sums each section
+ * part's sha256; the manifest last. A chunk is cut where it is full, within a line or not, so the body
+ * depends only on the text. Each part's control totals are summed here while its rows pass.
  *
  * A row comes as an object, or as its JSON text already made (SQLite's json_object, for the period
- * figures: tens of thousands of rows a month), a part's lines at once with their totals summed. Either
- * way the line is the same text.
+ * figures: tens of thousands of rows a month), a part's lines at once, as bytes, with their totals
+ * summed. Either way the line is the same text.
  */
 export class PackageWriter {
   private readonly compression = packageCompression();
-  private pending: string[] = [];
-  private pendingChars = 0;
-  /** The part ranges of the pending chunk, and where the open part's text in it begins. */
+  /** The chunk being filled (lent by the compression), and the bytes in it so far. */
+  private chunk: Buffer | null = null;
+  private used = 0;
+  /** The part ranges of the chunk being filled, and where the open part's bytes in it begin. */
   private ranges: PartRange[] = [];
   private openStart = 0;
   /** The parts ended so far, their sha256 still to come from the compression thread. */
   private readonly parts: SectionPart[] = [];
   private open: OpenPart | null = null;
-  /** Characters written so far, before compression: what a size budget is held against. */
+  /** Bytes written so far, before compression: what a size budget is held against. */
   textLength = 0;
 
   beginPart(section: string, period: string | null, totalled: readonly string[]): void {
@@ -84,7 +83,7 @@ export class PackageWriter {
       rows: 0,
       totals: totalled.map(() => new ControlTotal()),
     };
-    this.openStart = this.pendingChars;
+    this.openStart = this.used;
   }
 
   row(row: UploadRow): void {
@@ -102,20 +101,14 @@ export class PackageWriter {
   }
 
   /**
-   * Whole row lines made elsewhere (in SQL, each `linePrefix` + the row's JSON + `}\n`), how many, and
-   * the sums of their totalled fields in the order the section lists them. Long text goes on in chunks
-   * cut at line ends, as rows written one by one would.
+   * Whole row lines made elsewhere (in SQL, each `linePrefix` + the row's JSON + `}\n`, as UTF-8), how
+   * many, and the sums of their totalled fields in the order the section lists them.
    */
-  lines(text: string, rows: number, totals: readonly bigint[]): void {
+  lines(bytes: Buffer, rows: number, totals: readonly bigint[]): void {
     const part = this.open!;
     for (let index = 0; index < totals.length; index += 1) part.totals[index]!.addSum(totals[index]!);
     part.rows += rows;
-    for (let start = 0; start < text.length;) {
-      const fits = start + chunkChars - this.pendingChars;
-      const end = fits >= text.length ? text.length : text.indexOf('\n', fits) + 1 || text.length;
-      this.append(text.slice(start, end));
-      start = end;
-    }
+    this.appendBytes(bytes);
   }
 
   /** Parts begun so far. */
@@ -148,7 +141,7 @@ export class PackageWriter {
     manifest: PackageManifest;
   } {
     this.endPart();
-    this.flush();
+    this.handOver();
     const { members, partDigests } = this.compression.close();
     const complete: PackageManifest = {
       ...manifest,
@@ -166,28 +159,41 @@ export class PackageWriter {
 
   private line(part: OpenPart, json: string): void {
     part.rows += 1;
-    this.append(`${part.prefix}${json}}\n`);
+    const text = `${part.prefix}${json}}\n`;
+    // A UTF-8 character takes at most three bytes per UTF-16 unit: what surely fits is written in place.
+    if (this.chunk && text.length * 3 <= chunkBytes - this.used) {
+      const written = this.chunk.write(text, this.used);
+      this.used += written;
+      this.textLength += written;
+      if (this.used === chunkBytes) this.handOver();
+    } else this.appendBytes(Buffer.from(text));
   }
 
-  private append(text: string): void {
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    this.textLength += text.length;
-    if (this.pendingChars >= chunkChars) this.flush();
+  /** Bytes into the chunks, as many chunks as they fill. */
+  private appendBytes(bytes: Buffer): void {
+    this.textLength += bytes.length;
+    for (let start = 0; start < bytes.length;) {
+      this.chunk ??= this.compression.buffer();
+      const copied = bytes.copy(this.chunk, this.used, start);
+      this.used += copied;
+      start += copied;
+      if (this.used === chunkBytes) this.handOver();
+    }
   }
 
-  /** The open part's text in the pending chunk, named for its sha256. */
+  /** The open part's bytes in the chunk being filled, named for its sha256. */
   private closeRange(part: OpenPart): void {
-    if (this.pendingChars > this.openStart) this.ranges.push([part.index, this.openStart, this.pendingChars]);
-    this.openStart = this.pendingChars;
+    if (this.used > this.openStart) this.ranges.push([part.index, this.openStart, this.used]);
+    this.openStart = this.used;
   }
 
-  private flush(): void {
-    if (this.pending.length === 0) return;
+  /** Hands the chunk being filled to the compression. */
+  private handOver(): void {
+    if (!this.chunk || this.used === 0) return;
     if (this.open) this.closeRange(this.open);
-    this.compression.chunk(this.pending.join(''), this.ranges);
-    this.pending = [];
-    this.pendingChars = 0;
+    this.compression.chunk(this.used, this.ranges);
+    this.chunk = null;
+    this.used = 0;
     this.ranges = [];
     this.openStart = 0;
   }

@@ -34,14 +34,14 @@ export interface IdentitySection {
 }
 
 /**
- * Where a period section writes its rows: as objects, or as the lines SQLite made of them — each the
- * open part's `linePrefix`, the row's JSON and `}` and a newline (package-format.ts) — with how many and
+ * Where a period section writes its rows: as objects, or as the lines SQLite made of them, in UTF-8 —
+ * each the open part's `linePrefix`, the row's JSON and `}` and a newline (package-format.ts) — with how many and
  * the sums of the section's totalled fields over them (`sectionSpecs`), in that order.
  */
 export interface RowSink {
   row(row: UploadRow): void;
   readonly linePrefix: string;
-  lines(text: string, rows: number, totals: readonly bigint[]): void;
+  lines(bytes: Buffer, rows: number, totals: readonly bigint[]): void;
 }
 
 export interface PeriodSection {

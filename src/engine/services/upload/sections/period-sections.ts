@@ -37,15 +37,16 @@ function writeJsonRows(out: RowSink, sqlite: Database.Database, rows: JsonRows):
   const totalled = rows.totals.map((total, index) => `, ${total} AS t${index}`).join('');
   // The aggregate reads the ordered subquery as it comes (SQLite does not flatten an ordered subquery
   // into an aggregate): the lines are joined in the order given. package-writer.test.ts says so.
-  const [text, count, ...totals] = prepared(
+  // As a blob: the bytes come over as they are, into a Buffer the writer copies from, not a string.
+  const [bytes, count, ...totals] = prepared(
     sqlite,
-    `SELECT coalesce(group_concat(line, ''), ''), count(*)${sums} FROM (` +
+    `SELECT CAST(coalesce(group_concat(line, ''), '') AS BLOB), count(*)${sums} FROM (` +
       `SELECT ? || ${rows.json} || '}' || char(10) AS line${totalled} ${rows.from} ${rows.order})`,
   )
     .raw(true)
     .safeIntegers(true)
-    .get(out.linePrefix, ...rows.parameters) as [string, bigint, ...bigint[]];
-  out.lines(text, Number(count), totals);
+    .get(out.linePrefix, ...rows.parameters) as [Buffer, bigint, ...bigint[]];
+  out.lines(bytes, Number(count), totals);
 }
 
 /**
