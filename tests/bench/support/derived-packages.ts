@@ -64,7 +64,7 @@ export function derivePackage(
   );
   const { manifest: base } = source;
   const packageId = randomUUID();
-  const { body, sha256, manifest } = writer.finish({
+  const { members, sha256, manifest } = writer.finish({
     format: base.format,
     schemaVersion: base.schemaVersion,
     appVersion: base.appVersion,
@@ -80,5 +80,6 @@ export function derivePackage(
     periodKind: base.periodKind,
     periods,
   });
+  const body = Buffer.concat(members.map(([, bytes]) => bytes));
   return { packageId, epoch: 1, seq: target.seq, sha256, body, manifest, rows };
 }

@@ -39,11 +39,11 @@ export interface UploadedLedger {
 function snapshotOf(sqlite: Database.Database): UploadedLedger['snapshot'] {
   const row = sqlite
     .prepare(
-      'SELECT package_id AS packageId, epoch, seq, sha256, bytes, periods, section_rows AS sectionRows, body ' +
+      'SELECT package_id AS packageId, epoch, seq, sha256, bytes, periods, section_rows AS sectionRows ' +
         'FROM upload_outbox WHERE epoch = 1 AND seq = 1',
     )
     .get() as
-    | (Omit<UploadedLedger['snapshot'], 'periods' | 'sectionRows' | 'snapshot'> & {
+    | (Omit<UploadedLedger['snapshot'], 'periods' | 'sectionRows' | 'snapshot' | 'body'> & {
         periods: string;
         sectionRows: string;
       })
@@ -51,6 +51,7 @@ function snapshotOf(sqlite: Database.Database): UploadedLedger['snapshot'] {
   if (!row) throw new Error('the uploaded ledger holds no snapshot');
   return {
     ...row,
+    body: packageBody(sqlite, row.packageId),
     snapshot: true,
     periods: JSON.parse(row.periods) as string[],
     sectionRows: JSON.parse(row.sectionRows) as Record<string, number>,

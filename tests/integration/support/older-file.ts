@@ -50,14 +50,16 @@ export function olderLedgerFile(source: string, target: string, migrationsFolder
       )
       .pluck()
       .all() as string[];
+    // The schema as the pragma's second argument: `source.pragma_table_info(…)` reads main's table.
     const columnsOf = (schema: string, table: string) =>
-      sqlite.prepare(`SELECT name FROM ${schema}.pragma_table_info(?)`).pluck().all(table) as string[];
+      sqlite.prepare('SELECT name FROM pragma_table_info(?, ?)').pluck().all(table, schema) as string[];
     for (const table of tables) {
       const theirs = new Set(columnsOf('source', table));
       const columns = columnsOf('main', table).filter((column) => theirs.has(column));
       if (columns.length === 0) continue;
       const list = columns.map((column) => `"${column}"`).join(', ');
-      sqlite.exec(`INSERT INTO main."${table}" (${list}) SELECT ${list} FROM source."${table}"`);
+      // OR REPLACE: rows a migration seeded (upload_table_versions) are the source's as it has them.
+      sqlite.exec(`INSERT OR REPLACE INTO main."${table}" (${list}) SELECT ${list} FROM source."${table}"`);
     }
     sqlite.exec('DETACH DATABASE source');
     sqlite.pragma(`application_id = ${ledgerApplicationId}`);

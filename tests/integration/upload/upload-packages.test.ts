@@ -9,7 +9,9 @@ import { listOutbox, packageBody } from '../../../src/engine/services/upload/out
 import { dropExpiredPackages } from '../../../src/engine/services/upload/outbox-retention';
 import { updateUploadSettings } from '../../../src/engine/services/upload/upload-configuration';
 import { act, post, stockLedger, type StockWorld } from '../support/stock';
-import type { ManualClock } from '../support/ledger';
+import { openLedger, type ManualClock } from '../support/ledger';
+import { migrationsBefore, olderLedgerFile, releaseMigrations } from '../support/older-file';
+import { withSqliteFile } from '../support/sqlite-file';
 import { readPackage, sectionRows } from '../support/read-package';
 
 function contextOf(engine: Engine, clock: ManualClock): ServiceContext {
@@ -250,6 +252,15 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
       [4, 'built'],
       [3, 'acked'],
     ]);
+    // Their bodies went with them: no member is left without its package.
+    expect(
+      sqlite
+        .prepare(
+          'SELECT count(*) FROM upload_outbox_members WHERE package_id NOT IN (SELECT package_id FROM upload_outbox)',
+        )
+        .pluck()
+        .get(),
+    ).toBe(0);
     expect(dropExpiredPackages(sqlite, 90, clock.now())).toBe(0);
   });
 
@@ -257,11 +268,64 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
     const { engine, clock } = await stockLedger();
     const [built] = buildPackages(contextOf(engine, clock), { appVersion, force: true }) as [BuiltPackage];
     const sqlite = engine.db.$client;
+    expect(() => sqlite.prepare('UPDATE upload_outbox SET bytes = 1 WHERE seq = ?').run(built.seq)).toThrow(
+      '上传包生成后不可修改',
+    );
     expect(() =>
-      sqlite.prepare("UPDATE upload_outbox SET body = x'00' WHERE seq = ?").run(built.seq),
+      sqlite
+        .prepare("UPDATE upload_outbox_members SET bytes = x'00' WHERE package_id = ?")
+        .run(built.packageId),
     ).toThrow('上传包生成后不可修改');
+    expect(() =>
+      sqlite.prepare('DELETE FROM upload_outbox_members WHERE package_id = ?').run(built.packageId),
+    ).toThrow('上传包的内容只随上传包一起删除');
     expect(() => sqlite.prepare('DELETE FROM upload_outbox WHERE seq = ?').run(built.seq)).toThrow(
       '未确认送达的上传包不可删除',
     );
+    expect(createHash('sha256').update(packageBody(sqlite, built.packageId)).digest('hex')).toBe(
+      built.sha256,
+    );
+  });
+
+  it('stores a body as its members, in order, and a body stored whole before migration 0022 reads back byte for byte', async () => {
+    const { engine: first, clock, world, folder, databasePath: todays } = await stockLedger();
+    const older = path.join(folder, 'older.db');
+    await postMilk(world, 'purchase_receipt', '2026-02-03', '10', '48');
+    first.close();
+    // The same ledger in the schema of the release before 0022, before any package was built.
+    olderLedgerFile(todays, older, releaseMigrations(folder, migrationsBefore('outbox_members')));
+
+    const engine = await openLedger(todays, { clock });
+    const [built] = buildPackages(contextOf(engine, clock), { appVersion }) as [BuiltPackage];
+    const sqlite = engine.db.$client;
+    const members = sqlite
+      .prepare('SELECT member FROM upload_outbox_members WHERE package_id = ? ORDER BY member')
+      .pluck()
+      .all(built.packageId);
+    // The rows' text and the manifest: two members at least (unit/upload/package-writer.test.ts has many).
+    expect(members.length).toBeGreaterThanOrEqual(2);
+    expect(members).toEqual(members.map((_, index) => index));
+    const body = packageBody(sqlite, built.packageId);
+    expect(body.length).toBe(built.bytes);
+    expect(createHash('sha256').update(body).digest('hex')).toBe(built.sha256);
+    const outboxRow = sqlite.prepare('SELECT * FROM upload_outbox WHERE package_id = ?').get(built.packageId);
+    engine.close();
+
+    // That package as the older release stored it: its body one blob on the outbox row.
+    withSqliteFile(older, (file) => {
+      const row = { ...(outboxRow as Record<string, unknown>), body };
+      const columns = Object.keys(row);
+      file
+        .prepare(
+          `INSERT INTO upload_outbox (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        )
+        .run(...Object.values(row));
+    });
+    const upgraded = await openLedger(older);
+    expect(packageBody(upgraded.db.$client, built.packageId).equals(body)).toBe(true);
+    expect(
+      upgraded.db.$client.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('upload_outbox'),
+    ).not.toContain('body');
+    upgraded.close();
   });
 });

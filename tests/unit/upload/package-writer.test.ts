@@ -70,6 +70,8 @@ describe('package writer', () => {
     expect(stock.lines[0]!.startsWith(writer.linePrefix)).toBe(true);
     writer.lines(Buffer.from(stock.lines.join('')), stock.lines.length, [BigInt(quantity), BigInt(value)]);
     expected.push(stock);
+    // Members made so far are taken between parts, as the build stores them: in order, from the first.
+    const taken = writer.members();
 
     writer.beginPart('trade', '2026-11', ['quantity', 'amount', 'cost']);
     const trade = { section: 'trade', period: '2026-11', lines: [] as string[] };
@@ -94,8 +96,12 @@ describe('package writer', () => {
     writer.beginPart('money_balances', '2026-11', ['balance', 'debit', 'credit']);
     expected.push({ section: 'money_balances', period: '2026-11', lines: [] });
 
-    const { body, sha256: bodySha, manifest } = writer.finish(manifestBase);
-
+    const { members, bytes, sha256: bodySha, manifest } = writer.finish(manifestBase);
+    const all = [...taken, ...members];
+    expect(taken.length).toBeGreaterThan(0);
+    expect(all.map(([index]) => index)).toEqual(all.map((_, index) => index));
+    const body = Buffer.concat(all.map(([, member]) => member));
+    expect(bytes).toBe(body.length);
     expect(bodySha).toBe(sha256(body));
     const text = gunzipSync(body).toString('utf8');
     const rowLines = expected.flatMap((part) => part.lines).join('');
@@ -139,9 +145,12 @@ describe.each([
       chunk.copy(compression.buffer());
       compression.chunk(chunk.length, [[0, 0, chunk.length]]);
     }
-    const { members, partDigests } = compression.close();
-    expect(members).toHaveLength(chunks.length);
-    members.forEach((member, index) => expect(member.equals(gzipSync(chunks[index]!))).toBe(true));
+    const drained = compression.drain();
+    const closed = compression.close();
+    const members = [...drained, ...closed.members].sort(([a], [b]) => a - b);
+    expect(members.map(([index]) => index)).toEqual(chunks.map((_, index) => index));
+    members.forEach(([index, member]) => expect(member.equals(gzipSync(chunks[index]!))).toBe(true));
+    const { partDigests } = closed;
     expect(partDigests).toEqual([sha256(Buffer.concat(chunks))]);
   });
 
@@ -156,7 +165,9 @@ describe.each([
       [1, 2, 4],
     ]);
     const { members, partDigests } = next.close();
-    expect(Buffer.concat(members.map((member) => gunzipSync(member))).toString()).toBe('one\ntwo\n');
+    const inOrder = [...members].sort(([a], [b]) => a - b);
+    expect(inOrder.map(([index]) => index)).toEqual([0, 1]);
+    expect(Buffer.concat(inOrder.map(([, member]) => gunzipSync(member))).toString()).toBe('one\ntwo\n');
     expect(partDigests).toEqual([sha256('one\ntw'), sha256('o\n')]);
   });
 });

@@ -16,7 +16,8 @@ export type OutboxState = (typeof outboxStates)[number];
 /**
  * The upload outbox (UPLOAD.md "Outbox"): one row per package, built in one transaction with the
  * change-log entries it carries and never changed after but for its delivery columns (a trigger
- * keeps the rest fixed). `body` is the gzip stream as built, so every retry sends the same bytes.
+ * keeps the rest fixed). Its body, the gzip stream as built, is in `upload_outbox_members`, so every
+ * retry sends the same bytes.
  * `superseded`: a package head office refused as too large (413), rebuilt as smaller ones under new
  * seqs; kept, like every package, until head office has acknowledged its successors.
  */
@@ -35,7 +36,6 @@ export const uploadOutbox = sqliteTable(
     /** Rows per section, as in the manifest: what the 上传总部 page lists. */
     sectionRows: text('section_rows', { mode: 'json' }).$type<Record<string, number>>().notNull(),
     bytes: integer('bytes').notNull(),
-    body: blob('body', { mode: 'buffer' }).notNull(),
     builtAt: text('built_at').notNull(),
     state: text('state', { enum: outboxStates }).notNull().default('built'),
     attempts: integer('attempts').notNull().default(0),
@@ -60,6 +60,24 @@ export const uploadOutbox = sqliteTable(
     index('upload_outbox_pending').on(table.state, table.epoch, table.seq),
     check('upload_outbox_seq_positive', sql`${table.seq} >= 1 AND ${table.epoch} >= 1`),
   ],
+);
+
+/**
+ * A package's body, one gzip member per row in order (a gzip stream may hold several; a reader inflates
+ * them as one): the build stores each member as it is made, so memory never holds a whole package. The
+ * rows are written with their package in one transaction (the reference is checked at its commit),
+ * never changed after, and go with their package (triggers in migration 0022).
+ */
+export const uploadOutboxMembers = sqliteTable(
+  'upload_outbox_members',
+  {
+    packageId: text('package_id')
+      .notNull()
+      .references(() => uploadOutbox.packageId, { onDelete: 'cascade' }),
+    member: integer('member').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.packageId, table.member] })],
 );
 
 /**

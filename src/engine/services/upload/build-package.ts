@@ -12,6 +12,7 @@ import {
 import { periodOf, periodsBetween } from '../../domain/upload/upload-periods';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import type { Member } from './package-compression';
 import { PackageWriter } from './package-writer';
 import { uploadSections } from './sections';
 import { epochForBuild } from './upload-epoch';
@@ -104,7 +105,7 @@ function latestMarks(sqlite: Database.Database, entity: string, epoch: number): 
 /**
  * Builds the next upload packages (UPLOAD.md "Packages"), in one transaction with what they carry: the
  * change-log entries not yet packaged are marked with its seq, the master data it sends is marked with
- * its hashes, and the outbox row holds the gzip body as built. Returns none when there is nothing to send
+ * its hashes, and the outbox holds the gzip body as built, stored member by member as the build goes. Returns none when there is nothing to send
  * (no change since the last package, and the current period already sent) unless `force`. Over
  * `maxBytes` (head office's limit) the rows go on into further packages of consecutive seqs.
  *
@@ -205,8 +206,13 @@ export function buildPackages(ctx: ServiceContext, options: BuildOptions): Built
         if (section.shape === 'changes' && settings[section.setting]) {
           packer.beginPart(section.name, null);
           // A snapshot starts head office's copy again: every completed document, not only the new ones.
-          for (const row of section.rows(reading, snapshot ? allDocumentChanges(sqlite) : changes))
+          for (const row of section.rows(reading, snapshot ? allDocumentChanges(sqlite) : changes)) {
             packer.row(row);
+            // Its rows are read one statement at a time, so the connection is free between them: the
+            // body's members are stored as they come, and every document of a snapshot never sits in
+            // memory as gzip.
+            packer.storeMembers();
+          }
         }
       }
       for (const period of periods) {
@@ -252,8 +258,9 @@ interface Mark {
   sha256: string;
 }
 
-/** One package being written: its writer, the periods it carries, its rows per section and its marks. */
+/** One package being written: its id, writer, the periods it carries, its rows per section and marks. */
 interface OpenPackage {
+  packageId: string;
   writer: PackageWriter;
   periods: PackagePeriod[];
   sectionRows: Record<string, number>;
@@ -271,7 +278,8 @@ class Packer {
   private readonly sealed: {
     built: BuiltPackage;
     prevSha256: string | null;
-    body: Buffer;
+    /** The body's members not stored yet. */
+    members: Member[];
     marks: Mark[];
     identityVersions?: Record<string, string>;
   }[] = [];
@@ -302,7 +310,7 @@ class Packer {
   }
 
   private static empty(): OpenPackage {
-    return { writer: new PackageWriter(), periods: [], sectionRows: {}, marks: [] };
+    return { packageId: newUid(), writer: new PackageWriter(), periods: [], sectionRows: {}, marks: [] };
   }
 
   beginPeriod(period: PackagePeriod): void {
@@ -312,6 +320,7 @@ class Packer {
   beginPart(section: SectionName, period: string | null): void {
     if (this.open.writer.textLength > this.options.budget && this.open.writer.partCount > 0) this.seal();
     this.flush();
+    this.storeMembers();
     if (period !== null && this.period && !this.open.periods.includes(this.period))
       this.open.periods.push(this.period);
     this.section = section;
@@ -351,6 +360,10 @@ class Packer {
   /** Gives up the open package: the build failed, or has nothing to send. */
   abandon(): void {
     this.open.writer.abandon();
+    // Its members stored so far would otherwise name a package that never was (refused at commit).
+    prepared(this.options.sqlite, 'DELETE FROM upload_outbox_members WHERE package_id = ?').run(
+      this.open.packageId,
+    );
   }
 
   /**
@@ -370,7 +383,7 @@ class Packer {
    * section's rows are read, its query holds the connection and nothing else may run on it.
    */
   private seal(): void {
-    const packageId = newUid();
+    const { packageId } = this.open;
     const snapshot = this.options.snapshot && this.built.length + this.sealed.length === 0;
     const result = this.open.writer.finish({
       ...this.options.manifest,
@@ -388,13 +401,13 @@ class Packer {
         epoch: this.options.epoch,
         seq: this.seq,
         sha256: result.sha256,
-        bytes: result.body.length,
+        bytes: result.bytes,
         snapshot,
         periods: this.open.periods.map((period) => period.key),
         sectionRows: this.open.sectionRows,
       },
       prevSha256: this.prevSha256,
-      body: result.body,
+      members: result.members,
       marks: this.open.marks,
     });
     this.prevSha256 = result.sha256;
@@ -406,14 +419,15 @@ class Packer {
     const { sqlite, now } = this.options;
     const insert = prepared(
       sqlite,
-      'INSERT INTO upload_outbox (package_id, epoch, seq, sha256, prev_sha256, snapshot, periods, section_rows, bytes, body, built_at, identity_versions) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO upload_outbox (package_id, epoch, seq, sha256, prev_sha256, snapshot, periods, section_rows, bytes, built_at, identity_versions) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const mark = prepared(
       sqlite,
       'INSERT INTO upload_master_marks (entity, uid, epoch, seq, sha256) VALUES (?, ?, ?, ?, ?)',
     );
-    for (const { built, prevSha256, body, marks, identityVersions } of this.sealed.splice(0)) {
+    for (const { built, prevSha256, members, marks, identityVersions } of this.sealed.splice(0)) {
+      this.insertMembers(built.packageId, members);
       insert.run(
         built.packageId,
         built.epoch,
@@ -424,12 +438,27 @@ class Packer {
         JSON.stringify(built.periods),
         JSON.stringify(built.sectionRows),
         built.bytes,
-        body,
         now,
         identityVersions ? JSON.stringify(identityVersions) : null,
       );
       for (const m of marks) mark.run(m.entity, m.uid, built.epoch, built.seq, m.sha256);
       this.built.push(built);
     }
+  }
+
+  /**
+   * Stores the open package's members made so far (its row comes when it is sealed). Only while no
+   * statement is being read: between parts, or between rows that are not read from an open statement.
+   */
+  storeMembers(): void {
+    this.insertMembers(this.open.packageId, this.open.writer.members());
+  }
+
+  private insertMembers(packageId: string, members: readonly Member[]): void {
+    const insert = prepared(
+      this.options.sqlite,
+      'INSERT INTO upload_outbox_members (package_id, member, bytes) VALUES (?, ?, ?)',
+    );
+    for (const [index, bytes] of members) insert.run(packageId, index, bytes);
   }
 }

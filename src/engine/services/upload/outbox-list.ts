@@ -65,9 +65,14 @@ export function pendingPackages(sqlite: Database.Database): OutboxPackage[] {
   ).map(fromRow);
 }
 
+/** A package's gzip body as built: its members, in order. */
 export function packageBody(sqlite: Database.Database, packageId: string): Buffer {
-  const row = prepared(sqlite, 'SELECT body FROM upload_outbox WHERE package_id = ?').get(packageId) as
-    { body: Buffer } | undefined;
-  if (!row) throw new Error(`no package ${packageId}`);
-  return row.body;
+  const members = prepared(
+    sqlite,
+    'SELECT bytes FROM upload_outbox_members WHERE package_id = ? ORDER BY member',
+  )
+    .pluck()
+    .all(packageId) as Buffer[];
+  if (members.length === 0) throw new Error(`no package ${packageId}`);
+  return Buffer.concat(members);
 }

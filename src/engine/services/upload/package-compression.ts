@@ -19,7 +19,8 @@ import { LedgerError } from '../../../shared/ledger-error';
  * takes the newest chunk when the thread is `inFlight` chunks behind, and at the end every chunk the
  * thread has not reached, so both threads work to the last chunk. A slot is written again only once the
  * thread has read the chunk in it (the build waits for that, which it seldom has to: the thread only
- * hashes the chunks the build took). Closing then waits, synchronously, for the thread's members and
+ * hashes the chunks the build took). The thread hands each member back as it makes it, and the build
+ * takes them when it can store them (`drain`); closing waits, synchronously, for the last members and
  * the part digests.
  *
  * The build stays one synchronous transaction because it waits with `Atomics.wait`: the thread counts
@@ -33,9 +34,12 @@ export type PartRange = readonly [part: number, start: number, end: number];
 /** Bytes of text per chunk, each gzipped into a member of its own. */
 export const chunkBytes = 1 << 20;
 
+/** A gzip member of the body, and its place among them. */
+export type Member = readonly [index: number, bytes: Buffer];
+
 export interface CompressedPackage {
-  /** The gzip members, in order. */
-  members: Buffer[];
+  /** The members not drained before, in no particular order. */
+  members: Member[];
   /** Each part's sha256 (hex), by part index. */
   partDigests: string[];
 }
@@ -55,7 +59,8 @@ type Request =
   | { job: number; kind: 'abandon' };
 
 type Reply =
-  | { job: number; members: [index: number, member: ArrayBuffer][]; partDigests: string[] }
+  | { job: number; member: [index: number, bytes: ArrayBuffer] }
+  | { job: number; partDigests: string[] }
   | { job: number; error: string };
 
 /** Counters in the shared array: chunks compressed, and replies posted. */
@@ -95,13 +100,17 @@ function reply(message, transfer) {
 port.on('message', (request) => {
   if (request.kind === 'abandon') { jobs.delete(request.job); return; }
   let job = jobs.get(request.job);
-  if (!job) { job = { members: [], hashes: [], error: null }; jobs.set(request.job, job); }
+  if (!job) { job = { hashes: [], error: null }; jobs.set(request.job, job); }
   if (request.kind === 'chunk') {
     try {
       if (job.error === null) {
         const bytes = Buffer.from(request.memory, request.slot * ${chunkBytesSource}, request.length);
-        if (Atomics.compareExchange(request.claims, request.slot, ${unclaimed}, ${byThread}) === ${unclaimed})
-          job.members.push([request.index, gzipSync(bytes)]);
+        if (Atomics.compareExchange(request.claims, request.slot, ${unclaimed}, ${byThread}) === ${unclaimed}) {
+          // A member that owns its whole memory is handed over as it is; one within a larger buffer is copied out.
+          const m = gzipSync(bytes);
+          const own = m.byteOffset === 0 && m.byteLength === m.buffer.byteLength ? m.buffer : m.buffer.slice(m.byteOffset, m.byteOffset + m.byteLength);
+          port.postMessage({ job: request.job, member: [request.index, own] }, [own]);
+        }
         for (const [part, start, end] of request.ranges) {
           if (!job.hashes[part]) job.hashes[part] = createHash('sha256');
           job.hashes[part].update(bytes.subarray(start, end));
@@ -116,13 +125,7 @@ port.on('message', (request) => {
   }
   jobs.delete(request.job);
   if (job.error !== null) { reply({ job: request.job, error: job.error }); return; }
-  // A member that owns its whole memory is handed over as it is; one within a larger buffer is copied out.
-  const members = job.members.map(([index, m]) => [
-    index,
-    m.byteOffset === 0 && m.byteLength === m.buffer.byteLength ? m.buffer : m.buffer.slice(m.byteOffset, m.byteOffset + m.byteLength),
-  ]);
-  const partDigests = Array.from(job.hashes, (hash) => (hash ? hash.digest('hex') : ''));
-  reply({ job: request.job, members, partDigests }, members.map(([, buffer]) => buffer));
+  reply({ job: request.job, partDigests: Array.from(job.hashes, (hash) => (hash ? hash.digest('hex') : '')) });
 });
 `;
 
@@ -175,6 +178,9 @@ export interface PackageCompression {
   buffer(): Buffer;
   /** Hands over the first `length` bytes of the buffer last given, with the part ranges in them. */
   chunk(length: number, ranges: readonly PartRange[]): void;
+  /** The members made since the last call, in no particular order; never waits. */
+  drain(): Member[];
+  /** Waits for every chunk handed over: the members not drained yet, and the part digests. */
   close(): CompressedPackage;
   /** Drops what is held for a package that will not be closed (its build failed). */
   abandon(): void;
@@ -204,7 +210,8 @@ export function packageCompression(): PackageCompression {
 
 /** Compression on the calling thread: each chunk gzipped and hashed as it is handed over. */
 export class InlineCompression implements PackageCompression {
-  private readonly members: Buffer[] = [];
+  private members: Member[] = [];
+  private made = 0;
   private readonly hashes: Hash[] = [];
   private readonly slot = Buffer.allocUnsafe(chunkBytes);
 
@@ -214,14 +221,18 @@ export class InlineCompression implements PackageCompression {
 
   chunk(length: number, ranges: readonly PartRange[]): void {
     const bytes = this.slot.subarray(0, length);
-    this.members.push(gzipSync(bytes));
+    this.members.push([this.made++, gzipSync(bytes)]);
     for (const [part, start, end] of ranges)
       (this.hashes[part] ??= createHash('sha256')).update(bytes.subarray(start, end));
   }
 
+  drain(): Member[] {
+    return this.members.splice(0);
+  }
+
   close(): CompressedPackage {
     return {
-      members: this.members,
+      members: this.drain(),
       partDigests: Array.from(this.hashes, (hash) => hash?.digest('hex') ?? ''),
     };
   }
@@ -246,13 +257,17 @@ export class ThreadCompression implements PackageCompression {
   /** Each slot's last chunk, counted among all the thread was sent (-1: none yet). */
   private readonly slotChunk = new Array<number>(slots).fill(-1);
 
-  /** The members in order; a slot is empty while its chunk is with the thread. */
-  private readonly members: (Buffer | null)[] = [];
+  /** Chunks handed over so far. */
+  private chunks = 0;
+  /** Members made and not drained yet. */
+  private ready: Member[] = [];
   /** The chunks no one has claimed yet, newest last. */
   private unclaimed: Unclaimed[] = [];
+  /** The thread's answer to `close`. */
+  private closing: { partDigests: string[] } | null = null;
 
   private get slot(): number {
-    return this.members.length % slots;
+    return this.chunks % slots;
   }
 
   private bytes(slot: number, length: number): Buffer {
@@ -276,10 +291,9 @@ export class ThreadCompression implements PackageCompression {
   chunk(length: number, ranges: readonly PartRange[]): void {
     const { counters, port } = this.thread;
     const { slot, memory, claims } = this;
-    const index = this.members.length;
+    const index = this.chunks++;
     Atomics.store(claims, slot, unclaimed);
     this.slotChunk[slot] = this.thread.chunksSent;
-    this.members.push(null);
     this.thread.chunksSent += 1;
     port.postMessage({
       job: this.job,
@@ -300,10 +314,28 @@ export class ThreadCompression implements PackageCompression {
   /** Compresses a chunk here, unless the thread has claimed it meanwhile. */
   private take(chunk: Unclaimed): void {
     if (Atomics.compareExchange(this.claims, chunk.slot, unclaimed, byBuild) === unclaimed)
-      this.members[chunk.index] = gzipSync(this.bytes(chunk.slot, chunk.length));
+      this.ready.push([chunk.index, gzipSync(this.bytes(chunk.slot, chunk.length))]);
   }
 
-  /** Waits for every chunk handed over, and returns their members and the part digests. */
+  drain(): Member[] {
+    for (
+      let received = receiveMessageOnPort(this.thread.port);
+      received;
+      received = receiveMessageOnPort(this.thread.port)
+    )
+      this.receive(received.message as Reply);
+    return this.ready.splice(0);
+  }
+
+  /** A message from the thread; one for another job is from a package abandoned mid-build. */
+  private receive(message: Reply): void {
+    if (message.job !== this.job) return;
+    if ('error' in message) throw new LedgerError('INTERNAL', `上传包压缩失败：${message.error}`);
+    if ('member' in message) this.ready.push([message.member[0], Buffer.from(message.member[1])]);
+    else this.closing = message;
+  }
+
+  /** Waits for every chunk handed over: the members not drained yet, and the part digests. */
   close(): CompressedPackage {
     const { counters, port } = this.thread;
     this.closed = true;
@@ -312,15 +344,9 @@ export class ThreadCompression implements PackageCompression {
     let seen = Atomics.load(counters, repliesPosted);
     port.postMessage({ job: this.job, kind: 'close' } satisfies Request);
     for (;;) {
-      const received = receiveMessageOnPort(port);
-      if (received) {
-        const message = received.message as Reply;
-        // A reply for another job is from a package abandoned mid-build (a rolled-back transaction).
-        if (message.job !== this.job) continue;
-        if ('error' in message) throw new LedgerError('INTERNAL', `上传包压缩失败：${message.error}`);
-        for (const [index, member] of message.members) this.members[index] = Buffer.from(member);
-        return { members: this.members as Buffer[], partDigests: message.partDigests };
-      }
+      const members = this.drain();
+      if (this.closing) return { members, partDigests: this.closing.partDigests };
+      this.ready = members;
       waitPast(counters, repliesPosted, seen);
       seen = Atomics.load(counters, repliesPosted);
     }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { PackageManifest, SectionPart } from '../../../shared/upload/package-format';
-import { chunkBytes, packageCompression, type PartRange } from './package-compression';
+import { chunkBytes, packageCompression, type Member, type PartRange } from './package-compression';
 import type { UploadRow } from './upload-section';
 
 /**
@@ -52,7 +52,8 @@ const emptyDigest = createHash('sha256').digest('hex');
  * (package-compression.ts) lends, which each full chunk goes back to: it gzips each into a member of its
  * own (a gzip stream may hold several; every reader decompresses them as one) and sums each section
  * part's sha256; the manifest last. A chunk is cut where it is full, within a line or not, so the body
- * depends only on the text. Each part's control totals are summed here while its rows pass.
+ * depends only on the text. Each part's control totals are summed here while its rows pass, and the
+ * body's sha256 while its members come back, for the caller to store (`members`) as they come.
  *
  * A row comes as an object, or as its JSON text already made (SQLite's json_object, for the period
  * figures: tens of thousands of rows a month), a part's lines at once, as bytes, with their totals
@@ -71,6 +72,12 @@ export class PackageWriter {
   private open: OpenPart | null = null;
   /** Bytes written so far, before compression: what a size budget is held against. */
   textLength = 0;
+  /** The body's sha256 and length over the members so far in order, those come early kept aside. */
+  private readonly bodyHash = createHash('sha256');
+  private bodyBytes = 0;
+  private nextMember = 0;
+  private readonly early = new Map<number, Buffer>();
+  private inOrder: Member[] = [];
 
   beginPart(section: string, period: string | null, totalled: readonly string[]): void {
     this.endPart();
@@ -134,9 +141,22 @@ export class PackageWriter {
     });
   }
 
-  /** Closes the package: the manifest line, and the body with its sha256 (what Content-Digest names). */
+  /**
+   * The body's members made so far and not taken yet, in order from the first not taken: what the
+   * caller stores, between parts, so memory never holds the whole body.
+   */
+  members(): Member[] {
+    this.accept(this.compression.drain());
+    return this.inOrder.splice(0);
+  }
+
+  /**
+   * Closes the package: the manifest line, the members not taken yet (the manifest's last), and the
+   * body's length and sha256 (what Content-Digest names).
+   */
   finish(manifest: Omit<PackageManifest, 'sections'>): {
-    body: Buffer;
+    members: Member[];
+    bytes: number;
     sha256: string;
     manifest: PackageManifest;
   } {
@@ -147,14 +167,32 @@ export class PackageWriter {
       ...manifest,
       sections: this.parts.map((part, index) => ({ ...part, sha256: partDigests[index] || emptyDigest })),
     };
-    members.push(gzipSync(`${JSON.stringify({ manifest: complete })}\n`));
-    const body = Buffer.concat(members);
-    return { body, sha256: createHash('sha256').update(body).digest('hex'), manifest: complete };
+    this.accept(members);
+    this.accept([[this.nextMember, gzipSync(`${JSON.stringify({ manifest: complete })}\n`)]]);
+    if (this.early.size > 0) throw new Error('a gzip member of the package is missing');
+    return {
+      members: this.inOrder.splice(0),
+      bytes: this.bodyBytes,
+      sha256: this.bodyHash.digest('hex'),
+      manifest: complete,
+    };
   }
 
   /** Gives up a package that will not be finished (its build failed): the thread forgets its chunks. */
   abandon(): void {
     this.compression.abandon();
+  }
+
+  /** Members as they come back, hashed into the body in order. */
+  private accept(members: readonly Member[]): void {
+    for (const [index, bytes] of members) this.early.set(index, bytes);
+    for (let bytes = this.early.get(this.nextMember); bytes; bytes = this.early.get(this.nextMember)) {
+      this.early.delete(this.nextMember);
+      this.bodyHash.update(bytes);
+      this.bodyBytes += bytes.length;
+      this.inOrder.push([this.nextMember, bytes]);
+      this.nextMember += 1;
+    }
   }
 
   private line(part: OpenPart, json: string): void {

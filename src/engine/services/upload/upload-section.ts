@@ -63,6 +63,10 @@ export interface ChangesSection {
   name: SectionName;
   /** Sent only when the branch's upload setting asks for it (completed documents with lines). */
   setting: 'sendDocuments';
+  /**
+   * Its rows, each read with statements finished before it is yielded (no `iterate` open across a
+   * yield): the build stores what it has compressed between rows.
+   */
   rows(reading: SectionReading, changes: readonly ChangeEntry[]): Iterable<{ uid: string } & UploadRow>;
 }
 
