@@ -4,7 +4,7 @@ import { getBranchProfile } from '../../src/engine/services/branch/branch-profil
 import { buildPackages, type BuiltPackage } from '../../src/engine/services/upload/build-package';
 import { startBenchHeadOffice } from './support/bench-head-office';
 import { Timings, count, mb, ms, printSummary, ratio } from './support/bench-figures';
-import { measureBuildMemory } from './support/build-peak-rss';
+import { historyDays, measureBuildMemory, type BuildMemory } from './support/build-peak-rss';
 import { openDemoLedger, uploadBenchLedger } from './support/demo-ledger';
 import { startRawHttpsSink } from './support/raw-https-sink';
 import { benchAppVersion, benchContext, builtBody, cachedUploadedLedger } from './support/uploaded-ledger';
@@ -36,9 +36,10 @@ import { benchAppVersion, benchContext, builtBody, cachedUploadedLedger } from '
  * sha256 shared between both), the baseline's gzip on one: the ratio is what a branch waits, on the
  * two cores these machines have.
  *
- * Memory: one build each of the month and of the full snapshot (every month of the two years) in a
- * child process of its own (support/build-peak-rss.ts), RSS sampled during the build. A build that
- * streams grows by about the same for both, far less than the snapshot's text.
+ * Memory: one build each of the month and of snapshots of a growing history — the ledger as on the
+ * last day of its third month, of its first year, and on its last day (every month of the two years) —
+ * each in a child process of its own (support/build-peak-rss.ts), RSS sampled during the build. A build
+ * that streams grows by about the same for all of them, far less than the longer snapshots' text.
  */
 const ledger = await uploadBenchLedger();
 const uploaded = await cachedUploadedLedger(ledger);
@@ -46,6 +47,10 @@ const memory = {
   month: await measureBuildMemory(uploaded.file, 'month'),
   snapshot: await measureBuildMemory(ledger.file, 'snapshot'),
 };
+const shorterSnapshots: BuildMemory[] = [];
+for (const through of historyDays(ledger.file)) {
+  shorterSnapshots.push(await measureBuildMemory(ledger.file, 'snapshot', through));
+}
 
 const engine = await openDemoLedger(uploaded.file);
 const ctx = benchContext(engine);
@@ -122,7 +127,8 @@ afterAll(async () => {
       `ratio (build + send) / baseline = ${ratio((build + send) / (gzip + put))} (goal ≤ 2×); build / gzip ${ratio(build / gzip)}; send / PUT ${ratio(send / put)}`,
       `(setup: head office received the snapshot (${uploaded.snapshot.periods.length} months), ${mb(uploaded.snapshot.bytes)} gzip, in ${ms(timings.median('snapshot send'))})`,
       memoryLine('memory, month build   ', memory.month),
-      memoryLine('memory, snapshot build', memory.snapshot),
+      ...shorterSnapshots.map((m) => memoryLine(`memory, snapshot to ${m.through}`, m)),
+      memoryLine(`memory, snapshot to ${memory.snapshot.through}`, memory.snapshot),
       `snapshot / month: text ${ratio(memory.snapshot.textBytes / memory.month.textBytes)}, RSS growth ${ratio(growth(memory.snapshot) / Math.max(growth(memory.month), 1))}`,
     ],
   );
