@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { mmToPoints, type Paper } from '../../domain/printing/paper';
+import type { PrintFont } from './print-font';
+
+export type Align = 'left' | 'center' | 'right';
+
+export interface TextStyle {
+  sizePt: number;
+  align?: Align | undefined;
+}
+
+/** A box on the page, in millimetres from its top left corner. */
+export interface Box {
+  xMm: number;
+  yMm: number;
+  widthMm: number;
+}
+
+const pointsToMm = (points: number) => (points * 25.4) / 72;
+
+/**
+ * A PDF drawn in millimetres, page by page, each page exactly its paper's size (no scaling, no
+ * margins of the library's own): the file the preview shows and the printer prints. Text is embedded
+ * in the font given, subset to what the document uses.
+ */
+export class PdfCanvas {
+  private readonly doc: InstanceType<typeof PDFDocument>;
+  private readonly chunks: Buffer[] = [];
+  private readonly done: Promise<Buffer>;
+
+  constructor(font: PrintFont, title: string) {
+    this.doc = new PDFDocument({
+      autoFirstPage: false,
+      margin: 0,
+      info: { Title: title, Creator: '分支账簿' },
+    });
+    this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+    this.done = new Promise((resolve, reject) => {
+      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
+      this.doc.on('error', reject);
+    });
+    this.doc.registerFont('print', fs.readFileSync(font.file), font.postscriptName);
+    this.doc.font('print');
+  }
+
+  page(paper: Paper): void {
+    const size: [number, number] = [mmToPoints(paper.widthMm), mmToPoints(paper.heightMm)];
+    this.doc.addPage({ size, margin: 0 });
+  }
+
+  /** One line of text in a box, cut off at its width rather than wrapped. */
+  text(text: string, box: Box, style: TextStyle): void {
+    this.doc.fontSize(style.sizePt).text(text, mmToPoints(box.xMm), mmToPoints(box.yMm), {
+      width: mmToPoints(box.widthMm),
+      align: style.align ?? 'left',
+      lineBreak: false,
+      ellipsis: true,
+      height: this.doc.currentLineHeight(true),
+    });
+  }
+
+  /** Text wrapped within a box's width, as many lines as it takes. */
+  wrapped(text: string, box: Box, style: TextStyle): void {
+    this.doc.fontSize(style.sizePt).text(text, mmToPoints(box.xMm), mmToPoints(box.yMm), {
+      width: mmToPoints(box.widthMm),
+      align: style.align ?? 'left',
+    });
+  }
+
+  /** How tall `text` wraps to in a box of `widthMm`, in millimetres. */
+  heightOf(text: string, widthMm: number, style: TextStyle): number {
+    return pointsToMm(this.doc.fontSize(style.sizePt).heightOfString(text, { width: mmToPoints(widthMm) }));
+  }
+
+  line(x1Mm: number, y1Mm: number, x2Mm: number, y2Mm: number, widthPt = 0.5): void {
+    this.doc
+      .moveTo(mmToPoints(x1Mm), mmToPoints(y1Mm))
+      .lineTo(mmToPoints(x2Mm), mmToPoints(y2Mm))
+      .lineWidth(widthPt)
+      .stroke();
+  }
+
+  rect(box: Box, heightMm: number, widthPt = 0.5): void {
+    this.doc
+      .rect(mmToPoints(box.xMm), mmToPoints(box.yMm), mmToPoints(box.widthMm), mmToPoints(heightMm))
+      .lineWidth(widthPt)
+      .stroke();
+  }
+
+  finish(): Promise<Buffer> {
+    this.doc.end();
+    return this.done;
+  }
+}

@@ -1,0 +1,207 @@
+import { paginate, pageSums } from '../../domain/printing/pagination';
+import type { Margins, Paper } from '../../domain/printing/paper';
+import { PdfCanvas, type Align } from './pdf-canvas';
+import type { PrintFont } from './print-font';
+
+/**
+ * A document or report as it prints: a header block and a table of lines, the same on every page,
+ * and a closing block after the last line. What a printable makes of its data and its template, ready
+ * to lay out; nothing in it is computed here but the page breaks and the page sums.
+ */
+export interface PrintTable {
+  paper: Paper;
+  margins: Margins;
+  /** The PDF's title, and the first line of every page's header block. */
+  title: string;
+  /** Label and value pairs under the title, `fieldsPerRow` to a row. */
+  fields: readonly { label: string; value: string }[];
+  fieldsPerRow: number;
+  columns: readonly { label: string; widthMm: number; align: Align }[];
+  /** Each line's cells, in the columns' order, and its totalled figures (integers), in `totals`' order. */
+  lines: readonly { cells: readonly string[]; figures: readonly number[] }[];
+  /** The columns summed on 页小计 / 承前页 / 过次页 and the grand total, and how a sum prints. */
+  totals: readonly { column: number; format: (sum: number) => string }[];
+  pageSubtotal: boolean;
+  carry: boolean;
+  /** Below the last line: the grand total row (when totals are given), then these lines (大写, remarks). */
+  closing: readonly string[];
+  /** 制单 / 审核 / 仓管 / 经手 / 收货人 and the names the document's events record. */
+  signatures: readonly { label: string; name: string }[];
+  /** The page footer's left part (printed by, at); 第 N 页 / 共 M 页 goes on its right. */
+  footer: string;
+  /** 联次 labels: the table printed once per label, each copy its own run of pages (存根联, 客户联 …). */
+  copies: readonly string[];
+}
+
+/** Sizes, in millimetres and points, of what every printed table has. */
+const style = {
+  titlePt: 13,
+  titleMm: 8,
+  fieldPt: 9,
+  fieldMm: 5,
+  bodyPt: 9,
+  tableHeaderMm: 6,
+  rowPaddingMm: 1.6,
+  minRowMm: 5.5,
+  sumRowMm: 5.5,
+  closingLineMm: 5,
+  signatureMm: 7,
+  footerPt: 7.5,
+  footerMm: 5,
+  cellPaddingMm: 1,
+} as const;
+
+/** Renders the table to a PDF: each copy's pages, their breaks and sums worked out here. */
+export async function renderPrintTable(
+  table: PrintTable,
+  font: PrintFont,
+): Promise<{ pdf: Buffer; pages: number }> {
+  const canvas = new PdfCanvas(font, table.title);
+  const { paper, margins } = table;
+  const left = margins.leftMm;
+  const width = paper.widthMm - margins.leftMm - margins.rightMm;
+  const fieldRows = Math.ceil(table.fields.length / table.fieldsPerRow);
+  const headerBlock = style.titleMm + fieldRows * style.fieldMm + 1;
+  const bodyTop = margins.topMm + headerBlock + style.tableHeaderMm;
+  const bodyHeight = paper.heightMm - margins.bottomMm - style.footerMm - bodyTop;
+  const cellWidth = (column: number) => table.columns[column]!.widthMm - 2 * style.cellPaddingMm;
+  const rowHeights = table.lines.map((line) =>
+    Math.max(
+      style.minRowMm,
+      ...line.cells.map(
+        (cell, column) =>
+          canvas.heightOf(cell, cellWidth(column), { sizePt: style.bodyPt }) + style.rowPaddingMm,
+      ),
+    ),
+  );
+  const hasTotals = table.totals.length > 0;
+  const closingHeight =
+    (hasTotals ? style.sumRowMm : 0) +
+    table.closing.length * style.closingLineMm +
+    (table.signatures.length > 0 ? style.signatureMm : 0);
+  const pages = paginate({
+    bodyHeightMm: bodyHeight,
+    rowHeightsMm: rowHeights,
+    subtotalHeightMm: table.pageSubtotal && hasTotals ? style.sumRowMm : 0,
+    carryHeightMm: table.carry && hasTotals ? style.sumRowMm : 0,
+    closingHeightMm: closingHeight,
+  });
+  const sums = pageSums(
+    pages,
+    table.lines.map((line) => line.figures),
+  );
+  const columnX = table.columns.map((_, column) =>
+    table.columns.slice(0, column).reduce((x, c) => x + c.widthMm, left),
+  );
+
+  /** A row of sums under a caption in the first column (承前页, 页小计, 过次页, 合计). */
+  const sumRow = (y: number, caption: string, values: readonly number[]) => {
+    canvas.text(
+      caption,
+      { xMm: left + style.cellPaddingMm, yMm: y + 1.2, widthMm: table.columns[0]!.widthMm },
+      { sizePt: style.bodyPt },
+    );
+    table.totals.forEach((total, index) => {
+      const column = table.columns[total.column]!;
+      canvas.text(
+        total.format(values[index]!),
+        { xMm: columnX[total.column]! + style.cellPaddingMm, yMm: y + 1.2, widthMm: cellWidth(total.column) },
+        { sizePt: style.bodyPt, align: column.align },
+      );
+    });
+    canvas.line(left, y + style.sumRowMm, left + width, y + style.sumRowMm, 0.3);
+    return y + style.sumRowMm;
+  };
+
+  for (const copy of table.copies.length > 0 ? table.copies : ['']) {
+    pages.forEach((page, pageIndex) => {
+      canvas.page(paper);
+      let y = margins.topMm;
+      canvas.text(
+        table.title,
+        { xMm: left, yMm: y, widthMm: width },
+        { sizePt: style.titlePt, align: 'center' },
+      );
+      if (copy)
+        canvas.text(
+          copy,
+          { xMm: left, yMm: y + 1, widthMm: width },
+          { sizePt: style.fieldPt, align: 'right' },
+        );
+      y += style.titleMm;
+      const fieldWidth = width / table.fieldsPerRow;
+      table.fields.forEach((field, index) => {
+        const row = Math.floor(index / table.fieldsPerRow);
+        const x = left + (index % table.fieldsPerRow) * fieldWidth;
+        canvas.text(
+          `${field.label}：${field.value}`,
+          { xMm: x, yMm: y + row * style.fieldMm, widthMm: fieldWidth - 2 },
+          { sizePt: style.fieldPt },
+        );
+      });
+      y = bodyTop - style.tableHeaderMm;
+      canvas.line(left, y, left + width, y, 0.8);
+      table.columns.forEach((column, index) =>
+        canvas.text(
+          column.label,
+          { xMm: columnX[index]! + style.cellPaddingMm, yMm: y + 1.5, widthMm: cellWidth(index) },
+          { sizePt: style.bodyPt, align: column.align },
+        ),
+      );
+      y = bodyTop;
+      canvas.line(left, y, left + width, y, 0.5);
+      const pageSum = sums[pageIndex]!;
+      if (page.carriedIn) y = sumRow(y, '承前页', pageSum.carriedIn);
+      for (let line = page.start; line < page.end; line += 1) {
+        table.lines[line]!.cells.forEach((cell, column) =>
+          canvas.wrapped(
+            cell,
+            {
+              xMm: columnX[column]! + style.cellPaddingMm,
+              yMm: y + style.rowPaddingMm / 2,
+              widthMm: cellWidth(column),
+            },
+            { sizePt: style.bodyPt, align: table.columns[column]!.align },
+          ),
+        );
+        y += rowHeights[line]!;
+        canvas.line(left, y, left + width, y, 0.2);
+      }
+      if (table.pageSubtotal && hasTotals) y = sumRow(y, '本页小计', pageSum.page);
+      if (page.carriesOut) y = sumRow(y, '过次页', pageSum.carriedOut);
+      const last = pageIndex === pages.length - 1;
+      if (last) {
+        if (hasTotals) y = sumRow(y, '合计', pageSum.carriedOut);
+        for (const text of table.closing) {
+          canvas.text(
+            text,
+            { xMm: left + style.cellPaddingMm, yMm: y + 1, widthMm: width },
+            { sizePt: style.bodyPt },
+          );
+          y += style.closingLineMm;
+        }
+        const signatureWidth = width / Math.max(table.signatures.length, 1);
+        table.signatures.forEach((signature, index) =>
+          canvas.text(
+            `${signature.label}：${signature.name}`,
+            { xMm: left + index * signatureWidth, yMm: y + 2, widthMm: signatureWidth - 2 },
+            { sizePt: style.bodyPt },
+          ),
+        );
+      }
+      const footerY = paper.heightMm - margins.bottomMm - style.footerMm + 1.5;
+      canvas.text(
+        table.footer,
+        { xMm: left, yMm: footerY, widthMm: width * 0.7 },
+        { sizePt: style.footerPt },
+      );
+      canvas.text(
+        `第 ${pageIndex + 1} 页 / 共 ${pages.length} 页`,
+        { xMm: left, yMm: footerY, widthMm: width },
+        { sizePt: style.footerPt, align: 'right' },
+      );
+    });
+  }
+  const pdf = await canvas.finish();
+  return { pdf, pages: pages.length * Math.max(table.copies.length, 1) };
+}
