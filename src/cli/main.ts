@@ -5,6 +5,7 @@ import { demoCommand, demoUsage } from './commands/demo';
 import { exportCommand, exportUsage, templateCommand, templateUsage } from './commands/export';
 import { importCommand, importUsage } from './commands/import';
 import { initCommand, initUsage } from './commands/init';
+import { printCommand, printUsage } from './commands/print';
 import { reportCommand, reportUsage } from './commands/report';
 import { isUnopenableLedger } from '../engine/services/system/restore-unopenable';
 import { restoreCommand, restoreOverUnopenableCommand, restoreUsage } from './commands/restore';
@@ -28,6 +29,7 @@ const usage = `分支账簿命令行 — Branch Ledger CLI
   export …                 把列表导出为 Excel：${indent(exportUsage)}
   template …               下载导入模板：${indent(templateUsage)}
   report …                 报表：库存、对账单、账龄、毛利（CSV / JSON）：${indent(reportUsage)}
+  print …                  把单据打印成 PDF（与打印预览同一份）：${indent(printUsage)}
   migrate                  把数据库升级到本程序的结构版本（升级前自动备份）
   verify                   校验账簿：审计日志与库存流水的哈希链、库存余额与流水合计；
                            指出第一条被改动的记录，有问题时退出码为 1
@@ -46,6 +48,7 @@ const commands: Record<string, Command> = {
   export: exportCommand,
   template: templateCommand,
   report: reportCommand,
+  print: printCommand,
   demo: demoCommand,
   verify: verifyCommand,
   upload: uploadCommand,

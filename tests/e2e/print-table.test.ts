@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,19 +7,7 @@ import { printFont } from '../../src/engine/services/printing/print-font';
 import { renderPrintTable, type PrintTable } from '../../src/engine/services/printing/print-table';
 import { chineseCapitalAmount } from '../../src/shared/numbers/chinese-amount';
 import { groupedYuan } from '../../src/shared/numbers/yuan-display';
-
-// Read back with poppler (a second reader, as TESTING.md asks): Debian's poppler-utils, which this
-// project's browser tests need as they need Chromium.
-const pdftotext = (file: string, page: number) =>
-  execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], {
-    encoding: 'utf8',
-  });
-const pageSizes = (file: string) =>
-  [
-    ...execFileSync('pdfinfo', ['-f', '1', '-l', '99', file], { encoding: 'utf8' }).matchAll(
-      /Page\s+\d+ size:\s+([\d.]+ x [\d.]+) pts/g,
-    ),
-  ].map((match) => match[1]);
+import { pagesToLookAt, pdfPageSizes, pdfPageText, sumsOnPage } from './support/pdf';
 
 /** 25 lines of a delivery: quantity in 箱 and the amount in fen, each line's goods named apart. */
 const lines = Array.from({ length: 25 }, (_, index) => {
@@ -79,8 +66,7 @@ describe('a printed table on 三联 continuous paper, read back from its PDF', (
     const rendered = await renderPrintTable(delivery, printFont());
     fs.writeFileSync(file, rendered.pdf);
     pages = rendered.pages;
-    if (process.env.LEDGER_PRINT_LOOK)
-      execFileSync('pdftoppm', ['-r', '80', '-png', file, process.env.LEDGER_PRINT_LOOK]);
+    pagesToLookAt(file);
   });
   afterAll(() =>
     process.env.LEDGER_PRINT_LOOK ? undefined : fs.rmSync(folder, { recursive: true, force: true }),
@@ -88,12 +74,12 @@ describe('a printed table on 三联 continuous paper, read back from its PDF', (
 
   it('is 241 × 140 mm on every page, exactly, over more than one page', () => {
     expect(pages).toBeGreaterThan(1);
-    expect(pageSizes(file)).toEqual(new Array(pages).fill('683.15 x 396.85'));
+    expect(pdfPageSizes(file)).toEqual(new Array(pages).fill('683.15 x 396.85'));
   });
 
   it('repeats the header block and the table header on every page, and numbers the pages', () => {
     for (let page = 1; page <= pages; page += 1) {
-      const text = pdftotext(file, page);
+      const text = pdfPageText(file, page);
       for (const words of [
         '北京分公司 销售出库单',
         'XS-20261130-0007',
@@ -109,31 +95,27 @@ describe('a printed table on 三联 continuous paper, read back from its PDF', (
   });
 
   it('prints every line once, in order, and page sums that carry on and add up to the total in figures and 大写', () => {
-    const texts = Array.from({ length: pages }, (_, index) => pdftotext(file, index + 1));
+    const texts = Array.from({ length: pages }, (_, index) => pdfPageText(file, index + 1));
     const printed = texts.join('\n').match(/商品\d\d/g);
     expect(printed).toEqual(lines.map((line) => line.goods.slice(0, 4)));
 
-    const amountsOf = (text: string, caption: string) => {
-      const row = text.split('\n').find((line) => line.trimStart().startsWith(caption));
-      return row ? row.trim().split(/\s+/).slice(1) : null;
-    };
     let carried = ['0箱', '0.00'];
     let boxes = 0;
     let amount = 0;
     texts.forEach((text, index) => {
-      const subtotal = amountsOf(text, '本页小计')!;
+      const subtotal = sumsOnPage(text, '本页小计')!;
       boxes += Number(subtotal[0]!.replace('箱', ''));
       amount += Number(subtotal[1]!.replace(/,/g, '')) * 100;
-      if (index > 0) expect(amountsOf(text, '承前页')).toEqual(carried);
-      else expect(amountsOf(text, '承前页')).toBeNull();
+      if (index > 0) expect(sumsOnPage(text, '承前页')).toEqual(carried);
+      else expect(sumsOnPage(text, '承前页')).toBeNull();
       if (index < texts.length - 1) {
-        carried = amountsOf(text, '过次页')!;
+        carried = sumsOnPage(text, '过次页')!;
         expect(carried).toEqual([`${boxes}箱`, groupedYuan(Math.round(amount))]);
-      } else expect(amountsOf(text, '过次页')).toBeNull();
+      } else expect(sumsOnPage(text, '过次页')).toBeNull();
     });
     const last = texts.at(-1)!;
     expect(Math.round(amount)).toBe(total);
-    expect(amountsOf(last, '合计')).toEqual([`${boxes}箱`, groupedYuan(total)]);
+    expect(sumsOnPage(last, '合计')).toEqual([`${boxes}箱`, groupedYuan(total)]);
     expect(last).toContain(`合计金额（大写）：${chineseCapitalAmount(total)}`);
     expect(last).toContain('仓管：赵仓管');
   });

@@ -81,7 +81,20 @@ async function seededLedger() {
     counterpartyId: supplier,
     lines: [{ goodsId: milk, warehouseId: warehouse1, unitName: '箱', quantity: '4', unitPrice: '49' }],
   });
-  return { engine, adminSession, world, water, office, employee, receipt, sale, transfer, order };
+  const receiptNumber = (await act(engine, 'documents.get', { id: receipt })).number;
+  return {
+    engine,
+    adminSession,
+    world,
+    water,
+    office,
+    employee,
+    receipt,
+    receiptNumber,
+    sale,
+    transfer,
+    order,
+  };
 }
 type Ledger = Awaited<ReturnType<typeof seededLedger>>;
 
@@ -119,7 +132,7 @@ interface Read {
 }
 
 function reads(ledger: Ledger): Read[] {
-  const { world, water, office, employee, receipt, sale, transfer, order } = ledger;
+  const { world, water, office, employee, receipt, receiptNumber, sale, transfer, order } = ledger;
   const documentPrices = [
     'totalAmount',
     'totalTax',
@@ -227,6 +240,8 @@ function reads(ledger: Ledger): Read[] {
     { method: 'money.balances', input: { side: 'payable' }, costFields: [] },
     { method: 'money.credit', input: { counterpartyId: world.customer }, costFields: [] },
     { method: 'documents.fromOrder', input: { id: order }, costFields: ['lines[].unitPrice'] },
+    // A PDF: what it prints is the document's reading above (e2e/print-document.test.ts reads it back).
+    { method: 'print.document', input: { number: receiptNumber }, costFields: [] },
   ];
   const named = new Set(given.map((read) => read.method));
   const rest = Object.keys(router)

@@ -41,6 +41,8 @@ export const readMethods = [
   'periods.list',
   'prices.history',
   'prices.last',
+  // Only reads the document for now; the print count and 重打 mark will make it a write.
+  'print.document',
   'reports.aging',
   'reports.columns',
   'reports.export',
@@ -107,6 +109,8 @@ const documentReads = [
   'documents.fromOrder',
   'warehouse.queue',
   'prices.last',
+  // Only reads the document for now; the print count and 重打 mark will make it a write.
+  'print.document',
   'prices.history',
   'reports.priceHistory',
   'reports.orderExecution',

@@ -13,6 +13,7 @@ import { masterDataMethods } from './methods/master-data';
 import { moneyMethods } from './methods/money';
 import { numberingMethods } from './methods/numbering';
 import { officeMethods } from './methods/offices';
+import { printMethods } from './methods/print';
 import { periodMethods } from './methods/periods';
 import { priceMethods } from './methods/prices';
 import { reportMethods } from './methods/reports';
@@ -58,6 +59,7 @@ export const router = combineMethods(
   periodMethods,
   moneyMethods,
   uploadMethods,
+  printMethods,
 );
 
 export type Router = typeof router;

@@ -94,11 +94,17 @@ export async function renderPrintTable(
     table.columns.slice(0, column).reduce((x, c) => x + c.widthMm, left),
   );
 
-  /** A row of sums under a caption in the first column (承前页, 页小计, 过次页, 合计). */
+  // A row of sums has its caption (承前页, 本页小计, 过次页, 合计) across the columns before the first sum.
+  const captionWidth =
+    (table.totals.length > 0
+      ? Math.min(...table.totals.map((total) => columnX[total.column]!))
+      : left + width) -
+    left -
+    style.cellPaddingMm;
   const sumRow = (y: number, caption: string, values: readonly number[]) => {
     canvas.text(
       caption,
-      { xMm: left + style.cellPaddingMm, yMm: y + 1.2, widthMm: table.columns[0]!.widthMm },
+      { xMm: left + style.cellPaddingMm, yMm: y + 1.2, widthMm: captionWidth },
       { sizePt: style.bodyPt },
     );
     table.totals.forEach((total, index) => {

@@ -1,0 +1,73 @@
+import { paperOf } from '../../domain/printing/paper';
+import type { PrintTable } from './print-table';
+import type { PrintTemplate, TemplateFields } from './print-template';
+
+/**
+ * What a printable (a document, a statement, a report …) gives its template: every field it offers,
+ * as the text it prints, and each line's figures (integers) for the columns that can be totalled. A
+ * figure the reader's role may not see is null, and its column is then not totalled.
+ */
+export interface PrintData {
+  title: string;
+  fileName: string;
+  header: Readonly<Record<string, string>>;
+  lines: readonly {
+    cells: Readonly<Record<string, string>>;
+    figures: Readonly<Record<string, number | null>>;
+  }[];
+  totalFormats: Readonly<Record<string, (sum: number) => string>>;
+  /** The grand total in 大写, when the printable has an amount to write so. */
+  capitalAmount: string | null;
+  signatures: Readonly<Record<string, string>>;
+}
+
+/** Lays a printable's data into its template: the table the renderer paginates and draws. */
+export function composePrintTable(
+  template: PrintTemplate,
+  offered: TemplateFields,
+  data: PrintData,
+  footer: string,
+): PrintTable {
+  const visible = (key: string) => data.lines.every((line) => line.figures[key] !== null);
+  const totals = template.totals.filter(visible);
+  return {
+    paper: paperOf(template.paper),
+    margins: {
+      topMm: template.marginsMm.top,
+      rightMm: template.marginsMm.right,
+      bottomMm: template.marginsMm.bottom,
+      leftMm: template.marginsMm.left,
+    },
+    title: data.title,
+    // A field the document leaves empty (调入仓库 on a delivery) is left out, not printed blank.
+    fields: template.fields
+      .map((key) => ({ label: offered.header[key]!, value: data.header[key] ?? '' }))
+      .filter((field) => field.value !== ''),
+    fieldsPerRow: template.fieldsPerRow,
+    columns: template.columns.map((column) => ({
+      label: offered.columns[column.field]!.label,
+      widthMm: column.widthMm,
+      align: column.align ?? offered.columns[column.field]!.align,
+    })),
+    lines: data.lines.map((line) => ({
+      cells: template.columns.map((column) => line.cells[column.field] ?? ''),
+      figures: totals.map((key) => line.figures[key]!),
+    })),
+    totals: totals.map((key) => ({
+      column: template.columns.findIndex((column) => column.field === key),
+      format: data.totalFormats[key]!,
+    })),
+    pageSubtotal: template.pageSubtotal,
+    carry: template.carry,
+    closing:
+      template.capitalAmount && data.capitalAmount !== null && totals.length === template.totals.length
+        ? [data.capitalAmount]
+        : [],
+    signatures: template.signatures.map((key) => ({
+      label: offered.signatures[key]!,
+      name: data.signatures[key] ?? '',
+    })),
+    footer,
+    copies: template.copies,
+  };
+}

@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import defaultTemplate from '../../resources/print-templates/document.json';
+import { chineseCapitalAmount } from '../../src/shared/numbers/chinese-amount';
+import { runCli } from '../integration/support/cli';
+import { callOk, signIn } from '../integration/support/ledger';
+import type { Engine } from '../../src/engine';
+import {
+  act,
+  enterAndApprove,
+  post,
+  refused,
+  stockLedger,
+  type StockWorld,
+} from '../integration/support/stock';
+import { createAccount } from '../integration/support/users';
+import { pagesToLookAt, pdfPageSizes, pdfPageText, sumsOnPage } from './support/pdf';
+
+/** 鲜牛奶 received into 一号仓 on 2026-01-05, in 箱 at a price a 箱. */
+const receiveMilk = (engine: Engine, world: StockWorld, boxes: string, unitPrice: string) =>
+  post(engine, {
+    type: 'purchase_receipt',
+    businessDate: '2026-01-05',
+    counterpartyId: world.supplier,
+    lines: [
+      { goodsId: world.milk, warehouseId: world.warehouse1, unitName: '箱', quantity: boxes, unitPrice },
+    ],
+  });
+
+describe('ledger print: a 25-line delivery on 三联 241 × 140 mm, as the warehouse keeper prints it', () => {
+  let folder: string;
+  let databasePath: string;
+  let number: string;
+  let totalWithTax: number;
+  let engineOf: Awaited<ReturnType<typeof stockLedger>>;
+
+  // stockLedger() cleans up after the test it is made in: the first test makes the ledger, the last
+  // reuses its file (tests in a file run in order).
+  async function setUp() {
+    engineOf = await stockLedger();
+    ({ folder, databasePath } = engineOf);
+    const { engine, world } = engineOf;
+    await receiveMilk(engine, world, '500', '48');
+    // 25 lines in 袋: 29 袋 is 1箱5袋, 53 袋 2箱5袋 …
+    const id = await post(engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-01-20',
+      counterpartyId: world.customer,
+      lines: Array.from({ length: 25 }, (_, index) => ({
+        goodsId: world.milk,
+        warehouseId: world.warehouse1,
+        unitName: '袋',
+        quantity: String(24 * ((index % 4) + 1) + 5),
+        unitPrice: '3.5',
+      })),
+    });
+    const view = await act(engine, 'documents.get', { id });
+    number = view.number;
+    totalWithTax = Math.round(Number(view.totalWithTax) * 100);
+  }
+
+  it('writes the PDF the preview shows: every page exactly 241 × 140 mm, headers repeated, sums that add up', async () => {
+    await setUp();
+    engineOf.engine.close();
+    const file = path.join(folder, 'delivery.pdf');
+    const run = await runCli(databasePath, ['print', number, '--to', file]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const { pages } = JSON.parse(run.stdout) as { pages: number };
+    expect(pages).toBeGreaterThan(1);
+    expect(pdfPageSizes(file)).toEqual(new Array(pages).fill('683.15 x 396.85'));
+    pagesToLookAt(file);
+
+    const texts = Array.from({ length: pages }, (_, index) => pdfPageText(file, index + 1));
+    texts.forEach((text, index) => {
+      for (const words of ['销售出库单', number, '华联超市', '一号仓', '商品名称', '数量', '价税合计'])
+        expect(text, `page ${index + 1}`).toContain(words);
+      expect(text.replace(/\s+/g, '')).toContain(`第${index + 1}页/共${pages}页`);
+    });
+    const all = texts.join('\n');
+    expect(all.match(/鲜牛奶/g)).toHaveLength(25);
+    expect(all).toContain('1箱5袋');
+    expect(all).toContain('4箱5袋');
+    // Page sums: quantities in base 袋, amounts with tax; each page's carry is the sum of those before.
+    let bags = 0;
+    let fen = 0;
+    texts.forEach((text, index) => {
+      const [pageBags, pageYuan] = sumsOnPage(text, '本页小计')!;
+      if (index > 0)
+        expect(sumsOnPage(text, '承前页')).toEqual([
+          String(bags),
+          (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 }),
+        ]);
+      bags += Number(pageBags);
+      fen += Math.round(Number(pageYuan!.replace(/,/g, '')) * 100);
+      if (index < texts.length - 1) expect(sumsOnPage(text, '过次页')![0]).toBe(String(bags));
+    });
+    expect(fen).toBe(totalWithTax);
+    expect(bags).toBe(
+      Array.from({ length: 25 }, (_, index) => 24 * ((index % 4) + 1) + 5).reduce((a, b) => a + b),
+    );
+    expect(texts.at(-1)).toContain(`合计金额（大写）：${chineseCapitalAmount(totalWithTax)}`);
+    // The keeper's name from the confirmation, the maker's from the document's events.
+    expect(texts.at(-1)).toMatch(/制单：\S+/);
+    expect(texts.at(-1)).toMatch(/仓管：\S+/);
+
+    // A template file with a syntax error is refused with its line, and nothing is written.
+    const broken = path.join(folder, 'broken.json');
+    fs.writeFileSync(broken, '{\n  "printable": "document",\n  "paper": "a4-portrait"\n  "name": "x"\n}\n');
+    const refusal = await runCli(databasePath, [
+      'print',
+      number,
+      '--to',
+      path.join(folder, 'x.pdf'),
+      '--template',
+      broken,
+    ]);
+    expect(refusal.exitCode).toBe(1);
+    expect(refusal.stderr + refusal.stdout).toContain(
+      '打印模板【broken.json】不是有效的 JSON，第 4 行第 3 列',
+    );
+    expect(fs.existsSync(path.join(folder, 'x.pdf'))).toBe(false);
+  });
+
+  it('refuses a template that names a field the document does not have, saying which and where', async () => {
+    const { engine } = await stockLedger();
+    const template = structuredClone(defaultTemplate);
+    template.columns[2]!.field = 'goodsColour';
+    const error = await refused(engine, 'print.document', { number: 'XS-nonexistent', template });
+    expect(error.message).toBe('打印模板有误：明细列第 3 项【goodsColour】不是可选的字段。');
+    engine.close();
+  });
+
+  it('prints no purchase price for a role without 成本查看; a keeper prints the stock slips, not an order', async () => {
+    const { engine, world, folder } = await stockLedger();
+    const adminSession = await signIn(engine);
+    const receiptId = await receiveMilk(engine, world, '7', '48.6');
+    const orderId = await enterAndApprove(engine, {
+      type: 'purchase_order',
+      businessDate: '2026-01-06',
+      counterpartyId: world.supplier,
+      lines: [
+        {
+          goodsId: world.milk,
+          warehouseId: world.warehouse1,
+          unitName: '箱',
+          quantity: '3',
+          unitPrice: '49',
+        },
+      ],
+    });
+    const numberOf = async (id: number) => (await act(engine, 'documents.get', { id })).number;
+    const [receipt, order] = [await numberOf(receiptId), await numberOf(orderId)];
+    await createAccount(engine, adminSession, {
+      username: 'keeper',
+      displayName: '赵仓管',
+      role: 'keeper',
+      password: 'Keeper#2026',
+    });
+    const keeper = await signIn(engine, 'keeper', 'Keeper#2026');
+
+    // The keeper holds 仓库打印, not 成本查看: the slip prints, its purchase prices do not.
+    const slip = await callOk(engine, 'print.document', { number: receipt }, keeper);
+    const file = path.join(folder, 'receipt.pdf');
+    fs.writeFileSync(file, Buffer.from(slip.contentBase64, 'base64'));
+    const text = pdfPageText(file, 1);
+    expect(text).toContain(receipt);
+    expect(text).toContain('7箱');
+    expect(text).not.toMatch(/48\.6|大写/);
+    const asAdmin = await callOk(engine, 'print.document', { number: receipt }, adminSession);
+    fs.writeFileSync(file, Buffer.from(asAdmin.contentBase64, 'base64'));
+    const priced = pdfPageText(file, 1);
+    const total = Math.round(
+      Number((await act(engine, 'documents.get', { id: receiptId })).totalWithTax) * 100,
+    );
+    expect(priced).toContain('48.60');
+    expect(priced).toContain(`合计金额（大写）：${chineseCapitalAmount(total)}`);
+
+    const refusal = await engine.call(
+      { method: 'print.document', input: { number: order }, session: keeper },
+      { source: 'test' },
+    );
+    expect(refusal.ok).toBe(false);
+    if (!refusal.ok) expect(refusal.error.message).toBe('当前用户没有权限打印采购订单（需要“单据·打印”）。');
+    engine.close();
+  });
+});
