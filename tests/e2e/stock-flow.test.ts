@@ -1,9 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readSample, samplePath } from '../support/samples';
 import { branchAdministrator, setUpBranch, webApi } from './support/api';
 import { launchChromium, openWorkspacePage, signInThroughLogin } from './support/browser';
 import { keeperWithWarehouses, saveCounterparty } from './support/branch-world';
+import { pdfPageSizes, pdfPageText } from './support/pdf';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { workspaceDriver } from './support/workspace';
 
@@ -191,6 +195,7 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
         .rows[0]!.id,
     );
     const saved = await admin.call<{
+      number: string;
       lines: { unitName: string; quantity: string; warehouseName: string; amount: string }[];
       totalAmount: string;
     }>('documents.get', { id: ids.receipt });
@@ -203,6 +208,28 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     await receipt.getByTestId('document-submit').click();
     await receipt.getByTestId('document-approve').click();
     await expect.poll(() => receipt.getByTestId('document-status').first().textContent()).toBe('已审核');
+
+    // Ctrl+P: the PDF the printer gets, on the default template's 三联 241 × 140 mm paper.
+    const download = page.waitForEvent('download');
+    await key('Control+p');
+    const pdf = path.join(os.tmpdir(), `stock-flow-${process.pid}.pdf`);
+    await (await download).saveAs(pdf);
+    await shot('stock-05b-receipt-printed');
+    expect(pdfPageSizes(pdf)).toEqual(['683.15 x 396.85']);
+    const printed = pdfPageText(pdf, 1);
+    // Quantities in mixed units, amounts with tax (the default template's 价税合计).
+    for (const words of [
+      '采购入库单',
+      saved.number,
+      '清泉饮料',
+      '一号仓',
+      '二号仓（开发区）',
+      '10箱',
+      '2箱',
+      '452.00',
+    ])
+      expect(printed).toContain(words);
+    fs.rmSync(pdf);
   });
 
   test('the keeper sees the receipt in 待入库 for both warehouses and confirms it', async () => {

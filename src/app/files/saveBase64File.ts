@@ -14,6 +14,7 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
 function mimeTypeOf(fileName: string): string {
   if (/\.xlsx$/i.test(fileName)) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   if (/\.csv$/i.test(fileName)) return 'text/csv';
+  if (/\.pdf$/i.test(fileName)) return 'application/pdf';
   return 'application/octet-stream';
 }
 

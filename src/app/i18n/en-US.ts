@@ -814,7 +814,9 @@ export const enUS: Messages = {
       fromOrigin: 'Take lines',
       generate: 'Generate',
       settle: 'Settle',
+      print: 'Print',
     },
+    printed: 'Print file made: {{pages}} pages',
     withheld: {
       own_document: 'You cannot approve a document you made',
     },

@@ -777,7 +777,9 @@ export const zhCN = {
       fromOrigin: '引入明细',
       generate: '生成',
       settle: '核销',
+      print: '打印',
     },
+    printed: '已生成打印文件，共 {{pages}} 页',
     withheld: {
       own_document: '不能审核自己制作的单据',
     },

@@ -6,6 +6,7 @@ import {
   LinkOutlined,
   LockOutlined,
   NodeExpandOutlined,
+  PrinterOutlined,
   RollbackOutlined,
   SaveOutlined,
   SendOutlined,
@@ -16,7 +17,7 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../../i18n/messageKey';
 import type { DocumentAction, DocumentTypeUi, DocumentView } from './documentTypes';
 
-export type ToolbarAction = DocumentAction | 'save' | 'new' | 'origin' | 'generate' | 'settle';
+export type ToolbarAction = DocumentAction | 'save' | 'new' | 'origin' | 'generate' | 'settle' | 'print';
 type WithheldReason = DocumentView['withheldActions'][number]['reason'];
 
 /** What decides which buttons the toolbar shows: the document, its type, and what the user may do. */
@@ -26,7 +27,8 @@ export interface ToolbarContext {
   /** The draft may be changed: the user may edit and the document is new or still allows editing. */
   editable: boolean;
   ui: DocumentTypeUi;
-  may: { edit: boolean; approve: boolean; settle: boolean };
+  /** print: 单据·打印, or the keeper's warehouse.print on a document that moves stock. */
+  may: { edit: boolean; approve: boolean; settle: boolean; print: boolean };
 }
 
 /** What the toolbar's buttons do, given by the page. */
@@ -40,6 +42,8 @@ export interface ToolbarCommands {
   confirmDelete(): void;
   generate(): void;
   settle(): void;
+  /** The document to PDF, the file the printer gets. */
+  print(): void;
 }
 
 export interface ToolbarActionRow {
@@ -126,6 +130,14 @@ export const toolbarActions: readonly ToolbarActionRow[] = [
     look: 'primary',
     shown: ({ may, ui, view }) => may.settle && ui.money !== null && view?.status === 'completed',
     run: (commands) => commands.settle(),
+  },
+  {
+    id: 'print',
+    icon: PrinterOutlined,
+    look: 'default',
+    shortcut: { key: 'p', title: 'Ctrl+P' },
+    shown: ({ may, view }) => may.print && view !== null,
+    run: (commands) => commands.print(),
   },
   {
     id: 'unapprove',

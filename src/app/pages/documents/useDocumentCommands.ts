@@ -23,6 +23,7 @@ import type { ReasonAnswer } from '../../components/document/ReasonDialog';
 import type { ToolbarCommands } from '../../components/document/toolbarActions';
 import { warningsOf, type PendingWarnings } from '../../components/document/WarningsDialog';
 import type { WarehouseOption } from '../../components/document/DocumentLineGrid';
+import { saveBase64File } from '../../files/saveBase64File';
 
 type StateChange = 'submit' | 'approve' | 'unapprove';
 
@@ -306,6 +307,14 @@ export function useDocumentCommands({
     settle: () => {
       if (ui.money && view?.counterpartyId != null)
         void navigate(counterpartyAddress(accountsPaths.settlement, view.counterpartyId, ui.money));
+    },
+    print: () => {
+      if (view === null) return;
+      void loading(async () => {
+        const file = await client.call('print.document', { number: view.number });
+        saveBase64File(file);
+        void message.success(t('document.printed', { pages: file.pages }));
+      });
     },
   };
 
