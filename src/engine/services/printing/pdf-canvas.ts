@@ -1,3 +1,4 @@
+import { create, type Font } from 'fontkit';
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { mmToPoints, type Paper } from '../../domain/printing/paper';
@@ -20,6 +21,22 @@ export interface Box {
 const pointsToMm = (points: number) => (points * 25.4) / 72;
 
 /**
+ * Each font file parsed once per process: parsing a CJK collection took about 130 ms of a 140 ms slip,
+ * a start cost every document of a batch would pay again. Each document still embeds its own subset.
+ */
+const parsedFonts = new Map<string, Font>();
+
+function parsedFont(font: PrintFont): Font {
+  const key = `${font.file}#${font.postscriptName ?? ''}`;
+  let parsed = parsedFonts.get(key);
+  if (!parsed) {
+    parsed = create(fs.readFileSync(font.file), font.postscriptName) as Font;
+    parsedFonts.set(key, parsed);
+  }
+  return parsed;
+}
+
+/**
  * A PDF drawn in millimetres, page by page, each page exactly its paper's size (no scaling, no
  * margins of the library's own): the file the preview shows and the printer prints. Text is embedded
  * in the font given, subset to what the document uses.
@@ -40,7 +57,9 @@ export class PdfCanvas {
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
       this.doc.on('error', reject);
     });
-    this.doc.registerFont('print', fs.readFileSync(font.file), font.postscriptName);
+    // pdfkit takes a font fontkit has parsed (its font factory looks for `layout`); its types name only
+    // files and bytes.
+    this.doc.registerFont('print', parsedFont(font) as unknown as Buffer);
     this.doc.font('print');
   }
 

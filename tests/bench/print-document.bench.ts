@@ -1,0 +1,57 @@
+import { afterAll, bench, describe } from 'vitest';
+import { cliActor } from '../../src/engine';
+import { systemClock, type ServiceContext } from '../../src/engine/services/context';
+import defaultTemplate from '../../resources/print-templates/document.json';
+import { documentFields, documentPrintData } from '../../src/engine/services/printing/document-printable';
+import { printDocument } from '../../src/engine/services/printing/print-document';
+import { checkTemplate } from '../../src/engine/services/printing/print-template';
+import { Timings, ms, perSecond, printSummary, ratio } from './support/bench-figures';
+import { openDemoLedger, uploadBenchLedger } from './support/demo-ledger';
+
+/**
+ * Printing goal (issue 13): a 25-line delivery to PDF in under a second, and pages per second. The
+ * delivery is the demo branch's with the most lines up to 25 (its number printed). Beside it, in the
+ * same run: the same document's reading alone (printDocument less the layout and the PDF), which says
+ * how much of the time the PDF itself takes.
+ */
+const ledger = await uploadBenchLedger();
+const engine = await openDemoLedger(ledger.file);
+const ctx: ServiceContext = { db: engine.db, actor: cliActor, clock: systemClock };
+const delivery = engine.db.$client
+  .prepare(
+    'SELECT d.number, count(*) AS lines FROM documents d JOIN document_lines l ON l.document_id = d.id ' +
+      "WHERE d.type = 'sales_delivery' AND d.status = 'completed' GROUP BY d.id HAVING count(*) <= 25 " +
+      'ORDER BY count(*) DESC, d.id LIMIT 1',
+  )
+  .get() as { number: string; lines: number };
+
+const template = checkTemplate(defaultTemplate, documentFields);
+const timings = new Timings();
+let pages = 0;
+const options = { iterations: 20, time: 0, warmupIterations: 3, warmupTime: 0 };
+
+describe(`print: the ${delivery.lines}-line delivery ${delivery.number} of the ${ledger.label} to PDF`, () => {
+  bench(
+    'printDocument (read, lay out, PDF with the font subset)',
+    async () => {
+      await timings.time('read', () => documentPrintData(ctx, delivery.number, template));
+      const file = await timings.time('print', () => printDocument(ctx, delivery.number));
+      pages = file.pages;
+    },
+    options,
+  );
+});
+
+afterAll(() => {
+  const print = timings.median('print', options.iterations);
+  const read = timings.median('read', options.iterations);
+  printSummary(
+    `打印：${ledger.label} 销售出库单 ${delivery.number}，${delivery.lines} 行，${pages} 页（中位数，${options.iterations} 次）`,
+    [
+      `printDocument to PDF          ${ms(print)} (goal < 1 s: ${ratio(print / 1000)} of it)`,
+      `of which reading the document ${ms(read)}; layout and PDF ${ms(print - read)}`,
+      `pages per second              ${perSecond(pages, print)}`,
+    ],
+  );
+  engine.close();
+});
