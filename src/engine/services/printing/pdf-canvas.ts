@@ -100,13 +100,6 @@ export class PdfCanvas {
       .stroke();
   }
 
-  rect(box: Box, heightMm: number, widthPt = 0.5): void {
-    this.doc
-      .rect(mmToPoints(box.xMm), mmToPoints(box.yMm), mmToPoints(box.widthMm), mmToPoints(heightMm))
-      .lineWidth(widthPt)
-      .stroke();
-  }
-
   finish(): Promise<Buffer> {
     this.doc.end();
     return this.done;
