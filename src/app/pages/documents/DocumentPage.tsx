@@ -23,7 +23,7 @@ import { useSession } from '../../session/SessionContext';
 import { usePermission } from '../../session/usePermission';
 import { useWarehouses } from '../master-data/options/useRecordOptions';
 import { useDocumentCommands } from './useDocumentCommands';
-import { documentTypeRule } from '../../../shared/documents/document-types';
+import { mayPrintDocument } from '../../../shared/documents/document-printing';
 
 /**
  * The one document page (DOMAIN.md §5), configured by type: header, keyboard-first lines (or the
@@ -35,14 +35,12 @@ import { documentTypeRule } from '../../../shared/documents/document-types';
 export function DocumentPage({ type }: { type: DocumentType }) {
   const { t } = useTranslation();
   const ui = documentTypeUi[type];
-  const mayPrintDocuments = usePermission('documents.print');
-  const mayPrintSlips = usePermission('warehouse.print');
+  const { permissions } = useSession().current;
   const may = {
     edit: usePermission('documents.edit'),
     approve: usePermission('documents.approve'),
     settle: usePermission('money.settle'),
-    // The keeper prints the slips of what moves stock (the engine checks the same: document-printable.ts).
-    print: mayPrintDocuments || (mayPrintSlips && documentTypeRule(type).movementKind !== null),
+    print: mayPrintDocument((permission) => permissions.includes(permission), type),
   };
   const mayReadStock = usePermission('stock.view');
   const independent = useSession().current.branch.accountingMode === 'independent';

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { documents, employees, warehouses } from '../../db/schema';
+import { mayPrintDocument } from '../../../shared/documents/document-printing';
 import { documentTypeRule, type DocumentType } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { permissionLabel } from '../../domain/access/permissions';
 import { chineseCapitalAmount } from '../../../shared/numbers/chinese-amount';
 import { formatScaled, parseScaled } from '../../../shared/numbers/decimal';
-import { fenScale } from '../../../shared/numbers/scales';
+import { fenScale, priceScale } from '../../../shared/numbers/scales';
 import { groupedYuan, groupThousands } from '../../../shared/numbers/yuan-display';
 import { findBranchRow } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
@@ -13,24 +14,13 @@ import { readDocument } from '../documents/read-document';
 import type { PrintTemplate, TemplateFields } from './print-template';
 import type { PrintData } from './printable';
 
-/**
- * Who prints what: 单据·打印 (documents.print) any document; warehouse.print, the keeper's,
- * the slips of what moves stock (入库单, 出库单, 调拨单, 盘点表 …).
- */
+/** Refuses a reader who may not print this document (document-printing.ts). */
 function mayPrint(ctx: ServiceContext, type: DocumentType): void {
-  const { permissions } = ctx.actor;
-  if (permissions.has('documents.print')) return;
-  if (permissions.has('warehouse.print') && documentTypeRule(type).movementKind !== null) return;
+  if (mayPrintDocument((permission) => ctx.actor.permissions.has(permission), type)) return;
   throw new LedgerError(
     'FORBIDDEN',
     `当前用户没有权限打印${documentTypeRule(type).label}（需要“${permissionLabel('documents.print')}”）。`,
   );
-}
-
-/** A price as money prints, with two decimals at least: "3.5" → "3.50", "3.125" stays. */
-function withCents(text: string): string {
-  const [whole, fraction = ''] = text.split('.');
-  return `${whole}.${fraction.padEnd(2, '0')}`;
 }
 
 /** What a document's template may print (the template designer's field picker lists these). */
@@ -115,7 +105,11 @@ export function documentPrintData(ctx: ServiceContext, number: string, template:
         goodsSpec: line.goodsSpec ?? '',
         unit: line.unitName,
         quantity: mixed ? line.mixedQuantity : `${groupThousands(line.quantity)}`,
-        unitPrice: line.unitPrice == null ? '' : groupThousands(withCents(line.unitPrice)),
+        // A price prints with two decimals at least: "3.5" → "3.50".
+        unitPrice:
+          line.unitPrice == null
+            ? ''
+            : groupThousands(formatScaled(parseScaled(line.unitPrice, priceScale)!, priceScale, 2)),
         amount: amount === null ? '' : groupedYuan(amount),
         taxRate: `${line.taxRate}%`,
         amountWithTax: amountWithTax === null ? '' : groupedYuan(amountWithTax),
