@@ -414,6 +414,31 @@ describe('restore', () => {
     expect(audit.rows.map((row) => row.entityKey)).toEqual([target]);
   });
 
+  it('ends the sessions of another copy of the app on the same file too: nothing it opened before can be saved', async () => {
+    const { engine, folder, databasePath, adminSession, world } = await ledgerWithBooks();
+    const target = path.join(folder, 'backup.db');
+    await callOk(engine, 'system.backup', { to: target }, adminSession);
+    // The second copy, as on a second machine opening the shared file: its clerk has the goods open.
+    const second = await openLedger(databasePath);
+    onTestFinished(() => second.close());
+    const clerk = await signIn(second);
+    const opened = await callOk(second, 'goods.get', { id: world.milk }, clerk);
+
+    await callOk(engine, 'system.restore', { from: target }, adminSession);
+
+    // The id may name another record after a restore (one made since the backup took it): the save the
+    // clerk opened before is refused with the session, never written onto whatever holds the id now.
+    const save = await callFailing(
+      second,
+      'goods.save',
+      { id: world.milk, version: opened.version, goods: { ...opened, remark: '恢复前打开的' } },
+      clerk,
+    );
+    expect(save.code).toBe('UNAUTHENTICATED');
+    const again = await signIn(second);
+    expect((await callOk(second, 'goods.get', { id: world.milk }, again)).remark).not.toBe('恢复前打开的');
+  });
+
   it("another branch's backup needs a confirmation; an unset ledger takes any", async () => {
     const { engine, folder, adminSession } = await beijingLedger();
     const shanghai = await newLedger();

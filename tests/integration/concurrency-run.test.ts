@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliActor, projectRoot } from '../../src/engine';
 import { samplePath } from '../support/samples';
-import { callOk, openLedger, setUpBeijing, signIn, tempFolder } from './support/ledger';
+import { administrator, callOk, openLedger, setUpBeijing, signIn, tempFolder } from './support/ledger';
 import { act } from './support/stock';
 
 /*
@@ -22,7 +22,7 @@ interface Outcome {
   errors: Record<string, number>;
   internal: string[];
   posted?: number;
-  saves?: { code: string; from: number; to: number }[];
+  saves?: { uid: string; from: number; to: number }[];
   committed?: number;
   backup?: { path: string } | null;
   restored?: boolean;
@@ -77,6 +77,8 @@ describe('the concurrency run', () => {
       backupFrom: path.join(folder, 'before-the-run.db'),
       backupTo: path.join(folder, 'during-the-run.db'),
       catalogue: samplePath('商品目录-总部下发.xlsx'),
+      username: administrator.username,
+      password: administrator.password,
     };
     // What the restorer restores: the ledger before the run (the edited goods is made after it).
     await engine.callAs(cliActor, 'system.backup', { to: world.backupFrom });
@@ -121,11 +123,12 @@ describe('the concurrency run', () => {
       outcomes.filter((o) => o.role === 'poster').reduce((sum, o) => sum + o.posted!, 0),
     ).toBeGreaterThan(0);
 
-    // No lost update: each accepted save of the edited goods was opened at a version nobody else's
-    // accepted save was, and moved it on by one.
+    // No lost update: each accepted save of a record was opened at a version nobody else's accepted save
+    // of that record was, and moved it on by one. By the record's uid: the restore ends the editors'
+    // sessions, and once signed in again the id they edit may name a goods imported after the restore.
     const saves = outcomes.flatMap((outcome) => outcome.saves ?? []);
-    expect(saves.filter((save) => save.code === 'SP002').length).toBeGreaterThan(0);
-    expect(new Set(saves.map((save) => `${save.code}@${save.from}`)).size).toBe(saves.length);
+    expect(saves.length).toBeGreaterThan(0);
+    expect(new Set(saves.map((save) => `${save.uid}@${save.from}`)).size).toBe(saves.length);
     expect(saves.every((save) => save.to === save.from + 1)).toBe(true);
 
     // The backup made while everyone wrote opens and verifies.

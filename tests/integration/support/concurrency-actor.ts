@@ -14,6 +14,9 @@ interface World {
   backupFrom: string;
   backupTo: string;
   catalogue: string;
+  /** The administrator the editors sign in as. */
+  username: string;
+  password: string;
 }
 
 const [databasePath, role, worldJson, roundsText] = process.argv.slice(2) as [string, string, string, string];
@@ -33,13 +36,20 @@ const engine = await openEngine({
 /** What this actor reads of an answer: ids, versions, statuses; the rest is passed back as it came. */
 type Answer = Record<string, unknown> & { id: number; version: number; status: string };
 
-/** One call; BUSY is retried as a person would ("稍后重试"), anything else is counted and returned. */
+/**
+ * One call, as the CLI (no session) or in a person's session; BUSY is retried as a person would ("稍后重试"),
+ * anything else is counted and returned.
+ */
 async function call(
   method: string,
   input: unknown,
+  session: string | null = null,
 ): Promise<{ ok: true; result: Answer } | { ok: false; code: string }> {
   for (let attempt = 0; ; attempt++) {
-    const response = await engine.callAs(cliActor, method as never, input as never);
+    const response =
+      session === null
+        ? await engine.callAs(cliActor, method as never, input as never)
+        : await engine.call({ method: method as never, input: input as never, session }, { source: 'test' });
     if (response.ok) return { ok: true, result: response.result as Answer };
     const code = response.error.code;
     if (code === 'BUSY' && attempt < 20) continue;
@@ -83,24 +93,37 @@ if (role === 'poster') {
   }
   done.posted = posted;
 } else if (role === 'editor') {
-  // Opens the goods, changes its remark, saves with the version it opened; a stale save is opened again.
-  // The code too: after the restore the goods is gone and its id may name another (an imported one).
-  const saves: { code: unknown; from: number; to: number }[] = [];
-  let stale = 0;
-  for (let round = 0; round < rounds; round++) {
-    const opened = await call('goods.get', { id: world.edited });
+  // A person at a page: signed in, opens the goods, changes its remark, saves with the version it opened;
+  // a stale save is opened again. The restore (in another process) ends the session: signed in again,
+  // the goods is opened anew, and may be gone, or its id may name another (an imported one).
+  const signIn = async () => {
+    const login = await call('auth.login', { username: world.username, password: world.password });
+    return login.ok ? (login.result as unknown as { session: string }).session : null;
+  };
+  const saves: { uid: unknown; from: number; to: number }[] = [];
+  let session = await signIn();
+  for (let round = 0; round < rounds && session !== null; round++) {
+    const opened = await call('goods.get', { id: world.edited }, session);
+    if (!opened.ok && opened.code === 'UNAUTHENTICATED') {
+      session = await signIn();
+      continue;
+    }
     if (!opened.ok) break; // the restore took the goods away: nothing left to edit
-    const saved = await call('goods.save', {
-      id: world.edited,
-      version: opened.result.version,
-      goods: { ...opened.result, remark: `${process.pid}-${round}` },
-    });
+    const saved = await call(
+      'goods.save',
+      {
+        id: world.edited,
+        version: opened.result.version,
+        goods: { ...opened.result, remark: `${process.pid}-${round}` },
+      },
+      session,
+    );
+    // The record written, by its uid: after the restore the id may be another record's.
     if (saved.ok)
-      saves.push({ code: opened.result.code, from: opened.result.version, to: saved.result.version });
-    else if (errors.STALE) stale++;
+      saves.push({ uid: saved.result.uid, from: opened.result.version, to: saved.result.version });
+    else if (saved.code === 'UNAUTHENTICATED') session = await signIn();
   }
   done.saves = saves;
-  done.stale = stale;
 } else if (role === 'importer') {
   const content = fs.readFileSync(world.catalogue).toString('base64');
   let committed = 0;

@@ -139,6 +139,14 @@ export async function prepareCopy(
           keptAside.path,
           keptAside.uploadEpoch,
         );
+      // Every session on the file ends, in every copy of the app that has it open, not only in this one:
+      // a session is good while its user's generation is the one it opened with (find-session-user.ts),
+      // and a page opened before the restore must not save onto a record that took its id after it. The
+      // restore's instant in ms is above any generation a session can hold: generations are counters
+      // raised by one, and an earlier restore's instant is smaller.
+      sqlite
+        .prepare('UPDATE users SET session_generation = max(session_generation + 1, ?)')
+        .run(who.clock.now().getTime());
       recordAudit(tx, inCopy, {
         action: 'system.restore',
         entity: 'database',
