@@ -126,7 +126,7 @@ describe('ledger print: a 25-line delivery on 三联 241 × 140 mm, as the wareh
     const { engine } = await stockLedger();
     const template = structuredClone(defaultTemplate);
     template.columns[2]!.field = 'goodsColour';
-    const error = await refused(engine, 'print.document', { number: 'XS-nonexistent', template });
+    const error = await refused(engine, 'print.document', { numbers: ['XS-nonexistent'], template });
     expect(error.message).toBe('打印模板有误：明细列第 3 项【goodsColour】不是可选的字段。');
     engine.close();
   });
@@ -160,28 +160,80 @@ describe('ledger print: a 25-line delivery on 三联 241 × 140 mm, as the wareh
     const keeper = await signIn(engine, 'keeper', 'Keeper#2026');
 
     // The keeper holds 仓库打印, not 成本查看: the slip prints, its purchase prices do not.
-    const slip = await callOk(engine, 'print.document', { number: receipt }, keeper);
+    const slip = await callOk(engine, 'print.document', { numbers: [receipt] }, keeper);
     const file = path.join(folder, 'receipt.pdf');
     fs.writeFileSync(file, Buffer.from(slip.contentBase64, 'base64'));
     const text = pdfPageText(file, 1);
     expect(text).toContain(receipt);
     expect(text).toContain('7箱');
     expect(text).not.toMatch(/48\.6|大写/);
-    const asAdmin = await callOk(engine, 'print.document', { number: receipt }, adminSession);
+    expect(text).not.toContain('重打');
+    const asAdmin = await callOk(engine, 'print.document', { numbers: [receipt] }, adminSession);
     fs.writeFileSync(file, Buffer.from(asAdmin.contentBase64, 'base64'));
     const priced = pdfPageText(file, 1);
     const total = Math.round(
       Number((await act(engine, 'documents.get', { id: receiptId })).totalWithTax) * 100,
     );
     expect(priced).toContain('48.60');
+    // Printed once already (the keeper's slip): this copy says it is a reprint.
+    expect(priced).toContain('重打 · 第 2 次打印');
     expect(priced).toContain(`合计金额（大写）：${chineseCapitalAmount(total)}`);
 
     const refusal = await engine.call(
-      { method: 'print.document', input: { number: order }, session: keeper },
+      { method: 'print.document', input: { numbers: [order] }, session: keeper },
       { source: 'test' },
     );
     expect(refusal.ok).toBe(false);
     if (!refusal.ok) expect(refusal.error.message).toBe('当前用户没有权限打印采购订单（需要“单据·打印”）。');
+    engine.close();
+  });
+
+  it('prints a selection as one file, each document on its own pages; keeps each print in its events, a reprint marked 重打', async () => {
+    const { engine, world, folder } = await stockLedger();
+    const numbers: string[] = [];
+    const ids = new Map<string, number>();
+    for (const boxes of ['5', '6', '7']) {
+      const id = await receiveMilk(engine, world, boxes, '48');
+      const number = (await act(engine, 'documents.get', { id })).number;
+      numbers.push(number);
+      ids.set(number, id);
+    }
+    const prints = async (number: string) =>
+      (await act(engine, 'documents.get', { id: ids.get(number)! })).events
+        .filter((event) => event.action === 'print')
+        .map((event) => event.note);
+    const pdfOf = async (input: { numbers: string[]; preview?: boolean }) => {
+      const printed = await act(engine, 'print.document', input);
+      const file = path.join(folder, `${input.numbers.join('+')}${input.preview ? '-preview' : ''}.pdf`);
+      fs.writeFileSync(file, Buffer.from(printed.contentBase64, 'base64'));
+      return { file, pages: printed.pages, fileName: printed.fileName };
+    };
+
+    // A preview is the same pages and no print: nothing is recorded.
+    const preview = await pdfOf({ numbers: [numbers[0]!], preview: true });
+    expect(pdfPageText(preview.file, 1)).toContain(numbers[0]);
+    expect(await prints(numbers[0]!)).toEqual([]);
+
+    const batch = await pdfOf({ numbers });
+    expect(batch.pages).toBe(3);
+    expect(batch.fileName).toBe(`单据-${numbers[0]}等3张.pdf`);
+    numbers.forEach((number, index) => {
+      const text = pdfPageText(batch.file, index + 1);
+      expect(text).toContain(number);
+      // Each document numbers its own pages.
+      expect(text.replace(/\s+/g, '')).toContain('第1页/共1页');
+      expect(text).not.toContain('重打');
+    });
+    for (const number of numbers) expect(await prints(number)).toEqual(['打印']);
+
+    const again = await pdfOf({ numbers: [numbers[1]!] });
+    expect(pdfPageText(again.file, 1)).toContain('重打 · 第 2 次打印');
+    pagesToLookAt(again.file);
+    expect(await prints(numbers[1]!)).toEqual(['打印', '重打（第 2 次打印）']);
+    // The preview of a third print shows the mark that print will carry, and records nothing.
+    const third = await pdfOf({ numbers: [numbers[1]!], preview: true });
+    expect(pdfPageText(third.file, 1)).toContain('重打 · 第 3 次打印');
+    expect(await prints(numbers[1]!)).toHaveLength(2);
     engine.close();
   });
 });

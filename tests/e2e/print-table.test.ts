@@ -21,6 +21,7 @@ const delivery: PrintTable = {
   paper: paperOf('triplicate-241x140'),
   margins: { topMm: 6, rightMm: 8, bottomMm: 6, leftMm: 8 },
   title: '北京分公司 销售出库单',
+  mark: null,
   fields: [
     { label: '单号', value: 'XS-20261130-0007' },
     { label: '日期', value: '2026-11-30' },

@@ -214,6 +214,8 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     await key('Control+p');
     const pdf = path.join(os.tmpdir(), `stock-flow-${process.pid}.pdf`);
     await (await download).saveAs(pdf);
+    // The print is kept on the document: its page says so beside the status.
+    await expect.poll(() => receipt.getByTestId('document-prints').textContent()).toBe('已打印 1 次');
     await shot('stock-05b-receipt-printed');
     expect(pdfPageSizes(pdf)).toEqual(['683.15 x 396.85']);
     const printed = pdfPageText(pdf, 1);

@@ -41,8 +41,6 @@ export const readMethods = [
   'periods.list',
   'prices.history',
   'prices.last',
-  // Only reads the document for now; the print count and 重打 mark will make it a write.
-  'print.document',
   'reports.aging',
   'reports.columns',
   'reports.export',
@@ -109,8 +107,6 @@ const documentReads = [
   'documents.fromOrder',
   'warehouse.queue',
   'prices.last',
-  // Only reads the document for now; the print count and 重打 mark will make it a write.
-  'print.document',
   'prices.history',
   'reports.priceHistory',
   'reports.orderExecution',
@@ -157,6 +153,8 @@ export const staleAfter: Readonly<Record<WriteMethod, readonly ReadMethod[]>> = 
   ],
   'documents.save': documentReads,
   'documents.submit': documentReads,
+  // A print is kept in the document's events: the document shows it.
+  'print.document': ['documents.get'],
   'documents.approve': documentReads,
   'documents.close': documentReads,
   'documents.unapprove': documentReads,

@@ -832,6 +832,8 @@ export const enUS: Messages = {
     },
     newDocument: 'New document',
     unsaved: 'Unsaved',
+    timesPrinted: 'Printed {{count}}×',
+    lastPrinted: 'Last by {{name}} at {{at}}',
     awaitingKeeper: 'Waiting for the warehouse keeper to confirm',
     number: 'Number',
     numberPending: 'Given on save',

@@ -795,6 +795,8 @@ export const zhCN = {
     },
     newDocument: '新单据',
     unsaved: '未保存',
+    timesPrinted: '已打印 {{count}} 次',
+    lastPrinted: '最近一次：{{name}} 于 {{at}}',
     awaitingKeeper: '等待仓管员确认出入库',
     number: '单据编号',
     numberPending: '保存后生成',

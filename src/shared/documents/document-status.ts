@@ -43,6 +43,10 @@ export const documentActions = [
 ] as const;
 export type DocumentAction = (typeof documentActions)[number];
 
+/** What a document's events record: its changes of state, and each time it was printed (no change of state). */
+export const documentEventActions = [...documentActions, 'print'] as const;
+export type DocumentEventAction = (typeof documentEventActions)[number];
+
 const actionLabels: Readonly<Record<DocumentAction, string>> = {
   create: '新建',
   edit: '修改',

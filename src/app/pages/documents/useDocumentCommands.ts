@@ -308,12 +308,18 @@ export function useDocumentCommands({
       if (ui.money && view?.counterpartyId != null)
         void navigate(counterpartyAddress(accountsPaths.settlement, view.counterpartyId, ui.money));
     },
+    /** What prints is what is saved: a draft with changes is saved first, as before 提交. */
     print: () => {
       if (view === null) return;
       void loading(async () => {
-        const file = await client.call('print.document', { number: view.number });
+        // Only a saved document has 打印 (view), so saving keeps its id and number.
+        const id = state.dirty ? await save() : view.id;
+        if (id === null) return;
+        const file = await client.call('print.document', { numbers: [view.number] });
         saveBase64File(file);
         void message.success(t('document.printed', { pages: file.pages }));
+        // The print is in the document's events now (已打印 N 次).
+        show(await client.call('documents.get', { id }));
       });
     },
   };

@@ -1,20 +1,26 @@
 import { z } from 'zod';
-import { printDocument } from '../../services/printing/print-document';
+import { batchLimit, printDocuments } from '../../services/printing/print-document';
 import { defineMethod } from '../method';
 
 /** Printing: a document to PDF, the one file the preview shows and the printer prints. */
 export const printMethods = {
   'print.document': defineMethod({
     input: z.object({
-      number: z.string().trim().min(1, '请给出单号'),
+      /** One document, or a batch (the keeper's queue, rows selected in a list) printed as one file. */
+      numbers: z
+        .array(z.string().trim().min(1, '请给出单号'))
+        .min(1, '请选择要打印的单据')
+        .max(batchLimit, `一次最多打印 ${batchLimit} 张单据`),
       /** A template (print-template.ts) to print on instead of the default; checked before use. */
       template: z.unknown().optional(),
+      /** The same pages to look at: not counted as a print, nothing recorded. */
+      preview: z.boolean().default(false),
     }),
     // documents.print, or warehouse.print for the slips of what moves stock: checked with the document
     // (document-printable.ts).
     access: 'signed-in',
-    handler: async (ctx, { number, template }) => {
-      const file = await printDocument(ctx, number, template);
+    handler: async (ctx, { numbers, template, preview }) => {
+      const file = await printDocuments(ctx, numbers, { template, preview });
       return { fileName: file.fileName, pages: file.pages, contentBase64: file.pdf.toString('base64') };
     },
   }),

@@ -8,7 +8,7 @@ import {
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
-import { documentActions, documentStatuses } from '../../../shared/documents/document-status';
+import { documentEventActions, documentStatuses } from '../../../shared/documents/document-status';
 import { documentTypes } from '../../../shared/documents/document-types';
 import { numberDateParts, numberResets } from '../../../shared/documents/numbering';
 import { counterparties } from './counterparties';
@@ -138,7 +138,7 @@ export const documentEvents = sqliteTable(
     documentId: integer('document_id')
       .notNull()
       .references(() => documents.id, { onDelete: 'cascade' }),
-    action: text('action', { enum: documentActions }).notNull(),
+    action: text('action', { enum: documentEventActions }).notNull(),
     fromStatus: text('from_status', { enum: documentStatuses }),
     toStatus: text('to_status', { enum: documentStatuses }).notNull(),
     actorName: text('actor_name').notNull(),

@@ -1,7 +1,7 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { documentEvents } from '../../db/schema';
 import type { LedgerTx } from '../../db/connection';
-import type { DocumentAction, DocumentStatus } from '../../../shared/documents/document-status';
+import type { DocumentEventAction, DocumentStatus } from '../../../shared/documents/document-status';
 import type { ServiceContext } from '../context';
 import type { LastChange } from '../records/edit-version';
 
@@ -11,7 +11,7 @@ export function recordDocumentEvent(
   ctx: ServiceContext,
   event: {
     documentId: number;
-    action: DocumentAction;
+    action: DocumentEventAction;
     from: DocumentStatus | null;
     to: DocumentStatus;
     note?: string;
@@ -30,13 +30,13 @@ export function recordDocumentEvent(
     .run();
 }
 
-/** The latest event of a document: who last changed it, and when (edit-version.ts). */
+/** The latest change of a document: who made it, and when (edit-version.ts); a print changes nothing. */
 export function lastDocumentChange(tx: LedgerTx, documentId: number): LastChange | null {
   return (
     tx
       .select({ by: documentEvents.actorName, at: documentEvents.at })
       .from(documentEvents)
-      .where(eq(documentEvents.documentId, documentId))
+      .where(and(eq(documentEvents.documentId, documentId), ne(documentEvents.action, 'print')))
       .orderBy(desc(documentEvents.id))
       .limit(1)
       .get() ?? null

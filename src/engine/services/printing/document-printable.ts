@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { documents, employees, warehouses } from '../../db/schema';
 import { mayPrintDocument } from '../../../shared/documents/document-printing';
+import type { DocumentStatus } from '../../../shared/documents/document-status';
 import { documentTypeRule, type DocumentType } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { permissionLabel } from '../../domain/access/permissions';
@@ -67,7 +68,16 @@ export const documentFields: TemplateFields = {
  * units largest first ("3箱5袋") or in the line's unit; their total is in base units when mixed, where
  * lines of different goods share no other unit.
  */
-export function documentPrintData(ctx: ServiceContext, number: string, template: PrintTemplate): PrintData {
+export interface DocumentPrintData extends PrintData {
+  documentId: number;
+  status: DocumentStatus;
+}
+
+export function documentPrintData(
+  ctx: ServiceContext,
+  number: string,
+  template: PrintTemplate,
+): DocumentPrintData {
   const found = ctx.db
     .select({ id: documents.id, handlerId: documents.handlerId })
     .from(documents)
@@ -128,6 +138,8 @@ export function documentPrintData(ctx: ServiceContext, number: string, template:
   const keeper = doc.lines.find((line) => line.confirmedByName)?.confirmedByName ?? '';
   const totalWithTax = fen(doc.totalWithTax);
   return {
+    documentId: doc.id,
+    status: doc.status,
     title: `${branch?.name ?? ''} ${doc.typeLabel}`.trim(),
     fileName: `${doc.typeLabel}-${doc.number}.pdf`,
     header: {

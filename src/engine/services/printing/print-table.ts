@@ -13,6 +13,8 @@ export interface PrintTable {
   margins: Margins;
   /** The PDF's title, and the first line of every page's header block. */
   title: string;
+  /** Printed at the left of the title on every page: 重打 on a copy printed before. */
+  mark: string | null;
   /** Label and value pairs under the title, `fieldsPerRow` to a row. */
   fields: readonly { label: string; value: string }[];
   fieldsPerRow: number;
@@ -51,12 +53,28 @@ const style = {
   cellPaddingMm: 1,
 } as const;
 
-/** Renders the table to a PDF: each copy's pages, their breaks and sums worked out here. */
-export async function renderPrintTable(
-  table: PrintTable,
+/**
+ * Renders tables to one PDF, one after the other (a batch: the keeper's queue, a selection of documents),
+ * each with its own page breaks, sums and 第 N 页 / 共 M 页, so a batch prints as its documents one by one would.
+ */
+export async function renderPrintTables(
+  tables: readonly PrintTable[],
   font: PrintFont,
+  title = tables[0]?.title ?? '',
 ): Promise<{ pdf: Buffer; pages: number }> {
-  const canvas = new PdfCanvas(font, table.title);
+  const canvas = new PdfCanvas(font, title);
+  let pages = 0;
+  for (const table of tables) pages += drawPrintTable(canvas, table);
+  return { pdf: await canvas.finish(), pages };
+}
+
+/** Renders the table to a PDF: each copy's pages, their breaks and sums worked out here. */
+export function renderPrintTable(table: PrintTable, font: PrintFont): Promise<{ pdf: Buffer; pages: number }> {
+  return renderPrintTables([table], font);
+}
+
+/** Draws a table's pages, every copy of them, onto the canvas; the number of pages drawn. */
+function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
   const { paper, margins } = table;
   const left = margins.leftMm;
   const width = paper.widthMm - margins.leftMm - margins.rightMm;
@@ -128,6 +146,12 @@ export async function renderPrintTable(
         { xMm: left, yMm: y, widthMm: width },
         { sizePt: style.titlePt, align: 'center' },
       );
+      if (table.mark)
+        canvas.text(
+          table.mark,
+          { xMm: left, yMm: y + 1, widthMm: width / 3 },
+          { sizePt: style.fieldPt },
+        );
       if (copy)
         canvas.text(
           copy,
@@ -208,6 +232,5 @@ export async function renderPrintTable(
       );
     });
   }
-  const pdf = await canvas.finish();
-  return { pdf, pages: pages.length * Math.max(table.copies.length, 1) };
+  return pages.length * Math.max(table.copies.length, 1);
 }

@@ -27,6 +27,7 @@ export function composePrintTable(
   offered: TemplateFields,
   data: PrintData,
   footer: string,
+  mark: string | null = null,
 ): PrintTable {
   const visible = (key: string) => data.lines.every((line) => line.figures[key] !== null);
   const totals = template.totals.filter(visible);
@@ -39,6 +40,7 @@ export function composePrintTable(
       leftMm: template.marginsMm.left,
     },
     title: data.title,
+    mark,
     // A field the document leaves empty (调入仓库 on a delivery) is left out, not printed blank.
     fields: template.fields
       .map((key) => ({ label: offered.header[key]!, value: data.header[key] ?? '' }))
