@@ -80,7 +80,10 @@ function recordPrints(
   before: Map<number, number>,
 ): boolean {
   return ctx.db.transaction((tx) => {
-    const now = timesPrinted(ctx, documents.map((doc) => doc.documentId));
+    const now = timesPrinted(
+      ctx,
+      documents.map((doc) => doc.documentId),
+    );
     if (documents.some((doc) => (now.get(doc.documentId) ?? 0) !== (before.get(doc.documentId) ?? 0)))
       return false;
     for (const doc of documents) {

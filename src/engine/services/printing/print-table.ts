@@ -69,7 +69,10 @@ export async function renderPrintTables(
 }
 
 /** Renders the table to a PDF: each copy's pages, their breaks and sums worked out here. */
-export function renderPrintTable(table: PrintTable, font: PrintFont): Promise<{ pdf: Buffer; pages: number }> {
+export function renderPrintTable(
+  table: PrintTable,
+  font: PrintFont,
+): Promise<{ pdf: Buffer; pages: number }> {
   return renderPrintTables([table], font);
 }
 
@@ -147,11 +150,7 @@ function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
         { sizePt: style.titlePt, align: 'center' },
       );
       if (table.mark)
-        canvas.text(
-          table.mark,
-          { xMm: left, yMm: y + 1, widthMm: width / 3 },
-          { sizePt: style.fieldPt },
-        );
+        canvas.text(table.mark, { xMm: left, yMm: y + 1, widthMm: width / 3 }, { sizePt: style.fieldPt });
       if (copy)
         canvas.text(
           copy,
