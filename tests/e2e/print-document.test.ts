@@ -237,3 +237,86 @@ describe('ledger print: a 25-line delivery on 三联 241 × 140 mm, as the wareh
     engine.close();
   });
 });
+
+describe('a report page prints as its table, on A4 turned sideways', () => {
+  it('库存余额 and 对账单: the columns shown in their order, the summary lines, no cost figures for a keeper', async () => {
+    const { engine, world, folder } = await stockLedger();
+    const adminSession = await signIn(engine);
+    await receiveMilk(engine, world, '30', '48');
+    await post(engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-01-20',
+      counterpartyId: world.customer,
+      lines: [
+        {
+          goodsId: world.milk,
+          warehouseId: world.warehouse1,
+          unitName: '箱',
+          quantity: '4',
+          unitPrice: '60',
+        },
+      ],
+    });
+    const pdfText = (printed: { contentBase64: string }, name: string) => {
+      const file = path.join(folder, name);
+      fs.writeFileSync(file, Buffer.from(printed.contentBase64, 'base64'));
+      pagesToLookAt(file);
+      return { sizes: pdfPageSizes(file), text: pdfPageText(file, 1) };
+    };
+
+    const balance = await callOk(
+      engine,
+      'reports.print',
+      { report: 'stockBalance', input: { asOf: '2026-01-31' }, columns: [] },
+      adminSession,
+    );
+    expect(balance.fileName).toMatch(/^库存余额表-2026-01-31-\d{8}\.pdf$/);
+    const asAdmin = pdfText(balance, 'balance.pdf');
+    expect(asAdmin.sizes).toEqual(['841.89 x 595.276']);
+    for (const words of ['库存余额表', '鲜牛奶', '一号仓', '26箱', '库存金额', '1,248.00', '合计'])
+      expect(asAdmin.text).toContain(words);
+
+    // The columns the page shows, in its order; a keeper's print has no cost column at all.
+    await createAccount(engine, adminSession, {
+      username: 'keeper',
+      displayName: '赵仓管',
+      role: 'keeper',
+      password: 'Keeper#2026',
+    });
+    const keeper = await signIn(engine, 'keeper', 'Keeper#2026');
+    const chosen = await callOk(
+      engine,
+      'reports.print',
+      { report: 'stockBalance', input: { asOf: '2026-01-31' }, columns: ['goodsName', 'mixedQuantity'] },
+      keeper,
+    );
+    const asKeeper = pdfText(chosen, 'balance-keeper.pdf').text;
+    expect(asKeeper).toContain('26箱');
+    expect(asKeeper).not.toMatch(/库存金额|1,248\.00|商品编码/);
+    const noCost = await engine.call(
+      {
+        method: 'reports.print',
+        input: { report: 'stockBalance', input: {}, columns: ['value'] },
+        session: keeper,
+      },
+      { source: 'test' },
+    );
+    expect(noCost.ok).toBe(false);
+
+    const statement = await callOk(
+      engine,
+      'reports.print',
+      {
+        report: 'statement',
+        input: { counterpartyId: world.customer, from: '2026-01-01', to: '2026-01-31' },
+        columns: [],
+      },
+      adminSession,
+    );
+    const { text } = pdfText(statement, 'statement.pdf');
+    // A caption wider than its column wraps within it.
+    for (const words of ['对账单', '期初余额', '本期合计及期末余', '271.20'])
+      expect(text.replace(/\s+/g, '')).toContain(words);
+    engine.close();
+  });
+});

@@ -239,6 +239,17 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     await menu('仓库作业').click();
     await expect.poll(() => page.getByTestId('queue-count-in').textContent()).toBe('2');
     await shot('stock-06-keeper-queue');
+    // 打印全部: the receipt waits in both warehouses and prints once, marked 重打 (printed at approval),
+    // without the purchase prices the keeper does not see.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('queue-print').click();
+    const slips = path.join(os.tmpdir(), `stock-flow-queue-${process.pid}.pdf`);
+    await (await download).saveAs(slips);
+    expect(pdfPageSizes(slips)).toEqual(['683.15 x 396.85']);
+    const slip = pdfPageText(slips, 1);
+    expect(slip).toContain('重打 · 第 2 次打印');
+    expect(slip).not.toContain('452.00');
+    fs.rmSync(slips);
     for (let confirmed = 0; confirmed < 2; confirmed++) {
       await page.getByTestId('queue-in').getByRole('button', { name: '确认入库' }).first().click();
       await page.getByTestId('confirm-submit').click();

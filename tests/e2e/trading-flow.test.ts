@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { branchAdministrator, setUpBranch, webApi } from './support/api';
 import { launchChromium, openWorkspacePage, signInThroughLogin } from './support/browser';
 import { keeperWithWarehouses, saveCounterparty } from './support/branch-world';
+import { pdfPageText } from './support/pdf';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { workspaceDriver } from './support/workspace';
 
@@ -249,6 +253,34 @@ describe('trading in web mode: orders, partial receipts, reservations, returns, 
       id: ids.delivery,
     });
     expect(shipped).toMatchObject({ status: 'completed', totalWithTax: '1356.00' });
+
+    // The order and its delivery ticked in 销售单据 print as one file, each on its own page.
+    await menu('销售单据').click();
+    const list = page.getByTestId('document-list-sales');
+    const numbers = [await idNumber(ids.salesOrder), await idNumber(ids.delivery)];
+    for (const number of numbers)
+      await list
+        .getByRole('row')
+        .filter({ has: page.getByText(number, { exact: true }) })
+        .getByRole('checkbox')
+        .check();
+    await expect
+      .poll(() => list.getByTestId('document-list-print').textContent())
+      .toContain('打印所选（2 张）');
+    await shot('trade-05b-list-ticked-for-printing');
+    const download = page.waitForEvent('download');
+    await list.getByTestId('document-list-print').click();
+    const file = path.join(os.tmpdir(), `trading-flow-${process.pid}.pdf`);
+    await (await download).saveAs(file);
+    const pages = [pdfPageText(file, 1), pdfPageText(file, 2)];
+    fs.rmSync(file);
+    // The list shows newest first: whichever prints first, each page is one document's.
+    expect(pages.map((text) => numbers.find((number) => text.includes(number)))).toEqual(
+      expect.arrayContaining(numbers),
+    );
+    expect(pages.join('\n')).toContain('销售订单');
+    expect(pages.join('\n')).toContain('销售出库单');
+    await expect.poll(() => list.getByTestId('document-list-print').textContent()).not.toContain('所选');
   });
 
   test('part comes back; a receipt of money settles the rest and the statement ends at zero', async () => {

@@ -50,6 +50,7 @@ export const readMethods = [
   'reports.orderExecution',
   'reports.periodSummary',
   'reports.priceHistory',
+  'reports.print',
   'reports.statement',
   'reports.stockAlerts',
   'reports.stockBalance',

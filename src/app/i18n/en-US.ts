@@ -817,6 +817,7 @@ export const enUS: Messages = {
       print: 'Print',
     },
     printed: 'Print file made: {{pages}} pages',
+    printedBatch: 'Print file made: {{count}} documents, {{pages}} pages',
     withheld: {
       own_document: 'You cannot approve a document you made',
     },
@@ -954,6 +955,7 @@ export const enUS: Messages = {
       importOpeningStock: 'Import opening stock from Excel',
       newOf: 'New {{type}}',
       open: 'Open',
+      printTicked: 'Print selected ({{count}})',
       searchPlaceholder: 'Number, counterparty name or code',
       searchNumber: 'Number',
       allTypes: 'All types',
@@ -976,6 +978,7 @@ export const enUS: Messages = {
     inbound: 'To receive',
     outbound: 'To ship',
     refresh: 'Refresh',
+    printAll: 'Print all',
     empty: 'Nothing is waiting for confirmation',
     number: 'Number',
     type: 'Type',

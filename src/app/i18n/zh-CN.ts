@@ -780,6 +780,7 @@ export const zhCN = {
       print: '打印',
     },
     printed: '已生成打印文件，共 {{pages}} 页',
+    printedBatch: '已生成打印文件：{{count}} 张单据，共 {{pages}} 页',
     withheld: {
       own_document: '不能审核自己制作的单据',
     },
@@ -915,6 +916,7 @@ export const zhCN = {
       importOpeningStock: '从 Excel 导入期初',
       newOf: '新建{{type}}',
       open: '打开',
+      printTicked: '打印所选（{{count}} 张）',
       searchPlaceholder: '单据编号、往来单位名称或编码',
       searchNumber: '单据编号',
       allTypes: '全部类型',
@@ -937,6 +939,7 @@ export const zhCN = {
     inbound: '待入库',
     outbound: '待出库',
     refresh: '刷新',
+    printAll: '打印全部',
     empty: '没有等待确认的单据',
     number: '单据编号',
     type: '单据类型',

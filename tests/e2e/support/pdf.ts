@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 // Printed PDFs read back with poppler, a second reader (TESTING.md): Debian's poppler-utils, which the
@@ -26,8 +27,13 @@ export const sumsOnPage = (text: string, caption: string): string[] | null =>
     .split(/\s+/)
     .slice(1) ?? null;
 
-/** Pages as images, for a person to look at, where LEDGER_PRINT_LOOK names a file prefix. */
+/**
+ * Pages as images, for a person to look at, where LEDGER_PRINT_LOOK names a file prefix: `prefix-delivery-1.png`
+ * for page 1 of delivery.pdf.
+ */
 export function pagesToLookAt(file: string): void {
   const prefix = process.env.LEDGER_PRINT_LOOK;
-  if (prefix) execFileSync('pdftoppm', ['-r', '80', '-png', file, prefix]);
+  if (prefix) {
+    execFileSync('pdftoppm', ['-r', '80', '-png', file, `${prefix}-${path.basename(file, '.pdf')}`]);
+  }
 }

@@ -1,4 +1,10 @@
-import { DownOutlined, FolderOpenOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  FolderOpenOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import {
   Button,
   ConfigProvider,
@@ -18,10 +24,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ApiOutput } from '../../../shared/api';
 import { documentStatuses } from '../../../shared/documents/document-status';
+import { mayPrintDocument } from '../../../shared/documents/document-printing';
 import { parseScaled } from '../../../shared/numbers/decimal';
 import { fenScale } from '../../../shared/numbers/scales';
 import { groupedYuan } from '../../../shared/numbers/yuan-display';
 import { useApiQuery } from '../../api/useApi';
+import { usePrintDocuments } from '../../printing/usePrintDocuments';
+import { useSession } from '../../session/SessionContext';
 import { usePermission } from '../../session/usePermission';
 import { LoadFailure } from '../LoadFailure';
 import { ImportWizard } from '../import/ImportWizard';
@@ -45,7 +54,8 @@ const denseTable = { components: { Table: { cellPaddingBlockSM: 5, headerBg: '#f
 /**
  * 单据列表 of one area (采购, 销售, 仓库), configured by its document types: filters by type, status,
  * business date and number or counterparty, a page at a time from the engine; a double click or Enter
- * opens the document in its tab, 新建 starts one of each type.
+ * opens the document in its tab, 新建 starts one of each type. Rows ticked (on any page) print as one
+ * file, each document on its own pages.
  */
 export function DocumentListPage({ types, testId }: { types: readonly DocumentType[]; testId: string }) {
   const { t } = useTranslation();
@@ -59,6 +69,21 @@ export function DocumentListPage({ types, testId }: { types: readonly DocumentTy
   const [page, setPage] = useState(1);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
+  /** Ticked for printing, by id, kept across pages and filters. */
+  const [ticked, setTicked] = useState<ReadonlyMap<number, Row>>(new Map());
+  const { permissions } = useSession().current;
+  const mayPrint = (row: Pick<Row, 'type'>) =>
+    mayPrintDocument((permission) => permissions.includes(permission), row.type);
+  const printDocuments = usePrintDocuments();
+  const [printing, setPrinting] = useState(false);
+  const printTicked = async () => {
+    setPrinting(true);
+    try {
+      if (await printDocuments([...ticked.values()].map((row) => row.number))) setTicked(new Map());
+    } finally {
+      setPrinting(false);
+    }
+  };
   // The opening stock sheet (期初库存.xlsx) imports into a draft 期初库存单 (DOMAIN.md §5).
   const mayImportOpeningStock = usePermission('masterData.import') && types.includes('opening_stock');
   const tableArea = useRef<HTMLDivElement>(null);
@@ -236,6 +261,19 @@ export function DocumentListPage({ types, testId }: { types: readonly DocumentTy
         <Button icon={<FolderOpenOutlined />} disabled={!selected} onClick={() => selected && open(selected)}>
           {t('document.list.open')}
         </Button>
+        {types.some((candidate) => mayPrint({ type: candidate })) && (
+          <Button
+            icon={<PrinterOutlined />}
+            disabled={ticked.size === 0}
+            loading={printing}
+            onClick={() => void printTicked()}
+            data-testid="document-list-print"
+          >
+            {ticked.size > 0
+              ? t('document.list.printTicked', { count: ticked.size })
+              : t('document.actions.print')}
+          </Button>
+        )}
         {mayImportOpeningStock && (
           <Button
             icon={<UploadOutlined />}
@@ -318,6 +356,19 @@ export function DocumentListPage({ types, testId }: { types: readonly DocumentTy
               size: 'small',
               showTotal: (total) => t('document.list.total', { count: total }),
               onChange: setPage,
+            }}
+            rowSelection={{
+              columnWidth: 32,
+              preserveSelectedRowKeys: true,
+              selectedRowKeys: [...ticked.keys()],
+              getCheckboxProps: (row) => ({ disabled: !mayPrint(row) }),
+              onChange: (_, chosen) =>
+                setTicked((before) => {
+                  // The rows shown now are as chosen; those ticked on other pages stay ticked.
+                  const next = new Map([...before].filter(([id]) => !rows.some((row) => row.id === id)));
+                  for (const row of chosen) if (row) next.set(row.id, row);
+                  return next;
+                }),
             }}
             rowClassName={(row) => (row.id === selectedId ? 'ant-table-row-selected' : '')}
             onRow={(row) => ({

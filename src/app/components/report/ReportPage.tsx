@@ -1,4 +1,4 @@
-import { ExportOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ExportOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, ConfigProvider, Empty, Flex, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -62,7 +62,8 @@ function initialDraft(config: AnyReportConfig): FilterDraft {
 
 /**
  * The one report page, configured per report: the filters its method takes, the table with its
- * figures aligned and its totals kept in view, column choice, and the same report as .xlsx.
+ * figures aligned and its totals kept in view, column choice, and the same report as .xlsx and as a
+ * printed PDF (the columns shown, in their order).
  */
 export function ReportPage({ config }: { config: AnyReportConfig }) {
   const { t } = useTranslation();
@@ -72,7 +73,7 @@ export function ReportPage({ config }: { config: AnyReportConfig }) {
   // 往来余额 opens the statement for one counterparty and side.
   useAddressRequest((request) => setDraft((current) => ({ ...current, ...request })));
   const search = useDebouncedValue(draft.searchText.trim(), 300);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<'file' | 'print' | null>(null);
   const tableArea = useRef<HTMLDivElement>(null);
   const tableHeight = useFillHeight(tableArea, 36);
 
@@ -118,21 +119,25 @@ export function ReportPage({ config }: { config: AnyReportConfig }) {
   // Totals of nothing say nothing: the lines under the rows come with rows.
   const closing = data && data.rows.length > 0 && config.closing ? config.closing(data) : [];
 
-  const exportReport = async () => {
+  /** The report as the page shows it, to .xlsx or to PDF: one request, two kinds of file. */
+  const exportReport = async (kind: 'file' | 'print') => {
     if (input === null) return;
-    setExporting(true);
+    setExporting(kind);
+    const request = { report: config.name, input, columns: leaves.map((leaf) => leaf.key) };
     try {
-      const file = await client.call('reports.export', {
-        report: config.name,
-        input,
-        columns: leaves.map((leaf) => leaf.key),
-      } as ApiInput<'reports.export'>);
-      saveBase64File({ fileName: file.fileName, contentBase64: file.base64 });
-      message.success(t('reports.exported', { fileName: file.fileName }));
+      if (kind === 'file') {
+        const file = await client.call('reports.export', request as ApiInput<'reports.export'>);
+        saveBase64File({ fileName: file.fileName, contentBase64: file.base64 });
+        message.success(t('reports.exported', { fileName: file.fileName }));
+      } else {
+        const file = await client.call('reports.print', request as ApiInput<'reports.print'>);
+        saveBase64File(file);
+        message.success(t('document.printed', { pages: file.pages }));
+      }
     } catch (error) {
       message.error((error as Error).message);
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   };
 
@@ -159,12 +164,21 @@ export function ReportPage({ config }: { config: AnyReportConfig }) {
         </Button>
         <Button
           icon={<ExportOutlined />}
-          loading={exporting}
+          loading={exporting === 'file'}
           disabled={input === null || !data}
-          onClick={() => void exportReport()}
+          onClick={() => void exportReport('file')}
           data-testid="report-export"
         >
           {t('reports.export')}
+        </Button>
+        <Button
+          icon={<PrinterOutlined />}
+          loading={exporting === 'print'}
+          disabled={input === null || !data}
+          onClick={() => void exportReport('print')}
+          data-testid="report-print"
+        >
+          {t('document.actions.print')}
         </Button>
         <ColumnSettingsButton choices={choices} titles={titles} onChange={saveChoices} />
       </Flex>

@@ -23,7 +23,7 @@ import type { ReasonAnswer } from '../../components/document/ReasonDialog';
 import type { ToolbarCommands } from '../../components/document/toolbarActions';
 import { warningsOf, type PendingWarnings } from '../../components/document/WarningsDialog';
 import type { WarehouseOption } from '../../components/document/DocumentLineGrid';
-import { saveBase64File } from '../../files/saveBase64File';
+import { usePrintDocuments } from '../../printing/usePrintDocuments';
 
 type StateChange = 'submit' | 'approve' | 'unapprove';
 
@@ -71,6 +71,7 @@ export function useDocumentCommands({
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const client = useClient();
+  const printDocuments = usePrintDocuments();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [pendingWarnings, setPendingWarnings] = useState<PendingWarnings | null>(null);
@@ -315,11 +316,8 @@ export function useDocumentCommands({
         // Only a saved document has 打印 (view), so saving keeps its id and number.
         const id = state.dirty ? await save() : view.id;
         if (id === null) return;
-        const file = await client.call('print.document', { numbers: [view.number] });
-        saveBase64File(file);
-        void message.success(t('document.printed', { pages: file.pages }));
         // The print is in the document's events now (已打印 N 次).
-        show(await client.call('documents.get', { id }));
+        if (await printDocuments([view.number])) show(await client.call('documents.get', { id }));
       });
     },
   };

@@ -1,10 +1,12 @@
-import { ReloadOutlined } from '@ant-design/icons';
+import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { LoadFailure } from '../../components/LoadFailure';
 import { DocumentLink } from '../../components/report/DocumentLink';
+import { usePrintDocuments } from '../../printing/usePrintDocuments';
+import { usePermission } from '../../session/usePermission';
 import { ConfirmWarehouseDialog } from './ConfirmWarehouseDialog';
 import type { QueueEntry } from './linesToConfirm';
 
@@ -12,7 +14,8 @@ type Direction = QueueEntry['direction'];
 
 /**
  * 仓库作业 (DOMAIN.md §5): what waits for the signed-in keeper in the warehouses they keep, 待入库 and
- * 待出库; each entry is confirmed with the quantities and lots that actually moved.
+ * 待出库; each entry is confirmed with the quantities and lots that actually moved. 打印全部 prints the
+ * tab's documents as one file: the slips to pick by or to receive against.
  */
 export function WarehouseQueuePage() {
   const { t } = useTranslation();
@@ -21,6 +24,11 @@ export function WarehouseQueuePage() {
   const [refreshing, setRefreshing] = useState(false);
   const [direction, setDirection] = useState<Direction>('in');
   const [confirming, setConfirming] = useState<QueueEntry | null>(null);
+  // Everything in the queue moves stock: the keeper's 仓库打印 prints it (document-printing.ts).
+  const mayPrintSlips = usePermission('warehouse.print');
+  const mayPrint = usePermission('documents.print') || mayPrintSlips;
+  const printDocuments = usePrintDocuments();
+  const [printing, setPrinting] = useState(false);
 
   if (queue.error) return <LoadFailure error={queue.error} onRetry={() => void queue.refetch()} />;
 
@@ -95,18 +103,36 @@ export function WarehouseQueuePage() {
         activeKey={direction}
         onChange={(key) => setDirection(key as Direction)}
         tabBarExtraContent={
-          <Button
-            icon={<ReloadOutlined />}
-            // Only the keeper's own refresh spins: the periodic look in the background stays quiet.
-            loading={refreshing}
-            onClick={() => {
-              setRefreshing(true);
-              void queue.refetch().finally(() => setRefreshing(false));
-            }}
-            data-testid="queue-refresh"
-          >
-            {t('warehouseQueue.refresh')}
-          </Button>
+          <Space>
+            {mayPrint && (
+              <Button
+                icon={<PrinterOutlined />}
+                disabled={of(direction).length === 0}
+                loading={printing}
+                onClick={() => {
+                  setPrinting(true);
+                  // A document in two of the keeper's warehouses is one entry each: printed once.
+                  const numbers = [...new Set(of(direction).map((entry) => entry.number))];
+                  void printDocuments(numbers).finally(() => setPrinting(false));
+                }}
+                data-testid="queue-print"
+              >
+                {t('warehouseQueue.printAll')}
+              </Button>
+            )}
+            <Button
+              icon={<ReloadOutlined />}
+              // Only the keeper's own refresh spins: the periodic look in the background stays quiet.
+              loading={refreshing}
+              onClick={() => {
+                setRefreshing(true);
+                void queue.refetch().finally(() => setRefreshing(false));
+              }}
+              data-testid="queue-refresh"
+            >
+              {t('warehouseQueue.refresh')}
+            </Button>
+          </Space>
         }
         items={(['in', 'out'] as const).map((wanted) => ({
           key: wanted,

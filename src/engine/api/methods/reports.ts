@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actorMay } from '../../services/context';
+import { actorMay, type ServiceContext } from '../../services/context';
+import { printReport } from '../../services/printing/report-printable';
 import { moneySides } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { priceSides } from '../../services/documents/price-history';
@@ -9,6 +10,7 @@ import {
   reportColumns,
   reportNames,
   reportPermission,
+  type ReportName,
 } from '../../services/reports/export-report';
 import { grossProfit, grossProfitGroupings } from '../../services/reports/gross-profit';
 import { inTransitStock } from '../../services/reports/in-transit';
@@ -100,8 +102,32 @@ const orderExecutionInput = z
 /** Visible columns, in the order the clerk sees them; empty: every column. */
 const columns = z.array(trimmedText('列名', 60)).max(100).default([]);
 const format = z.enum(['xlsx', 'csv']).default('xlsx');
-const exportRequest = <Name extends string, Input extends z.ZodType>(report: Name, input: Input) =>
-  z.object({ report: z.literal(report), input, columns, format });
+const request = <Name extends string, Input extends z.ZodType>(report: Name, input: Input) =>
+  z.object({ report: z.literal(report), input, columns });
+/** A report as the page asks for it, with the columns it shows: for its file, and for its print. */
+const reportRequest = z.discriminatedUnion('report', [
+  request('stockBalance', stockBalanceInput),
+  request('stockCard', stockCardInput),
+  request('periodSummary', periodSummaryInput),
+  request('inTransit', inTransitInput),
+  request('stockAlerts', stockAlertsInput),
+  request('lotExpiry', lotExpiryInput),
+  request('statement', statementInput),
+  request('aging', agingInput),
+  request('grossProfit', grossProfitInput),
+  request('priceHistory', priceHistoryInput),
+  request('orderExecution', orderExecutionInput),
+]);
+
+/**
+ * Every signed-in role reads stock; a money or profit report's file or print also needs its own method's
+ * permission, which the router cannot know before the input names the report.
+ */
+function assertMayHave(ctx: ServiceContext, report: ReportName, what: string): void {
+  const permission = reportPermission(report);
+  if (actorMay(ctx.actor, permission)) return;
+  throw new LedgerError('FORBIDDEN', `当前用户没有权限${what}此报表（reports.${report}）。`, { permission });
+}
 
 /**
  * Stock reports (DOMAIN.md §6): 库存余额, 商品明细账, 进销存汇总, 在途, 库存预警, 批次 / 保质期; money and
@@ -177,31 +203,23 @@ export const reportMethods = {
 
   /** A report as .xlsx (default) or CSV (UTF-8 with BOM), with the same input its own method takes. */
   'reports.export': defineMethod({
-    input: z.discriminatedUnion('report', [
-      exportRequest('stockBalance', stockBalanceInput),
-      exportRequest('stockCard', stockCardInput),
-      exportRequest('periodSummary', periodSummaryInput),
-      exportRequest('inTransit', inTransitInput),
-      exportRequest('stockAlerts', stockAlertsInput),
-      exportRequest('lotExpiry', lotExpiryInput),
-      exportRequest('statement', statementInput),
-      exportRequest('aging', agingInput),
-      exportRequest('grossProfit', grossProfitInput),
-      exportRequest('priceHistory', priceHistoryInput),
-      exportRequest('orderExecution', orderExecutionInput),
-    ]),
-    // Every signed-in role reads stock; a money or profit report's file also needs its own method's
-    // permission, which the router cannot know before the input names the report.
+    input: reportRequest.and(z.object({ format })),
     access: 'reports.export',
     handler: (ctx, { columns: keys, format: fileFormat, ...request }) => {
-      const permission = reportPermission(request.report);
-      if (!actorMay(ctx.actor, permission)) {
-        throw new LedgerError('FORBIDDEN', `当前用户没有权限导出此报表（reports.${request.report}）。`, {
-          permission,
-        });
-      }
+      assertMayHave(ctx, request.report, '导出');
       const file = exportReport(ctx, request, keys, fileFormat);
       return { fileName: file.fileName, base64: file.content.toString('base64'), rows: file.rows };
+    },
+  }),
+
+  /** The report page as its table, to PDF: the columns shown, in their order (report-printable.ts). */
+  'reports.print': defineMethod({
+    input: reportRequest,
+    access: 'reports.export',
+    handler: async (ctx, { columns: keys, ...request }) => {
+      assertMayHave(ctx, request.report, '打印');
+      const file = await printReport(ctx, request, keys);
+      return { fileName: file.fileName, pages: file.pages, contentBase64: file.pdf.toString('base64') };
     },
   }),
 

@@ -8,7 +8,7 @@ import { documentFields, documentPrintData, type DocumentPrintData } from './doc
 import { printFont } from './print-font';
 import { renderPrintTables } from './print-table';
 import { checkTemplate } from './print-template';
-import { composePrintTable } from './printable';
+import { composePrintTable, printedByFooter } from './printable';
 
 export interface PrintedFile {
   fileName: string;
@@ -53,7 +53,7 @@ export async function printDocuments(
   const checked = checkTemplate(options.template ?? defaultDocumentTemplate, documentFields);
   const font = printFont();
   const documents = [...new Set(numbers)].map((number) => documentPrintData(ctx, number, checked));
-  const footer = `打印人：${ctx.actor.displayName}  打印时间：${ctx.clock.localTime(ctx.clock.now())}`;
+  const footer = printedByFooter(ctx);
   const render = (before: Map<number, number>) =>
     renderPrintTables(
       documents.map((doc) =>

@@ -1,5 +1,6 @@
 import { paperOf } from '../../domain/printing/paper';
 import type { PrintTable } from './print-table';
+import type { ServiceContext } from '../context';
 import type { PrintTemplate, TemplateFields } from './print-template';
 
 /**
@@ -72,4 +73,9 @@ export function composePrintTable(
     footer,
     copies: template.copies,
   };
+}
+
+/** The page footer's left part on everything printed: who printed it, and when (in the branch's time). */
+export function printedByFooter(ctx: ServiceContext): string {
+  return `打印人：${ctx.actor.displayName}  打印时间：${ctx.clock.localTime(ctx.clock.now())}`;
 }

@@ -21,7 +21,14 @@ import {
   stockBalanceColumns,
   stockCardColumns,
 } from './report-columns';
-import { reportTable, tableToCsv, tableToXlsx, type ReportColumn, type TableLine } from './report-table';
+import {
+  reportTable,
+  tableToCsv,
+  tableToXlsx,
+  type ReportColumn,
+  type ReportTable,
+  type TableLine,
+} from './report-table';
 import { stockAlerts, type StockAlertsInput } from './stock-alerts';
 import { stockBalance, type StockBalanceInput } from './stock-balance';
 import { stockCard, type StockCardInput } from './stock-card';
@@ -278,15 +285,15 @@ function safeFileName(name: string): string {
 }
 
 /**
- * A report as the clerk sees it — the same input, the visible columns in their order, with its
- * summary lines — as .xlsx (number formats, widths, frozen header, no formulas) or CSV.
+ * A report as the clerk sees it — the same input, the visible columns in their order, with its summary
+ * lines — as a table (report-table.ts), and what its file is called, less the extension. The one reading
+ * both its file (exportReport) and its print (report-printable.ts) are made from.
  */
-export function exportReport(
+export function reportAsTable(
   ctx: ServiceContext,
   request: ReportRequest,
   columnKeys: readonly string[] = [],
-  format: ReportFileFormat = 'xlsx',
-): { fileName: string; content: Buffer; rows: number } {
+): { table: ReportTable; fileStem: string; subject: string | null; rows: number } {
   const definition = exportableReports[request.report] as unknown as ExportableReport<
     unknown,
     { rows: unknown[] }
@@ -298,11 +305,22 @@ export function exportReport(
     definition.lines(result),
   );
   const stamp = ctx.clock.today().replace(/-/g, '');
-  const subject = definition.subject ? `-${definition.subject(result)}` : '';
-  const fileName = safeFileName(`${definition.label}${subject}-${stamp}.${format}`);
+  const subject = definition.subject ? definition.subject(result) : null;
+  const fileStem = safeFileName(`${definition.label}${subject ? `-${subject}` : ''}-${stamp}`);
+  return { table, fileStem, subject, rows: result.rows.length };
+}
+
+/** A report as .xlsx (number formats, widths, frozen header, no formulas) or CSV. */
+export function exportReport(
+  ctx: ServiceContext,
+  request: ReportRequest,
+  columnKeys: readonly string[] = [],
+  format: ReportFileFormat = 'xlsx',
+): { fileName: string; content: Buffer; rows: number } {
+  const { table, fileStem, rows } = reportAsTable(ctx, request, columnKeys);
   const content =
     format === 'xlsx'
       ? tableToXlsx(table, getBranchProfile(ctx).quantityDecimals)
       : Buffer.from(tableToCsv(table), 'utf8');
-  return { fileName, content, rows: result.rows.length };
+  return { fileName: `${fileStem}.${format}`, content, rows };
 }

@@ -1,0 +1,30 @@
+import { App } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useClient } from '../api/ClientContext';
+import { saveBase64File } from '../files/saveBase64File';
+
+/**
+ * Prints documents as one file (one from its page, a selection from a list): the PDF the printer gets,
+ * saved where the browser or the desktop saves files, and how many pages it has said. Each print is kept
+ * in the documents' events by the engine. Resolves false when the engine refused, having said why.
+ */
+export function usePrintDocuments(): (numbers: readonly string[]) => Promise<boolean> {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useClient();
+  return async (numbers) => {
+    try {
+      const file = await client.call('print.document', { numbers: [...numbers] });
+      saveBase64File(file);
+      void message.success(
+        numbers.length === 1
+          ? t('document.printed', { pages: file.pages })
+          : t('document.printedBatch', { count: numbers.length, pages: file.pages }),
+      );
+      return true;
+    } catch (error) {
+      void message.error((error as Error).message);
+      return false;
+    }
+  };
+}
