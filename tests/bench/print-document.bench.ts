@@ -43,7 +43,7 @@ describe(`print: the ${delivery.lines}-line delivery ${delivery.number} of the $
   bench(
     'printDocument (read, lay out, PDF with the font subset)',
     async () => {
-      await timings.time('read', () => documentPrintData(ctx, delivery.number, template));
+      await timings.time('read', () => documentPrintData(ctx, delivery.number, () => template));
       const file = await timings.time('print', () =>
         printDocuments(ctx, [delivery.number], { preview: true }),
       );

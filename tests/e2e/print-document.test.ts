@@ -5,7 +5,7 @@ import defaultTemplate from '../../resources/print-templates/document.json';
 import { chineseCapitalAmount } from '../../src/shared/numbers/chinese-amount';
 import { runCli } from '../integration/support/cli';
 import { callOk, signIn } from '../integration/support/ledger';
-import type { Engine } from '../../src/engine';
+import { projectRoot, type Engine } from '../../src/engine';
 import {
   act,
   enterAndApprove,
@@ -317,6 +317,48 @@ describe('a report page prints as its table, on A4 turned sideways', () => {
     // A caption wider than its column wraps within it.
     for (const words of ['对账单', '期初余额', '本期合计及期末余', '271.20'])
       expect(text.replace(/\s+/g, '')).toContain(words);
+    engine.close();
+  });
+});
+
+describe('a stocktake prints as a count sheet to fill in, and as its counted result', () => {
+  it('the draft on the blank sheet, with 实盘数量 to write in; approved, on A4 with 账面 / 实盘 / 盈亏', async () => {
+    const { engine, world, folder } = await stockLedger();
+    await receiveMilk(engine, world, '10', '48');
+    const count = {
+      type: 'stocktake' as const,
+      businessDate: '2026-01-31',
+      lines: [{ goodsId: world.milk, warehouseId: world.warehouse1, unitName: '袋', quantity: '235' }],
+    };
+    const saved = await act(engine, 'documents.save', { id: null, document: count });
+    const { number } = await act(engine, 'documents.get', { id: saved.id });
+    const sheetTemplate = JSON.parse(
+      fs.readFileSync(path.join(projectRoot, 'resources/print-templates/stocktake-count-sheet.json'), 'utf8'),
+    ) as unknown;
+    const printed = async (name: string, template?: unknown) => {
+      const file = path.join(folder, `${name}.pdf`);
+      const pdf = await act(engine, 'print.document', { numbers: [number], template });
+      fs.writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+      pagesToLookAt(file);
+      return { sizes: pdfPageSizes(file), text: pdfPageText(file, 1) };
+    };
+
+    const sheet = await printed('count-sheet', sheetTemplate);
+    expect(sheet.sizes).toEqual(['595.276 x 841.89']);
+    for (const words of ['盘点单', number, '一号仓', '鲜牛奶', '实盘数量', '备注'])
+      expect(sheet.text).toContain(words);
+    // Nothing counted is printed on the sheet: the column is for the pen.
+    expect(sheet.text).not.toContain('9箱19袋');
+
+    await act(engine, 'documents.submit', { id: saved.id, acknowledged: true });
+    if ((await act(engine, 'documents.get', { id: saved.id })).status === 'submitted')
+      await act(engine, 'documents.approve', { id: saved.id, acknowledged: true });
+    // 240 袋 on the books, 235 counted: 盘亏 5 袋.
+    const result = await printed('stocktake');
+    expect(result.sizes).toEqual(['595.276 x 841.89']);
+    for (const words of ['账面数量', '实盘数量', '盈亏数量', '10箱', '9箱19袋', '-5袋'])
+      expect(result.text).toContain(words);
+    expect(result.text).not.toContain('单价');
     engine.close();
   });
 });

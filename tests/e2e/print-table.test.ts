@@ -22,6 +22,7 @@ const delivery: PrintTable = {
   margins: { topMm: 6, rightMm: 8, bottomMm: 6, leftMm: 8 },
   title: '北京分公司 销售出库单',
   mark: null,
+  minRowMm: null,
   fields: [
     { label: '单号', value: 'XS-20261130-0007' },
     { label: '日期', value: '2026-11-30' },

@@ -175,6 +175,15 @@ export function readDocument(ctx: ServiceContext, id: number) {
                     unitsByGoods.get(line.goodsId)!,
                     quantityDecimals,
                   ),
+            /** A stocktake line: counted less book (盘盈 above zero, 盘亏 below), once approved. */
+            differenceQuantity:
+              line.bookBaseQuantity === null
+                ? null
+                : formatMixedQuantity(
+                    line.baseQuantity - line.bookBaseQuantity,
+                    unitsByGoods.get(line.goodsId)!,
+                    quantityDecimals,
+                  ),
             unitPrice: formatScaled(line.unitPrice, priceScale),
             unitPriceWithTax: formatScaled(line.unitPriceWithTax, priceScale),
             priceIncludesTax: line.priceIncludesTax,

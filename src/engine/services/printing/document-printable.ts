@@ -44,6 +44,10 @@ export const documentFields: TemplateFields = {
     goodsSpec: { label: '规格', align: 'left', totalled: false },
     unit: { label: '单位', align: 'center', totalled: false },
     quantity: { label: '数量', align: 'right', totalled: true },
+    bookQuantity: { label: '账面数量', align: 'right', totalled: false },
+    differenceQuantity: { label: '盈亏数量', align: 'right', totalled: false },
+    /** Always empty: a column to write in by hand (a count sheet's 实盘数量). */
+    blank: { label: '（手填）', align: 'left', totalled: false },
     unitPrice: { label: '单价', align: 'right', totalled: false },
     amount: { label: '金额', align: 'right', totalled: true },
     taxRate: { label: '税率', align: 'right', totalled: false },
@@ -71,12 +75,14 @@ export const documentFields: TemplateFields = {
 export interface DocumentPrintData extends PrintData {
   documentId: number;
   status: DocumentStatus;
+  /** The template it prints on: the one asked for, or its type's default. */
+  template: PrintTemplate;
 }
 
 export function documentPrintData(
   ctx: ServiceContext,
   number: string,
-  template: PrintTemplate,
+  templateFor: (type: DocumentType) => PrintTemplate,
 ): DocumentPrintData {
   const found = ctx.db
     .select({ id: documents.id, handlerId: documents.handlerId })
@@ -86,6 +92,7 @@ export function documentPrintData(
   if (!found) throw new LedgerError('NOT_FOUND', `单据【${number}】不存在。`);
   const doc = readDocument(ctx, found.id);
   mayPrint(ctx, doc.type);
+  const template = templateFor(doc.type);
   const branch = findBranchRow(ctx.db);
   const decimals = branch?.quantityDecimals ?? 2;
   const warehouseName = (id: number | null) =>
@@ -126,6 +133,9 @@ export function documentPrintData(
         warehouse: line.warehouseName,
         toWarehouse: line.toWarehouseName,
         lot: line.lot ?? '',
+        bookQuantity: line.bookQuantity ?? '',
+        differenceQuantity: line.differenceQuantity ?? '',
+        blank: '',
         remark: line.remark ?? '',
       },
       figures: {
@@ -140,6 +150,7 @@ export function documentPrintData(
   return {
     documentId: doc.id,
     status: doc.status,
+    template,
     title: `${branch?.name ?? ''} ${doc.typeLabel}`.trim(),
     fileName: `${doc.typeLabel}-${doc.number}.pdf`,
     header: {

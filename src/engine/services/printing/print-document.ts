@@ -1,6 +1,8 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
-import defaultDocumentTemplate from '../../../../resources/print-templates/document.json';
+import documentTemplate from '../../../../resources/print-templates/document.json';
+import stocktakeTemplate from '../../../../resources/print-templates/stocktake.json';
 import { documentEvents } from '../../db/schema';
+import type { DocumentType } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
 import { recordDocumentEvent } from '../documents/document-events';
@@ -15,6 +17,15 @@ export interface PrintedFile {
   pdf: Buffer;
   pages: number;
 }
+
+/**
+ * The shipped defaults (resources/print-templates): a stocktake prints its 账面 / 实盘 / 盈亏 on A4, every
+ * other document on 三联 241 × 140 mm. Checked once, as any template is.
+ */
+const defaultTemplates = {
+  document: checkTemplate(documentTemplate, documentFields),
+  stocktake: checkTemplate(stocktakeTemplate, documentFields),
+};
 
 /** The most documents one batch prints: a keeper's day, well short of a PDF nobody can open. */
 export const batchLimit = 500;
@@ -50,14 +61,22 @@ export async function printDocuments(
   if (numbers.length > batchLimit) {
     throw new LedgerError('VALIDATION', `一次最多打印 ${batchLimit} 张单据，已选 ${numbers.length} 张。`);
   }
-  const checked = checkTemplate(options.template ?? defaultDocumentTemplate, documentFields);
+  const given = options.template === undefined ? null : checkTemplate(options.template, documentFields);
+  const templateFor = (type: DocumentType) =>
+    given ?? defaultTemplates[type === 'stocktake' ? 'stocktake' : 'document'];
   const font = printFont();
-  const documents = [...new Set(numbers)].map((number) => documentPrintData(ctx, number, checked));
+  const documents = [...new Set(numbers)].map((number) => documentPrintData(ctx, number, templateFor));
   const footer = printedByFooter(ctx);
   const render = (before: Map<number, number>) =>
     renderPrintTables(
       documents.map((doc) =>
-        composePrintTable(checked, documentFields, doc, footer, reprintMark(before.get(doc.documentId) ?? 0)),
+        composePrintTable(
+          doc.template,
+          documentFields,
+          doc,
+          footer,
+          reprintMark(before.get(doc.documentId) ?? 0),
+        ),
       ),
       font,
     );

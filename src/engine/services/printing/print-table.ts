@@ -18,6 +18,8 @@ export interface PrintTable {
   /** Label and value pairs under the title, `fieldsPerRow` to a row. */
   fields: readonly { label: string; value: string }[];
   fieldsPerRow: number;
+  /** The least height of a line, when not the usual (a count sheet's lines are written in). */
+  minRowMm: number | null;
   columns: readonly { label: string; widthMm: number; align: Align }[];
   /** Each line's cells, in the columns' order, and its totalled figures (integers), in `totals`' order. */
   lines: readonly { cells: readonly string[]; figures: readonly number[] }[];
@@ -88,7 +90,7 @@ function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
   const cellWidth = (column: number) => table.columns[column]!.widthMm - 2 * style.cellPaddingMm;
   const rowHeights = table.lines.map((line) =>
     Math.max(
-      style.minRowMm,
+      table.minRowMm ?? style.minRowMm,
       ...line.cells.map(
         (cell, column) =>
           canvas.heightOf(cell, cellWidth(column), { sizePt: style.bodyPt }) + style.rowPaddingMm,

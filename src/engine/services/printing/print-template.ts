@@ -20,10 +20,14 @@ export const printTemplateSchema = z.object({
   }),
   fields: z.array(z.string()),
   fieldsPerRow: z.number().int().min(1).max(6),
+  /** The least height of a line: taller on a sheet written on by hand (a count sheet). */
+  minRowMm: z.number().min(4).max(30).optional(),
   columns: z
     .array(
       z.object({
         field: z.string(),
+        /** The column's heading when not the field's own (实盘数量 for a count sheet's quantity). */
+        label: z.string().trim().min(1).max(20).optional(),
         widthMm: z.number().positive().max(400),
         align: z.enum(['left', 'center', 'right']).optional(),
       }),

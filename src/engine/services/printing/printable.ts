@@ -47,8 +47,9 @@ export function composePrintTable(
       .map((key) => ({ label: offered.header[key]!, value: data.header[key] ?? '' }))
       .filter((field) => field.value !== ''),
     fieldsPerRow: template.fieldsPerRow,
+    minRowMm: template.minRowMm ?? null,
     columns: template.columns.map((column) => ({
-      label: offered.columns[column.field]!.label,
+      label: column.label ?? offered.columns[column.field]!.label,
       widthMm: column.widthMm,
       align: column.align ?? offered.columns[column.field]!.align,
     })),

@@ -41,6 +41,7 @@ export async function printReport(
     mark: null,
     fields: subject ? [{ label: '范围', value: subject }] : [],
     fieldsPerRow: 1,
+    minRowMm: null,
     columns: table.columns.map((column) => ({
       label: column.label,
       widthMm: (column.width / characters) * width,
