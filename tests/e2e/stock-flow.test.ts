@@ -232,6 +232,27 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     ])
       expect(printed).toContain(words);
     fs.rmSync(pdf);
+
+    // 打印预览: the same pages drawn from the PDF (PDF.js), marked 重打 as the next print will be; 打印
+    // there prints it.
+    await receipt.getByTestId('document-preview').click();
+    const preview = page.getByTestId('print-preview');
+    await expect
+      .poll(async () =>
+        (await preview.getByTestId('print-preview-failure').count())
+          ? await preview.getByTestId('print-preview-failure').textContent()
+          : await preview.getByTestId('print-preview-pages').getAttribute('data-pages'),
+      )
+      .toBe('1');
+    await shot('stock-05c-receipt-preview');
+    const again = page.waitForEvent('download');
+    await preview.getByTestId('print-preview-print').click();
+    const reprint = path.join(os.tmpdir(), `stock-flow-again-${process.pid}.pdf`);
+    await (await again).saveAs(reprint);
+    expect(pdfPageText(reprint, 1)).toContain('重打 · 第 2 次打印');
+    fs.rmSync(reprint);
+    await expect.poll(() => receipt.getByTestId('document-prints').textContent()).toBe('已打印 2 次');
+    await expect.poll(() => page.getByTestId('print-preview').count()).toBe(0);
   });
 
   test('the keeper sees the receipt in 待入库 for both warehouses and confirms it', async () => {
@@ -239,7 +260,7 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     await menu('仓库作业').click();
     await expect.poll(() => page.getByTestId('queue-count-in').textContent()).toBe('2');
     await shot('stock-06-keeper-queue');
-    // 打印全部: the receipt waits in both warehouses and prints once, marked 重打 (printed at approval),
+    // 打印全部: the receipt waits in both warehouses and prints once, marked 重打 (printed twice already),
     // without the purchase prices the keeper does not see.
     const download = page.waitForEvent('download');
     await page.getByTestId('queue-print').click();
@@ -247,7 +268,7 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     await (await download).saveAs(slips);
     expect(pdfPageSizes(slips)).toEqual(['683.15 x 396.85']);
     const slip = pdfPageText(slips, 1);
-    expect(slip).toContain('重打 · 第 2 次打印');
+    expect(slip).toContain('重打 · 第 3 次打印');
     expect(slip).not.toContain('452.00');
     fs.rmSync(slips);
     for (let confirmed = 0; confirmed < 2; confirmed++) {

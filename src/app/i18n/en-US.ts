@@ -767,6 +767,10 @@ export const enUS: Messages = {
     upper: 'Upper',
     noWarehouses: 'No warehouses yet',
   },
+  print: {
+    previewTitle: 'Print preview ({{pages}} pages)',
+    close: 'Close',
+  },
   document: {
     types: {
       purchase_order: 'Purchase order',
@@ -815,6 +819,7 @@ export const enUS: Messages = {
       generate: 'Generate',
       settle: 'Settle',
       print: 'Print',
+      preview: 'Print preview',
     },
     printed: 'Print file made: {{pages}} pages',
     printedBatch: 'Print file made: {{count}} documents, {{pages}} pages',

@@ -756,6 +756,10 @@ export const zhCN = {
     upper: '上限',
     noWarehouses: '还没有仓库',
   },
+  print: {
+    previewTitle: '打印预览（共 {{pages}} 页）',
+    close: '关闭',
+  },
   document: {
     // The documents' own names (src/shared): one name for a type or a status on screen and in the engine's messages.
     types: documentTypeLabels,
@@ -778,6 +782,7 @@ export const zhCN = {
       generate: '生成',
       settle: '核销',
       print: '打印',
+      preview: '打印预览',
     },
     printed: '已生成打印文件，共 {{pages}} 页',
     printedBatch: '已生成打印文件：{{count}} 张单据，共 {{pages}} 页',

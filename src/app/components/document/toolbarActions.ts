@@ -1,6 +1,7 @@
 import {
   CheckOutlined,
   DeleteOutlined,
+  EyeOutlined,
   FileAddOutlined,
   ImportOutlined,
   LinkOutlined,
@@ -17,7 +18,8 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../../i18n/messageKey';
 import type { DocumentAction, DocumentTypeUi, DocumentView } from './documentTypes';
 
-export type ToolbarAction = DocumentAction | 'save' | 'new' | 'origin' | 'generate' | 'settle' | 'print';
+export type ToolbarAction =
+  DocumentAction | 'save' | 'new' | 'origin' | 'generate' | 'settle' | 'print' | 'preview';
 type WithheldReason = DocumentView['withheldActions'][number]['reason'];
 
 /** What decides which buttons the toolbar shows: the document, its type, and what the user may do. */
@@ -44,6 +46,8 @@ export interface ToolbarCommands {
   settle(): void;
   /** The document to PDF, the file the printer gets. */
   print(): void;
+  /** 打印预览: the same pages, looked at before printing. */
+  preview(): void;
 }
 
 export interface ToolbarActionRow {
@@ -138,6 +142,13 @@ export const toolbarActions: readonly ToolbarActionRow[] = [
     shortcut: { key: 'p', title: 'Ctrl+P' },
     shown: ({ may, view }) => may.print && view !== null,
     run: (commands) => commands.print(),
+  },
+  {
+    id: 'preview',
+    icon: EyeOutlined,
+    look: 'default',
+    shown: ({ may, view }) => may.print && view !== null,
+    run: (commands) => commands.preview(),
   },
   {
     id: 'unapprove',

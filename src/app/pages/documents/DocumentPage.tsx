@@ -3,6 +3,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useReducer, useRef } f
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/useApi';
 import { DocumentDialogs } from '../../components/document/DocumentDialogs';
+import { PrintPreviewDialog } from '../../printing/PrintPreviewDialog';
 import { DocumentFooter } from '../../components/document/DocumentFooter';
 import { DocumentHeader } from '../../components/document/DocumentHeader';
 import { DocumentLineGrid } from '../../components/document/DocumentLineGrid';
@@ -199,6 +200,11 @@ export function DocumentPage({ type }: { type: DocumentType }) {
         help={editable ? t(ui.money ? 'document.keyboardHelpNoLines' : 'document.keyboardHelp') : ''}
       />
 
+      <PrintPreviewDialog
+        numbers={commands.previewing}
+        onClose={commands.closePreview}
+        onPrinted={commands.printedFromPreview}
+      />
       <DocumentDialogs
         ui={ui}
         view={view}

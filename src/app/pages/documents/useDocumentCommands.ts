@@ -75,6 +75,8 @@ export function useDocumentCommands({
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [pendingWarnings, setPendingWarnings] = useState<PendingWarnings | null>(null);
+  /** The documents 打印预览 shows; null while it is closed. */
+  const [previewing, setPreviewing] = useState<string[] | null>(null);
   const { type, view } = state;
   const ui = documentTypeUi[type];
   const documentId = view?.id ?? null;
@@ -293,6 +295,11 @@ export function useDocumentCommands({
     }
   };
 
+  /** The print is in the document's events now: the page shows 已打印 N 次. */
+  const showPrinted = async () => {
+    if (documentId !== null) show(await client.call('documents.get', { id: documentId }));
+  };
+
   const toolbar: ToolbarCommands = {
     startNew: () => confirmDiscard(startNew),
     save: () => void save(),
@@ -315,9 +322,14 @@ export function useDocumentCommands({
       void loading(async () => {
         // Only a saved document has 打印 (view), so saving keeps its id and number.
         const id = state.dirty ? await save() : view.id;
-        if (id === null) return;
-        // The print is in the document's events now (已打印 N 次).
-        if (await printDocuments([view.number])) show(await client.call('documents.get', { id }));
+        if (id !== null && (await printDocuments([view.number]))) await showPrinted();
+      });
+    },
+    preview: () => {
+      if (view === null) return;
+      void loading(async () => {
+        const id = state.dirty ? await save() : view.id;
+        if (id !== null) setPreviewing([view.number]);
       });
     },
   };
@@ -336,5 +348,12 @@ export function useDocumentCommands({
     reverse,
     pendingWarnings,
     setPendingWarnings,
+    previewing,
+    closePreview: () => setPreviewing(null),
+    /** Printed from 打印预览: the preview closes and the page shows the print. */
+    printedFromPreview: () => {
+      setPreviewing(null);
+      void showPrinted();
+    },
   };
 }
