@@ -1,12 +1,14 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../api/client';
 import { useClient } from '../api/ClientContext';
-import { PdfPages } from './PdfPages';
 import { usePrintDocuments } from './usePrintDocuments';
+
+// PDF.js is loaded when a preview first opens, not with the app.
+const PdfPages = lazy(() => import('./PdfPages').then((module) => ({ default: module.PdfPages })));
 
 /**
  * 打印预览: the pages the printer will get, drawn from the same PDF (the engine's preview is the print
@@ -70,7 +72,9 @@ export function PrintPreviewDialog({
       {preview.error ? (
         <Alert type="error" showIcon title={preview.error.message} />
       ) : preview.data ? (
-        <PdfPages contentBase64={preview.data.contentBase64} />
+        <Suspense fallback={<div style={{ height: 200 }} />}>
+          <PdfPages contentBase64={preview.data.contentBase64} />
+        </Suspense>
       ) : (
         <div style={{ height: 200 }} />
       )}
