@@ -41,7 +41,7 @@ const options = { iterations: 20, time: 0, warmupIterations: 3, warmupTime: 0 };
 
 describe(`print: the ${delivery.lines}-line delivery ${delivery.number} of the ${ledger.label} to PDF`, () => {
   bench(
-    'printDocument (read, lay out, PDF with the font subset)',
+    'printDocuments, one (read, lay out, PDF with the font subset)',
     async () => {
       await timings.time('read', () => documentPrintData(ctx, delivery.number, () => template));
       const file = await timings.time('print', () =>
@@ -75,7 +75,7 @@ afterAll(() => {
   printSummary(
     `打印：${ledger.label} 销售出库单 ${delivery.number}，${delivery.lines} 行，${pages} 页（中位数，${options.iterations} 次）`,
     [
-      `printDocument to PDF          ${ms(print)} (goal < 1 s: ${ratio(print / 1000)} of it)`,
+      `printDocuments to PDF         ${ms(print)} (goal < 1 s: ${ratio(print / 1000)} of it)`,
       `of which reading the document ${ms(read)}; layout and PDF ${ms(print - read)}`,
       `pages per second              ${perSecond(pages, print)}`,
     ],

@@ -5,7 +5,7 @@ import defaultTemplate from '../../resources/print-templates/document.json';
 import { chineseCapitalAmount } from '../../src/shared/numbers/chinese-amount';
 import { runCli } from '../integration/support/cli';
 import { callOk, signIn } from '../integration/support/ledger';
-import { projectRoot, type Engine } from '../../src/engine';
+import type { Engine } from '../../src/engine';
 import {
   act,
   enterAndApprove,
@@ -332,18 +332,23 @@ describe('a stocktake prints as a count sheet to fill in, and as its counted res
     };
     const saved = await act(engine, 'documents.save', { id: null, document: count });
     const { number } = await act(engine, 'documents.get', { id: saved.id });
-    const sheetTemplate = JSON.parse(
-      fs.readFileSync(path.join(projectRoot, 'resources/print-templates/stocktake-count-sheet.json'), 'utf8'),
-    ) as unknown;
-    const printed = async (name: string, template?: unknown) => {
+    // A stocktake prints on its counted result by default, or on the blank sheet; nothing else does.
+    expect(await act(engine, 'print.templates', { type: 'stocktake' })).toEqual([
+      { key: 'stocktake', name: '盘点单（A4，账面 / 实盘 / 盈亏）' },
+      { key: 'stocktake-count-sheet', name: '盘点表（空白，手填实盘）' },
+    ]);
+    expect(await act(engine, 'print.templates', { type: 'sales_delivery' })).toEqual([
+      { key: 'document', name: '单据（三联 241×140）' },
+    ]);
+    const printed = async (name: string, templateKey?: 'stocktake-count-sheet') => {
       const file = path.join(folder, `${name}.pdf`);
-      const pdf = await act(engine, 'print.document', { numbers: [number], template });
+      const pdf = await act(engine, 'print.document', { numbers: [number], templateKey });
       fs.writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
       pagesToLookAt(file);
       return { sizes: pdfPageSizes(file), text: pdfPageText(file, 1) };
     };
 
-    const sheet = await printed('count-sheet', sheetTemplate);
+    const sheet = await printed('count-sheet', 'stocktake-count-sheet');
     expect(sheet.sizes).toEqual(['595.276 x 841.89']);
     for (const words of ['盘点单', number, '一号仓', '鲜牛奶', '实盘数量', '备注'])
       expect(sheet.text).toContain(words);
@@ -359,6 +364,12 @@ describe('a stocktake prints as a count sheet to fill in, and as its counted res
     for (const words of ['账面数量', '实盘数量', '盈亏数量', '10箱', '9箱19袋', '-5袋'])
       expect(result.text).toContain(words);
     expect(result.text).not.toContain('单价');
+    const receipt = (await act(engine, 'documents.list', { types: ['purchase_receipt'] })).rows[0]!.number;
+    const misfit = await refused(engine, 'print.document', {
+      numbers: [receipt],
+      templateKey: 'stocktake-count-sheet',
+    });
+    expect(misfit.message).toBe('打印模板【盘点表（空白，手填实盘）】不适用于这类单据。');
     engine.close();
   });
 });

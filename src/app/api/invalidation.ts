@@ -41,6 +41,7 @@ export const readMethods = [
   'periods.list',
   'prices.history',
   'prices.last',
+  'print.templates',
   'reports.aging',
   'reports.columns',
   'reports.export',

@@ -770,6 +770,7 @@ export const enUS: Messages = {
   print: {
     previewTitle: 'Print preview ({{pages}} pages)',
     close: 'Close',
+    template: 'Print template',
   },
   document: {
     types: {

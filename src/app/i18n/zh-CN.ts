@@ -759,6 +759,7 @@ export const zhCN = {
   print: {
     previewTitle: '打印预览（共 {{pages}} 页）',
     close: '关闭',
+    template: '打印模板',
   },
   document: {
     // The documents' own names (src/shared): one name for a type or a status on screen and in the engine's messages.

@@ -1,26 +1,31 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal } from 'antd';
+import { Alert, Button, Modal, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../api/client';
 import { useClient } from '../api/ClientContext';
-import { usePrintDocuments } from './usePrintDocuments';
+import { useApiQuery } from '../api/useApi';
+import type { DocumentType } from '../components/document/documentTypes';
+import { usePrintDocuments, type ShippedTemplateKey } from './usePrintDocuments';
 
 // PDF.js is loaded when a preview first opens, not with the app.
 const PdfPages = lazy(() => import('./PdfPages').then((module) => ({ default: module.PdfPages })));
 
 /**
  * 打印预览: the pages the printer will get, drawn from the same PDF (the engine's preview is the print
- * less its record, and shows the 重打 mark the print will carry). 打印 from here prints that file.
+ * less its record, and shows the 重打 mark the print will carry). 打印 from here prints that file, on the
+ * template chosen among those shipped for the document's type (a stocktake: counted, or a blank sheet).
  */
 export function PrintPreviewDialog({
   numbers,
+  type,
   onClose,
   onPrinted,
 }: {
   /** The documents to preview; null: the dialog is closed. */
   numbers: readonly string[] | null;
+  type: DocumentType;
   onClose: () => void;
   onPrinted: () => void;
 }) {
@@ -28,9 +33,11 @@ export function PrintPreviewDialog({
   const client = useClient();
   const printDocuments = usePrintDocuments();
   const [printing, setPrinting] = useState(false);
+  const templates = useApiQuery('print.templates', { type });
+  const [templateKey, setTemplateKey] = useState<ShippedTemplateKey | undefined>();
   const preview = useQuery<{ contentBase64: string; pages: number }, ApiCallError>({
-    queryKey: ['print.document', { numbers, preview: true }],
-    queryFn: () => client.call('print.document', { numbers: [...numbers!], preview: true }),
+    queryKey: ['print.document', { numbers, templateKey, preview: true }],
+    queryFn: () => client.call('print.document', { numbers: [...numbers!], templateKey, preview: true }),
     enabled: numbers !== null,
     // Each look is drawn afresh: the 重打 mark depends on prints made since.
     gcTime: 0,
@@ -38,7 +45,7 @@ export function PrintPreviewDialog({
   const print = async () => {
     setPrinting(true);
     try {
-      if (numbers && (await printDocuments(numbers))) onPrinted();
+      if (numbers && (await printDocuments(numbers, templateKey))) onPrinted();
     } finally {
       setPrinting(false);
     }
@@ -52,6 +59,17 @@ export function PrintPreviewDialog({
       onCancel={onClose}
       destroyOnHidden
       footer={[
+        (templates.data?.length ?? 0) > 1 && (
+          <Select<ShippedTemplateKey>
+            key="template"
+            value={templateKey ?? templates.data![0]!.key}
+            onChange={setTemplateKey}
+            options={templates.data!.map((template) => ({ value: template.key, label: template.name }))}
+            style={{ width: 260, float: 'left' }}
+            aria-label={t('print.template')}
+            data-testid="print-preview-template"
+          />
+        ),
         <Button key="close" onClick={onClose}>
           {t('print.close')}
         </Button>,

@@ -1,20 +1,26 @@
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../api/ClientContext';
+import type { ApiInput } from '../../shared/api';
 import { saveBase64File } from '../files/saveBase64File';
+
+export type ShippedTemplateKey = NonNullable<ApiInput<'print.document'>['templateKey']>;
 
 /**
  * Prints documents as one file (one from its page, a selection from a list): the PDF the printer gets,
  * saved where the browser or the desktop saves files, and how many pages it has said. Each print is kept
  * in the documents' events by the engine. Resolves false when the engine refused, having said why.
  */
-export function usePrintDocuments(): (numbers: readonly string[]) => Promise<boolean> {
+export function usePrintDocuments(): (
+  numbers: readonly string[],
+  templateKey?: ShippedTemplateKey,
+) => Promise<boolean> {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useClient();
-  return async (numbers) => {
+  return async (numbers, templateKey) => {
     try {
-      const file = await client.call('print.document', { numbers: [...numbers] });
+      const file = await client.call('print.document', { numbers: [...numbers], templateKey });
       saveBase64File(file);
       void message.success(
         numbers.length === 1

@@ -202,6 +202,7 @@ export function DocumentPage({ type }: { type: DocumentType }) {
 
       <PrintPreviewDialog
         numbers={commands.previewing}
+        type={type}
         onClose={commands.closePreview}
         onPrinted={commands.printedFromPreview}
       />

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { batchLimit, printDocuments } from '../../services/printing/print-document';
+import { shippedTemplateKeys, templatesFor } from '../../services/printing/shipped-templates';
+import { documentTypes } from '../../../shared/documents/document-types';
 import { defineMethod } from '../method';
 
 /** Printing: a document to PDF, the one file the preview shows and the printer prints. */
@@ -13,15 +15,24 @@ export const printMethods = {
         .max(batchLimit, `一次最多打印 ${batchLimit} 张单据`),
       /** A template (print-template.ts) to print on instead of the default; checked before use. */
       template: z.unknown().optional(),
+      /** One of the shipped templates made for the documents' type (盘点表 blank or counted …). */
+      templateKey: z.enum(shippedTemplateKeys).optional(),
       /** The same pages to look at: not counted as a print, nothing recorded. */
       preview: z.boolean().default(false),
     }),
     // documents.print, or warehouse.print for the slips of what moves stock: checked with the document
     // (document-printable.ts).
     access: 'signed-in',
-    handler: async (ctx, { numbers, template, preview }) => {
-      const file = await printDocuments(ctx, numbers, { template, preview });
+    handler: async (ctx, { numbers, template, templateKey, preview }) => {
+      const file = await printDocuments(ctx, numbers, { template, templateKey, preview });
       return { fileName: file.fileName, pages: file.pages, contentBase64: file.pdf.toString('base64') };
     },
+  }),
+
+  /** The shipped templates a document type prints on, its default first (打印预览 offers them). */
+  'print.templates': defineMethod({
+    input: z.object({ type: z.enum(documentTypes) }),
+    access: 'signed-in',
+    handler: (_ctx, { type }) => templatesFor(type),
   }),
 };

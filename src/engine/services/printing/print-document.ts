@@ -1,6 +1,4 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
-import documentTemplate from '../../../../resources/print-templates/document.json';
-import stocktakeTemplate from '../../../../resources/print-templates/stocktake.json';
 import { documentEvents } from '../../db/schema';
 import type { DocumentType } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
@@ -10,6 +8,7 @@ import { documentFields, documentPrintData, type DocumentPrintData } from './doc
 import { printFont } from './print-font';
 import { renderPrintTables } from './print-table';
 import { checkTemplate } from './print-template';
+import { shippedTemplate, type ShippedTemplateKey } from './shipped-templates';
 import { composePrintTable, printedByFooter } from './printable';
 
 export interface PrintedFile {
@@ -17,15 +16,6 @@ export interface PrintedFile {
   pdf: Buffer;
   pages: number;
 }
-
-/**
- * The shipped defaults (resources/print-templates): a stocktake prints its 账面 / 实盘 / 盈亏 on A4, every
- * other document on 三联 241 × 140 mm. Checked once, as any template is.
- */
-const defaultTemplates = {
-  document: checkTemplate(documentTemplate, documentFields),
-  stocktake: checkTemplate(stocktakeTemplate, documentFields),
-};
 
 /** The most documents one batch prints: a keeper's day, well short of a PDF nobody can open. */
 export const batchLimit = 500;
@@ -47,23 +37,23 @@ function reprintMark(times: number): string | null {
 }
 
 /**
- * Documents to one PDF on their template (the shipped default unless one is given), one after another,
- * each with its own pages: the file both the preview shows and the printer prints. A print (not a
- * preview) is kept in each document's events, and a document printed before carries the 重打 mark:
- * the preview shows the mark the print will carry. The footer names who printed and when.
+ * Documents to one PDF, one after another, each with its own pages, on their template: their type's
+ * shipped default (shipped-templates.ts) unless another shipped one is chosen or a template is given.
+ * It is the file both the preview shows and the printer prints. A print (not a preview) is kept in each
+ * document's events, and a document printed before carries the 重打 mark: the preview shows the mark
+ * the print will carry. The footer names who printed and when.
  */
 export async function printDocuments(
   ctx: ServiceContext,
   numbers: readonly string[],
-  options: { template?: unknown; preview?: boolean } = {},
+  options: { template?: unknown; templateKey?: ShippedTemplateKey; preview?: boolean } = {},
 ): Promise<PrintedFile> {
   if (numbers.length === 0) throw new LedgerError('VALIDATION', '请选择要打印的单据。');
   if (numbers.length > batchLimit) {
     throw new LedgerError('VALIDATION', `一次最多打印 ${batchLimit} 张单据，已选 ${numbers.length} 张。`);
   }
   const given = options.template === undefined ? null : checkTemplate(options.template, documentFields);
-  const templateFor = (type: DocumentType) =>
-    given ?? defaultTemplates[type === 'stocktake' ? 'stocktake' : 'document'];
+  const templateFor = (type: DocumentType) => given ?? shippedTemplate(type, options.templateKey);
   const font = printFont();
   const documents = [...new Set(numbers)].map((number) => documentPrintData(ctx, number, templateFor));
   const footer = printedByFooter(ctx);

@@ -1,0 +1,51 @@
+import documentTemplate from '../../../../resources/print-templates/document.json';
+import stocktakeCountSheet from '../../../../resources/print-templates/stocktake-count-sheet.json';
+import stocktakeTemplate from '../../../../resources/print-templates/stocktake.json';
+import type { DocumentType } from '../../../shared/documents/document-types';
+import { LedgerError } from '../../../shared/ledger-error';
+import { documentFields } from './document-printable';
+import { checkTemplate, type PrintTemplate } from './print-template';
+
+interface ShippedTemplate {
+  template: PrintTemplate;
+  /** The document types it is made for; the first template made for a type is that type's default. */
+  suits: (type: DocumentType) => boolean;
+}
+
+/**
+ * The templates the app ships (resources/print-templates), checked once as any template is: a stocktake
+ * prints its 账面 / 实盘 / 盈亏 on A4, or as a blank sheet to count on; every other document on 三联
+ * 241 × 140 mm.
+ */
+const shipped = {
+  stocktake: {
+    template: checkTemplate(stocktakeTemplate, documentFields),
+    suits: (type) => type === 'stocktake',
+  },
+  'stocktake-count-sheet': {
+    template: checkTemplate(stocktakeCountSheet, documentFields),
+    suits: (type) => type === 'stocktake',
+  },
+  document: {
+    template: checkTemplate(documentTemplate, documentFields),
+    suits: (type) => type !== 'stocktake',
+  },
+} satisfies Record<string, ShippedTemplate>;
+export type ShippedTemplateKey = keyof typeof shipped;
+export const shippedTemplateKeys = Object.keys(shipped) as ShippedTemplateKey[];
+
+/** The shipped templates a document type may print on, its default first. */
+export function templatesFor(type: DocumentType): { key: ShippedTemplateKey; name: string }[] {
+  return shippedTemplateKeys
+    .filter((key) => shipped[key].suits(type))
+    .map((key) => ({ key, name: shipped[key].template.name }));
+}
+
+/** The template a document prints on: the one chosen, if made for its type, or its type's default. */
+export function shippedTemplate(type: DocumentType, key?: ShippedTemplateKey): PrintTemplate {
+  const chosen = key ?? templatesFor(type)[0]!.key;
+  if (!shipped[chosen].suits(type)) {
+    throw new LedgerError('VALIDATION', `打印模板【${shipped[chosen].template.name}】不适用于这类单据。`);
+  }
+  return shipped[chosen].template;
+}
