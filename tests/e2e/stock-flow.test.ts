@@ -328,6 +328,31 @@ describe('stock in web mode: opening stock, receipts, the keeper, transfers, sto
     await confirmAsKeeper(made.rows.find((row) => row.type === 'stock_loss')!.id, 'CK01');
     await confirmAsKeeper(made.rows.find((row) => row.type === 'stock_gain')!.id, 'CK02');
     expect(stocktake).toBeGreaterThan(0);
+
+    // 打印预览 of the stocktake offers its two templates: the counted result, or the blank sheet to count on.
+    await signInAs(branchAdministrator.username, branchAdministrator.password);
+    await menu('仓库单据').click();
+    const { number } = await admin.call<{ number: string }>('documents.get', { id: stocktake });
+    await page.getByTestId('document-list-warehouse').getByText(number, { exact: true }).click();
+    const counted = page.getByTestId('document-page-stocktake');
+    await expect.poll(() => counted.getByTestId('document-number').inputValue()).toBe(number);
+    await counted.getByTestId('document-preview').click();
+    const preview = page.getByTestId('print-preview');
+    await expect.poll(() => preview.getByTestId('print-preview-pages').getAttribute('data-pages')).toBe('1');
+    await preview.getByTestId('print-preview-template').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '盘点表（空白，手填实盘）' }).click();
+    await expect.poll(() => preview.getByTestId('print-preview-pages').getAttribute('data-pages')).toBe('1');
+    await shot('stock-08b-stocktake-count-sheet-preview');
+    const download = page.waitForEvent('download');
+    await preview.getByTestId('print-preview-print').click();
+    const sheet = path.join(os.tmpdir(), `stock-flow-sheet-${process.pid}.pdf`);
+    await (await download).saveAs(sheet);
+    const text = pdfPageText(sheet, 1);
+    expect(pdfPageSizes(sheet)).toEqual(['595.276 x 841.89']);
+    fs.rmSync(sheet);
+    for (const words of ['盘点单', number, '实盘数量', '备注', '可乐']) expect(text).toContain(words);
+    // Nothing counted on the sheet to count on.
+    expect(text).not.toMatch(/720|482|账面数量/);
   });
 
   test('a receipt backdated before the delivery changes what the delivery cost, and the reports show it', async () => {
