@@ -17,8 +17,7 @@ export async function printCommand(engine: Engine, args: string[]): Promise<unkn
     allowPositionals: true,
     options: { to: { type: 'string' }, template: { type: 'string' } },
   });
-  if (positionals.length === 0 || !values.to)
-    throw new LedgerError('VALIDATION', `用法: ${printUsage}`);
+  if (positionals.length === 0 || !values.to) throw new LedgerError('VALIDATION', `用法: ${printUsage}`);
   let template: unknown;
   if (values.template) {
     let text: string;
