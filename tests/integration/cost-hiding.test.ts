@@ -241,7 +241,10 @@ function reads(ledger: Ledger): Read[] {
     { method: 'money.credit', input: { counterpartyId: world.customer }, costFields: [] },
     { method: 'documents.fromOrder', input: { id: order }, costFields: ['lines[].unitPrice'] },
     // A PDF: what it prints is the document's reading above (e2e/print-document.test.ts reads it back).
-    { method: 'print.document', input: { number: receiptNumber }, costFields: [] },
+    { method: 'print.document', input: { numbers: [receiptNumber], preview: true }, costFields: [] },
+    { method: 'print.templates', input: { type: 'purchase_receipt' }, costFields: [] },
+    // A PDF of the report's table: its columns are the file's (reports.export above).
+    { method: 'reports.print', input: { report: 'stockAlerts', input: {} }, costFields: [] },
   ];
   const named = new Set(given.map((read) => read.method));
   const rest = Object.keys(router)
