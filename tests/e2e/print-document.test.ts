@@ -28,6 +28,17 @@ const receiveMilk = (engine: Engine, world: StockWorld, boxes: string, unitPrice
     ],
   });
 
+/** 赵仓管, a warehouse keeper (仓库打印, no 成本查看), signed in. */
+async function signedInKeeper(engine: Engine, adminSession: string): Promise<string> {
+  await createAccount(engine, adminSession, {
+    username: 'keeper',
+    displayName: '赵仓管',
+    role: 'keeper',
+    password: 'Keeper#2026',
+  });
+  return signIn(engine, 'keeper', 'Keeper#2026');
+}
+
 describe('ledger print: a 25-line delivery on 三联 241 × 140 mm, as the warehouse keeper prints it', () => {
   let folder: string;
   let databasePath: string;
@@ -151,13 +162,7 @@ describe('ledger print: a 25-line delivery on 三联 241 × 140 mm, as the wareh
     });
     const numberOf = async (id: number) => (await act(engine, 'documents.get', { id })).number;
     const [receipt, order] = [await numberOf(receiptId), await numberOf(orderId)];
-    await createAccount(engine, adminSession, {
-      username: 'keeper',
-      displayName: '赵仓管',
-      role: 'keeper',
-      password: 'Keeper#2026',
-    });
-    const keeper = await signIn(engine, 'keeper', 'Keeper#2026');
+    const keeper = await signedInKeeper(engine, adminSession);
 
     // The keeper holds 仓库打印, not 成本查看: the slip prints, its purchase prices do not.
     const slip = await callOk(engine, 'print.document', { numbers: [receipt] }, keeper);
@@ -277,13 +282,7 @@ describe('a report page prints as its table, on A4 turned sideways', () => {
       expect(asAdmin.text).toContain(words);
 
     // The columns the page shows, in its order; a keeper's print has no cost column at all.
-    await createAccount(engine, adminSession, {
-      username: 'keeper',
-      displayName: '赵仓管',
-      role: 'keeper',
-      password: 'Keeper#2026',
-    });
-    const keeper = await signIn(engine, 'keeper', 'Keeper#2026');
+    const keeper = await signedInKeeper(engine, adminSession);
     const chosen = await callOk(
       engine,
       'reports.print',
