@@ -245,7 +245,7 @@ describe('ledger print: a 25-line delivery on 三联 241 × 140 mm, as the wareh
 
 describe('a report page prints as its table, on A4 turned sideways', () => {
   it('库存余额 and 对账单: the columns shown in their order, the summary lines, no cost figures for a keeper', async () => {
-    const { engine, world, folder } = await stockLedger();
+    const { engine, world, folder, databasePath } = await stockLedger();
     const adminSession = await signIn(engine);
     await receiveMilk(engine, world, '30', '48');
     await post(engine, {
@@ -301,6 +301,22 @@ describe('a report page prints as its table, on A4 turned sideways', () => {
       { source: 'test' },
     );
     expect(noCost.ok).toBe(false);
+
+    // The CLI prints the same: ledger report … --format pdf --out file.
+    const cliFile = path.join(folder, 'balance-cli.pdf');
+    const run = await runCli(databasePath, [
+      'report',
+      'stock-balance',
+      '--as-of',
+      '2026-01-31',
+      '--format',
+      'pdf',
+      '--out',
+      cliFile,
+    ]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ path: cliFile, pages: 1 });
+    expect(pdfPageText(cliFile, 1)).toContain('1,248.00');
 
     const statement = await callOk(
       engine,

@@ -27,7 +27,7 @@ type ReportRequest = ApiInput<'reports.export'>;
 
 export const reportUsage = `ledger report <报表> [--from 日期] [--to 日期] [--as-of 日期] [--warehouse 仓库编码]
        [--goods 商品编码] [--search 文字] [--days 天数] [--counterparty 往来单位编码]
-       [--side ${[...moneySides, ...priceSides].join('|')}] [--group-by 分组] [--all] [--format csv|json] [--out 文件]
+       [--side ${[...moneySides, ...priceSides].join('|')}] [--group-by 分组] [--all] [--format csv|json|pdf] [--out 文件]
   报表: ${Object.keys(reports).join(' | ')}
   日期为 yyyy-MM-dd；--from / --to 默认本月 1 日至今天，--as-of 默认今天。
   statement 需要 --counterparty；--side 默认客户为 receivable（应收）、供应商为 payable（应付）。
@@ -38,7 +38,8 @@ export const reportUsage = `ledger report <报表> [--from 日期] [--to 日期]
   order-execution 列出已审核订单每一行的订货、已执行、未执行数量：--side: ${priceSides.join(' | ')}（默认
   ${priceSides[0]}，销售订单或采购订单）；默认只列还有未执行数量的行，--all 也列已执行、已结案的订单；
   可用 --counterparty、--search（商品）与 --from / --to（订单日期，不给时不限日期）。
-  csv（默认）带中文表头、UTF-8 BOM，Excel 可直接打开；json 为接口结果。不给 --out 时打印到标准输出。`;
+  csv（默认）带中文表头、UTF-8 BOM，Excel 可直接打开；json 为接口结果。不给 --out 时打印到标准输出。
+  pdf 为报表的打印件（A4 横向，与报表页的“打印”相同），须给 --out。`;
 
 async function call<M extends ApiMethod>(
   engine: Engine,
@@ -186,10 +187,10 @@ async function reportResult(engine: Engine, request: ReportRequest): Promise<unk
   return call(engine, method, request.input as never);
 }
 
-function writeFile(target: string, content: string): string {
+function writeFile(target: string, content: string | Buffer): string {
   const filePath = path.resolve(target);
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
-  fs.writeFileSync(filePath, content, 'utf8');
+  fs.writeFileSync(filePath, content);
   return filePath;
 }
 
@@ -227,7 +228,12 @@ export async function reportCommand(engine: Engine, args: string[]): Promise<unk
     },
   });
   const [name] = positionals;
-  if (!name || !Object.hasOwn(reports, name) || (values.format !== 'csv' && values.format !== 'json')) {
+  if (
+    !name ||
+    !Object.hasOwn(reports, name) ||
+    !['csv', 'json', 'pdf'].includes(values.format) ||
+    (values.format === 'pdf' && values.out === undefined)
+  ) {
     throw new LedgerError('VALIDATION', `用法: ${reportUsage}`);
   }
   const request = requestFor(name as CommandReport, {
@@ -249,6 +255,13 @@ export async function reportCommand(engine: Engine, args: string[]): Promise<unk
     if (values.out === undefined) return result;
     const rows = (result as { rows: unknown[] }).rows.length;
     return { path: writeFile(values.out, `${JSON.stringify(result, null, 2)}\n`), rows };
+  }
+  if (values.format === 'pdf') {
+    const printed = await call(engine, 'reports.print', request);
+    return {
+      path: writeFile(values.out!, Buffer.from(printed.contentBase64, 'base64')),
+      pages: printed.pages,
+    };
   }
   const file = await call(engine, 'reports.export', { ...request, format: 'csv' });
   const csv = Buffer.from(file.base64, 'base64').toString('utf8');
