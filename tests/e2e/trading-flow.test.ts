@@ -274,12 +274,13 @@ describe('trading in web mode: orders, partial receipts, reservations, returns, 
     await (await download).saveAs(file);
     const pages = [pdfPageText(file, 1), pdfPageText(file, 2)];
     fs.rmSync(file);
-    // The list shows newest first: whichever prints first, each page is one document's.
-    expect(pages.map((text) => numbers.find((number) => text.includes(number)))).toEqual(
-      expect.arrayContaining(numbers),
-    );
-    expect(pages.join('\n')).toContain('销售订单');
-    expect(pages.join('\n')).toContain('销售出库单');
+    // Whichever prints first, each page is one document's: known by its 单号 (the delivery names its order
+    // too, as its origin), and titled with its type.
+    const numberOnPage = (text: string) => /单号：\s*(\S+)/.exec(text)?.[1];
+    expect(pages.map(numberOnPage).sort()).toEqual([...numbers].sort());
+    const pageOf = (number: string) => pages.find((text) => numberOnPage(text) === number)!;
+    expect(pageOf(numbers[0]!)).toContain('销售订单');
+    expect(pageOf(numbers[1]!)).toContain('销售出库单');
     await expect.poll(() => list.getByTestId('document-list-print').textContent()).not.toContain('所选');
   });
 
