@@ -82,7 +82,14 @@ async function seededLedger() {
     lines: [{ goodsId: milk, warehouseId: warehouse1, unitName: '箱', quantity: '4', unitPrice: '49' }],
   });
   const receiptNumber = (await act(engine, 'documents.get', { id: receipt })).number;
+  // A template of the branch's own, for the designer's reads.
+  const template = await act(engine, 'printTemplates.copy', {
+    templateKey: 'document',
+    name: '入库单 A4',
+    documentType: 'purchase_receipt',
+  });
   return {
+    template,
     engine,
     adminSession,
     world,
@@ -132,7 +139,7 @@ interface Read {
 }
 
 function reads(ledger: Ledger): Read[] {
-  const { world, water, office, employee, receipt, receiptNumber, sale, transfer, order } = ledger;
+  const { world, water, office, employee, receipt, receiptNumber, sale, transfer, order, template } = ledger;
   const documentPrices = [
     'totalAmount',
     'totalTax',
@@ -243,6 +250,14 @@ function reads(ledger: Ledger): Read[] {
     // A PDF: what it prints is the document's reading above (e2e/print-document.test.ts reads it back).
     { method: 'print.document', input: { numbers: [receiptNumber], preview: true }, costFields: [] },
     { method: 'print.templates', input: { type: 'purchase_receipt' }, costFields: [] },
+    // A template is a layout: it holds no figure. Its preview on a document prints the document's reading.
+    { method: 'printTemplates.get', input: { id: template.id }, costFields: [] },
+    { method: 'printTemplates.export', input: { id: template.id }, costFields: [] },
+    {
+      method: 'printTemplates.preview',
+      input: { template: template.template, type: 'purchase_receipt', number: receiptNumber },
+      costFields: [],
+    },
     // A PDF of the report's table: its columns are the file's (reports.export above).
     { method: 'reports.print', input: { report: 'stockAlerts', input: {} }, costFields: [] },
   ];

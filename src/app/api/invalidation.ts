@@ -42,6 +42,10 @@ export const readMethods = [
   'prices.history',
   'prices.last',
   'print.templates',
+  'printTemplates.export',
+  'printTemplates.get',
+  'printTemplates.list',
+  'printTemplates.preview',
   'reports.aging',
   'reports.columns',
   'reports.export',
@@ -140,6 +144,14 @@ const masterDataReads = [
 /** The outbox and the badge: what sending, building and re-offering a package change. */
 const uploadReads: readonly ReadMethod[] = ['upload.status', 'upload.packages'];
 
+/** The templates page and what each print offers to print on. */
+const templateReads: readonly ReadMethod[] = [
+  'printTemplates.list',
+  'printTemplates.get',
+  'printTemplates.export',
+  'print.templates',
+];
+
 export const staleAfter: Readonly<Record<WriteMethod, readonly ReadMethod[]>> = {
   'auth.login': [],
   'auth.logout': [],
@@ -157,6 +169,13 @@ export const staleAfter: Readonly<Record<WriteMethod, readonly ReadMethod[]>> = 
   'documents.submit': documentReads,
   // A print is kept in the document's events: the document shows it.
   'print.document': ['documents.get'],
+  // A template saved, copied, imported, made the default or removed changes what every print offers.
+  'printTemplates.save': templateReads,
+  'printTemplates.copy': templateReads,
+  'printTemplates.restore': templateReads,
+  'printTemplates.setDefault': templateReads,
+  'printTemplates.delete': templateReads,
+  'printTemplates.import': templateReads,
   'documents.approve': documentReads,
   'documents.close': documentReads,
   'documents.unapprove': documentReads,

@@ -7,15 +7,25 @@ import type { ApiCallError } from '../api/client';
 import { useClient } from '../api/ClientContext';
 import { useApiQuery } from '../api/useApi';
 import type { DocumentType } from '../components/document/documentTypes';
-import { usePrintDocuments, type ShippedTemplateKey } from './usePrintDocuments';
+import { usePrintDocuments, type TemplateChoice } from './usePrintDocuments';
 
 // PDF.js is loaded when a preview first opens, not with the app.
 const PdfPages = lazy(() => import('./PdfPages').then((module) => ({ default: module.PdfPages })));
 
+/** Whether a listed template is the one chosen (nothing chosen: the default, listed first). */
+function sameChoice(
+  option: { templateId: number | null; templateKey: string | null },
+  choice: TemplateChoice,
+): boolean {
+  return option.templateId === null
+    ? option.templateKey === choice.templateKey
+    : option.templateId === choice.templateId;
+}
+
 /**
  * 打印预览: the pages the printer will get, drawn from the same PDF (the engine's preview is the print
  * less its record, and shows the 重打 mark the print will carry). 打印 from here prints that file, on the
- * template chosen among those shipped for the document's type (a stocktake: counted, or a blank sheet).
+ * template chosen among those for the document's type: the branch's own (打印模板) and the shipped ones.
  */
 export function PrintPreviewDialog({
   numbers,
@@ -34,10 +44,10 @@ export function PrintPreviewDialog({
   const printDocuments = usePrintDocuments();
   const [printing, setPrinting] = useState(false);
   const templates = useApiQuery('print.templates', { type });
-  const [templateKey, setTemplateKey] = useState<ShippedTemplateKey | undefined>();
+  const [choice, setChoice] = useState<TemplateChoice>({});
   const preview = useQuery<{ contentBase64: string; pages: number }, ApiCallError>({
-    queryKey: ['print.document', { numbers, templateKey, preview: true }],
-    queryFn: () => client.call('print.document', { numbers: [...numbers!], templateKey, preview: true }),
+    queryKey: ['print.document', { numbers, ...choice, preview: true }],
+    queryFn: () => client.call('print.document', { numbers: [...numbers!], ...choice, preview: true }),
     enabled: numbers !== null,
     // Each look is drawn afresh: the 重打 mark depends on prints made since.
     gcTime: 0,
@@ -45,7 +55,7 @@ export function PrintPreviewDialog({
   const print = async () => {
     setPrinting(true);
     try {
-      if (numbers && (await printDocuments(numbers, templateKey))) onPrinted();
+      if (numbers && (await printDocuments(numbers, choice))) onPrinted();
     } finally {
       setPrinting(false);
     }
@@ -60,11 +70,21 @@ export function PrintPreviewDialog({
       destroyOnHidden
       footer={[
         (templates.data?.length ?? 0) > 1 && (
-          <Select<ShippedTemplateKey>
+          <Select<number>
             key="template"
-            value={templateKey ?? templates.data![0]!.key}
-            onChange={setTemplateKey}
-            options={templates.data!.map((template) => ({ value: template.key, label: template.name }))}
+            value={Math.max(
+              0,
+              templates.data!.findIndex((option) => sameChoice(option, choice)),
+            )}
+            onChange={(index) => {
+              const option = templates.data![index]!;
+              setChoice(
+                option.templateId === null
+                  ? { templateKey: option.templateKey! }
+                  : { templateId: option.templateId },
+              );
+            }}
+            options={templates.data!.map((option, index) => ({ value: index, label: option.name }))}
             style={{ width: 260, float: 'left' }}
             aria-label={t('print.template')}
             data-testid="print-preview-template"

@@ -4,7 +4,8 @@ import { useClient } from '../api/ClientContext';
 import type { ApiInput } from '../../shared/api';
 import { saveBase64File } from '../files/saveBase64File';
 
-export type ShippedTemplateKey = NonNullable<ApiInput<'print.document'>['templateKey']>;
+/** Which template to print on: a stored one, a shipped one, or (neither) the type's default. */
+export type TemplateChoice = Pick<ApiInput<'print.document'>, 'templateId' | 'templateKey'>;
 
 /**
  * Prints documents as one file (one from its page, a selection from a list): the PDF the printer gets,
@@ -13,14 +14,14 @@ export type ShippedTemplateKey = NonNullable<ApiInput<'print.document'>['templat
  */
 export function usePrintDocuments(): (
   numbers: readonly string[],
-  templateKey?: ShippedTemplateKey,
+  choice?: TemplateChoice,
 ) => Promise<boolean> {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useClient();
-  return async (numbers, templateKey) => {
+  return async (numbers, choice = {}) => {
     try {
-      const file = await client.call('print.document', { numbers: [...numbers], templateKey });
+      const file = await client.call('print.document', { numbers: [...numbers], ...choice });
       saveBase64File(file);
       void message.success(
         numbers.length === 1

@@ -14,6 +14,7 @@ import { moneyMethods } from './methods/money';
 import { numberingMethods } from './methods/numbering';
 import { officeMethods } from './methods/offices';
 import { printMethods } from './methods/print';
+import { printTemplateMethods } from './methods/print-templates';
 import { periodMethods } from './methods/periods';
 import { priceMethods } from './methods/prices';
 import { reportMethods } from './methods/reports';
@@ -60,6 +61,7 @@ export const router = combineMethods(
   moneyMethods,
   uploadMethods,
   printMethods,
+  printTemplateMethods,
 );
 
 export type Router = typeof router;

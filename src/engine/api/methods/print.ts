@@ -1,8 +1,22 @@
 import { z } from 'zod';
-import { batchLimit, printDocuments } from '../../services/printing/print-document';
-import { shippedTemplateKeys, templatesFor } from '../../services/printing/shipped-templates';
+import { batchLimit, previewTemplate, printDocuments } from '../../services/printing/print-document';
+import { templateOptions } from '../../services/printing/print-templates';
+import { shippedTemplateKeys } from '../../services/printing/shipped-templates';
 import { documentTypes } from '../../../shared/documents/document-types';
 import { defineMethod } from '../method';
+
+/** A PDF as it crosses the API. */
+export const pdfFile = (file: { fileName: string; pages: number; pdf: Buffer }) => ({
+  fileName: file.fileName,
+  pages: file.pages,
+  contentBase64: file.pdf.toString('base64'),
+});
+
+/** Which template: a stored one by id or a shipped one by key; neither is the type's default. */
+export const templateChoice = {
+  templateId: z.number().int().optional(),
+  templateKey: z.enum(shippedTemplateKeys).optional(),
+};
 
 /** Printing: a document to PDF, the one file the preview shows and the printer prints. */
 export const printMethods = {
@@ -15,24 +29,21 @@ export const printMethods = {
         .max(batchLimit, `一次最多打印 ${batchLimit} 张单据`),
       /** A template (print-template.ts) to print on instead of the default; checked before use. */
       template: z.unknown().optional(),
-      /** One of the shipped templates made for the documents' type (盘点表 blank or counted …). */
-      templateKey: z.enum(shippedTemplateKeys).optional(),
+      ...templateChoice,
       /** The same pages to look at: not counted as a print, nothing recorded. */
       preview: z.boolean().default(false),
     }),
     // documents.print, or warehouse.print for the slips of what moves stock: checked with the document
     // (document-printable.ts).
     access: 'signed-in',
-    handler: async (ctx, { numbers, template, templateKey, preview }) => {
-      const file = await printDocuments(ctx, numbers, { template, templateKey, preview });
-      return { fileName: file.fileName, pages: file.pages, contentBase64: file.pdf.toString('base64') };
-    },
+    handler: async (ctx, { numbers, template, templateId, templateKey, preview }) =>
+      pdfFile(await printDocuments(ctx, numbers, { template, templateId, templateKey, preview })),
   }),
 
-  /** The shipped templates a document type prints on, its default first (打印预览 offers them). */
+  /** The templates a document type prints on, its default first (打印预览 offers them). */
   'print.templates': defineMethod({
     input: z.object({ type: z.enum(documentTypes) }),
     access: 'signed-in',
-    handler: (_ctx, { type }) => templatesFor(type),
+    handler: (ctx, { type }) => templateOptions(ctx, type),
   }),
 };

@@ -14,3 +14,4 @@ export * from './money';
 export * from './restores';
 export * from './roles';
 export * from './upload';
+export * from './print-templates';

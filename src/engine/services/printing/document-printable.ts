@@ -79,6 +79,11 @@ export interface DocumentPrintData extends PrintData {
   template: PrintTemplate;
 }
 
+/** The closing line of a document with money: its total in 大写 and in figures. */
+export function capitalAmountLine(fen: number): string {
+  return `合计金额（大写）：${chineseCapitalAmount(fen)}（¥${groupedYuan(fen)}）`;
+}
+
 export function documentPrintData(
   ctx: ServiceContext,
   number: string,
@@ -174,10 +179,7 @@ export function documentPrintData(
       amount: groupedYuan,
       amountWithTax: groupedYuan,
     },
-    capitalAmount:
-      totalWithTax === null
-        ? null
-        : `合计金额（大写）：${chineseCapitalAmount(totalWithTax)}（¥${groupedYuan(totalWithTax)}）`,
+    capitalAmount: totalWithTax === null ? null : capitalAmountLine(totalWithTax),
     signatures: {
       createdBy: doc.createdByName ?? '',
       approvedBy: doc.approvedByName ?? '',

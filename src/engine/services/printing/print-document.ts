@@ -5,10 +5,11 @@ import { LedgerError } from '../../../shared/ledger-error';
 import type { ServiceContext } from '../context';
 import { recordDocumentEvent } from '../documents/document-events';
 import { documentFields, documentPrintData, type DocumentPrintData } from './document-printable';
+import { sampleDocumentPrintData } from './document-sample';
 import { printFont } from './print-font';
 import { renderPrintTables } from './print-table';
-import { checkTemplate } from './print-template';
-import { shippedTemplate, type ShippedTemplateKey } from './shipped-templates';
+import { checkTemplate, type PrintTemplate } from './print-template';
+import { resolveTemplate, type TemplateChoice } from './print-templates';
 import { composePrintTable, printedByFooter } from './printable';
 
 export interface PrintedFile {
@@ -38,7 +39,7 @@ function reprintMark(times: number): string | null {
 
 /**
  * Documents to one PDF, one after another, each with its own pages, on their template: their type's
- * shipped default (shipped-templates.ts) unless another shipped one is chosen or a template is given.
+ * default (print-templates.ts) unless another stored or shipped one is chosen or a template is given.
  * It is the file both the preview shows and the printer prints. A print (not a preview) is kept in each
  * document's events, and a document printed before carries the 重打 mark: the preview shows the mark
  * the print will carry. The footer names who printed and when.
@@ -46,14 +47,20 @@ function reprintMark(times: number): string | null {
 export async function printDocuments(
   ctx: ServiceContext,
   numbers: readonly string[],
-  options: { template?: unknown; templateKey?: ShippedTemplateKey; preview?: boolean } = {},
+  options: TemplateChoice & { template?: unknown; preview?: boolean } = {},
 ): Promise<PrintedFile> {
   if (numbers.length === 0) throw new LedgerError('VALIDATION', '请选择要打印的单据。');
   if (numbers.length > batchLimit) {
     throw new LedgerError('VALIDATION', `一次最多打印 ${batchLimit} 张单据，已选 ${numbers.length} 张。`);
   }
   const given = options.template === undefined ? null : checkTemplate(options.template, documentFields);
-  const templateFor = (type: DocumentType) => given ?? shippedTemplate(type, options.templateKey);
+  // One reading per type in a batch: the keeper's queue of 100 deliveries reads their template once.
+  const chosen = new Map<DocumentType, PrintTemplate>();
+  const templateFor = (type: DocumentType) => {
+    if (given) return given;
+    if (!chosen.has(type)) chosen.set(type, resolveTemplate(ctx, type, options));
+    return chosen.get(type)!;
+  };
   const font = printFont();
   const documents = [...new Set(numbers)].map((number) => documentPrintData(ctx, number, templateFor));
   const footer = printedByFooter(ctx);
@@ -113,4 +120,24 @@ function fileNameOf(documents: readonly DocumentPrintData[]): string {
   return documents.length === 1
     ? documents[0]!.fileName
     : `单据-${documents[0]!.header.number}等${documents.length}张.pdf`;
+}
+
+/**
+ * The designer's live preview: a template being edited, on a real document when one is named, else on
+ * the made-up 样张 of the type (document-sample.ts). Nothing is recorded.
+ */
+export async function previewTemplate(
+  ctx: ServiceContext,
+  template: unknown,
+  type: DocumentType,
+  number?: string,
+): Promise<PrintedFile> {
+  if (number !== undefined) return printDocuments(ctx, [number], { template, preview: true });
+  const checked = checkTemplate(template, documentFields);
+  const data = sampleDocumentPrintData(ctx, type);
+  const { pdf, pages } = await renderPrintTables(
+    [composePrintTable(checked, documentFields, data, printedByFooter(ctx))],
+    printFont(),
+  );
+  return { fileName: data.fileName, pdf, pages };
 }

@@ -1,7 +1,7 @@
 import documentTemplate from '../../../../resources/print-templates/document.json';
 import stocktakeCountSheet from '../../../../resources/print-templates/stocktake-count-sheet.json';
 import stocktakeTemplate from '../../../../resources/print-templates/stocktake.json';
-import type { DocumentType } from '../../../shared/documents/document-types';
+import { documentTypes, type DocumentType } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { documentFields } from './document-printable';
 import { checkTemplate, type PrintTemplate } from './print-template';
@@ -33,6 +33,15 @@ const shipped = {
 } satisfies Record<string, ShippedTemplate>;
 export type ShippedTemplateKey = keyof typeof shipped;
 export const shippedTemplateKeys = Object.keys(shipped) as ShippedTemplateKey[];
+
+/** A shipped template and the document types it is made for (the designer copies from these). */
+export function shippedTemplateOf(key: ShippedTemplateKey): {
+  template: PrintTemplate;
+  types: DocumentType[];
+} {
+  const { template, suits } = shipped[key];
+  return { template, types: documentTypes.filter(suits) };
+}
 
 /** The shipped templates a document type may print on, its default first. */
 export function templatesFor(type: DocumentType): { key: ShippedTemplateKey; name: string }[] {
