@@ -349,11 +349,21 @@ describe('a stocktake prints as a count sheet to fill in, and as its counted res
     const { number } = await act(engine, 'documents.get', { id: saved.id });
     // A stocktake prints on its counted result by default, or on the blank sheet; nothing else does.
     expect(await act(engine, 'print.templates', { type: 'stocktake' })).toEqual([
-      { key: 'stocktake', name: '盘点单（A4，账面 / 实盘 / 盈亏）' },
-      { key: 'stocktake-count-sheet', name: '盘点表（空白，手填实盘）' },
+      {
+        templateId: null,
+        templateKey: 'stocktake',
+        name: '盘点单（A4，账面 / 实盘 / 盈亏）',
+        isDefault: true,
+      },
+      {
+        templateId: null,
+        templateKey: 'stocktake-count-sheet',
+        name: '盘点表（空白，手填实盘）',
+        isDefault: false,
+      },
     ]);
     expect(await act(engine, 'print.templates', { type: 'sales_delivery' })).toEqual([
-      { key: 'document', name: '单据（三联 241×140）' },
+      { templateId: null, templateKey: 'document', name: '单据（三联 241×140）', isDefault: true },
     ]);
     const printed = async (name: string, templateKey?: 'stocktake-count-sheet') => {
       const file = path.join(folder, `${name}.pdf`);

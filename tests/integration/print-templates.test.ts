@@ -247,6 +247,17 @@ describe('print templates kept in the books', () => {
     // 18 lines on 241 × 140 mm: more than one page.
     expect(sample.pages).toBeGreaterThan(1);
     expect(new Set(pageSizes(sample))).toEqual(new Set([triplicate140]));
+    // Larger text: taller rows, more pages; beyond 14 磅 refused, saying so.
+    const larger = await act(engine, 'printTemplates.preview', {
+      template: { ...shipped.template, fontPt: 12 },
+      type: 'sales_delivery',
+    });
+    expect(larger.pages).toBeGreaterThan(sample.pages);
+    const tooLarge = await refused(engine, 'printTemplates.preview', {
+      template: { ...shipped.template, fontPt: 20 },
+      type: 'sales_delivery',
+    });
+    expect(tooLarge.message).toBe('打印模板有误（fontPt）：字号不能大于 14 磅');
 
     await createAccount(engine, await signIn(engine), {
       username: 'keeper',

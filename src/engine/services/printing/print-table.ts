@@ -20,6 +20,8 @@ export interface PrintTable {
   fieldsPerRow: number;
   /** The least height of a line, when not the usual (a count sheet's lines are written in). */
   minRowMm: number | null;
+  /** The size of the header fields' and the table's text; the rows grow with it. */
+  bodyPt: number;
   columns: readonly { label: string; widthMm: number; align: Align }[];
   /** Each line's cells, in the columns' order, and its totalled figures (integers), in `totals`' order. */
   lines: readonly { cells: readonly string[]; figures: readonly number[] }[];
@@ -41,7 +43,6 @@ export interface PrintTable {
 const style = {
   titlePt: 13,
   titleMm: 8,
-  fieldPt: 9,
   fieldMm: 5,
   bodyPt: 9,
   tableHeaderMm: 6,
@@ -54,6 +55,23 @@ const style = {
   footerMm: 5,
   cellPaddingMm: 1,
 } as const;
+
+/** The usual size of a table's text, in points. */
+export const defaultBodyPt = style.bodyPt;
+
+/** The heights that follow the text's size: a larger size never squeezes its lines, a smaller keeps them. */
+function sizesFor(bodyPt: number) {
+  const grow = Math.max(1, bodyPt / style.bodyPt);
+  return {
+    bodyPt,
+    fieldMm: style.fieldMm * grow,
+    tableHeaderMm: style.tableHeaderMm * grow,
+    minRowMm: style.minRowMm * grow,
+    sumRowMm: style.sumRowMm * grow,
+    closingLineMm: style.closingLineMm * grow,
+    signatureMm: style.signatureMm * grow,
+  };
+}
 
 /**
  * Renders tables to one PDF, one after the other (a batch: the keeper's queue, a selection of documents),
@@ -81,32 +99,33 @@ export function renderPrintTable(
 /** Draws a table's pages, every copy of them, onto the canvas; the number of pages drawn. */
 function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
   const { paper, margins } = table;
+  const size = sizesFor(table.bodyPt);
   const left = margins.leftMm;
   const width = paper.widthMm - margins.leftMm - margins.rightMm;
   const fieldRows = Math.ceil(table.fields.length / table.fieldsPerRow);
-  const headerBlock = style.titleMm + fieldRows * style.fieldMm + 1;
-  const bodyTop = margins.topMm + headerBlock + style.tableHeaderMm;
+  const headerBlock = style.titleMm + fieldRows * size.fieldMm + 1;
+  const bodyTop = margins.topMm + headerBlock + size.tableHeaderMm;
   const bodyHeight = paper.heightMm - margins.bottomMm - style.footerMm - bodyTop;
   const cellWidth = (column: number) => table.columns[column]!.widthMm - 2 * style.cellPaddingMm;
   const rowHeights = table.lines.map((line) =>
     Math.max(
-      table.minRowMm ?? style.minRowMm,
+      table.minRowMm ?? size.minRowMm,
       ...line.cells.map(
         (cell, column) =>
-          canvas.heightOf(cell, cellWidth(column), { sizePt: style.bodyPt }) + style.rowPaddingMm,
+          canvas.heightOf(cell, cellWidth(column), { sizePt: size.bodyPt }) + style.rowPaddingMm,
       ),
     ),
   );
   const hasTotals = table.totals.length > 0;
   const closingHeight =
-    (hasTotals ? style.sumRowMm : 0) +
-    table.closing.length * style.closingLineMm +
-    (table.signatures.length > 0 ? style.signatureMm : 0);
+    (hasTotals ? size.sumRowMm : 0) +
+    table.closing.length * size.closingLineMm +
+    (table.signatures.length > 0 ? size.signatureMm : 0);
   const pages = paginate({
     bodyHeightMm: bodyHeight,
     rowHeightsMm: rowHeights,
-    subtotalHeightMm: table.pageSubtotal && hasTotals ? style.sumRowMm : 0,
-    carryHeightMm: table.carry && hasTotals ? style.sumRowMm : 0,
+    subtotalHeightMm: table.pageSubtotal && hasTotals ? size.sumRowMm : 0,
+    carryHeightMm: table.carry && hasTotals ? size.sumRowMm : 0,
     closingHeightMm: closingHeight,
   });
   const sums = pageSums(
@@ -128,18 +147,18 @@ function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
     canvas.text(
       caption,
       { xMm: left + style.cellPaddingMm, yMm: y + 1.2, widthMm: captionWidth },
-      { sizePt: style.bodyPt },
+      { sizePt: size.bodyPt },
     );
     table.totals.forEach((total, index) => {
       const column = table.columns[total.column]!;
       canvas.text(
         total.format(values[index]!),
         { xMm: columnX[total.column]! + style.cellPaddingMm, yMm: y + 1.2, widthMm: cellWidth(total.column) },
-        { sizePt: style.bodyPt, align: column.align },
+        { sizePt: size.bodyPt, align: column.align },
       );
     });
-    canvas.line(left, y + style.sumRowMm, left + width, y + style.sumRowMm, 0.3);
-    return y + style.sumRowMm;
+    canvas.line(left, y + size.sumRowMm, left + width, y + size.sumRowMm, 0.3);
+    return y + size.sumRowMm;
   };
 
   for (const copy of table.copies.length > 0 ? table.copies : ['']) {
@@ -152,12 +171,12 @@ function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
         { sizePt: style.titlePt, align: 'center' },
       );
       if (table.mark)
-        canvas.text(table.mark, { xMm: left, yMm: y + 1, widthMm: width / 3 }, { sizePt: style.fieldPt });
+        canvas.text(table.mark, { xMm: left, yMm: y + 1, widthMm: width / 3 }, { sizePt: size.bodyPt });
       if (copy)
         canvas.text(
           copy,
           { xMm: left, yMm: y + 1, widthMm: width },
-          { sizePt: style.fieldPt, align: 'right' },
+          { sizePt: size.bodyPt, align: 'right' },
         );
       y += style.titleMm;
       const fieldWidth = width / table.fieldsPerRow;
@@ -166,17 +185,17 @@ function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
         const x = left + (index % table.fieldsPerRow) * fieldWidth;
         canvas.text(
           `${field.label}：${field.value}`,
-          { xMm: x, yMm: y + row * style.fieldMm, widthMm: fieldWidth - 2 },
-          { sizePt: style.fieldPt },
+          { xMm: x, yMm: y + row * size.fieldMm, widthMm: fieldWidth - 2 },
+          { sizePt: size.bodyPt },
         );
       });
-      y = bodyTop - style.tableHeaderMm;
+      y = bodyTop - size.tableHeaderMm;
       canvas.line(left, y, left + width, y, 0.8);
       table.columns.forEach((column, index) =>
         canvas.text(
           column.label,
           { xMm: columnX[index]! + style.cellPaddingMm, yMm: y + 1.5, widthMm: cellWidth(index) },
-          { sizePt: style.bodyPt, align: column.align },
+          { sizePt: size.bodyPt, align: column.align },
         ),
       );
       y = bodyTop;
@@ -192,7 +211,7 @@ function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
               yMm: y + style.rowPaddingMm / 2,
               widthMm: cellWidth(column),
             },
-            { sizePt: style.bodyPt, align: table.columns[column]!.align },
+            { sizePt: size.bodyPt, align: table.columns[column]!.align },
           ),
         );
         y += rowHeights[line]!;
@@ -207,16 +226,16 @@ function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
           canvas.text(
             text,
             { xMm: left + style.cellPaddingMm, yMm: y + 1, widthMm: width },
-            { sizePt: style.bodyPt },
+            { sizePt: size.bodyPt },
           );
-          y += style.closingLineMm;
+          y += size.closingLineMm;
         }
         const signatureWidth = width / Math.max(table.signatures.length, 1);
         table.signatures.forEach((signature, index) =>
           canvas.text(
             `${signature.label}：${signature.name}`,
             { xMm: left + index * signatureWidth, yMm: y + 2, widthMm: signatureWidth - 2 },
-            { sizePt: style.bodyPt },
+            { sizePt: size.bodyPt },
           ),
         );
       }

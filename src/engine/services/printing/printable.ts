@@ -1,5 +1,5 @@
 import { paperOf } from '../../domain/printing/paper';
-import type { PrintTable } from './print-table';
+import { defaultBodyPt, type PrintTable } from './print-table';
 import type { ServiceContext } from '../context';
 import type { PrintTemplate, TemplateFields } from './print-template';
 
@@ -48,6 +48,7 @@ export function composePrintTable(
       .filter((field) => field.value !== ''),
     fieldsPerRow: template.fieldsPerRow,
     minRowMm: template.minRowMm ?? null,
+    bodyPt: template.fontPt ?? defaultBodyPt,
     columns: template.columns.map((column) => ({
       label: column.label ?? offered.columns[column.field]!.label,
       widthMm: column.widthMm,

@@ -6,7 +6,7 @@ import { reportAsTable, type ReportRequest } from '../reports/export-report';
 import type { ColumnFormat } from '../reports/report-table';
 import { printFont } from './print-font';
 import type { PrintedFile } from './print-document';
-import { renderPrintTable, type PrintTable } from './print-table';
+import { defaultBodyPt, renderPrintTable, type PrintTable } from './print-table';
 import { printedByFooter } from './printable';
 
 /** A report prints across an A4 sheet turned sideways: its tables are wide. */
@@ -42,6 +42,7 @@ export async function printReport(
     fields: subject ? [{ label: '范围', value: subject }] : [],
     fieldsPerRow: 1,
     minRowMm: null,
+    bodyPt: defaultBodyPt,
     columns: table.columns.map((column) => ({
       label: column.label,
       widthMm: (column.width / characters) * width,
