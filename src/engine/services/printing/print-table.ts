@@ -173,11 +173,7 @@ function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
       if (table.mark)
         canvas.text(table.mark, { xMm: left, yMm: y + 1, widthMm: width / 3 }, { sizePt: size.bodyPt });
       if (copy)
-        canvas.text(
-          copy,
-          { xMm: left, yMm: y + 1, widthMm: width },
-          { sizePt: size.bodyPt, align: 'right' },
-        );
+        canvas.text(copy, { xMm: left, yMm: y + 1, widthMm: width }, { sizePt: size.bodyPt, align: 'right' });
       y += style.titleMm;
       const fieldWidth = width / table.fieldsPerRow;
       table.fields.forEach((field, index) => {
