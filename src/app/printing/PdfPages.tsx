@@ -9,6 +9,7 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 /** The pages at 96 CSS pixels to the inch, as on paper; drawn at the screen's density. */
 const cssPixelsPerPoint = 96 / 72;
 
+
 function bytesOf(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
@@ -17,11 +18,21 @@ function bytesOf(base64: string): Uint8Array {
 }
 
 /**
- * A PDF's pages drawn by PDF.js, each at its paper's size: the preview is the very file the printer gets,
+ * A PDF's pages drawn by PDF.js, each at its paper's size (or a share of it): the preview is the very file the printer gets,
  * not a page laid out again. Glyphs are drawn as paths from the embedded font (no font is installed into
  * the page), so what shows is what the PDF holds.
  */
-export function PdfPages({ contentBase64 }: { contentBase64: string }) {
+export function PdfPages({
+  contentBase64,
+  fitWidth = false,
+}: {
+  contentBase64: string;
+  /**
+   * Drawn as on paper (false), or as wide as the space it is given and never wider than on paper: the
+   * designer's live preview sits beside its form.
+   */
+  fitWidth?: boolean;
+}) {
   const holder = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -42,6 +53,11 @@ export function PdfPages({ contentBase64 }: { contentBase64: string }) {
           canvas.height = Math.round(viewport.height);
           canvas.style.width = `${viewport.width / window.devicePixelRatio}px`;
           canvas.style.height = `${viewport.height / window.devicePixelRatio}px`;
+          if (fitWidth) {
+            // Never wider than the room it has, its proportions kept, as the room changes too.
+            canvas.style.maxWidth = '100%';
+            canvas.style.height = 'auto';
+          }
           canvas.style.boxShadow = '0 1px 4px rgba(0, 0, 0, 0.25)';
           canvas.style.background = '#fff';
           canvas.dataset.testid = 'print-preview-page';
@@ -57,7 +73,7 @@ export function PdfPages({ contentBase64 }: { contentBase64: string }) {
       cancelled = true;
       void task.destroy();
     };
-  }, [contentBase64]);
+  }, [contentBase64, fitWidth]);
 
   if (failure) return <Alert type="error" showIcon title={failure} data-testid="print-preview-failure" />;
   return (

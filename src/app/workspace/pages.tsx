@@ -8,6 +8,7 @@ import {
   CarOutlined,
   DatabaseOutlined,
   FieldNumberOutlined,
+  PrinterOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
   FileTextOutlined,
@@ -58,6 +59,7 @@ import {
   StockCardPage,
 } from '../pages/reports/ReportPages';
 import { NumberingRulesPage } from '../pages/settings/NumberingRulesPage';
+import { PrintTemplatesPage } from '../pages/settings/print-templates/PrintTemplatesPage';
 import { SystemInfoPage } from '../pages/system/SystemInfoPage';
 import { UploadPage } from '../pages/upload/UploadPage';
 import { uploadPagePath } from '../pages/upload/uploadPagePath';
@@ -306,6 +308,15 @@ export const pages: PageDefinition[] = [
     icon: <FieldNumberOutlined />,
     permission: 'settings.edit',
     component: NumberingRulesPage,
+  },
+  {
+    key: 'print-templates',
+    path: '/system/print-templates',
+    group: 'system',
+    title: 'page.printTemplates',
+    icon: <PrinterOutlined />,
+    permission: 'settings.edit',
+    component: PrintTemplatesPage,
   },
   {
     key: 'system-info',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { batchLimit, previewTemplate, printDocuments } from '../../services/printing/print-document';
+import { batchLimit, printDocuments } from '../../services/printing/print-document';
 import { templateOptions } from '../../services/printing/print-templates';
 import { shippedTemplateKeys } from '../../services/printing/shipped-templates';
 import { documentTypes } from '../../../shared/documents/document-types';

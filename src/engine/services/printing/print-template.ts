@@ -92,9 +92,22 @@ export function checkTemplate(input: unknown, offered: TemplateFields): PrintTem
   return template;
 }
 
+/** What the JSON parser's complaints mean, in the words of someone fixing the file by hand. */
+const jsonComplaints: readonly [RegExp, string][] = [
+  [/Expected ',' or '}'/, '此处缺少英文逗号或 }'],
+  [/Expected ',' or ']'/, '此处缺少英文逗号或 ]'],
+  [/Expected (double-quoted )?property name/, '属性名应使用英文双引号（也可能是多了一个逗号）'],
+  [/Unexpected end of JSON input/, '文件提前结束，缺少 } 或 ]'],
+  [
+    /Unexpected token|Unexpected non-whitespace character/,
+    '此处有无法识别的字符（中文引号、注释或多余的内容）',
+  ],
+  [/Bad control character|Unterminated string/, '字符串未用英文双引号闭合'],
+];
+
 /**
  * A template file's text as JSON, or a refusal that says where it breaks, by line and column (the
- * parser names only a character position).
+ * parser names only a character position), and what is wrong there.
  */
 export function parseTemplateFile(text: string, fileName: string): unknown {
   try {
@@ -107,7 +120,10 @@ export function parseTemplateFile(text: string, fileName: string): unknown {
       const before = text.slice(0, Number(position[1]));
       const line = before.split('\n').length;
       where = `第 ${line} 行第 ${before.length - before.lastIndexOf('\n')} 列：`;
+    } else if (/Unexpected end of JSON input/.test(message)) {
+      where = `第 ${text.split('\n').length} 行（文件末尾）：`;
     }
-    throw new LedgerError('VALIDATION', `打印模板【${fileName}】不是有效的 JSON，${where}${message}`);
+    const meaning = jsonComplaints.find(([pattern]) => pattern.test(message))?.[1] ?? message;
+    throw new LedgerError('VALIDATION', `打印模板【${fileName}】不是有效的 JSON，${where}${meaning}。`);
   }
 }
