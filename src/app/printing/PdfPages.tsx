@@ -9,7 +9,6 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 /** The pages at 96 CSS pixels to the inch, as on paper; drawn at the screen's density. */
 const cssPixelsPerPoint = 96 / 72;
 
-
 function bytesOf(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
