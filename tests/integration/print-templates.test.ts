@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
 import type { ApiOutput } from '../../src/shared/api';
+import { runCli } from './support/cli';
 import { callFailing, signIn } from './support/ledger';
 import { act, post, refused, stockLedger, type StockWorld } from './support/stock';
 import { createAccount } from './support/users';
@@ -232,6 +235,30 @@ describe('print templates kept in the books', () => {
     expect((await act(other.engine, 'printTemplates.list', {})).stored).toHaveLength(1);
     head.engine.close();
     other.engine.close();
+  });
+
+  it('ledger print --template: a template by its name, or an exported file; an unknown name lists those there are', async () => {
+    const { engine, world, databasePath, folder } = await stockLedger();
+    const number = await delivery(engine, world);
+    const made = await a4Copy(engine);
+    const exported = await act(engine, 'printTemplates.export', { id: made.id });
+    const file = path.join(folder, exported.fileName);
+    fs.writeFileSync(file, Buffer.from(exported.contentBase64, 'base64'));
+    engine.close();
+    const printedOn = async (template: string) => {
+      const out = path.join(folder, 'out.pdf');
+      const run = await runCli(databasePath, ['print', number, '--to', out, '--template', template]);
+      expect(run.exitCode, run.stderr).toBe(0);
+      return pageSizes({ contentBase64: fs.readFileSync(out).toString('base64') });
+    };
+    expect(await printedOn('出库单 A4')).toEqual([a4Portrait]);
+    expect(await printedOn(file)).toEqual([a4Portrait]);
+    expect(await printedOn('单据（三联 241×140）')).toEqual([triplicate140]);
+    const unknown = await runCli(databasePath, ['print', number, '--to', 'x.pdf', '--template', '出库单 A5']);
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr + unknown.stdout).toContain(
+      '没有名为【出库单 A5】的打印模板。可用的有：出库单 A4、',
+    );
   });
 
   it('previews a template on the type’s 样张 before any document exists; a keeper may not edit templates', async () => {

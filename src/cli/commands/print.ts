@@ -5,11 +5,12 @@ import { cliActor, LedgerError, type Engine } from '../../engine';
 import { parseTemplateFile } from '../../engine/services/printing/print-template';
 import type { ApiOutput } from '../../shared/api';
 
-export const printUsage = `ledger print <单号> [<单号> …] --to 文件.pdf [--template 模板.json]`;
+export const printUsage = `ledger print <单号> [<单号> …] --to 文件.pdf [--template 模板.json | 模板名称]`;
 
 /**
  * `ledger print <number> … --to out.pdf`: the documents as they print, on their default or a given template,
- * one after another in one file; each print is kept in the document's events, as from the app.
+ * one after another in one file; each print is kept in the document's events, as from the app. The template
+ * is a file (a bare template, or one exported from 打印模板) or the name of one the branch has or ships.
  */
 export async function printCommand(engine: Engine, args: string[]): Promise<unknown> {
   const { values, positionals } = parseArgs({
@@ -18,20 +19,8 @@ export async function printCommand(engine: Engine, args: string[]): Promise<unkn
     options: { to: { type: 'string' }, template: { type: 'string' } },
   });
   if (positionals.length === 0 || !values.to) throw new LedgerError('VALIDATION', `用法: ${printUsage}`);
-  let template: unknown;
-  if (values.template) {
-    let text: string;
-    try {
-      text = fs.readFileSync(values.template, 'utf8');
-    } catch (error) {
-      throw new LedgerError(
-        'VALIDATION',
-        `读不了打印模板【${values.template}】：${(error as Error).message}`,
-      );
-    }
-    template = parseTemplateFile(text, path.basename(values.template));
-  }
-  const response = await engine.callAs(cliActor, 'print.document', { numbers: positionals, template });
+  const choice = values.template === undefined ? {} : await templateChoice(engine, values.template);
+  const response = await engine.callAs(cliActor, 'print.document', { numbers: positionals, ...choice });
   if (!response.ok)
     throw new LedgerError(response.error.code, response.error.message, response.error.details);
   const file = response.result as ApiOutput<'print.document'>;
@@ -39,4 +28,37 @@ export async function printCommand(engine: Engine, args: string[]): Promise<unkn
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, Buffer.from(file.contentBase64, 'base64'));
   return { path: target, pages: file.pages };
+}
+
+/** `--template`: a file when one is there (or the name ends in .json), else a template by its name. */
+async function templateChoice(
+  engine: Engine,
+  given: string,
+): Promise<{ template?: unknown; templateId?: number; templateKey?: string }> {
+  if (given.toLowerCase().endsWith('.json') || fs.existsSync(given)) {
+    let text: string;
+    try {
+      text = fs.readFileSync(given, 'utf8');
+    } catch (error) {
+      throw new LedgerError('VALIDATION', `读不了打印模板【${given}】：${(error as Error).message}`);
+    }
+    const parsed = parseTemplateFile(text.replace(/^\uFEFF/, ''), path.basename(given));
+    // A file exported from 打印模板 carries the template inside its envelope.
+    const inside =
+      typeof parsed === 'object' && parsed !== null && 'format' in parsed && 'template' in parsed
+        ? (parsed as { template: unknown }).template
+        : parsed;
+    return { template: inside };
+  }
+  const response = await engine.callAs(cliActor, 'printTemplates.list', {});
+  if (!response.ok) throw new LedgerError(response.error.code, response.error.message);
+  const { stored, shipped } = response.result as ApiOutput<'printTemplates.list'>;
+  const own = stored.find((one) => one.name === given);
+  if (own) return { templateId: own.id };
+  const ours = shipped.find((one) => one.name === given || one.key === given);
+  if (ours) return { templateKey: ours.key };
+  throw new LedgerError(
+    'NOT_FOUND',
+    `没有名为【${given}】的打印模板。可用的有：${[...stored, ...shipped].map((one) => one.name).join('、')}。`,
+  );
 }
