@@ -12,6 +12,7 @@ import { isAppUrl, resolveAppLocation } from './app-location';
 import { EngineRelay } from './engine-relay';
 import { createMainWindow, focusWindow, showQuietNotice } from './main-window';
 import { installApplicationMenu, showAboutDialog } from './menu';
+import { printSettingsFile, withDesktopMethods } from './desktop-printing';
 import { registerRendererCalls } from './renderer-calls';
 import { confineWebContents, denyAllPermissions, installContentSecurityPolicy } from './security';
 import { describeUpdateCheck, UpdateChecker } from './updater';
@@ -88,7 +89,8 @@ function runApp(): void {
     });
     relay = engine;
     engine.start();
-    registerRendererCalls(engine, {
+    const printing = { settingsFile: printSettingsFile(userData), parent: () => mainWindow, log };
+    registerRendererCalls(withDesktopMethods(engine, printing), {
       isAppWebContents: (sender) => mainWindow !== null && sender === mainWindow.webContents,
       isAppUrl: (url) => isAppUrl(url, location),
     });

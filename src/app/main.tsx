@@ -18,7 +18,12 @@ initI18n();
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
 });
-const client = withStaleMarking(createClient(chooseTransport(), window.sessionStorage), queryClient);
+const client = withStaleMarking(
+  createClient(chooseTransport(), window.sessionStorage, {
+    desktop: window.ledger !== undefined,
+  }),
+  queryClient,
+);
 
 function LocalizedApp() {
   const { i18n } = useTranslation();

@@ -856,6 +856,14 @@ export const enUS: Messages = {
     pages: '{{pages}} pages',
   },
   print: {
+    settings: 'Printer settings',
+    settingsTitle: "This computer's printing",
+    printer: 'Printer',
+    defaultPrinter: "The system's default printer",
+    isDefault: 'default',
+    copies: 'Copies',
+    silent: 'Print straight away (no print dialog)',
+    silentHelp: 'On: Print sends to the printer above at once. Off: the system print dialog opens first.',
     previewTitle: 'Print preview ({{pages}} pages)',
     close: 'Close',
     template: 'Print template',
@@ -911,6 +919,7 @@ export const enUS: Messages = {
       preview: 'Print preview',
     },
     printed: 'Print file made: {{pages}} pages',
+    sentToPrinter: 'Sent to the printer: {{pages}} pages',
     printedBatch: 'Print file made: {{count}} documents, {{pages}} pages',
     withheld: {
       own_document: 'You cannot approve a document you made',

@@ -844,6 +844,14 @@ export const zhCN = {
     pages: '共 {{pages}} 页',
   },
   print: {
+    settings: '打印设置',
+    settingsTitle: '本机打印设置',
+    printer: '打印机',
+    defaultPrinter: '系统默认打印机',
+    isDefault: '默认',
+    copies: '份数',
+    silent: '直接打印（不弹出打印对话框）',
+    silentHelp: '开启后，【打印】直接送往上面的打印机；关闭时先弹出系统的打印对话框。',
     previewTitle: '打印预览（共 {{pages}} 页）',
     close: '关闭',
     template: '打印模板',
@@ -873,6 +881,7 @@ export const zhCN = {
       preview: '打印预览',
     },
     printed: '已生成打印文件，共 {{pages}} 页',
+    sentToPrinter: '已送往打印机，共 {{pages}} 页',
     printedBatch: '已生成打印文件：{{count}} 张单据，共 {{pages}} 页',
     withheld: {
       own_document: '不能审核自己制作的单据',

@@ -7,6 +7,7 @@ import type { ApiCallError } from '../api/client';
 import { useClient } from '../api/ClientContext';
 import { useApiQuery } from '../api/useApi';
 import type { DocumentType } from '../components/document/documentTypes';
+import { DesktopPrintSettings } from './DesktopPrintSettings';
 import { usePrintDocuments, type TemplateChoice } from './usePrintDocuments';
 
 // PDF.js is loaded when a preview first opens, not with the app.
@@ -69,6 +70,7 @@ export function PrintPreviewDialog({
       onCancel={onClose}
       destroyOnHidden
       footer={[
+        <DesktopPrintSettings key="settings" />,
         (templates.data?.length ?? 0) > 1 && (
           <Select<number>
             key="template"

@@ -6,6 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
+import { usePrintFile } from '../../printing/usePrintFile';
 import { saveBase64File } from '../../files/saveBase64File';
 import type { MessageKey } from '../../i18n/messageKey';
 import { LoadFailure } from '../LoadFailure';
@@ -69,6 +70,7 @@ export function ReportPage({ config }: { config: AnyReportConfig }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useClient();
+  const printFile = usePrintFile();
   const [draft, setDraft] = useState<FilterDraft>(() => initialDraft(config));
   // 往来余额 opens the statement for one counterparty and side.
   useAddressRequest((request) => setDraft((current) => ({ ...current, ...request })));
@@ -131,8 +133,10 @@ export function ReportPage({ config }: { config: AnyReportConfig }) {
         message.success(t('reports.exported', { fileName: file.fileName }));
       } else {
         const file = await client.call('reports.print', request as ApiInput<'reports.print'>);
-        saveBase64File(file);
-        message.success(t('document.printed', { pages: file.pages }));
+        const went = await printFile(file);
+        message.success(
+          t(went === 'printer' ? 'document.sentToPrinter' : 'document.printed', { pages: file.pages }),
+        );
       }
     } catch (error) {
       message.error((error as Error).message);

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { batchLimit, printDocuments } from '../../services/printing/print-document';
+import { batchLimit, printDocuments, type PrintedFile } from '../../services/printing/print-document';
 import { templateOptions } from '../../services/printing/print-templates';
 import { shippedTemplateKeys } from '../../services/printing/shipped-templates';
 import { documentTypes } from '../../../shared/documents/document-types';
 import { defineMethod } from '../method';
 
-/** A PDF as it crosses the API. */
-export const pdfFile = (file: { fileName: string; pages: number; pdf: Buffer }) => ({
+/** A PDF as it crosses the API, with the paper the desktop tells the printer's driver. */
+export const pdfFile = (file: PrintedFile) => ({
   fileName: file.fileName,
   pages: file.pages,
+  paperMm: file.paperMm,
   contentBase64: file.pdf.toString('base64'),
 });
 

@@ -23,6 +23,7 @@ import { stockBalance } from '../../services/reports/stock-balance';
 import { stockCard } from '../../services/reports/stock-card';
 import { statement } from '../../services/reports/statement';
 import { defineMethod } from '../method';
+import { pdfFile } from './print';
 import { isoDate as isoDateOf } from '../schemas/iso-date';
 import { trimmedText } from '../schemas/record-fields';
 import { searchText } from '../schemas/search-text';
@@ -218,8 +219,7 @@ export const reportMethods = {
     access: 'reports.export',
     handler: async (ctx, { columns: keys, ...request }) => {
       assertMayHave(ctx, request.report, '打印');
-      const file = await printReport(ctx, request, keys);
-      return { fileName: file.fileName, pages: file.pages, contentBase64: file.pdf.toString('base64') };
+      return pdfFile(await printReport(ctx, request, keys));
     },
   }),
 

@@ -1,4 +1,5 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
+import { paperOf } from '../../domain/printing/paper';
 import { documentEvents } from '../../db/schema';
 import type { DocumentType } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
@@ -16,6 +17,16 @@ export interface PrintedFile {
   fileName: string;
   pdf: Buffer;
   pages: number;
+  /** The paper every page is laid out on; null for a batch on papers of several sizes. */
+  paperMm: { width: number; height: number } | null;
+}
+
+/** The one paper a set of templates prints on, or null when they differ. */
+function paperOfAll(templates: readonly PrintTemplate[]): PrintedFile['paperMm'] {
+  const names = new Set(templates.map((template) => template.paper));
+  if (names.size !== 1) return null;
+  const paper = paperOf(templates[0]!.paper);
+  return { width: paper.widthMm, height: paper.heightMm };
 }
 
 /** The most documents one batch prints: a keeper's day, well short of a PDF nobody can open. */
@@ -84,7 +95,8 @@ export async function printDocuments(
     const before = timesPrinted(ctx, ids);
     const { pdf, pages } = await render(before);
     if (options.preview || recordPrints(ctx, documents, before)) {
-      return { fileName: fileNameOf(documents), pdf, pages };
+      const paperMm = paperOfAll(documents.map((doc) => doc.template));
+      return { fileName: fileNameOf(documents), pdf, pages, paperMm };
     }
   }
 }
@@ -139,5 +151,5 @@ export async function previewTemplate(
     [composePrintTable(checked, documentFields, data, printedByFooter(ctx))],
     printFont(),
   );
-  return { fileName: data.fileName, pdf, pages };
+  return { fileName: data.fileName, pdf, pages, paperMm: paperOfAll([checked]) };
 }

@@ -61,5 +61,10 @@ export async function printReport(
     copies: [],
   };
   const { pdf, pages } = await renderPrintTable(printTable, printFont());
-  return { fileName: `${fileStem}.pdf`, pdf, pages };
+  return {
+    fileName: `${fileStem}.pdf`,
+    pdf,
+    pages,
+    paperMm: { width: reportPaper.widthMm, height: reportPaper.heightMm },
+  };
 }
