@@ -6,6 +6,7 @@ import { chineseCapitalAmount } from '../../src/shared/numbers/chinese-amount';
 import { runCli } from '../integration/support/cli';
 import { callOk, signIn } from '../integration/support/ledger';
 import type { Engine } from '../../src/engine';
+import type { ApiInput } from '../../src/shared/api';
 import {
   act,
   enterAndApprove,
@@ -15,7 +16,7 @@ import {
   type StockWorld,
 } from '../integration/support/stock';
 import { createAccount } from '../integration/support/users';
-import { pagesToLookAt, pdfPageSizes, pdfPageText, sumsOnPage } from './support/pdf';
+import { pagesToLookAt, pdfPageSizes, pdfPageText, sumsOnPage, wordPosition } from './support/pdf';
 
 /** 鲜牛奶 received into 一号仓 on 2026-01-05, in 箱 at a price a 箱. */
 const receiveMilk = (engine: Engine, world: StockWorld, boxes: string, unitPrice: string) =>
@@ -395,6 +396,78 @@ describe('a stocktake prints as a count sheet to fill in, and as its counted res
       templateKey: 'stocktake-count-sheet',
     });
     expect(misfit.message).toBe('打印模板【盘点表（空白，手填实盘）】不适用于这类单据。');
+    engine.close();
+  });
+});
+
+describe('套打校准: the print moved and scaled for its printer, the preview not; the calibration page', () => {
+  it('moves every page by the offsets and scales it; a calibration page says what it was printed with', async () => {
+    const { engine, world, folder } = await stockLedger();
+    await receiveMilk(engine, world, '10', '48');
+    const id = await post(engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-01-20',
+      counterpartyId: world.customer,
+      lines: [
+        {
+          goodsId: world.milk,
+          warehouseId: world.warehouse1,
+          unitName: '袋',
+          quantity: '29',
+          unitPrice: '3.5',
+        },
+      ],
+    });
+    const { number } = await act(engine, 'documents.get', { id });
+    const printed = async (name: string, input: Partial<ApiInput<'print.document'>>) => {
+      const file = path.join(folder, `${name}.pdf`);
+      const pdf = await act(engine, 'print.document', { numbers: [number], ...input });
+      fs.writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+      return file;
+    };
+    const mm = 72 / 25.4;
+    const plain = wordPosition(await printed('plain', {}), 1, '单号：')!;
+    const moved = wordPosition(
+      await printed('moved', { calibration: { offsetXmm: 10, offsetYmm: -4, scale: 1 } }),
+      1,
+      '单号：',
+    )!;
+    expect(moved.x - plain.x).toBeCloseTo(10 * mm, 0);
+    expect(moved.y - plain.y).toBeCloseTo(-4 * mm, 0);
+    const scaled = wordPosition(
+      await printed('scaled', { calibration: { offsetXmm: 0, offsetYmm: 0, scale: 0.95 } }),
+      1,
+      '单号：',
+    )!;
+    expect(scaled.x).toBeCloseTo(plain.x * 0.95, 0);
+    // The preview is the page as designed, whatever the printer's calibration; and the paper stays its size.
+    const preview = await printed('preview', {
+      preview: true,
+      calibration: { offsetXmm: 10, offsetYmm: -4, scale: 1 },
+    });
+    expect(wordPosition(preview, 1, '单号：')).toEqual(plain);
+    expect(pdfPageSizes(path.join(folder, 'moved.pdf'))).toEqual(['683.15 x 396.85']);
+    // Out of bounds: refused, saying which.
+    const far = await refused(engine, 'print.document', {
+      numbers: [number],
+      calibration: { offsetXmm: 40, offsetYmm: 0, scale: 1 },
+    });
+    expect(far.message).toContain('水平偏移不能超过 30 毫米');
+
+    const page = await act(engine, 'print.calibrationPage', {
+      paper: 'triplicate-241x140',
+      calibration: { offsetXmm: 1.5, offsetYmm: -2, scale: 1 },
+    });
+    const file = path.join(folder, page.fileName);
+    fs.writeFileSync(file, Buffer.from(page.contentBase64, 'base64'));
+    pagesToLookAt(file);
+    expect(pdfPageSizes(file)).toEqual(['683.15 x 396.85']);
+    const text = pdfPageText(file, 1).replace(/\s+/g, '');
+    expect(text).toContain('套打校准页·241×140mm');
+    expect(text).toContain('十字中心应距纸张左边20mm、上边20mm；下面的粗线应长100mm。');
+    expect(text).toContain('水平+1.5mm，垂直-2mm，缩放100%');
+    // The instructions' first word sits 30 mm in (the cross's 20 and 10 more), moved by the 1.5 mm offset.
+    expect(wordPosition(file, 1, '套打校准页')!.x).toBeCloseTo(31.5 * mm, 0);
     engine.close();
   });
 });

@@ -250,6 +250,11 @@ function reads(ledger: Ledger): Read[] {
     // A PDF: what it prints is the document's reading above (e2e/print-document.test.ts reads it back).
     { method: 'print.document', input: { numbers: [receiptNumber], preview: true }, costFields: [] },
     { method: 'print.templates', input: { type: 'purchase_receipt' }, costFields: [] },
+    {
+      method: 'print.calibrationPage',
+      input: { paper: 'triplicate-241x140', calibration: { offsetXmm: 0, offsetYmm: 0, scale: 1 } },
+      costFields: [],
+    },
     // A template is a layout: it holds no figure. Its preview on a document prints the document's reading.
     { method: 'printTemplates.get', input: { id: template.id }, costFields: [] },
     { method: 'printTemplates.export', input: { id: template.id }, costFields: [] },

@@ -41,6 +41,7 @@ export const readMethods = [
   'periods.list',
   'prices.history',
   'prices.last',
+  'print.calibrationPage',
   'print.templates',
   'printTemplates.export',
   'printTemplates.get',

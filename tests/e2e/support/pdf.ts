@@ -37,3 +37,12 @@ export function pagesToLookAt(file: string): void {
     execFileSync('pdftoppm', ['-r', '80', '-png', file, `${prefix}-${path.basename(file, '.pdf')}`]);
   }
 }
+
+/** Where the first word that begins with `word` is on a page, in points from the top left corner, as poppler places it. */
+export function wordPosition(file: string, page: number, word: string): { x: number; y: number } | null {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], {
+    encoding: 'utf8',
+  });
+  const match = new RegExp(`<word xMin="([\\d.]+)" yMin="([\\d.]+)"[^>]*>${word}[^<]*</word>`).exec(html);
+  return match ? { x: Number(match[1]), y: Number(match[2]) } : null;
+}

@@ -4,6 +4,9 @@ import { templateOptions } from '../../services/printing/print-templates';
 import { shippedTemplateKeys } from '../../services/printing/shipped-templates';
 import { documentTypes } from '../../../shared/documents/document-types';
 import { defineMethod } from '../method';
+import { calibrationPage } from '../../services/printing/calibration-page';
+import { paperNames } from '../../domain/printing/paper';
+import { calibrationSchema } from '../../../shared/printing-calibration';
 
 /** A PDF as it crosses the API, with the paper the desktop tells the printer's driver. */
 export const pdfFile = (file: PrintedFile) => ({
@@ -33,12 +36,16 @@ export const printMethods = {
       ...templateChoice,
       /** The same pages to look at: not counted as a print, nothing recorded. */
       preview: z.boolean().default(false),
+      /** 套打校准 of the printer it goes to (the desktop keeps one per printer). */
+      calibration: calibrationSchema.optional(),
     }),
     // documents.print, or warehouse.print for the slips of what moves stock: checked with the document
     // (document-printable.ts).
     access: 'signed-in',
-    handler: async (ctx, { numbers, template, templateId, templateKey, preview }) =>
-      pdfFile(await printDocuments(ctx, numbers, { template, templateId, templateKey, preview })),
+    handler: async (ctx, { numbers, template, templateId, templateKey, preview, calibration }) =>
+      pdfFile(
+        await printDocuments(ctx, numbers, { template, templateId, templateKey, preview, calibration }),
+      ),
   }),
 
   /** The templates a document type prints on, its default first (打印预览 offers them). */
@@ -46,5 +53,12 @@ export const printMethods = {
     input: z.object({ type: z.enum(documentTypes) }),
     access: 'signed-in',
     handler: (ctx, { type }) => templateOptions(ctx, type),
+  }),
+
+  /** 套打校准页 on a paper, printed with the printer's current calibration, to measure with a ruler. */
+  'print.calibrationPage': defineMethod({
+    input: z.object({ paper: z.enum(paperNames), calibration: calibrationSchema }),
+    access: 'signed-in',
+    handler: async (ctx, { paper, calibration }) => pdfFile(await calibrationPage(ctx, paper, calibration)),
   }),
 };

@@ -2,6 +2,7 @@ import { create, type Font } from 'fontkit';
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { mmToPoints, type Paper } from '../../domain/printing/paper';
+import { isIdentity, noCalibration, type Calibration } from '../../../shared/printing-calibration';
 import type { PrintFont } from './print-font';
 
 export type Align = 'left' | 'center' | 'right';
@@ -46,7 +47,15 @@ export class PdfCanvas {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
 
-  constructor(font: PrintFont, title: string) {
+  /**
+   * `calibration`: every page moved and scaled on the way to a printer that puts it off (套打); the
+   * page's size stays its paper's.
+   */
+  constructor(
+    font: PrintFont,
+    title: string,
+    private readonly calibration: Calibration = noCalibration,
+  ) {
     this.doc = new PDFDocument({
       autoFirstPage: false,
       margin: 0,
@@ -66,6 +75,11 @@ export class PdfCanvas {
   page(paper: Paper): void {
     const size: [number, number] = [mmToPoints(paper.widthMm), mmToPoints(paper.heightMm)];
     this.doc.addPage({ size, margin: 0 });
+    if (!isIdentity(this.calibration)) {
+      this.doc
+        .translate(mmToPoints(this.calibration.offsetXmm), mmToPoints(this.calibration.offsetYmm))
+        .scale(this.calibration.scale);
+    }
   }
 
   /** One line of text in a box, cut off at its width rather than wrapped. */

@@ -1,5 +1,6 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { paperOf } from '../../domain/printing/paper';
+import { noCalibration, type Calibration } from '../../../shared/printing-calibration';
 import { documentEvents } from '../../db/schema';
 import type { DocumentType } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
@@ -53,12 +54,13 @@ function reprintMark(times: number): string | null {
  * default (print-templates.ts) unless another stored or shipped one is chosen or a template is given.
  * It is the file both the preview shows and the printer prints. A print (not a preview) is kept in each
  * document's events, and a document printed before carries the 重打 mark: the preview shows the mark
- * the print will carry. The footer names who printed and when.
+ * the print will carry. The footer names who printed and when. A calibration (套打校准) moves and scales
+ * the printed pages for the printer they go to; the preview is never moved.
  */
 export async function printDocuments(
   ctx: ServiceContext,
   numbers: readonly string[],
-  options: TemplateChoice & { template?: unknown; preview?: boolean } = {},
+  options: TemplateChoice & { template?: unknown; preview?: boolean; calibration?: Calibration } = {},
 ): Promise<PrintedFile> {
   if (numbers.length === 0) throw new LedgerError('VALIDATION', '请选择要打印的单据。');
   if (numbers.length > batchLimit) {
@@ -87,6 +89,8 @@ export async function printDocuments(
         ),
       ),
       font,
+      // The preview is the page as designed; the print goes out moved for its printer (套打).
+      { calibration: options.preview ? noCalibration : options.calibration },
     );
   const ids = documents.map((doc) => doc.documentId);
   // Rendered first, recorded after: a print that fails to render is no print. Another copy of the app

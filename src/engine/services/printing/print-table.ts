@@ -1,6 +1,7 @@
 import { paginate, pageSums } from '../../domain/printing/pagination';
 import type { Margins, Paper } from '../../domain/printing/paper';
 import { PdfCanvas, type Align } from './pdf-canvas';
+import type { Calibration } from '../../../shared/printing-calibration';
 import type { PrintFont } from './print-font';
 
 /**
@@ -80,9 +81,9 @@ function sizesFor(bodyPt: number) {
 export async function renderPrintTables(
   tables: readonly PrintTable[],
   font: PrintFont,
-  title = tables[0]?.title ?? '',
+  options: { title?: string; calibration?: Calibration } = {},
 ): Promise<{ pdf: Buffer; pages: number }> {
-  const canvas = new PdfCanvas(font, title);
+  const canvas = new PdfCanvas(font, options.title ?? tables[0]?.title ?? '', options.calibration);
   let pages = 0;
   for (const table of tables) pages += drawPrintTable(canvas, table);
   return { pdf: await canvas.finish(), pages };
