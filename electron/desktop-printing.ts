@@ -44,7 +44,7 @@ export function printSettingsFile(userDataFolder: string): string {
   return path.join(userDataFolder, 'printing.json');
 }
 
-const defaults: DesktopPrintSettings = { printer: null, silent: false, copies: 1 };
+const defaults: DesktopPrintSettings = { printer: null, silent: false, copies: 1, calibrations: {} };
 
 export function readPrintSettings(file: string): DesktopPrintSettings {
   try {

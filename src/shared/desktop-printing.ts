@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calibrationSchema, noCalibration, type Calibration } from './printing-calibration';
 
 /**
  * This machine's printing, as the desktop app keeps it (electron/desktop-printing.ts): which printer,
@@ -11,8 +12,15 @@ export const desktopPrintSettingsSchema = z.object({
   /** 直接打印: no dialog, to the printer above (the keeper's slips, one after another). */
   silent: z.boolean(),
   copies: z.number().int().min(1, '份数至少为 1').max(99, '份数最多为 99'),
+  /** 套打校准 per printer, by its system name ('' for the system's default printer). */
+  calibrations: z.record(z.string().max(300), calibrationSchema).default({}),
 });
 export type DesktopPrintSettings = z.infer<typeof desktopPrintSettingsSchema>;
+
+/** The calibration of the printer the settings print on. */
+export function calibrationOf(settings: DesktopPrintSettings): Calibration {
+  return settings.calibrations[settings.printer ?? ''] ?? noCalibration;
+}
 
 export interface DesktopPrinter {
   name: string;
@@ -26,7 +34,10 @@ export interface DesktopMethods {
     input: Record<string, never>;
     output: { printers: DesktopPrinter[]; settings: DesktopPrintSettings };
   };
-  'desktop.printing.save': { input: DesktopPrintSettings; output: DesktopPrintSettings };
+  'desktop.printing.save': {
+    input: z.input<typeof desktopPrintSettingsSchema>;
+    output: DesktopPrintSettings;
+  };
   'desktop.printPdf': {
     input: { contentBase64: string; paperMm: { width: number; height: number } | null; dialog?: boolean };
     output: { printed: true; printer: string | null; copies: number };

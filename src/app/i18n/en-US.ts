@@ -856,6 +856,16 @@ export const enUS: Messages = {
     pages: '{{pages}} pages',
   },
   print: {
+    calibration: 'Form alignment (this printer)',
+    calibrationHelp:
+      'On pre-printed forms a printer often lands a few millimetres off. Print a calibration page, measure the cross and the line with a ruler and enter what the page says; the preview is not affected.',
+    offsetX: 'Across',
+    offsetY: 'Down',
+    scale: 'Scale',
+    calibrationPage: 'Print calibration page',
+    customForm: 'A custom paper size for continuous forms',
+    customFormGuide:
+      'A dot-matrix printer on 241 mm continuous forms needs a paper of that size in its driver, or it feeds as A4 and drifts:\n1. Windows: Settings › Printers & scanners › Print server properties, tick Create a new form, name it "三联 241x140", width 24.10 cm, height 14.00 cm, margins 0, save (the same for 93 and 279.4 mm). add-paper-forms.ps1 in the app\'s resources folder makes all three.\n2. In the printer\'s Printing preferences › Paper/Quality choose that paper and the tractor feed.\n3. Come back here, print a calibration page and enter the corrections above.',
     settings: 'Printer settings',
     settingsTitle: "This computer's printing",
     printer: 'Printer',

@@ -844,6 +844,16 @@ export const zhCN = {
     pages: '共 {{pages}} 页',
   },
   print: {
+    calibration: '套打校准（当前打印机）',
+    calibrationHelp:
+      '在预印好的单据上套打时，打印机常会偏几毫米。先打一张校准页，用直尺量十字和粗线，按校准页上的说明填入；预览不受影响。',
+    offsetX: '水平偏移',
+    offsetY: '垂直偏移',
+    scale: '缩放',
+    calibrationPage: '打印校准页',
+    customForm: '连续纸的自定义纸张',
+    customFormGuide:
+      '针式打印机用 241 mm 宽的连续纸时，驱动里必须有同样大小的纸张，否则会按 A4 走纸、越打越偏：\n1. Windows：打开【设置 › 蓝牙和其他设备 › 打印机和扫描仪】，点【打印服务器属性】，勾选【创建新表单】，名称填“三联 241x140”，宽 24.10 cm、高 14.00 cm，边距全为 0，保存（93 mm、279.4 mm 同理）。也可以用安装目录 resources 里的 add-paper-forms.ps1 一次建好三种。\n2. 在该打印机的【打印首选项 › 纸张/质量】里选这个纸张，进纸方式选“拖纸器（连续纸）”。\n3. 回到这里打印校准页，量好后填入上面的校准。',
     settings: '打印设置',
     settingsTitle: '本机打印设置',
     printer: '打印机',

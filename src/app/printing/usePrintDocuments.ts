@@ -2,6 +2,7 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useClient } from '../api/ClientContext';
 import type { ApiInput } from '../../shared/api';
+import { calibrationOf } from '../../shared/desktop-printing';
 import { usePrintFile } from './usePrintFile';
 
 /** Which template to print on: a stored one, a shipped one, or (neither) the type's default. */
@@ -23,7 +24,15 @@ export function usePrintDocuments(): (
   const printFile = usePrintFile();
   return async (numbers, choice = {}) => {
     try {
-      const file = await client.call('print.document', { numbers: [...numbers], ...choice });
+      // On the desktop the print goes out moved for the printer it goes to (套打校准).
+      const calibration = client.desktop
+        ? calibrationOf((await client.desktop.call('desktop.printing', {})).settings)
+        : undefined;
+      const file = await client.call('print.document', {
+        numbers: [...numbers],
+        ...choice,
+        ...(calibration ? { calibration } : {}),
+      });
       const went = await printFile(file);
       void message.success(
         went === 'printer'

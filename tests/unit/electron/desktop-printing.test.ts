@@ -104,6 +104,7 @@ describe('desktop printing', () => {
       printer: 'EPSON_LQ_630K',
       silent: true,
       copies: 3,
+      calibrations: {},
     });
     stand.windows.length = 0;
     const answer = await call('desktop.printPdf', {
@@ -170,7 +171,7 @@ describe('desktop printing', () => {
           { name: 'EPSON_LQ_630K', displayName: 'EPSON LQ-630K', isDefault: true },
           { name: 'HP_LaserJet', displayName: 'HP_LaserJet', isDefault: false },
         ],
-        settings: { printer: null, silent: false, copies: 1 },
+        settings: { printer: null, silent: false, copies: 1, calibrations: {} },
       },
     });
     expect(await call('desktop.printing', {}, null)).toEqual({
