@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -468,6 +469,57 @@ describe('套打校准: the print moved and scaled for its printer, the preview 
     expect(text).toContain('水平+1.5mm，垂直-2mm，缩放100%');
     // The instructions' first word sits 30 mm in (the cross's 20 and 10 more), moved by the 1.5 mm offset.
     expect(wordPosition(file, 1, '套打校准页')!.x).toBeCloseTo(31.5 * mm, 0);
+    engine.close();
+  });
+});
+
+describe('打印外观: the branch’s date format and logo on every page', () => {
+  it('prints dates as the branch writes them and its logo at the left of each title, embedded once', async () => {
+    const { engine, world, folder } = await stockLedger();
+    await receiveMilk(engine, world, '500', '48');
+    const id = await post(engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-01-20',
+      counterpartyId: world.customer,
+      lines: Array.from({ length: 25 }, () => ({
+        goodsId: world.milk,
+        warehouseId: world.warehouse1,
+        unitName: '袋',
+        quantity: '29',
+        unitPrice: '3.5',
+      })),
+    });
+    const { number } = await act(engine, 'documents.get', { id });
+    const logo = fs.readFileSync(path.resolve(import.meta.dirname, '../../resources/icon.png'));
+    await act(engine, 'printTemplates.setAppearance', {
+      dateFormat: 'yyyy年M月d日',
+      logoBase64: logo.toString('base64'),
+    });
+    const pdf = await act(engine, 'print.document', { numbers: [number], preview: true });
+    const file = path.join(folder, 'with-logo.pdf');
+    fs.writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+    pagesToLookAt(file);
+    expect(pdf.pages).toBeGreaterThan(1);
+    for (let page = 1; page <= pdf.pages; page += 1) {
+      const text = pdfPageText(file, page);
+      expect(text).toContain('日期：2026年1月20日');
+      expect(text).toMatch(/打印时间：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    }
+    // One picture on every page, and one image object in the file (pdfimages lists each page's use of it).
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      // A PNG with transparency is an image and its soft mask.
+      .filter((columns) => columns[2] === 'image');
+    expect(images).toHaveLength(pdf.pages);
+    expect(new Set(images.map((columns) => columns[10])).size).toBe(1);
+    // Not a picture, or too large: refused, and the logo stays as it was.
+    const notPicture = await refused(engine, 'printTemplates.setAppearance', {
+      logoBase64: Buffer.from('<svg/>').toString('base64'),
+    });
+    expect(notPicture.message).toBe('机构标志应为 PNG 或 JPEG 图片。');
+    expect((await act(engine, 'printTemplates.appearance', {})).logoBase64).toBe(logo.toString('base64'));
     engine.close();
   });
 });

@@ -23,6 +23,7 @@ const delivery: PrintTable = {
   title: '北京分公司 销售出库单',
   mark: null,
   minRowMm: null,
+  logo: null,
   bodyPt: 9,
   fields: [
     { label: '单号', value: 'XS-20261130-0007' },

@@ -171,4 +171,33 @@ describe('打印模板 designer in web mode', () => {
     expect(await page.getByTestId('templates-table').locator('.ant-table-row').count()).toBe(rows);
     expect(pageErrors).toEqual([]);
   });
+
+  test('打印外观: the date format and the branch logo, for every template', async () => {
+    const card = page.getByTestId('print-appearance');
+    await card.getByTestId('print-date-format').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '2026年11月20日' }).click();
+    await expect.poll(() => page.getByText('已保存打印外观').isVisible()).toBe(true);
+    await card
+      .locator('input[type=file]')
+      .setInputFiles(path.resolve(import.meta.dirname, '../../resources/icon.png'));
+    await expect.poll(() => card.getByTestId('print-logo').count()).toBe(1);
+    await shot('print-templates-07-appearance');
+    const appearance = await admin.call<{ dateFormat: string; logoBase64: string | null }>(
+      'printTemplates.appearance',
+      {},
+    );
+    expect(appearance.dateFormat).toBe('yyyy年M月d日');
+    expect(appearance.logoBase64).toBe(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../resources/icon.png')).toString('base64'),
+    );
+    // The delivery prints with both.
+    const printed = await admin.call<{ contentBase64: string }>('print.document', {
+      numbers: [number],
+      preview: true,
+    });
+    const pdf = path.join(folder(), 'delivery-appearance.pdf');
+    fs.writeFileSync(pdf, Buffer.from(printed.contentBase64, 'base64'));
+    expect(pdfPageText(pdf, 1)).toContain('日期：2026年11月20日');
+    expect(pageErrors).toEqual([]);
+  });
 });

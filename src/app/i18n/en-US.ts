@@ -769,6 +769,17 @@ export const enUS: Messages = {
     noWarehouses: 'No warehouses yet',
   },
   printTemplates: {
+    appearance: 'Print appearance (every template)',
+    dateFormat: 'Date format',
+    logo: 'Branch logo',
+    noLogo: 'None',
+    chooseLogo: 'Choose a picture…',
+    removeLogo: 'Remove',
+    logoSaved: 'Branch logo set',
+    logoRemoved: 'Branch logo removed',
+    appearanceSaved: 'Print appearance saved',
+    appearanceHelp:
+      'Dates print in this format on documents and in the printed-at line; the logo (PNG or JPEG, up to 256 KB) prints at the left of every page title.',
     all: 'All templates',
     design: 'Design',
     updatedAt: 'Changed',

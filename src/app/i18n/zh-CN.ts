@@ -758,6 +758,17 @@ export const zhCN = {
     noWarehouses: '还没有仓库',
   },
   printTemplates: {
+    appearance: '打印外观（所有模板通用）',
+    dateFormat: '日期格式',
+    logo: '机构标志',
+    noLogo: '未设置',
+    chooseLogo: '选择图片…',
+    removeLogo: '移除',
+    logoSaved: '已设置机构标志',
+    logoRemoved: '已移除机构标志',
+    appearanceSaved: '已保存打印外观',
+    appearanceHelp:
+      '日期按这里的格式打印在单据日期和打印时间上；机构标志（PNG 或 JPEG，256 KB 以内）印在每页标题的左侧。',
     all: '全部模板',
     design: '设计',
     updatedAt: '修改时间',

@@ -28,6 +28,7 @@ export const notReads: ReadonlySet<string> = new Set([
   'printTemplates.setDefault',
   'printTemplates.delete',
   'printTemplates.import',
+  'printTemplates.setAppearance',
   'masterData.setActive',
   'masterData.delete',
   'masterData.restore',

@@ -12,6 +12,8 @@ import {
   setDefaultTemplate,
 } from '../../services/printing/print-templates';
 import { documentFields } from '../../services/printing/document-printable';
+import { printAppearance, updatePrintAppearance } from '../../services/printing/print-appearance';
+import { printDateFormats } from '../../domain/printing/print-date';
 import { paperNames, paperOf } from '../../domain/printing/paper';
 import { documentTypes } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
@@ -125,5 +127,22 @@ export const printTemplateMethods = {
     access: 'settings.edit',
     handler: async (ctx, { template, type, number }) =>
       pdfFile(await previewTemplate(ctx, template, type, number)),
+  }),
+
+  /** How every print looks where no template says: the date format and the branch's logo. */
+  'printTemplates.appearance': defineMethod({
+    input: z.object({}),
+    access: 'settings.edit',
+    handler: (ctx) => printAppearance(ctx),
+  }),
+
+  'printTemplates.setAppearance': defineMethod({
+    input: z.object({
+      dateFormat: z.enum(printDateFormats).optional(),
+      /** A PNG or JPEG as base64; null takes the logo off. */
+      logoBase64: z.string().max(400_000, '机构标志图片过大，请用 256 KB 以内的图片').nullable().optional(),
+    }),
+    access: 'settings.edit',
+    handler: (ctx, change) => updatePrintAppearance(ctx, change),
   }),
 };

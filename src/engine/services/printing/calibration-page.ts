@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 import { PdfCanvas } from './pdf-canvas';
 import type { PrintedFile } from './print-document';
 import { printFont } from './print-font';
-import { printedByFooter } from './printable';
+import { pageFurniture } from './printable';
 
 /** Where the cross is, from the paper's left and top edges: far enough in for any printer to reach. */
 export const crossAtMm = 20;
@@ -73,7 +73,7 @@ export async function calibrationPage(
     ),
   );
   canvas.text(
-    printedByFooter(ctx),
+    pageFurniture(ctx).footer,
     { xMm: crossAtMm, yMm: paper.heightMm - 8, widthMm: paper.widthMm - 30 },
     { sizePt: 7 },
   );

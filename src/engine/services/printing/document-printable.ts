@@ -14,6 +14,8 @@ import type { ServiceContext } from '../context';
 import { readDocument } from '../documents/read-document';
 import type { PrintTemplate, TemplateFields } from './print-template';
 import type { PrintData } from './printable';
+import { formatPrintDate } from '../../domain/printing/print-date';
+import { printAppearance } from './print-appearance';
 
 /** Refuses a reader who may not print this document (document-printing.ts). */
 function mayPrint(ctx: ServiceContext, type: DocumentType): void {
@@ -160,7 +162,7 @@ export function documentPrintData(
     fileName: `${doc.typeLabel}-${doc.number}.pdf`,
     header: {
       number: doc.number,
-      businessDate: doc.businessDate,
+      businessDate: formatPrintDate(doc.businessDate, printAppearance(ctx).dateFormat),
       typeLabel: doc.typeLabel,
       counterparty: doc.counterpartyName ?? '',
       // A document whose lines name the warehouse prints theirs.

@@ -4,6 +4,8 @@ import { findBranchRow } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { capitalAmountLine } from './document-printable';
 import type { PrintData } from './printable';
+import { formatPrintDate } from '../../domain/printing/print-date';
+import { printAppearance } from './print-appearance';
 
 /** Goods of the sample: a distributor's everyday lines, 1 箱 = 24 袋 and the like. */
 const sampleGoods = [
@@ -59,7 +61,7 @@ export function sampleDocumentPrintData(ctx: ServiceContext, type: DocumentType)
     fileName: `${label}-样张.pdf`,
     header: {
       number: 'YZ-20261201-0001',
-      businessDate: ctx.clock.today(),
+      businessDate: formatPrintDate(ctx.clock.today(), printAppearance(ctx).dateFormat),
       typeLabel: label,
       counterparty: '示例商贸有限公司',
       warehouse: '一号仓',

@@ -19,6 +19,12 @@ export interface Box {
   widthMm: number;
 }
 
+/** A picture PDFKit has read (`openImage`, which its types leave out): drawn again without embedding it again. */
+interface EmbeddedImage {
+  width: number;
+  height: number;
+}
+
 const pointsToMm = (points: number) => (points * 25.4) / 72;
 
 /**
@@ -46,6 +52,7 @@ export class PdfCanvas {
   private readonly doc: InstanceType<typeof PDFDocument>;
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
+  private readonly images = new Map<Buffer, EmbeddedImage>();
 
   /**
    * `calibration`: every page moved and scaled on the way to a printer that puts it off (套打); the
@@ -104,6 +111,26 @@ export class PdfCanvas {
   /** How tall `text` wraps to in a box of `widthMm`, in millimetres. */
   heightOf(text: string, widthMm: number, style: TextStyle): number {
     return pointsToMm(this.doc.fontSize(style.sizePt).heightOfString(text, { width: mmToPoints(widthMm) }));
+  }
+
+  /**
+   * A picture (PNG or JPEG) in a box of this height, as wide as its proportions make it but no wider
+   * than `maxWidthMm`; the width drawn, in millimetres. Each picture is embedded once however many pages
+   * carry it.
+   */
+  image(bytes: Buffer, box: { xMm: number; yMm: number; heightMm: number; maxWidthMm: number }): number {
+    let image = this.images.get(bytes);
+    if (!image) {
+      image = (this.doc as unknown as { openImage(bytes: Buffer): EmbeddedImage }).openImage(bytes);
+      this.images.set(bytes, image);
+    }
+    const widthMm = Math.min(box.maxWidthMm, (image.width / image.height) * box.heightMm);
+    const heightMm = (image.height / image.width) * widthMm;
+    this.doc.image(image as never, mmToPoints(box.xMm), mmToPoints(box.yMm), {
+      width: mmToPoints(widthMm),
+      height: mmToPoints(heightMm),
+    });
+    return widthMm;
   }
 
   line(x1Mm: number, y1Mm: number, x2Mm: number, y2Mm: number, widthPt = 0.5): void {

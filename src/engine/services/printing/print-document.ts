@@ -12,7 +12,7 @@ import { printFont } from './print-font';
 import { renderPrintTables } from './print-table';
 import { checkTemplate, type PrintTemplate } from './print-template';
 import { resolveTemplate, type TemplateChoice } from './print-templates';
-import { composePrintTable, printedByFooter } from './printable';
+import { composePrintTable, pageFurniture } from './printable';
 
 export interface PrintedFile {
   fileName: string;
@@ -76,7 +76,7 @@ export async function printDocuments(
   };
   const font = printFont();
   const documents = [...new Set(numbers)].map((number) => documentPrintData(ctx, number, templateFor));
-  const footer = printedByFooter(ctx);
+  const furniture = pageFurniture(ctx);
   const render = (before: Map<number, number>) =>
     renderPrintTables(
       documents.map((doc) =>
@@ -84,7 +84,7 @@ export async function printDocuments(
           doc.template,
           documentFields,
           doc,
-          footer,
+          furniture,
           reprintMark(before.get(doc.documentId) ?? 0),
         ),
       ),
@@ -152,7 +152,7 @@ export async function previewTemplate(
   const checked = checkTemplate(template, documentFields);
   const data = sampleDocumentPrintData(ctx, type);
   const { pdf, pages } = await renderPrintTables(
-    [composePrintTable(checked, documentFields, data, printedByFooter(ctx))],
+    [composePrintTable(checked, documentFields, data, pageFurniture(ctx))],
     printFont(),
   );
   return { fileName: data.fileName, pdf, pages, paperMm: paperOfAll([checked]) };

@@ -16,6 +16,8 @@ export interface PrintTable {
   title: string;
   /** Printed at the left of the title on every page: 重打 on a copy printed before. */
   mark: string | null;
+  /** The branch's logo (PNG or JPEG) at the far left of the title, on every page. */
+  logo: Buffer | null;
   /** Label and value pairs under the title, `fieldsPerRow` to a row. */
   fields: readonly { label: string; value: string }[];
   fieldsPerRow: number;
@@ -171,8 +173,20 @@ function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
         { xMm: left, yMm: y, widthMm: width },
         { sizePt: style.titlePt, align: 'center' },
       );
+      const logoWidth = table.logo
+        ? canvas.image(table.logo, {
+            xMm: left,
+            yMm: y,
+            heightMm: style.titleMm - 1.5,
+            maxWidthMm: width / 5,
+          }) + 2
+        : 0;
       if (table.mark)
-        canvas.text(table.mark, { xMm: left, yMm: y + 1, widthMm: width / 3 }, { sizePt: size.bodyPt });
+        canvas.text(
+          table.mark,
+          { xMm: left + logoWidth, yMm: y + 1, widthMm: width / 3 - logoWidth },
+          { sizePt: size.bodyPt },
+        );
       if (copy)
         canvas.text(copy, { xMm: left, yMm: y + 1, widthMm: width }, { sizePt: size.bodyPt, align: 'right' });
       y += style.titleMm;

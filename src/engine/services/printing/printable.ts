@@ -1,4 +1,6 @@
 import { paperOf } from '../../domain/printing/paper';
+import { formatPrintDate } from '../../domain/printing/print-date';
+import { logoBytes, printAppearance } from './print-appearance';
 import { defaultBodyPt, type PrintTable } from './print-table';
 import type { ServiceContext } from '../context';
 import type { PrintTemplate, TemplateFields } from './print-template';
@@ -22,12 +24,18 @@ export interface PrintData {
   signatures: Readonly<Record<string, string>>;
 }
 
+/** What every printed page carries besides its printable: who printed it and when, the branch's logo. */
+export interface PageFurniture {
+  footer: string;
+  logo: Buffer | null;
+}
+
 /** Lays a printable's data into its template: the table the renderer paginates and draws. */
 export function composePrintTable(
   template: PrintTemplate,
   offered: TemplateFields,
   data: PrintData,
-  footer: string,
+  furniture: PageFurniture,
   mark: string | null = null,
 ): PrintTable {
   const visible = (key: string) => data.lines.every((line) => line.figures[key] !== null);
@@ -42,6 +50,7 @@ export function composePrintTable(
     },
     title: data.title,
     mark,
+    logo: furniture.logo,
     // A field the document leaves empty (调入仓库 on a delivery) is left out, not printed blank.
     fields: template.fields
       .map((key) => ({ label: offered.header[key]!, value: data.header[key] ?? '' }))
@@ -72,12 +81,20 @@ export function composePrintTable(
       label: offered.signatures[key]!,
       name: data.signatures[key] ?? '',
     })),
-    footer,
+    footer: furniture.footer,
     copies: template.copies,
   };
 }
 
-/** The page footer's left part on everything printed: who printed it, and when (in the branch's time). */
-export function printedByFooter(ctx: ServiceContext): string {
-  return `打印人：${ctx.actor.displayName}  打印时间：${ctx.clock.localTime(ctx.clock.now())}`;
+/**
+ * What every page printed now carries: the footer's left part, who printed it and when (in the branch's
+ * time and date format), and the branch's logo (print-appearance.ts).
+ */
+export function pageFurniture(ctx: ServiceContext): PageFurniture {
+  const appearance = printAppearance(ctx);
+  const at = formatPrintDate(ctx.clock.localTime(ctx.clock.now()), appearance.dateFormat);
+  return {
+    footer: `打印人：${ctx.actor.displayName}  打印时间：${at}`,
+    logo: appearance.logoBase64 ? logoBytes(appearance.logoBase64) : null,
+  };
 }

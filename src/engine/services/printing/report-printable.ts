@@ -7,7 +7,7 @@ import type { ColumnFormat } from '../reports/report-table';
 import { printFont } from './print-font';
 import type { PrintedFile } from './print-document';
 import { defaultBodyPt, renderPrintTable, type PrintTable } from './print-table';
-import { printedByFooter } from './printable';
+import { pageFurniture } from './printable';
 
 /** A report prints across an A4 sheet turned sideways: its tables are wide. */
 const reportPaper = paperOf('a4-landscape');
@@ -34,11 +34,13 @@ export async function printReport(
   const { table, fileStem, subject } = reportAsTable(ctx, request, columnKeys);
   const width = reportPaper.widthMm - margins.leftMm - margins.rightMm;
   const characters = table.columns.reduce((sum, column) => sum + column.width, 0);
+  const furniture = pageFurniture(ctx);
   const printTable: PrintTable = {
     paper: reportPaper,
     margins,
     title: `${findBranchRow(ctx.db)?.name ?? ''} ${table.title}`.trim(),
     mark: null,
+    logo: furniture.logo,
     fields: subject ? [{ label: '范围', value: subject }] : [],
     fieldsPerRow: 1,
     minRowMm: null,
@@ -57,7 +59,7 @@ export async function printReport(
     carry: false,
     closing: [],
     signatures: [],
-    footer: printedByFooter(ctx),
+    footer: furniture.footer,
     copies: [],
   };
   const { pdf, pages } = await renderPrintTable(printTable, printFont());

@@ -7,6 +7,7 @@ import { documentTypes, type DocumentType } from '../../../../shared/documents/d
 import { useApiMutation, useApiQuery } from '../../../api/useApi';
 import { LoadFailure } from '../../../components/LoadFailure';
 import { readFileAsBase64 } from '../../../files/readFileAsBase64';
+import { PrintAppearanceCard } from './PrintAppearanceCard';
 import { TemplateDesigner } from './TemplateDesigner';
 
 type Catalogue = ApiOutput<'printTemplates.list'>;
@@ -189,6 +190,7 @@ export function PrintTemplatesPage() {
               },
             ]}
           />
+          <PrintAppearanceCard />
         </>
       )}
       <CopyDialog
