@@ -523,3 +523,59 @@ describe('打印外观: the branch’s date format and logo on every page', () =
     engine.close();
   });
 });
+
+describe('a 收款单 prints what it settled', () => {
+  it('on A5, its settlements in date order with their amounts, the total in 大写, what is left unsettled', async () => {
+    const { engine, world, folder } = await stockLedger();
+    await receiveMilk(engine, world, '10', '48');
+    // 29 袋 at 3.50 is 101.50, 114.70 with 13% tax; 58 袋 229.39.
+    const deliver = async (date: string, bags: string) => {
+      const id = await post(engine, {
+        type: 'sales_delivery',
+        businessDate: date,
+        counterpartyId: world.customer,
+        lines: [
+          {
+            goodsId: world.milk,
+            warehouseId: world.warehouse1,
+            unitName: '袋',
+            quantity: bags,
+            unitPrice: '3.5',
+          },
+        ],
+      });
+      return (await act(engine, 'documents.get', { id })).number;
+    };
+    const first = await deliver('2026-01-20', '29');
+    const second = await deliver('2026-01-21', '58');
+    const receiptId = await enterAndApprove(engine, {
+      type: 'customer_receipt',
+      businessDate: '2026-01-25',
+      counterpartyId: world.customer,
+      amount: '400.00',
+      lines: [],
+    });
+    await act(engine, 'money.autoSettle', { side: 'receivable', counterpartyId: world.customer });
+    const { number } = await act(engine, 'documents.get', { id: receiptId });
+    expect((await act(engine, 'print.templates', { type: 'customer_receipt' }))[0]).toMatchObject({
+      templateKey: 'money',
+      isDefault: true,
+    });
+    const pdf = await act(engine, 'print.document', { numbers: [number] });
+    const file = path.join(folder, 'receipt.pdf');
+    fs.writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+    pagesToLookAt(file);
+    expect(pdfPageSizes(file)).toEqual(['595.276 x 419.528']);
+    const text = pdfPageText(file, 1);
+    for (const words of ['收款单', number, '华联超市', '金额：400.00', '已核销：344.09', '未核销：55.91'])
+      expect(text).toContain(words);
+    const rows = text.split('\n').filter((line) => /^\s*\d+\s+XC/.test(line));
+    expect(rows.map((line) => line.trim().split(/\s+/))).toEqual([
+      ['1', first, '销售出库单', '2026-01-20', '114.70', '114.70'],
+      ['2', second, '销售出库单', '2026-01-21', '229.39', '229.39'],
+    ]);
+    expect(sumsOnPage(text, '合计')).toEqual(['344.09']);
+    expect(text).toContain(`合计金额（大写）：${chineseCapitalAmount(40_000)}`);
+    engine.close();
+  });
+});

@@ -14,6 +14,7 @@ import type { ServiceContext } from '../context';
 import { readDocument } from '../documents/read-document';
 import type { PrintTemplate, TemplateFields } from './print-template';
 import type { PrintData } from './printable';
+import { settlementLines } from './settlement-lines';
 import { formatPrintDate } from '../../domain/printing/print-date';
 import { printAppearance } from './print-appearance';
 
@@ -38,6 +39,9 @@ export const documentFields: TemplateFields = {
     handler: '经手人',
     status: '状态',
     remark: '备注',
+    amount: '金额',
+    settled: '已核销',
+    unsettled: '未核销',
   },
   columns: {
     lineNo: { label: '行号', align: 'right', totalled: false },
@@ -58,6 +62,12 @@ export const documentFields: TemplateFields = {
     toWarehouse: { label: '调入仓库', align: 'left', totalled: false },
     lot: { label: '批号', align: 'left', totalled: false },
     remark: { label: '备注', align: 'left', totalled: false },
+    // A 收款单 / 付款单's lines: what it settled (settlement-lines.ts).
+    settledNumber: { label: '核销单据', align: 'left', totalled: false },
+    settledType: { label: '单据类型', align: 'left', totalled: false },
+    settledDate: { label: '单据日期', align: 'center', totalled: false },
+    settledOriginal: { label: '原单金额', align: 'right', totalled: false },
+    settledAmount: { label: '本次核销', align: 'right', totalled: true },
   },
   signatures: {
     createdBy: '制单',
@@ -149,9 +159,17 @@ export function documentPrintData(
         quantity: parseScaled(mixed ? line.baseQuantity : line.quantity, decimals) ?? 0,
         amount,
         amountWithTax,
+        settledAmount: 0,
       },
     };
   });
+  // Money moves no goods: a 收款单 / 付款单 prints what it settled.
+  const settled = documentTypeRule(doc.type).direction === 'money' ? settlementLines(ctx, doc.id) : [];
+  const settledTotal = settled.reduce((sum, line) => sum + line.settled, 0);
+  const moneyLines = settled.map((line) => ({
+    cells: line.cells,
+    figures: { quantity: 0, amount: 0, amountWithTax: 0, settledAmount: line.settled },
+  }));
   const keeper = doc.lines.find((line) => line.confirmedByName)?.confirmedByName ?? '';
   const totalWithTax = fen(doc.totalWithTax);
   return {
@@ -174,12 +192,17 @@ export function documentPrintData(
       handler,
       status: doc.statusLabel,
       remark: doc.remark ?? '',
+      amount: totalWithTax === null ? '' : groupedYuan(totalWithTax),
+      settled: settled.length === 0 ? '' : groupedYuan(settledTotal),
+      unsettled:
+        settled.length === 0 || totalWithTax === null ? '' : groupedYuan(totalWithTax - settledTotal),
     },
-    lines,
+    lines: [...lines, ...moneyLines],
     totalFormats: {
       quantity: (sum) => formatScaled(sum, decimals),
       amount: groupedYuan,
       amountWithTax: groupedYuan,
+      settledAmount: groupedYuan,
     },
     capitalAmount: totalWithTax === null ? null : capitalAmountLine(totalWithTax),
     signatures: {

@@ -25,6 +25,7 @@ const withoutTax = (fen: number) => Math.round((fen * 100) / 113);
  */
 export function sampleDocumentPrintData(ctx: ServiceContext, type: DocumentType): PrintData {
   const label = documentTypeRule(type).label;
+  if (documentTypeRule(type).direction === 'money') return sampleSettlement(ctx, type);
   const lines = Array.from({ length: 18 }, (_, index) => {
     const goods = sampleGoods[index % sampleGoods.length]!;
     const boxes = 1 + ((index * 7) % 9);
@@ -52,7 +53,12 @@ export function sampleDocumentPrintData(ctx: ServiceContext, type: DocumentType)
         lot: `2026110${(index % 9) + 1}`,
         remark: index === 2 ? '外箱破损，已换' : '',
       },
-      figures: { quantity: baseQuantity, amount: withoutTax(amount), amountWithTax: amount },
+      figures: {
+        quantity: baseQuantity,
+        amount: withoutTax(amount),
+        amountWithTax: amount,
+        settledAmount: 0,
+      },
     };
   });
   const total = lines.reduce((sum, line) => sum + line.figures.amountWithTax, 0);
@@ -71,7 +77,12 @@ export function sampleDocumentPrintData(ctx: ServiceContext, type: DocumentType)
       remark: '样张：数据为示例',
     },
     lines,
-    totalFormats: { quantity: String, amount: groupedYuan, amountWithTax: groupedYuan },
+    totalFormats: {
+      quantity: String,
+      amount: groupedYuan,
+      amountWithTax: groupedYuan,
+      settledAmount: groupedYuan,
+    },
     capitalAmount: capitalAmountLine(total),
     signatures: {
       createdBy: '李制单',
@@ -80,5 +91,51 @@ export function sampleDocumentPrintData(ctx: ServiceContext, type: DocumentType)
       handler: '王经手',
       receiver: '',
     },
+  };
+}
+
+/** A made-up 收款单 / 付款单: five deliveries (or receipts) it settled, the last in part. */
+function sampleSettlement(ctx: ServiceContext, type: DocumentType): PrintData {
+  const label = documentTypeRule(type).label;
+  const settledType = type === 'supplier_payment' ? '采购入库单' : '销售出库单';
+  const lines = [128_000, 56_400, 230_050, 99_900, 300_000].map((original, index) => {
+    const settled = index === 4 ? 150_000 : original;
+    return {
+      cells: {
+        lineNo: String(index + 1),
+        settledNumber: `YZ-2026110${index + 1}-000${index + 1}`,
+        settledType,
+        settledDate: formatPrintDate(`2026-11-0${index + 1}`, printAppearance(ctx).dateFormat),
+        settledOriginal: groupedYuan(original),
+        settledAmount: groupedYuan(settled),
+      },
+      figures: { quantity: 0, amount: 0, amountWithTax: 0, settledAmount: settled },
+    };
+  });
+  const total = lines.reduce((sum, line) => sum + line.figures.settledAmount, 0) + 20_000;
+  return {
+    title: `${findBranchRow(ctx.db)?.name ?? ''} ${label}（样张）`.trim(),
+    fileName: `${label}-样张.pdf`,
+    header: {
+      number: 'YZ-20261201-0001',
+      businessDate: formatPrintDate(ctx.clock.today(), printAppearance(ctx).dateFormat),
+      typeLabel: label,
+      counterparty: '示例商贸有限公司',
+      handler: '王经手',
+      status: '已审核',
+      remark: '样张：数据为示例',
+      amount: groupedYuan(total),
+      settled: groupedYuan(total - 20_000),
+      unsettled: groupedYuan(20_000),
+    },
+    lines,
+    totalFormats: {
+      quantity: String,
+      amount: groupedYuan,
+      amountWithTax: groupedYuan,
+      settledAmount: groupedYuan,
+    },
+    capitalAmount: capitalAmountLine(total),
+    signatures: { createdBy: '李制单', approvedBy: '张审核', keeper: '', handler: '王经手', receiver: '' },
   };
 }

@@ -1,7 +1,8 @@
 import documentTemplate from '../../../../resources/print-templates/document.json';
+import moneyTemplate from '../../../../resources/print-templates/money.json';
 import stocktakeCountSheet from '../../../../resources/print-templates/stocktake-count-sheet.json';
 import stocktakeTemplate from '../../../../resources/print-templates/stocktake.json';
-import { documentTypes, type DocumentType } from '../../../shared/documents/document-types';
+import { documentTypeRule, documentTypes, type DocumentType } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { documentFields } from './document-printable';
 import { checkTemplate, type PrintTemplate } from './print-template';
@@ -14,8 +15,8 @@ interface ShippedTemplate {
 
 /**
  * The templates the app ships (resources/print-templates), checked once as any template is: a stocktake
- * prints its 账面 / 实盘 / 盈亏 on A4, or as a blank sheet to count on; every other document on 三联
- * 241 × 140 mm.
+ * prints its 账面 / 实盘 / 盈亏 on A4, or as a blank sheet to count on; a 收款单 / 付款单 on A5 with what
+ * it settled; every other document on 三联 241 × 140 mm.
  */
 const shipped = {
   stocktake: {
@@ -26,9 +27,13 @@ const shipped = {
     template: checkTemplate(stocktakeCountSheet, documentFields),
     suits: (type) => type === 'stocktake',
   },
+  money: {
+    template: checkTemplate(moneyTemplate, documentFields),
+    suits: (type) => documentTypeRule(type).direction === 'money',
+  },
   document: {
     template: checkTemplate(documentTemplate, documentFields),
-    suits: (type) => type !== 'stocktake',
+    suits: (type) => type !== 'stocktake' && documentTypeRule(type).direction !== 'money',
   },
 } satisfies Record<string, ShippedTemplate>;
 export type ShippedTemplateKey = keyof typeof shipped;
