@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import defaultTemplate from '../../resources/print-templates/document.json';
 import { chineseCapitalAmount } from '../../src/shared/numbers/chinese-amount';
 import { runCli } from '../integration/support/cli';
+import { generateDemo } from '../../src/engine/services/demo/generate-demo';
+import { documentTypeRule, type DocumentType } from '../../src/shared/documents/document-types';
+import { openLedger, tempFolder } from '../integration/support/ledger';
 import { callOk, signIn } from '../integration/support/ledger';
 import type { Engine } from '../../src/engine';
 import type { ApiInput } from '../../src/shared/api';
@@ -576,6 +579,89 @@ describe('a 收款单 prints what it settled', () => {
     ]);
     expect(sumsOnPage(text, '合计')).toEqual(['344.09']);
     expect(text).toContain(`合计金额（大写）：${chineseCapitalAmount(40_000)}`);
+    engine.close();
+  });
+});
+
+describe('every document a branch keeps prints, on its default template', () => {
+  it('one of each type of a demo branch: its title, number and counterparty, on its paper; a transfer says 在途', async () => {
+    const folder = tempFolder();
+    const engine = await openLedger(path.join(folder, 'demo.db'));
+    await generateDemo(engine, { scale: 'small', endDate: '2026-11-30', password: 'Demo-Test-1' });
+    const latest = engine.db.$client
+      .prepare(
+        `SELECT d.number, d.type, d.status, c.name AS counterparty
+           FROM documents d LEFT JOIN counterparties c ON c.id = d.counterparty_id
+          WHERE d.id IN (SELECT max(id) FROM documents GROUP BY type, status = 'in_transit')
+          ORDER BY d.type`,
+      )
+      .all() as { number: string; type: DocumentType; status: string; counterparty: string | null }[];
+    const types = new Set(latest.map((doc) => doc.type));
+    // What a demo branch keeps (a purchase return it has not): each of them prints.
+    for (const type of [
+      'purchase_order',
+      'purchase_receipt',
+      'sales_order',
+      'sales_delivery',
+      'sales_return',
+    ])
+      expect(types, type).toContain(type);
+    for (const type of [
+      'transfer',
+      'stocktake',
+      'stock_gain',
+      'stock_loss',
+      'customer_receipt',
+      'supplier_payment',
+    ])
+      expect(types, type).toContain(type);
+    const sizes: Record<string, string> = {
+      'triplicate-241x140': '683.15 x 396.85',
+      'a4-portrait': '595.276 x 841.89',
+      'a5-landscape': '595.276 x 419.528',
+    };
+    for (const doc of latest) {
+      const [chosen] = await act(engine, 'print.templates', { type: doc.type });
+      const pdf = await act(engine, 'print.document', { numbers: [doc.number] });
+      const file = path.join(folder, `${doc.type}-${doc.status}.pdf`);
+      fs.writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+      pagesToLookAt(file);
+      const label = documentTypeRule(doc.type).label;
+      const text = pdfPageText(file, 1);
+      expect(text, doc.number).toContain(label);
+      expect(text, doc.number).toContain(doc.number);
+      if (doc.counterparty) expect(text, doc.number).toContain(doc.counterparty);
+      const paper =
+        chosen!.templateKey === 'stocktake'
+          ? 'a4-portrait'
+          : chosen!.templateKey === 'money'
+            ? 'a5-landscape'
+            : 'triplicate-241x140';
+      expect(new Set(pdfPageSizes(file)), doc.number).toEqual(new Set([sizes[paper]]));
+      if (doc.type === 'transfer' && doc.status === 'in_transit') expect(text).toContain('状态：在途');
+    }
+  }, 120_000);
+
+  it('a transfer shipped and not yet received prints 状态：在途, with both warehouses and no prices', async () => {
+    const { engine, world, folder } = await stockLedger();
+    await receiveMilk(engine, world, '10', '48');
+    const id = await enterAndApprove(engine, {
+      type: 'transfer',
+      businessDate: '2026-01-22',
+      warehouseId: world.warehouse1,
+      toWarehouseId: world.warehouse2,
+      lines: [{ goodsId: world.milk, unitName: '箱', quantity: '3' }],
+    });
+    await act(engine, 'warehouse.confirm', { documentId: id, warehouseId: world.warehouse1 });
+    const view = await act(engine, 'documents.get', { id });
+    expect(view.status).toBe('in_transit');
+    const pdf = await act(engine, 'print.document', { numbers: [view.number] });
+    const file = path.join(folder, 'transfer.pdf');
+    fs.writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+    const text = pdfPageText(file, 1);
+    for (const words of ['调拨单', view.number, '状态：在途', '仓库：一号仓', '调入仓库：二号仓', '3箱'])
+      expect(text).toContain(words);
+    expect(text).not.toContain('单价');
     engine.close();
   });
 });

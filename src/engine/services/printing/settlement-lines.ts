@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { documents, openItems, settlements } from '../../db/schema';
 import { documentTypeRule, type DocumentType } from '../../../shared/documents/document-types';
 import { groupedYuan } from '../../../shared/numbers/yuan-display';
@@ -12,8 +12,8 @@ export interface SettlementLine {
 }
 
 /**
- * What a 收款单 or 付款单 settled (核销): the documents on the other side of each settlement in force
- * (not reversed), in date order, with their amounts and the part this one paid. The money document's
+ * What a 收款单 or 付款单 settled (核销): the documents on the other side of its settlements in force
+ * (not reversed), one line each in date order, with their amounts and the part this one paid. The money document's
  * lines on paper: the customer sees which deliveries the money went to. A document's original amount
  * on the payable side is a purchase figure: withheld from a reader without 成本查看.
  */
@@ -46,6 +46,7 @@ export function settlementLines(ctx: ServiceContext, documentId: number): Settle
     ctx.db
       .select({
         id: openItems.id,
+        documentId: openItems.documentId,
         amount: openItems.amount,
         businessDate: openItems.businessDate,
         number: documents.number,
@@ -57,19 +58,46 @@ export function settlementLines(ctx: ServiceContext, documentId: number): Settle
       .all()
       .map((item) => [item.id, item]),
   );
+  // A document's open items are its lines': one line on paper per document settled, with its whole amount.
+  const wholeAmount = new Map(
+    ctx.db
+      .select({ documentId: openItems.documentId, amount: sql<number>`sum(abs(${openItems.amount}))` })
+      .from(openItems)
+      .where(
+        inArray(
+          openItems.documentId,
+          [...others.values()].flatMap((item) => (item.documentId === null ? [] : [item.documentId])),
+        ),
+      )
+      .groupBy(openItems.documentId)
+      .all()
+      .map((row) => [row.documentId, row.amount]),
+  );
+  const byDocument = new Map<
+    string,
+    { item: typeof others extends Map<number, infer I> ? I : never; settled: number }
+  >();
+  rows.forEach((row, index) => {
+    const item = others.get(otherIds[index]!)!;
+    const key = item.documentId === null ? `item ${item.id}` : `document ${item.documentId}`;
+    const entry = byDocument.get(key) ?? { item, settled: 0 };
+    entry.settled += row.amount;
+    byDocument.set(key, entry);
+  });
   const purchaseFiguresHidden = own[0]!.side === 'payable' && !ctx.actor.permissions.has('cost.view');
-  return rows
-    .map((row, index) => ({ row, other: others.get(otherIds[index]!)! }))
-    .sort((a, b) => a.other.businessDate.localeCompare(b.other.businessDate) || a.other.id - b.other.id)
-    .map(({ row, other }, index) => ({
+  return [...byDocument.values()]
+    .sort((a, b) => a.item.businessDate.localeCompare(b.item.businessDate) || a.item.id - b.item.id)
+    .map(({ item, settled }, index) => ({
       cells: {
         lineNo: String(index + 1),
-        settledNumber: other.number ?? '期初余额',
-        settledType: other.type ? documentTypeRule(other.type as DocumentType).label : '期初',
-        settledDate: other.businessDate,
-        settledOriginal: purchaseFiguresHidden ? '' : groupedYuan(Math.abs(other.amount)),
-        settledAmount: groupedYuan(row.amount),
+        settledNumber: item.number ?? '期初余额',
+        settledType: item.type ? documentTypeRule(item.type as DocumentType).label : '期初',
+        settledDate: item.businessDate,
+        settledOriginal: purchaseFiguresHidden
+          ? ''
+          : groupedYuan(item.documentId === null ? Math.abs(item.amount) : wholeAmount.get(item.documentId)!),
+        settledAmount: groupedYuan(settled),
       },
-      settled: row.amount,
+      settled,
     }));
 }

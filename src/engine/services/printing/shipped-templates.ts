@@ -2,6 +2,7 @@ import documentTemplate from '../../../../resources/print-templates/document.jso
 import moneyTemplate from '../../../../resources/print-templates/money.json';
 import stocktakeCountSheet from '../../../../resources/print-templates/stocktake-count-sheet.json';
 import stocktakeTemplate from '../../../../resources/print-templates/stocktake.json';
+import transferTemplate from '../../../../resources/print-templates/transfer.json';
 import { documentTypeRule, documentTypes, type DocumentType } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { documentFields } from './document-printable';
@@ -26,6 +27,11 @@ const shipped = {
   'stocktake-count-sheet': {
     template: checkTemplate(stocktakeCountSheet, documentFields),
     suits: (type) => type === 'stocktake',
+  },
+  // A transfer says where it stands (在途 until the destination receives it) and carries no prices.
+  transfer: {
+    template: checkTemplate(transferTemplate, documentFields),
+    suits: (type) => type === 'transfer',
   },
   money: {
     template: checkTemplate(moneyTemplate, documentFields),
