@@ -5,11 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** Debian's Chromium, with the flags this closed-network machine needs (TESTING.md). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, with the flags this closed-network machine needs (TESTING.md); `extraArgs` for a
+ * test that needs more (the desktop renderer from file://).
+ */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
+      ...extraArgs,
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
