@@ -25,6 +25,7 @@ const delivery: PrintTable = {
   minRowMm: null,
   logo: null,
   bodyPt: 9,
+  rowsPerPage: null,
   fields: [
     { label: '单号', value: 'XS-20261130-0007' },
     { label: '日期', value: '2026-11-30' },

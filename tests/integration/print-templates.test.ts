@@ -280,6 +280,12 @@ describe('print templates kept in the books', () => {
       type: 'sales_delivery',
     });
     expect(larger.pages).toBeGreaterThan(sample.pages);
+    // A form with 6 pre-printed rows: the 18 lines on 3 pages.
+    const sixRows = await act(engine, 'printTemplates.preview', {
+      template: { ...shipped.template, rowsPerPage: 6 },
+      type: 'sales_delivery',
+    });
+    expect(sixRows.pages).toBe(3);
     const tooLarge = await refused(engine, 'printTemplates.preview', {
       template: { ...shipped.template, fontPt: 20 },
       type: 'sales_delivery',

@@ -769,6 +769,9 @@ export const enUS: Messages = {
     noWarehouses: 'No warehouses yet',
   },
   printTemplates: {
+    rowsPerPage: 'Lines per page',
+    rowsPerPageHelp: 'For forms with a fixed number of pre-printed rows; empty fills the page by height',
+    rowsAsFit: 'As many as fit',
     appearance: 'Print appearance (every template)',
     dateFormat: 'Date format',
     logo: 'Branch logo',

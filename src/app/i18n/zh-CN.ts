@@ -758,6 +758,9 @@ export const zhCN = {
     noWarehouses: '还没有仓库',
   },
   printTemplates: {
+    rowsPerPage: '每页行数',
+    rowsPerPageHelp: '预印好固定行数的单据填这里；不填则按纸张高度排满',
+    rowsAsFit: '按高度排满',
     appearance: '打印外观（所有模板通用）',
     dateFormat: '日期格式',
     logo: '机构标志',

@@ -25,6 +25,8 @@ export interface PrintTable {
   minRowMm: number | null;
   /** The size of the header fields' and the table's text; the rows grow with it. */
   bodyPt: number;
+  /** At most this many lines a page (a form with pre-printed rows); null: as many as fit. */
+  rowsPerPage: number | null;
   columns: readonly { label: string; widthMm: number; align: Align }[];
   /** Each line's cells, in the columns' order, and its totalled figures (integers), in `totals`' order. */
   lines: readonly { cells: readonly string[]; figures: readonly number[] }[];
@@ -127,6 +129,7 @@ function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
   const pages = paginate({
     bodyHeightMm: bodyHeight,
     rowHeightsMm: rowHeights,
+    rowsPerPage: table.rowsPerPage ?? undefined,
     subtotalHeightMm: table.pageSubtotal && hasTotals ? size.sumRowMm : 0,
     carryHeightMm: table.carry && hasTotals ? size.sumRowMm : 0,
     closingHeightMm: closingHeight,

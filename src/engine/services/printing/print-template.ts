@@ -22,6 +22,8 @@ export const printTemplateSchema = z.object({
   fieldsPerRow: z.number().int().min(1).max(6),
   /** The size of the text, in points (9 when not given): larger for old eyes, smaller to fit a column more. */
   fontPt: z.number().min(7, '字号不能小于 7 磅').max(14, '字号不能大于 14 磅').optional(),
+  /** At most this many lines a page: a form with pre-printed rows (8 rows on a 241 × 93 slip). */
+  rowsPerPage: z.number().int().min(1, '每页行数至少为 1').max(200).optional(),
   /** The least height of a line: taller on a sheet written on by hand (a count sheet). */
   minRowMm: z.number().min(4).max(30).optional(),
   columns: z

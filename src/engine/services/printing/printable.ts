@@ -58,6 +58,7 @@ export function composePrintTable(
     fieldsPerRow: template.fieldsPerRow,
     minRowMm: template.minRowMm ?? null,
     bodyPt: template.fontPt ?? defaultBodyPt,
+    rowsPerPage: template.rowsPerPage ?? null,
     columns: template.columns.map((column) => ({
       label: column.label ?? offered.columns[column.field]!.label,
       widthMm: column.widthMm,

@@ -45,6 +45,7 @@ export async function printReport(
     fieldsPerRow: 1,
     minRowMm: null,
     bodyPt: defaultBodyPt,
+    rowsPerPage: null,
     columns: table.columns.map((column) => ({
       label: column.label,
       widthMm: (column.width / characters) * width,

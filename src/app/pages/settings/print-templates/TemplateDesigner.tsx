@@ -73,13 +73,14 @@ function templateOf(
     ...(given(column.label?.trim()) ? { label: column.label!.trim() } : {}),
     ...(given(column.align) ? { align: column.align } : {}),
   }));
-  const { fontPt, minRowMm, ...rest } = merged;
+  const { fontPt, minRowMm, rowsPerPage, ...rest } = merged;
   return {
     documentType: documentType || null,
     template: {
       ...rest,
       ...(given(fontPt) !== undefined ? { fontPt } : {}),
       ...(given(minRowMm) !== undefined ? { minRowMm } : {}),
+      ...(given(rowsPerPage) !== undefined ? { rowsPerPage } : {}),
       columns,
       totals: (merged.totals ?? []).filter((key) => columns.some((column) => column.field === key)),
     },
@@ -289,6 +290,18 @@ export function TemplateDesigner({
               </Form.Item>
             </Col>
           </Row>
+          <Form.Item
+            name="rowsPerPage"
+            label={t('printTemplates.rowsPerPage')}
+            extra={t('printTemplates.rowsPerPageHelp')}
+          >
+            <InputNumber
+              min={1}
+              max={200}
+              placeholder={t('printTemplates.rowsAsFit')}
+              style={{ width: 160 }}
+            />
+          </Form.Item>
           <Typography.Text type="secondary">{t('printTemplates.margins')}</Typography.Text>
           <Row gutter={8}>
             {(['top', 'right', 'bottom', 'left'] as const).map((side) => (
