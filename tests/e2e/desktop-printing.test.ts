@@ -1,8 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { branchAdministrator, setUpBranch } from './support/api';
-import { saveCounterparty, saveMilk } from './support/branch-world';
-import { launchChromium, openWorkspacePage, screenshot, waitForAnimations } from './support/browser';
+import { branchAdministrator, engineDoor, setUpBranch } from './support/api';
+import { draftMilkDelivery } from './support/branch-world';
+import {
+  launchChromium,
+  openWorkspacePage,
+  screenshot,
+  signInThroughLogin,
+  waitForAnimations,
+} from './support/browser';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 /*
@@ -20,11 +26,12 @@ interface Seen {
   settings: unknown;
 }
 
-/** Runs in the page before the app: the preload's bridge, with main's desktop methods stood in. */
+/**
+ * Runs in the page before the app: the preload's bridge, main's desktop methods stood in here and
+ * every other call carried to the engine outside the page (`standInIpc`, as IPC is).
+ */
 function standInMain() {
-  const match = /^#token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
-  if (match?.[1]) window.sessionStorage.setItem('stand-in.token', match[1]);
-  const token = window.sessionStorage.getItem('stand-in.token') ?? '';
+  const ipc = (window as unknown as { standInIpc: (request: unknown) => Promise<unknown> }).standInIpc;
   const seen = {
     printed: [],
     printCalls: [],
@@ -59,16 +66,7 @@ function standInMain() {
       }
       if (request.method === 'print.document')
         seen.printCalls.push({ calibration: request.input.calibration });
-      const response = await fetch(`/api/${request.method}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${token}`,
-          ...(request.session ? { 'x-ledger-session': request.session } : {}),
-        },
-        body: JSON.stringify({ input: request.input }),
-      });
-      return response.json();
+      return ipc(request);
     },
   };
 }
@@ -83,32 +81,12 @@ describe('printing in the desktop app, main stood in', () => {
   beforeAll(async () => {
     web = await startWebMode();
     const admin = await setUpBranch(web);
-    const milk = await saveMilk(admin);
-    const customer = await saveCounterparty(admin, { code: 'KH001', name: '华联超市', kind: 'customer' });
-    const warehouse = (
-      await admin.call<{ id: number }>('warehouses.save', {
-        id: null,
-        warehouse: { code: 'CK01', name: '一号仓' },
-      })
-    ).id;
-    const saved = await admin.call<{ id: number }>('documents.save', {
-      id: null,
-      document: {
-        type: 'sales_delivery',
-        businessDate: '2026-11-20',
-        counterpartyId: customer,
-        lines: [{ goodsId: milk, warehouseId: warehouse, unitName: '袋', quantity: '29', unitPrice: '3.5' }],
-      },
-    });
-    number = (await admin.call<{ number: string }>('documents.get', { id: saved.id })).number;
+    number = await draftMilkDelivery(admin);
     browser = await launchChromium();
     ({ page, pageErrors } = await openWorkspacePage(browser));
+    await page.exposeFunction('standInIpc', engineDoor(web));
     await page.addInitScript(standInMain);
-    await page.goto(web.url);
-    await page.getByLabel('用户名').fill(branchAdministrator.username);
-    await page.getByLabel('密码').fill(branchAdministrator.password);
-    await page.getByRole('button', { name: '登 录' }).click();
-    await page.getByTestId('header-branch').waitFor();
+    await signInThroughLogin(page, web.url, branchAdministrator.username, branchAdministrator.password);
   });
 
   afterAll(async () => {

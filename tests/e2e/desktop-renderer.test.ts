@@ -2,10 +2,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ApiRequest } from '../../src/shared/api';
-import { branchAdministrator, setUpBranch } from './support/api';
-import { saveCounterparty, saveMilk } from './support/branch-world';
-import { launchChromium, openWorkspacePage, screenshot, waitForAnimations } from './support/browser';
+import { branchAdministrator, engineDoor, setUpBranch } from './support/api';
+import { draftMilkDelivery } from './support/branch-world';
+import {
+  launchChromium,
+  openWorkspacePage,
+  screenshot,
+  signInThroughLogin,
+  waitForAnimations,
+} from './support/browser';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 /*
@@ -26,24 +31,7 @@ describe('the desktop renderer from file://', () => {
     // Web mode builds the renderer the desktop app loads (out/renderer) when it is stale.
     web = await startWebMode();
     const admin = await setUpBranch(web);
-    const milk = await saveMilk(admin);
-    const customer = await saveCounterparty(admin, { code: 'KH001', name: '华联超市', kind: 'customer' });
-    const warehouse = (
-      await admin.call<{ id: number }>('warehouses.save', {
-        id: null,
-        warehouse: { code: 'CK01', name: '一号仓' },
-      })
-    ).id;
-    const saved = await admin.call<{ id: number }>('documents.save', {
-      id: null,
-      document: {
-        type: 'sales_delivery',
-        businessDate: '2026-11-20',
-        counterpartyId: customer,
-        lines: [{ goodsId: milk, warehouseId: warehouse, unitName: '袋', quantity: '29', unitPrice: '3.5' }],
-      },
-    });
-    number = (await admin.call<{ number: string }>('documents.get', { id: saved.id })).number;
+    number = await draftMilkDelivery(admin);
 
     // Electron lets its file:// page load its module scripts and worker from beside it; plain Chromium
     // does so with this switch. The page's own policy still applies.
@@ -56,30 +44,18 @@ describe('the desktop renderer from file://', () => {
     });
     // The preload's one function, carried to the engine outside the page (as IPC is): the page's
     // policy lets it reach nothing over the network, as in the desktop app.
-    const address = new URL(web.url);
-    const token = /token=([\w-]+)/.exec(address.hash)?.[1] ?? '';
-    await page.exposeFunction('standInIpc', async (request: ApiRequest) => {
-      const response = await fetch(`${address.origin}/api/${request.method}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${token}`,
-          ...(request.session ? { 'x-ledger-session': request.session } : {}),
-        },
-        body: JSON.stringify({ input: request.input }),
-      });
-      return (await response.json()) as unknown;
-    });
+    await page.exposeFunction('standInIpc', engineDoor(web));
     await page.addInitScript(() => {
       const ipc = (window as unknown as { standInIpc: (request: unknown) => Promise<unknown> }).standInIpc;
       (window as unknown as { ledger: unknown }).ledger = { call: (request: unknown) => ipc(request) };
     });
     const indexHtml = path.resolve(import.meta.dirname, '../../out/renderer/index.html');
-    await page.goto(pathToFileURL(indexHtml).href);
-    await page.getByLabel('用户名').fill(branchAdministrator.username);
-    await page.getByLabel('密码').fill(branchAdministrator.password);
-    await page.getByRole('button', { name: '登 录' }).click();
-    await page.getByTestId('header-branch').waitFor();
+    await signInThroughLogin(
+      page,
+      pathToFileURL(indexHtml).href,
+      branchAdministrator.username,
+      branchAdministrator.password,
+    );
   });
 
   afterAll(async () => {

@@ -13,6 +13,7 @@ import type { Engine } from '../../src/engine';
 import type { ApiInput } from '../../src/shared/api';
 import {
   act,
+  deliverMilk,
   enterAndApprove,
   post,
   refused,
@@ -408,21 +409,7 @@ describe('套打校准: the print moved and scaled for its printer, the preview 
   it('moves every page by the offsets and scales it; a calibration page says what it was printed with', async () => {
     const { engine, world, folder } = await stockLedger();
     await receiveMilk(engine, world, '10', '48');
-    const id = await post(engine, {
-      type: 'sales_delivery',
-      businessDate: '2026-01-20',
-      counterpartyId: world.customer,
-      lines: [
-        {
-          goodsId: world.milk,
-          warehouseId: world.warehouse1,
-          unitName: '袋',
-          quantity: '29',
-          unitPrice: '3.5',
-        },
-      ],
-    });
-    const { number } = await act(engine, 'documents.get', { id });
+    const number = await deliverMilk(engine, world, '2026-01-20', '29');
     const printed = async (name: string, input: Partial<ApiInput<'print.document'>>) => {
       const file = path.join(folder, `${name}.pdf`);
       const pdf = await act(engine, 'print.document', { numbers: [number], ...input });
@@ -480,19 +467,7 @@ describe('打印外观: the branch’s date format and logo on every page', () =
   it('prints dates as the branch writes them and its logo at the left of each title, embedded once', async () => {
     const { engine, world, folder } = await stockLedger();
     await receiveMilk(engine, world, '500', '48');
-    const id = await post(engine, {
-      type: 'sales_delivery',
-      businessDate: '2026-01-20',
-      counterpartyId: world.customer,
-      lines: Array.from({ length: 25 }, () => ({
-        goodsId: world.milk,
-        warehouseId: world.warehouse1,
-        unitName: '袋',
-        quantity: '29',
-        unitPrice: '3.5',
-      })),
-    });
-    const { number } = await act(engine, 'documents.get', { id });
+    const number = await deliverMilk(engine, world, '2026-01-20', '29', 25);
     const logo = fs.readFileSync(path.resolve(import.meta.dirname, '../../resources/icon.png'));
     await act(engine, 'printTemplates.setAppearance', {
       dateFormat: 'yyyy年M月d日',
@@ -532,25 +507,8 @@ describe('a 收款单 prints what it settled', () => {
     const { engine, world, folder } = await stockLedger();
     await receiveMilk(engine, world, '10', '48');
     // 29 袋 at 3.50 is 101.50, 114.70 with 13% tax; 58 袋 229.39.
-    const deliver = async (date: string, bags: string) => {
-      const id = await post(engine, {
-        type: 'sales_delivery',
-        businessDate: date,
-        counterpartyId: world.customer,
-        lines: [
-          {
-            goodsId: world.milk,
-            warehouseId: world.warehouse1,
-            unitName: '袋',
-            quantity: bags,
-            unitPrice: '3.5',
-          },
-        ],
-      });
-      return (await act(engine, 'documents.get', { id })).number;
-    };
-    const first = await deliver('2026-01-20', '29');
-    const second = await deliver('2026-01-21', '58');
+    const first = await deliverMilk(engine, world, '2026-01-20', '29');
+    const second = await deliverMilk(engine, world, '2026-01-21', '58');
     const receiptId = await enterAndApprove(engine, {
       type: 'customer_receipt',
       businessDate: '2026-01-25',

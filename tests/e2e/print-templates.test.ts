@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { branchAdministrator, setUpBranch, type webApi } from './support/api';
-import { saveCounterparty, saveMilk } from './support/branch-world';
+import { draftMilkDelivery } from './support/branch-world';
 import {
   launchChromium,
   openWorkspacePage,
@@ -32,25 +32,7 @@ describe('打印模板 designer in web mode', () => {
   beforeAll(async () => {
     web = await startWebMode();
     admin = await setUpBranch(web);
-    const milk = await saveMilk(admin);
-    const customer = await saveCounterparty(admin, { code: 'KH001', name: '华联超市', kind: 'customer' });
-    const warehouse = (
-      await admin.call<{ id: number }>('warehouses.save', {
-        id: null,
-        warehouse: { code: 'CK01', name: '一号仓' },
-      })
-    ).id;
-    // A draft prints as it stands: what the template is tried on needs no stock.
-    const saved = await admin.call<{ id: number }>('documents.save', {
-      id: null,
-      document: {
-        type: 'sales_delivery',
-        businessDate: '2026-11-20',
-        counterpartyId: customer,
-        lines: [{ goodsId: milk, warehouseId: warehouse, unitName: '袋', quantity: '29', unitPrice: '3.5' }],
-      },
-    });
-    number = (await admin.call<{ number: string }>('documents.get', { id: saved.id })).number;
+    number = await draftMilkDelivery(admin);
     browser = await launchChromium();
     ({ page, pageErrors } = await openWorkspacePage(browser));
     await signInThroughLogin(page, web.url, branchAdministrator.username, branchAdministrator.password);

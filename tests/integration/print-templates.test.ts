@@ -5,7 +5,7 @@ import type { Engine } from '../../src/engine';
 import type { ApiOutput } from '../../src/shared/api';
 import { runCli } from './support/cli';
 import { callFailing, signIn } from './support/ledger';
-import { act, post, refused, stockLedger, type StockWorld } from './support/stock';
+import { act, deliverMilk, post, refused, stockLedger, type StockWorld } from './support/stock';
 import { createAccount } from './support/users';
 
 /**
@@ -29,7 +29,7 @@ const triplicate140 = '683.15 x 396.85';
 
 type Stored = ApiOutput<'printTemplates.get'>;
 
-/** A delivery of two lines of 鲜牛奶, after 10 箱 received: its number. */
+/** 10 箱 鲜牛奶 received, and a delivery of 29 袋 of it: its number. */
 async function delivery(engine: Engine, world: StockWorld): Promise<string> {
   await post(engine, {
     type: 'purchase_receipt',
@@ -39,21 +39,7 @@ async function delivery(engine: Engine, world: StockWorld): Promise<string> {
       { goodsId: world.milk, warehouseId: world.warehouse1, unitName: '箱', quantity: '10', unitPrice: '48' },
     ],
   });
-  const id = await post(engine, {
-    type: 'sales_delivery',
-    businessDate: '2026-01-20',
-    counterpartyId: world.customer,
-    lines: [
-      {
-        goodsId: world.milk,
-        warehouseId: world.warehouse1,
-        unitName: '袋',
-        quantity: '29',
-        unitPrice: '3.5',
-      },
-    ],
-  });
-  return (await act(engine, 'documents.get', { id })).number;
+  return deliverMilk(engine, world, '2026-01-20', '29');
 }
 
 /** A copy of the shipped 三联 template, for 销售出库单, on A4. */
@@ -237,7 +223,7 @@ describe('print templates kept in the books', () => {
     other.engine.close();
   });
 
-  it('ledger print --template: a template by its name, or an exported file; an unknown name lists those there are', async () => {
+  it('ledger print --template: a template by its name, or an exported file; an unknown name lists those there are; a report by its name', async () => {
     const { engine, world, databasePath, folder } = await stockLedger();
     const number = await delivery(engine, world);
     const made = await a4Copy(engine);
@@ -254,6 +240,13 @@ describe('print templates kept in the books', () => {
     expect(await printedOn('出库单 A4')).toEqual([a4Portrait]);
     expect(await printedOn(file)).toEqual([a4Portrait]);
     expect(await printedOn('单据（三联 241×140）')).toEqual([triplicate140]);
+    // A report by its name prints as its table, on A4 turned sideways.
+    const report = path.join(folder, 'stock.pdf');
+    const reportRun = await runCli(databasePath, ['print', 'stock-balance', '--to', report]);
+    expect(reportRun.exitCode, reportRun.stderr).toBe(0);
+    expect(new Set(pageSizes({ contentBase64: fs.readFileSync(report).toString('base64') }))).toEqual(
+      new Set(['841.89 x 595.28']),
+    );
     const unknown = await runCli(databasePath, ['print', number, '--to', 'x.pdf', '--template', '出库单 A5']);
     expect(unknown.exitCode).toBe(1);
     expect(unknown.stderr + unknown.stdout).toContain(

@@ -4,15 +4,26 @@ import { parseArgs } from 'node:util';
 import { cliActor, LedgerError, type Engine } from '../../engine';
 import { parseTemplateFile } from '../../engine/services/printing/print-template';
 import type { ApiOutput } from '../../shared/api';
+import { isReportName, reportCommand } from './report';
 
-export const printUsage = `ledger print <单号> [<单号> …] --to 文件.pdf [--template 模板.json | 模板名称]`;
+export const printUsage = `ledger print <单号> [<单号> …] --to 文件.pdf [--template 模板.json | 模板名称]
+       ledger print <报表> [报表的选项] --to 文件.pdf（同 ledger report <报表> --format pdf --out 文件.pdf）`;
 
 /**
  * `ledger print <number> … --to out.pdf`: the documents as they print, on their default or a given template,
  * one after another in one file; each print is kept in the document's events, as from the app. The template
  * is a file (a bare template, or one exported from 打印模板) or the name of one the branch has or ships.
+ * `ledger print <report> … --to out.pdf` prints a report's table, as the report page's 打印.
  */
 export async function printCommand(engine: Engine, args: string[]): Promise<unknown> {
+  // A report prints as its table, with the report's own options: `--to` is the report command's `--out`.
+  if (isReportName(args[0])) {
+    return reportCommand(engine, [
+      ...args.map((arg) => (arg === '--to' ? '--out' : arg.replace(/^--to=/, '--out='))),
+      '--format',
+      'pdf',
+    ]);
+  }
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,

@@ -23,6 +23,11 @@ const reports = {
   'order-execution': 'orderExecution',
 } as const;
 type CommandReport = keyof typeof reports;
+
+/** Whether a word names a report of the command (stock-balance, statement …). */
+export function isReportName(word: string | undefined): boolean {
+  return word !== undefined && Object.hasOwn(reports, word);
+}
 type ReportRequest = ApiInput<'reports.export'>;
 
 export const reportUsage = `ledger report <报表> [--from 日期] [--to 日期] [--as-of 日期] [--warehouse 仓库编码]

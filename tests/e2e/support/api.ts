@@ -1,27 +1,38 @@
+import type { ApiRequest, ApiResponse } from '../../../src/shared/api';
 import type { WebMode } from './web-mode';
+
+/**
+ * The engine of a web-mode run answering one request whole, as the desktop's IPC answers the preload:
+ * the per-run token from the printed address, the request's own session.
+ */
+export function engineDoor(web: WebMode): (request: ApiRequest) => Promise<ApiResponse> {
+  const address = new URL(web.url);
+  const token = /token=([\w-]+)/.exec(address.hash)?.[1] ?? '';
+  return async (request) => {
+    const response = await fetch(`${address.origin}/api/${request.method}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        ...(request.session ? { 'x-ledger-session': request.session } : {}),
+      },
+      body: JSON.stringify({ input: request.input }),
+    });
+    return (await response.json()) as ApiResponse;
+  };
+}
 
 /**
  * Calls the web-mode API the way the page does (the per-run token from the printed address, and a
  * session once signed in), for setting a test up quickly where the UI path is not what is tested.
  */
 export function webApi(web: WebMode) {
-  const address = new URL(web.url);
-  const token = /token=([\w-]+)/.exec(address.hash)?.[1] ?? '';
+  const door = engineDoor(web);
   let session: string | null = null;
   async function call<T = unknown>(method: string, input: unknown): Promise<T> {
-    const response = await fetch(`${address.origin}/api/${method}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        ...(session ? { 'x-ledger-session': session } : {}),
-      },
-      body: JSON.stringify({ input }),
-    });
-    const answer = (await response.json()) as
-      { ok: true; result: T } | { ok: false; error: { message: string } };
+    const answer = await door({ method, input, session });
     if (!answer.ok) throw new Error(`${method}: ${answer.error.message}`);
-    return answer.result;
+    return answer.result as T;
   }
   return {
     call,

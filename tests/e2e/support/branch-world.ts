@@ -43,3 +43,28 @@ export async function saveMilk(admin: Api): Promise<number> {
   };
   return (await admin.call<{ id: number }>('goods.save', { id: null, goods })).id;
 }
+
+/**
+ * 鲜牛奶, 华联超市 and 一号仓, and a draft delivery of 29 袋 to it: what a print is tried on (a draft
+ * prints as it stands, and needs no stock). Its number.
+ */
+export async function draftMilkDelivery(admin: Api): Promise<string> {
+  const milk = await saveMilk(admin);
+  const customer = await saveCounterparty(admin, { code: 'KH001', name: '华联超市', kind: 'customer' });
+  const warehouse = (
+    await admin.call<{ id: number }>('warehouses.save', {
+      id: null,
+      warehouse: { code: 'CK01', name: '一号仓' },
+    })
+  ).id;
+  const saved = await admin.call<{ id: number }>('documents.save', {
+    id: null,
+    document: {
+      type: 'sales_delivery',
+      businessDate: '2026-11-20',
+      counterpartyId: customer,
+      lines: [{ goodsId: milk, warehouseId: warehouse, unitName: '袋', quantity: '29', unitPrice: '3.5' }],
+    },
+  });
+  return (await admin.call<{ number: string }>('documents.get', { id: saved.id })).number;
+}

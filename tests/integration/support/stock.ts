@@ -97,6 +97,32 @@ export async function post(engine: Engine, document: DocumentInput): Promise<num
   return id;
 }
 
+/**
+ * A delivery of 鲜牛奶 to the world's customer from 一号仓, posted: `lines` lines of `bags` 袋 at 3.50
+ * (29 袋 print as 1箱5袋: 101.50, 114.70 with 13% tax); its number. The stock must be there.
+ */
+export async function deliverMilk(
+  engine: Engine,
+  world: StockWorld,
+  businessDate: string,
+  bags: string,
+  lines = 1,
+): Promise<string> {
+  const id = await post(engine, {
+    type: 'sales_delivery',
+    businessDate,
+    counterpartyId: world.customer,
+    lines: Array.from({ length: lines }, () => ({
+      goodsId: world.milk,
+      warehouseId: world.warehouse1,
+      unitName: '袋',
+      quantity: bags,
+      unitPrice: '3.5',
+    })),
+  });
+  return (await act(engine, 'documents.get', { id })).number;
+}
+
 /** Confirms every warehouse still waiting on a document (shipping, then receiving for transfers). */
 export async function confirmAll(engine: Engine, id: number): Promise<void> {
   for (let round = 0; round < 3; round++) {

@@ -24,7 +24,6 @@ const withoutTax = (fen: number) => Math.round((fen * 100) / 113);
  * marked as a sample in the title; nothing is read from or written to the books but the branch's name.
  */
 export function sampleDocumentPrintData(ctx: ServiceContext, type: DocumentType): PrintData {
-  const label = documentTypeRule(type).label;
   if (documentTypeRule(type).direction === 'money') return sampleSettlement(ctx, type);
   const lines = Array.from({ length: 18 }, (_, index) => {
     const goods = sampleGoods[index % sampleGoods.length]!;
@@ -62,20 +61,10 @@ export function sampleDocumentPrintData(ctx: ServiceContext, type: DocumentType)
     };
   });
   const total = lines.reduce((sum, line) => sum + line.figures.amountWithTax, 0);
+  const heading = sampleHeading(ctx, type);
   return {
-    title: `${findBranchRow(ctx.db)?.name ?? ''} ${label}（样张）`.trim(),
-    fileName: `${label}-样张.pdf`,
-    header: {
-      number: 'YZ-20261201-0001',
-      businessDate: formatPrintDate(ctx.clock.today(), printAppearance(ctx).dateFormat),
-      typeLabel: label,
-      counterparty: '示例商贸有限公司',
-      warehouse: '一号仓',
-      toWarehouse: type === 'transfer' ? '二号仓' : '',
-      handler: '王经手',
-      status: '已审核',
-      remark: '样张：数据为示例',
-    },
+    ...heading,
+    header: { ...heading.header, warehouse: '一号仓', toWarehouse: type === 'transfer' ? '二号仓' : '' },
     lines,
     totalFormats: {
       quantity: String,
@@ -96,7 +85,6 @@ export function sampleDocumentPrintData(ctx: ServiceContext, type: DocumentType)
 
 /** A made-up 收款单 / 付款单: five deliveries (or receipts) it settled, the last in part. */
 function sampleSettlement(ctx: ServiceContext, type: DocumentType): PrintData {
-  const label = documentTypeRule(type).label;
   const settledType = type === 'supplier_payment' ? '采购入库单' : '销售出库单';
   const lines = [128_000, 56_400, 230_050, 99_900, 300_000].map((original, index) => {
     const settled = index === 4 ? 150_000 : original;
@@ -113,17 +101,11 @@ function sampleSettlement(ctx: ServiceContext, type: DocumentType): PrintData {
     };
   });
   const total = lines.reduce((sum, line) => sum + line.figures.settledAmount, 0) + 20_000;
+  const heading = sampleHeading(ctx, type);
   return {
-    title: `${findBranchRow(ctx.db)?.name ?? ''} ${label}（样张）`.trim(),
-    fileName: `${label}-样张.pdf`,
+    ...heading,
     header: {
-      number: 'YZ-20261201-0001',
-      businessDate: formatPrintDate(ctx.clock.today(), printAppearance(ctx).dateFormat),
-      typeLabel: label,
-      counterparty: '示例商贸有限公司',
-      handler: '王经手',
-      status: '已审核',
-      remark: '样张：数据为示例',
+      ...heading.header,
       amount: groupedYuan(total),
       settled: groupedYuan(total - 20_000),
       unsettled: groupedYuan(20_000),
@@ -137,5 +119,23 @@ function sampleSettlement(ctx: ServiceContext, type: DocumentType): PrintData {
     },
     capitalAmount: capitalAmountLine(total),
     signatures: { createdBy: '李制单', approvedBy: '张审核', keeper: '', handler: '王经手', receiver: '' },
+  };
+}
+
+/** What every 样张 has above its lines: the title, the file's name and the header fields of any document. */
+function sampleHeading(ctx: ServiceContext, type: DocumentType) {
+  const label = documentTypeRule(type).label;
+  return {
+    title: `${findBranchRow(ctx.db)?.name ?? ''} ${label}（样张）`.trim(),
+    fileName: `${label}-样张.pdf`,
+    header: {
+      number: 'YZ-20261201-0001',
+      businessDate: formatPrintDate(ctx.clock.today(), printAppearance(ctx).dateFormat),
+      typeLabel: label,
+      counterparty: '示例商贸有限公司',
+      handler: '王经手',
+      status: '已审核',
+      remark: '样张：数据为示例',
+    },
   };
 }
