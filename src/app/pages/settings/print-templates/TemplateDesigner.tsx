@@ -119,6 +119,8 @@ export function TemplateDesigner({
   const [numberText, setNumberText] = useState('');
 
   const initial: Values = { ...stored.template, documentType: stored.documentType ?? '' };
+  // The form takes the stored template when a version arrives (saved, restored), not on every render:
+  // `initial` is a new object each time.
   useEffect(() => form.setFieldsValue(initial), [stored.id, stored.version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const watched = Form.useWatch([], form) as Partial<Values> | undefined;
