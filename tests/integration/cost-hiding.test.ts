@@ -88,7 +88,29 @@ async function seededLedger() {
     name: '入库单 A4',
     documentType: 'purchase_receipt',
   });
+  // A purchase contract: its agreed prices and the amounts it counts are purchase prices.
+  const contract = (
+    await act(engine, 'contracts.save', {
+      id: null,
+      kind: 'purchase',
+      counterpartyId: supplier,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      lines: [{ goodsId: milk, unitName: '箱', quantity: 10000, agreedPrice: 48_000_000 }],
+      rebateTerms: [{ kind: 'per_unit', unitName: '箱', amountPerUnit: 50 }],
+    })
+  ).id;
+  const attachment = (
+    await act(engine, 'contracts.attach', {
+      id: contract,
+      fileName: '采购合同.pdf',
+      mediaType: 'application/pdf',
+      contentBase64: Buffer.from('%PDF-1.4').toString('base64'),
+    })
+  ).id;
   return {
+    contract,
+    attachment,
     template,
     engine,
     adminSession,
@@ -139,7 +161,20 @@ interface Read {
 }
 
 function reads(ledger: Ledger): Read[] {
-  const { world, water, office, employee, receipt, receiptNumber, sale, transfer, order, template } = ledger;
+  const {
+    world,
+    water,
+    office,
+    employee,
+    receipt,
+    receiptNumber,
+    sale,
+    transfer,
+    order,
+    template,
+    contract,
+    attachment,
+  } = ledger;
   const documentPrices = [
     'totalAmount',
     'totalTax',
@@ -153,6 +188,14 @@ function reads(ledger: Ledger): Read[] {
   ];
   const periodValues = ['opening', 'purchase', 'sales', 'transferIn', 'transferOut', 'in', 'out', 'closing'];
   const given: Read[] = [
+    { method: 'calendar.list', input: { year: 2026 }, costFields: [] },
+    { method: 'contracts.get', input: { id: contract }, costFields: ['lines[].agreedPrice'] },
+    {
+      method: 'contracts.execution',
+      input: { id: contract, asOf: '2026-03-01' },
+      costFields: ['terms[].amount'],
+    },
+    { method: 'contracts.attachment', input: { id: contract, attachmentId: attachment }, costFields: [] },
     { method: 'goods.get', input: { id: water }, costFields: ['units[].purchasePrice'] },
     { method: 'goods.search', input: { term: 'SP' }, costFields: [] },
     // A goods' change is logged with the goods before and after, as goods.get gives it.

@@ -11,7 +11,13 @@ export const readMethods = [
   'audit.list',
   'auth.currentUser',
   'branch.profile',
+  'calendar.list',
   'categories.list',
+  'contracts.attachment',
+  'contracts.execution',
+  'contracts.get',
+  'contracts.list',
+  'contracts.requirements',
   'counterparties.get',
   'counterparties.list',
   'counterparties.search',
@@ -146,6 +152,12 @@ const masterDataReads = [
 /** The outbox and the badge: what sending, building and re-offering a package change. */
 const uploadReads: readonly ReadMethod[] = ['upload.status', 'upload.packages'];
 
+/** A contract written or moved on: the contract, its list and its execution. */
+const contractReads: readonly ReadMethod[] = ['contracts.list', 'contracts.get', 'contracts.execution'];
+
+/** A settlement also posts a 返利单: the documents and money it moves. */
+const settlementReads: readonly ReadMethod[] = [...contractReads, ...documentReads];
+
 /** The templates page and what each print offers to print on. */
 const templateReads: readonly ReadMethod[] = [
   'printTemplates.list',
@@ -173,6 +185,23 @@ export const staleAfter: Readonly<Record<WriteMethod, readonly ReadMethod[]>> = 
   'print.document': ['documents.get'],
   // A template saved, copied, imported, made the default or removed changes what every print offers.
   'printTemplates.save': templateReads,
+  'calendar.set': ['calendar.list'],
+  'calendar.remove': ['calendar.list'],
+  'contracts.save': contractReads,
+  'contracts.delete': contractReads,
+  'contracts.submit': contractReads,
+  'contracts.withdraw': contractReads,
+  'contracts.approve': contractReads,
+  'contracts.unapprove': contractReads,
+  'contracts.start': contractReads,
+  'contracts.end': contractReads,
+  'contracts.void': contractReads,
+  'contracts.amend': contractReads,
+  'contracts.decideAmendment': contractReads,
+  'contracts.attach': ['contracts.get'],
+  'contracts.settle': settlementReads,
+  'contracts.unsettle': settlementReads,
+  'contracts.setRequirements': ['contracts.requirements'],
   'printTemplates.copy': templateReads,
   'printTemplates.restore': templateReads,
   'printTemplates.setDefault': templateReads,

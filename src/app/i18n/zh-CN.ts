@@ -22,6 +22,8 @@ export const zhCN = {
     salesOrder: '销售订单',
     customerReceipt: '收款单',
     supplierPayment: '付款单',
+    customerRebate: '客户返利单',
+    supplierRebate: '供应商返利单',
     internalTransferOut: '内部调出单',
     internalTransferIn: '内部调入单',
     purchaseReturn: '采购退货单',
@@ -437,6 +439,7 @@ export const zhCN = {
       trade: '购销汇总',
       money_balances: '往来余额',
       month_closes: '月结',
+      contracts: '合同',
     },
     settings: {
       headOfficeUrl: '总部地址',
@@ -882,7 +885,8 @@ export const zhCN = {
   },
   document: {
     // The documents' own names (src/shared): one name for a type or a status on screen and in the engine's messages.
-    types: documentTypeLabels,
+    // Contracts draw numbers by the same rules, so the numbering page names them beside the documents.
+    types: { ...documentTypeLabels, sales_contract: '销售合同', purchase_contract: '采购合同' },
     statuses: documentStatusLabels,
     actions: {
       new: '新建',

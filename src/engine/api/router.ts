@@ -2,7 +2,9 @@ import { combineMethods } from './combine-methods';
 import { auditMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
 import { branchMethods } from './methods/branch';
+import { calendarMethods } from './methods/calendar';
 import { categoryMethods } from './methods/categories';
+import { contractMethods } from './methods/contracts';
 import { counterpartyMethods } from './methods/counterparties';
 import { documentMethods } from './methods/documents';
 import { employeeMethods } from './methods/employees';
@@ -62,6 +64,8 @@ export const router = combineMethods(
   uploadMethods,
   printMethods,
   printTemplateMethods,
+  calendarMethods,
+  contractMethods,
 );
 
 export type Router = typeof router;

@@ -21,6 +21,8 @@ export const documentTypes = [
   'cost_adjustment',
   'customer_receipt',
   'supplier_payment',
+  'customer_rebate',
+  'supplier_rebate',
   'internal_transfer_out',
   'internal_transfer_in',
 ] as const;
@@ -272,6 +274,33 @@ export const documentTypeRules: Readonly<Record<DocumentType, DocumentTypeRule>>
     counterparty: 'supplier',
     receiptCost: null,
     prefix: 'FK',
+    source: null,
+    money: { side: 'payable', sign: -1 },
+  },
+  /**
+   * 返利单: a contract's rebate paid as 折让 (services/contracts/settle-rebate.ts): a money document that
+   * lowers what the customer owes (or what we owe the supplier), made and completed by the settlement and
+   * reversed by its 反结算. Nobody types one.
+   */
+  customer_rebate: {
+    label: '客户返利单',
+    direction: 'money',
+    movementKind: null,
+    keeperConfirms: false,
+    counterparty: 'customer',
+    receiptCost: null,
+    prefix: 'FL',
+    source: null,
+    money: { side: 'receivable', sign: -1 },
+  },
+  supplier_rebate: {
+    label: '供应商返利单',
+    direction: 'money',
+    movementKind: null,
+    keeperConfirms: false,
+    counterparty: 'supplier',
+    receiptCost: null,
+    prefix: 'GF',
     source: null,
     money: { side: 'payable', sign: -1 },
   },

@@ -1,4 +1,4 @@
-import type { DocumentType } from './document-types';
+import { documentTypes, type DocumentType } from './document-types';
 
 /**
  * 单据编号 (DOMAIN.md §5): prefix + date part + separator + sequence + suffix, e.g. `XC20261122-0007`.
@@ -10,8 +10,17 @@ export type NumberDatePart = (typeof numberDateParts)[number];
 export const numberResets = ['daily', 'monthly', 'yearly', 'never'] as const;
 export type NumberReset = (typeof numberResets)[number];
 
+/**
+ * What draws numbers: every document type, and the two kinds of contract ("contracts use the same rule
+ * mechanism", DOMAIN.md §5), whose numbers are unique among contracts.
+ */
+export const contractNumbering = ['sales_contract', 'purchase_contract'] as const;
+export type ContractNumbering = (typeof contractNumbering)[number];
+export const numberedKinds = [...documentTypes, ...contractNumbering] as const;
+export type NumberedKind = DocumentType | ContractNumbering;
+
 export interface NumberingRule {
-  readonly documentType: DocumentType;
+  readonly documentType: NumberedKind;
   readonly prefix: string;
   readonly datePart: NumberDatePart;
   readonly separator: string;
@@ -22,7 +31,7 @@ export interface NumberingRule {
 
 export const sequenceWidthRange = { min: 2, max: 8 } as const;
 
-export function defaultNumberingRule(documentType: DocumentType, prefix: string): NumberingRule {
+export function defaultNumberingRule(documentType: NumberedKind, prefix: string): NumberingRule {
   return {
     documentType,
     prefix,

@@ -109,5 +109,7 @@ export const sectionSpecs = {
   money_balances: { perPeriod: true, totalled: ['balance', 'debit', 'credit'] },
   /** Month closes, and reopenings. */
   month_closes: { perPeriod: false, totalled: [] },
+  /** 年度协议 past their draft, with signed volumes, rebate terms and settlements. */
+  contracts: { perPeriod: false, totalled: [] },
 } as const satisfies Record<string, { perPeriod: boolean; totalled: readonly string[] }>;
 export type SectionName = keyof typeof sectionSpecs;

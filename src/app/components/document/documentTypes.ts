@@ -169,6 +169,18 @@ const screens: Record<DocumentType, DocumentScreen> = {
     path: '/documents/supplier-payment',
     title: 'page.supplierPayment',
   },
+  customer_rebate: {
+    ...plain,
+    pageKey: 'document-customer-rebate',
+    path: '/documents/customer-rebate',
+    title: 'page.customerRebate',
+  },
+  supplier_rebate: {
+    ...plain,
+    pageKey: 'document-supplier-rebate',
+    path: '/documents/supplier-rebate',
+    title: 'page.supplierRebate',
+  },
   internal_transfer_out: {
     ...plain,
     pageKey: 'document-internal-transfer-out',

@@ -70,7 +70,7 @@ const areas: {
       title: 'page.moneyDocuments',
       icon: <AccountBookOutlined />,
     },
-    types: ['customer_receipt', 'supplier_payment'],
+    types: ['customer_receipt', 'supplier_payment', 'customer_rebate', 'supplier_rebate'],
     independentOnly: true,
   },
 ];

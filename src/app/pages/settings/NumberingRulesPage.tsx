@@ -4,9 +4,9 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../../shared/api';
-import type { DocumentType } from '../../../shared/documents/document-types';
 import {
   formatDocumentNumber,
+  type NumberedKind,
   numberDateParts,
   numberResets,
   sequenceWidthRange,
@@ -44,14 +44,14 @@ export function NumberingRulesPage() {
   const { message } = App.useApp();
   const rules = useApiQuery('numbering.list', {});
   const save = useApiMutation('numbering.save');
-  const [drafts, setDrafts] = useState<Partial<Record<DocumentType, NumberingRule>>>({});
-  const [saving, setSaving] = useState<DocumentType | null>(null);
+  const [drafts, setDrafts] = useState<Partial<Record<NumberedKind, NumberingRule>>>({});
+  const [saving, setSaving] = useState<NumberedKind | null>(null);
   const today = dayjs().format('YYYY-MM-DD');
 
   if (rules.error) return <LoadFailure error={rules.error} onRetry={() => void rules.refetch()} />;
 
   const shown = (rules.data ?? []).map((rule) => drafts[rule.documentType] ?? rule);
-  const saved = (type: DocumentType) => rules.data?.find((rule) => rule.documentType === type);
+  const saved = (type: NumberedKind) => rules.data?.find((rule) => rule.documentType === type);
   const edit = (rule: NumberingRule, change: Partial<NumberingRule>) =>
     setDrafts((current) => ({ ...current, [rule.documentType]: { ...rule, ...change } }));
 

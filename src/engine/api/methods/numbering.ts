@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { documentTypes } from '../../../shared/documents/document-types';
-import { numberDateParts, numberResets, sequenceWidthRange } from '../../../shared/documents/numbering';
+import {
+  numberDateParts,
+  numberedKinds,
+  numberResets,
+  sequenceWidthRange,
+} from '../../../shared/documents/numbering';
 import { listNumberingRules, saveNumberingRule } from '../../services/documents/numbering';
 import { recordAudit } from '../../services/audit/record-audit';
 import { defineMethod } from '../method';
 
-/** 单据编号 rules (DOMAIN.md §5), one per document type. */
+/** 单据编号 rules (DOMAIN.md §5), one per document type and one per kind of contract. */
 export const numberingMethods = {
   'numbering.list': defineMethod({
     input: z.object({}),
@@ -15,7 +19,7 @@ export const numberingMethods = {
 
   'numbering.save': defineMethod({
     input: z.object({
-      documentType: z.enum(documentTypes),
+      documentType: z.enum(numberedKinds),
       prefix: z
         .string()
         .trim()

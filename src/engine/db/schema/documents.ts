@@ -10,7 +10,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { documentEventActions, documentStatuses } from '../../../shared/documents/document-status';
 import { documentTypes } from '../../../shared/documents/document-types';
-import { numberDateParts, numberResets } from '../../../shared/documents/numbering';
+import { numberDateParts, numberedKinds, numberResets } from '../../../shared/documents/numbering';
 import { counterparties } from './counterparties';
 import { versionColumn } from './record-columns';
 import { goods } from './goods';
@@ -150,7 +150,7 @@ export const documentEvents = sqliteTable(
 
 /** 单据编号规则, one per document type, editable in settings. */
 export const numberingRules = sqliteTable('numbering_rules', {
-  documentType: text('document_type', { enum: documentTypes }).primaryKey(),
+  documentType: text('document_type', { enum: numberedKinds }).primaryKey(),
   prefix: text('prefix').notNull(),
   datePart: text('date_part', { enum: numberDateParts }).notNull(),
   separator: text('separator').notNull(),
@@ -163,7 +163,7 @@ export const numberingRules = sqliteTable('numbering_rules', {
 export const numberingCounters = sqliteTable(
   'numbering_counters',
   {
-    documentType: text('document_type', { enum: documentTypes }).notNull(),
+    documentType: text('document_type', { enum: numberedKinds }).notNull(),
     period: text('period').notNull(),
     lastSequence: integer('last_sequence').notNull(),
   },

@@ -15,3 +15,4 @@ export * from './restores';
 export * from './roles';
 export * from './upload';
 export * from './print-templates';
+export * from './contracts';

@@ -20,6 +20,8 @@ export const permissionAreas = {
   reports: ['export'],
   period: ['close', 'reopen'],
   money: ['view', 'settle'],
+  /** 年度协议: reading, keeping drafts and importing signing tables, approving them, settling rebates. */
+  contracts: ['view', 'edit', 'approve', 'settle'],
   profit: ['view'],
   /** Unit cost, cost of goods, stock value and purchase prices: hidden from every output without it. */
   cost: ['view'],
@@ -59,6 +61,7 @@ const areaLabels: Record<PermissionArea, string> = {
   reports: '报表',
   period: '月结',
   money: '往来款项',
+  contracts: '合同',
   profit: '毛利',
   cost: '成本',
   creditLimit: '信用额度',
@@ -88,8 +91,13 @@ const actionLabels: Record<string, string> = {
   configure: '配置',
 };
 
+/** Where an area's action means more than its generic word. */
+const permissionLabelOverrides: Partial<Record<Permission, string>> = { 'contracts.settle': '合同·返利结算' };
+
 /** How a message names a permission: 基础资料·修改. */
 export function permissionLabel(permission: Permission): string {
+  const override = permissionLabelOverrides[permission];
+  if (override) return override;
   const [area, action] = permission.split('.') as [PermissionArea, string];
   return `${areaLabels[area]}·${actionLabels[action]}`;
 }

@@ -60,6 +60,9 @@ export const shippedRoles: readonly RoleGrant[] = [
       'cost.view',
       'creditLimit.edit',
       'minSalePrice.edit',
+      // The office head's check of a contract against the paper one (DOMAIN.md §8).
+      'contracts.view',
+      'contracts.approve',
     ],
     warehouseScope: 'all',
     customerScope: 'all',
@@ -82,6 +85,9 @@ export const shippedRoles: readonly RoleGrant[] = [
       'money.view',
       // Purchase receipts are entered at their purchase prices.
       'cost.view',
+      // Signing tables are the clerk's to import (DOMAIN.md §1).
+      'contracts.view',
+      'contracts.edit',
     ],
     warehouseScope: 'all',
     customerScope: 'all',
@@ -116,6 +122,8 @@ export const shippedRoles: readonly RoleGrant[] = [
       'profit.view',
       'cost.view',
       'creditLimit.edit',
+      'contracts.view',
+      'contracts.settle',
     ],
     warehouseScope: 'all',
     customerScope: 'all',
@@ -123,7 +131,15 @@ export const shippedRoles: readonly RoleGrant[] = [
   {
     code: 'salesperson',
     name: '业务员',
-    permissions: [...viewing, 'documents.create', 'documents.edit', 'documents.print', 'money.view'],
+    permissions: [
+      ...viewing,
+      'documents.create',
+      'documents.edit',
+      'documents.print',
+      'money.view',
+      'contracts.view',
+      'contracts.edit',
+    ],
     warehouseScope: 'all',
     customerScope: 'own',
   },

@@ -49,6 +49,8 @@ const notCostPriced: ReadonlySet<DocumentType> = new Set<DocumentType>([
   'internal_transfer_out',
   'customer_receipt',
   'supplier_payment',
+  'customer_rebate',
+  'supplier_rebate',
 ]);
 
 export function pricedAtCost(type: DocumentType): boolean {

@@ -1,15 +1,18 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
-import { documentTypeRule, documentTypes, type DocumentType } from '../../../shared/documents/document-types';
+import { documentTypeRule } from '../../../shared/documents/document-types';
 import {
+  contractNumbering,
   defaultNumberingRule,
+  numberedKinds,
+  type NumberedKind,
   formatDocumentNumber,
   sequencePeriod,
   type NumberingRule,
 } from '../../../shared/documents/numbering';
 
 interface RuleRow {
-  document_type: DocumentType;
+  document_type: NumberedKind;
   prefix: string;
   date_part: NumberingRule['datePart'];
   separator: string;
@@ -18,11 +21,23 @@ interface RuleRow {
   suffix: string;
 }
 
+/** 合同 numbers by default: HT (合同) for sales, CH (采购合同) for purchase. */
+const contractPrefixes: Readonly<Record<(typeof contractNumbering)[number], string>> = {
+  sales_contract: 'HT',
+  purchase_contract: 'CH',
+};
+
+function defaultPrefix(kind: NumberedKind): string {
+  return kind === 'sales_contract' || kind === 'purchase_contract'
+    ? contractPrefixes[kind]
+    : documentTypeRule(kind).prefix;
+}
+
 /** The rule for a type: the one saved in settings, else the default of DOMAIN.md §5's example. */
-export function numberingRuleFor(sqlite: Database.Database, type: DocumentType): NumberingRule {
+export function numberingRuleFor(sqlite: Database.Database, type: NumberedKind): NumberingRule {
   const row = prepared(sqlite, 'SELECT * FROM numbering_rules WHERE document_type = ?').get(type) as
     RuleRow | undefined;
-  if (!row) return defaultNumberingRule(type, documentTypeRule(type).prefix);
+  if (!row) return defaultNumberingRule(type, defaultPrefix(type));
   return {
     documentType: row.document_type,
     prefix: row.prefix,
@@ -35,7 +50,7 @@ export function numberingRuleFor(sqlite: Database.Database, type: DocumentType):
 }
 
 export function listNumberingRules(sqlite: Database.Database): NumberingRule[] {
-  return documentTypes.map((type) => numberingRuleFor(sqlite, type));
+  return numberedKinds.map((type) => numberingRuleFor(sqlite, type));
 }
 
 export function saveNumberingRule(sqlite: Database.Database, rule: NumberingRule): void {
@@ -63,9 +78,12 @@ export function saveNumberingRule(sqlite: Database.Database, rule: NumberingRule
  */
 export function nextDocumentNumber(
   sqlite: Database.Database,
-  type: DocumentType,
+  type: NumberedKind,
   businessDate: string,
 ): string {
+  const taken = (contractNumbering as readonly string[]).includes(type)
+    ? 'SELECT 1 FROM contracts WHERE number = ?'
+    : 'SELECT 1 FROM documents WHERE number = ?';
   const rule = numberingRuleFor(sqlite, type);
   const period = sequencePeriod(rule.reset, businessDate);
   for (;;) {
@@ -75,6 +93,6 @@ export function nextDocumentNumber(
         'ON CONFLICT (document_type, period) DO UPDATE SET last_sequence = last_sequence + 1 RETURNING last_sequence',
     ).get(type, period) as { last_sequence: number };
     const number = formatDocumentNumber(rule, businessDate, sequence);
-    if (!prepared(sqlite, 'SELECT 1 FROM documents WHERE number = ?').get(number)) return number;
+    if (!prepared(sqlite, taken).get(number)) return number;
   }
 }

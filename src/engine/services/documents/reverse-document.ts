@@ -13,6 +13,7 @@ import { documentFacts, findDocumentInReach } from './document-facts';
 import { nextDocumentNumber } from './numbering';
 import { postReversal } from './post-lines';
 import { assertNothingSettled } from '../money/open-items';
+import { assertNotSettlementDocument } from '../contracts/settlement-documents';
 
 /**
  * A document that others were made from — a receipt or delivery with a return — is reversed only after
@@ -52,6 +53,7 @@ export function reverseDocument(
     const original = findDocumentInReach(tx, ctx.actor, id);
     assertActionAllowed(documentFacts(tx, original), 'reverse');
     assertNothingSettled(sqlite, original.id, original.number);
+    assertNotSettlementDocument(sqlite, original.id, original.number);
     assertNothingMadeFrom(sqlite, original.id, original.number);
     if (businessDate < original.businessDate) {
       throw new LedgerError('VALIDATION', `红字冲销的日期不能早于原单日期 ${original.businessDate}。`);

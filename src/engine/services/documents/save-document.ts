@@ -15,6 +15,7 @@ import { assertHeaderReferences } from './header-references';
 import { nextDocumentNumber } from './numbering';
 import { prepareLines, type DocumentDraft, type PreparedLine } from './prepare-lines';
 import { assertSourceLines } from './source-lines';
+import { assertNotTypedByHand } from '../contracts/settlement-documents';
 
 function insertLines(tx: LedgerTx, documentId: number, lines: PreparedLine[]): void {
   for (const line of lines)
@@ -53,6 +54,7 @@ export function saveDocument(
   openedVersion?: number,
 ): { id: number; number: string; version: number } {
   const profile = getBranchProfile(ctx);
+  assertNotTypedByHand(input.type);
   return ctx.db.transaction((tx) => {
     const lines = prepareLines(tx, profile, input);
     assertHeaderReferences(tx, input);

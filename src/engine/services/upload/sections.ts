@@ -14,10 +14,11 @@ import {
   tradeSection,
 } from './sections/period-sections';
 import { documentsSection } from './sections/documents-section';
+import { contractsSection } from './sections/contracts-section';
 
 /**
  * Every section a package may carry, in the order they are written: identities before the figures that
- * name them. Contracts and channel reports register theirs here.
+ * name them. Channel reports register theirs here.
  */
 export const uploadSections: readonly UploadSection[] = [
   branchProfileSection,
@@ -26,6 +27,7 @@ export const uploadSections: readonly UploadSection[] = [
   goodsSection,
   counterpartiesSection,
   monthClosesSection,
+  contractsSection,
   documentsSection,
   stockBalancesSection,
   movementSummarySection,

@@ -1,0 +1,310 @@
+import type Database from 'better-sqlite3';
+import { desc, eq } from 'drizzle-orm';
+import type { LedgerTx } from '../../db/connection';
+import { prepared } from '../../db/prepared';
+import { contractSettlementLines, contractSettlements, contracts, documents } from '../../db/schema';
+import { newUid } from '../../db/uid';
+import { isIsoDate } from '../../domain/calendar/calendar';
+import {
+  contractStatusLabels,
+  settlementKindLabels,
+  type ContractKind,
+  type PayoutKind,
+  type SettlementKind,
+} from '../../../shared/contracts/contract-status';
+import type { DocumentType } from '../../../shared/documents/document-types';
+import { formatScaled } from '../../../shared/numbers/decimal';
+import { LedgerError } from '../../../shared/ledger-error';
+import { recordAudit } from '../audit/record-audit';
+import { getBranchProfile } from '../branch/branch-profile';
+import type { ServiceContext } from '../context';
+import { completeDocument } from '../documents/complete-document';
+import { findDocument } from '../documents/document-facts';
+import { recordDocumentEvent } from '../documents/document-events';
+import { nextDocumentNumber } from '../documents/numbering';
+import { reverseDocument } from '../documents/reverse-document';
+import { assertOpenPeriod } from '../stock/open-period';
+import { recordContractChange } from './contract-change';
+import { recordContractEvent } from './contract-events';
+import { paidSoFar } from './contract-execution';
+import { contractRebates } from './contract-rebates';
+import { contractLabel, findContractInReach, type ContractRow } from './save-contract';
+
+/**
+ * 返利结算 (issue 14 "Settlement"): interim and final settlements of a contract's rebate. Each computes what
+ * the contract has earned through its date — cumulatively, from the first day of the period — and pays only
+ * what earlier settlements in force have not: settling the same period twice pays nothing the second time,
+ * and a delivery dated back before an earlier settlement is paid by the next one. 折让 is paid as a 返利单,
+ * a money document that lowers the customer's receivable (or our payable to a supplier), completed in the
+ * same transaction; 反结算 reverses the latest settlement and its document, with the reason.
+ */
+
+const rebateDocument: Readonly<Record<ContractKind, DocumentType>> = {
+  sales: 'customer_rebate',
+  purchase: 'supplier_rebate',
+};
+
+export interface SettlementRequest {
+  kind: SettlementKind;
+  /** The last shipment date the settlement covers; a final one covers the whole period. */
+  throughDate: string;
+  /** The 返利单's business date (the day the credit is given), in an open month. */
+  businessDate: string;
+  payout: PayoutKind;
+}
+
+const yuan = (fen: number) => formatScaled(fen, 2, 2);
+
+function latestInForce(tx: LedgerTx, contractId: number) {
+  return tx
+    .select()
+    .from(contractSettlements)
+    .where(eq(contractSettlements.contractId, contractId))
+    .orderBy(desc(contractSettlements.id))
+    .all()
+    .find((settlement) => !settlement.reversed);
+}
+
+function assertRequest(
+  contract: ContractRow,
+  request: SettlementRequest,
+  last: { throughDate: string } | undefined,
+) {
+  if (contract.status !== 'approved' && contract.status !== 'executing') {
+    throw new LedgerError(
+      'CONFLICT',
+      `${contractLabel(contract)}${contractStatusLabels[contract.status]}，不能结算返利。`,
+    );
+  }
+  for (const [label, value] of [
+    ['结算截止日期', request.throughDate],
+    ['返利单日期', request.businessDate],
+  ] as const) {
+    if (!isIsoDate(value)) throw new LedgerError('VALIDATION', `${label}“${value}”不是有效日期。`);
+  }
+  if (request.throughDate < contract.periodStart || request.throughDate > contract.periodEnd) {
+    throw new LedgerError(
+      'VALIDATION',
+      `结算截止日期 ${request.throughDate} 不在合同期 ${contract.periodStart} 至 ${contract.periodEnd} 内。`,
+    );
+  }
+  if (request.kind === 'final' && request.throughDate !== contract.periodEnd) {
+    throw new LedgerError('VALIDATION', `年终结算应截止到合同结束日 ${contract.periodEnd}。`);
+  }
+  if (last && request.throughDate < last.throughDate) {
+    throw new LedgerError(
+      'VALIDATION',
+      `上次结算已截止到 ${last.throughDate}，本次截止日期 ${request.throughDate} 不能更早。`,
+    );
+  }
+  if (request.payout !== 'credit') {
+    throw new LedgerError(
+      'VALIDATION',
+      '货补结算请开销售出库单（赠品）并在备注中写明合同号；此处只支持折让。',
+    );
+  }
+}
+
+/** The 返利单 that pays the amount: made, approved and completed at once (it posts the open item). */
+function postRebateDocument(
+  tx: LedgerTx,
+  ctx: ServiceContext,
+  contract: ContractRow,
+  request: SettlementRequest,
+  amount: number,
+): number {
+  const sqlite = ctx.db.$client;
+  const type = rebateDocument[contract.kind];
+  assertOpenPeriod(sqlite, request.businessDate, '返利单');
+  const now = ctx.clock.now().toISOString();
+  const created = tx
+    .insert(documents)
+    .values({
+      uid: newUid(),
+      type,
+      number: nextDocumentNumber(sqlite, type, request.businessDate),
+      businessDate: request.businessDate,
+      status: 'submitted',
+      counterpartyId: contract.counterpartyId,
+      officeId: contract.officeId,
+      handlerId: contract.salespersonId,
+      remark: `${contract.number} ${settlementKindLabels[request.kind]}返利（截至 ${request.throughDate}）`,
+      totalAmount: amount,
+      totalTax: 0,
+      totalWithTax: amount,
+      createdBy: ctx.actor.userId,
+      createdByName: ctx.actor.displayName,
+      createdAt: now,
+      updatedAt: now,
+      approvedAt: now,
+      approvedByName: ctx.actor.displayName,
+    })
+    .returning({ id: documents.id })
+    .get();
+  recordDocumentEvent(tx, ctx, { documentId: created.id, action: 'create', from: null, to: 'submitted' });
+  completeDocument(tx, ctx, findDocument(tx, created.id), 'approve', `合同 ${contract.number} 返利结算`);
+  return created.id;
+}
+
+/** Shipment lines not yet traced to a settlement in force: those this one pays for. */
+function untracedLines(sqlite: Database.Database, contractId: number): Set<number> {
+  const rows = prepared(
+    sqlite,
+    'SELECT l.document_line_id AS id FROM contract_settlement_lines l JOIN contract_settlements s ON s.id = l.settlement_id ' +
+      'WHERE s.contract_id = ? AND s.reversed = 0',
+  ).all(contractId) as { id: number }[];
+  return new Set(rows.map((row) => row.id));
+}
+
+export function settleRebate(
+  ctx: ServiceContext,
+  contractId: number,
+  request: SettlementRequest,
+): { id: number; amount: number; earned: number; paidBefore: number; documentId: number | null } {
+  const sqlite = ctx.db.$client;
+  const scale = 10 ** getBranchProfile(ctx).quantityDecimals;
+  return ctx.db.transaction((tx) => {
+    const contract = findContractInReach(tx, ctx.actor, contractId);
+    const last = latestInForce(tx, contractId);
+    assertRequest(contract, request, last);
+    if (getBranchProfile(ctx).accountingMode !== 'independent') {
+      throw new LedgerError('CONFLICT', '非独立核算的机构不记往来，折让返利由总部支付。');
+    }
+    const outcome = contractRebates(sqlite, contract, request.throughDate, request.businessDate, scale);
+    const paidBefore = paidSoFar(sqlite, contractId);
+    const amount = outcome.earned - paidBefore;
+    if (amount === 0 && request.kind === 'interim') {
+      throw new LedgerError(
+        'CONFLICT',
+        `截至 ${request.throughDate}，${contractLabel(contract)}应得返利 ${yuan(outcome.earned)} 元，已结算 ${yuan(paidBefore)} 元，本次没有可结算的金额。`,
+        { earned: outcome.earned, paidBefore },
+      );
+    }
+    if (amount < 0 && request.kind === 'interim') {
+      throw new LedgerError(
+        'CONFLICT',
+        `已结算返利 ${yuan(paidBefore)} 元多于截至 ${request.throughDate} 应得的 ${yuan(outcome.earned)} 元（其后有退货），差额在年终结算时扣回。`,
+        { earned: outcome.earned, paidBefore },
+      );
+    }
+    const documentId = amount === 0 ? null : postRebateDocument(tx, ctx, contract, request, amount);
+    const settlement = tx
+      .insert(contractSettlements)
+      .values({
+        uid: newUid(),
+        contractId,
+        kind: request.kind,
+        throughDate: request.throughDate,
+        earned: outcome.earned,
+        paidBefore,
+        amount,
+        payout: request.payout,
+        documentId,
+        createdByName: ctx.actor.displayName,
+        createdAt: ctx.clock.now().toISOString(),
+      })
+      .returning({ id: contractSettlements.id })
+      .get();
+    const traced = untracedLines(sqlite, contractId);
+    for (const shipment of outcome.shipments) {
+      if (traced.has(shipment.documentLineId)) continue;
+      tx.insert(contractSettlementLines)
+        .values({
+          settlementId: settlement.id,
+          documentLineId: shipment.documentLineId,
+          quantity: shipment.baseQuantity,
+          amount: shipment.amount,
+          rebate: outcome.accruals.get(shipment.documentLineId) ?? 0,
+        })
+        .run();
+    }
+    const to = request.kind === 'final' ? 'ended' : 'executing';
+    tx.update(contracts)
+      .set({ status: to, updatedAt: ctx.clock.now().toISOString() })
+      .where(eq(contracts.id, contractId))
+      .run();
+    recordContractEvent(tx, ctx, {
+      contractId,
+      action: 'settle',
+      from: contract.status,
+      to,
+      note: `${settlementKindLabels[request.kind]}截至 ${request.throughDate}：应得 ${yuan(outcome.earned)} 元，已付 ${yuan(paidBefore)} 元，本次 ${yuan(amount)} 元`,
+    });
+    recordContractChange(tx, ctx, contractId, 'update');
+    recordAudit(tx, ctx, {
+      action: 'contracts.settle',
+      entity: 'contract',
+      entityKey: contract.number,
+      after: {
+        kind: request.kind,
+        throughDate: request.throughDate,
+        earned: outcome.earned,
+        paidBefore,
+        amount,
+      },
+    });
+    return { id: settlement.id, amount, earned: outcome.earned, paidBefore, documentId };
+  });
+}
+
+/**
+ * 反结算: the latest settlement in force of its contract is reversed with a reason; its 返利单 is reversed by
+ * a red-letter document dated `businessDate` (refused while the credit is matched in 核销: 反核销 first). The
+ * settlement is marked first, so the guard against reversing a settlement's document by hand lets this through.
+ */
+export function reverseSettlement(
+  ctx: ServiceContext,
+  settlementId: number,
+  reason: string,
+  businessDate: string,
+): void {
+  if (!reason.trim()) throw new LedgerError('VALIDATION', '反结算请写明原因。');
+  ctx.db.transaction((tx) => {
+    const settlement = tx
+      .select()
+      .from(contractSettlements)
+      .where(eq(contractSettlements.id, settlementId))
+      .get();
+    if (!settlement) throw new LedgerError('NOT_FOUND', `返利结算（编号 ${settlementId}）不存在。`);
+    const contract = findContractInReach(tx, ctx.actor, settlement.contractId);
+    if (settlement.reversed) throw new LedgerError('CONFLICT', '这次返利结算已经反结算过了。');
+    const latest = latestInForce(tx, settlement.contractId);
+    if (latest?.id !== settlementId) {
+      throw new LedgerError(
+        'CONFLICT',
+        `${contractLabel(contract)}之后还有返利结算，请从最近的一次开始反结算。`,
+      );
+    }
+    tx.update(contractSettlements)
+      .set({
+        reversed: true,
+        reversedByName: ctx.actor.displayName,
+        reversedAt: ctx.clock.now().toISOString(),
+        reverseReason: reason,
+      })
+      .where(eq(contractSettlements.id, settlementId))
+      .run();
+    if (settlement.documentId !== null)
+      reverseDocument(ctx, settlement.documentId, businessDate, `反结算：${reason}`);
+    const to = contract.status === 'ended' ? 'executing' : contract.status;
+    tx.update(contracts)
+      .set({ status: to, updatedAt: ctx.clock.now().toISOString() })
+      .where(eq(contracts.id, contract.id))
+      .run();
+    recordContractEvent(tx, ctx, {
+      contractId: contract.id,
+      action: 'unsettle',
+      from: contract.status,
+      to,
+      note: `${settlementKindLabels[settlement.kind]}截至 ${settlement.throughDate}（${yuan(settlement.amount)} 元）：${reason}`,
+    });
+    recordContractChange(tx, ctx, contract.id, 'update');
+    recordAudit(tx, ctx, {
+      action: 'contracts.unsettle',
+      entity: 'contract',
+      entityKey: contract.number,
+      before: { settlement: settlement.uid, amount: settlement.amount },
+      detail: reason,
+    });
+  });
+}
