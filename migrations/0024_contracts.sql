@@ -165,7 +165,7 @@ UPDATE `roles` SET `permissions` = json_insert(`permissions`, '$[#]', 'contracts
 --> statement-breakpoint
 -- The upload's contracts section reads these tables (0020): their writes are counted, so a build skips the
 -- section when none changed.
-INSERT INTO `upload_table_versions` (`table_name`, `version`) VALUES ('contracts', 0), ('contract_lines', 0), ('contract_settlements', 0);
+INSERT OR IGNORE INTO `upload_table_versions` (`table_name`, `version`) VALUES ('contracts', 0), ('contract_lines', 0), ('contract_settlements', 0);
 --> statement-breakpoint
 CREATE TRIGGER `contracts_upload_version_insert` AFTER INSERT ON `contracts`
 BEGIN

@@ -142,7 +142,7 @@ describe('upload packages (UPLOAD.md "Packages")', () => {
     const sqlite = engine.db.$client;
     await postMilk(world, 'purchase_receipt', '2026-01-05', '1', '48');
     buildPackages(ctx, { appVersion });
-    const identities = ['categories', 'warehouses', 'goods', 'counterparties', 'month_closes'];
+    const identities = ['categories', 'warehouses', 'goods', 'counterparties', 'month_closes', 'contracts'];
     const identityRows = (built: BuiltPackage) => {
       const { rows } = readPackage(packageBody(sqlite, built.packageId));
       return Object.fromEntries(identities.map((section) => [section, sectionRows(rows, section).length]));

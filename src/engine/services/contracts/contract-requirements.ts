@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { settings } from '../../db/schema';
 import { channelTierLabels, contractTiers, type ChannelTier } from '../../domain/master-data/channel';
 import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
+import { readSetting, writeSetting } from '../settings/setting-row';
 
 /**
  * What each tier's contract must contain (DOMAIN.md §8: "each tier has its own required contract content"),
@@ -50,8 +49,7 @@ const defaults: ContractRequirements = {
 };
 
 export function contractRequirements(ctx: ServiceContext): ContractRequirements {
-  const row = ctx.db.select().from(settings).where(eq(settings.key, key)).get();
-  return { ...defaults, ...(row?.value as Partial<ContractRequirements> | undefined) };
+  return { ...defaults, ...(readSetting(ctx.db, key) as Partial<ContractRequirements> | undefined) };
 }
 
 export function updateContractRequirements(
@@ -62,10 +60,7 @@ export function updateContractRequirements(
     const before = contractRequirements(ctx);
     const after = { ...before, ...change };
     const now = ctx.clock.now().toISOString();
-    tx.insert(settings)
-      .values({ key, value: after, updatedAt: now })
-      .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: now } })
-      .run();
+    writeSetting(tx, key, after, now);
     recordAudit(tx, ctx, {
       action: 'contracts.requirements',
       entity: 'settings',

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
-import { settings } from '../../db/schema';
 import { printDateFormats, type PrintDateFormat } from '../../domain/printing/print-date';
 import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
+import { readSetting, writeSetting } from '../settings/setting-row';
 
 /**
  * How the branch's prints look wherever a template does not say: the date format and the branch's logo
@@ -23,8 +22,7 @@ const defaults: PrintAppearance = { dateFormat: 'yyyy-MM-dd', logoBase64: null }
 export const logoLimitBytes = 256 * 1024;
 
 export function printAppearance(ctx: ServiceContext): PrintAppearance {
-  const row = ctx.db.select().from(settings).where(eq(settings.key, key)).get();
-  return { ...defaults, ...(row?.value as Partial<PrintAppearance> | undefined) };
+  return { ...defaults, ...(readSetting(ctx.db, key) as Partial<PrintAppearance> | undefined) };
 }
 
 /** The logo's bytes, checked: a PNG or a JPEG, as its first bytes say, and small. */
@@ -57,10 +55,7 @@ export function updatePrintAppearance(
       ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)),
     };
     const now = ctx.clock.now().toISOString();
-    tx.insert(settings)
-      .values({ key, value: after, updatedAt: now })
-      .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: now } })
-      .run();
+    writeSetting(tx, key, after, now);
     recordAudit(tx, ctx, {
       action: 'printTemplates.appearance',
       entity: 'settings',

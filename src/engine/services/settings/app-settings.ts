@@ -2,6 +2,7 @@ import { settings } from '../../db/schema';
 import { defaultAppSettings, type AppSettings } from '../../domain/settings/app-settings';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
+import { writeSetting } from './setting-row';
 
 export function getAppSettings(ctx: ServiceContext): AppSettings {
   // Only the keys of AppSettings: other areas keep their own rows here (the upload's, with its client key).
@@ -22,10 +23,7 @@ export function updateAppSettings(ctx: ServiceContext, change: Partial<AppSettin
     const now = ctx.clock.now().toISOString();
     for (const [key, value] of Object.entries(change)) {
       if (value === undefined || before[key as keyof AppSettings] === value) continue;
-      tx.insert(settings)
-        .values({ key, value, updatedAt: now })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
-        .run();
+      writeSetting(tx, key, value, now);
       recordAudit(tx, ctx, {
         action: 'settings.update',
         entity: 'settings',
