@@ -112,7 +112,7 @@ CREATE TABLE `contracts` (
 	`terms` text DEFAULT '' NOT NULL,
 	`rebate_terms` text NOT NULL,
 	`amendment_no` integer DEFAULT 0 NOT NULL,
-	`import_run_id` integer,
+	`signing_table_id` integer,
 	`remark` text DEFAULT '' NOT NULL,
 	`created_by` integer,
 	`created_by_name` text NOT NULL,
@@ -122,7 +122,7 @@ CREATE TABLE `contracts` (
 	FOREIGN KEY (`counterparty_id`) REFERENCES `counterparties`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`office_id`) REFERENCES `offices`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`salesperson_id`) REFERENCES `employees`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`import_run_id`) REFERENCES `import_runs`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`signing_table_id`) REFERENCES `signing_tables`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
@@ -139,10 +139,9 @@ CREATE TABLE `signing_tables` (
 	`received_on` text,
 	`imported_at` text,
 	`imported_on` text,
-	`import_run_id` integer,
+	`file_name` text,
 	`contracts` integer DEFAULT 0 NOT NULL,
-	FOREIGN KEY (`office_id`) REFERENCES `offices`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`import_run_id`) REFERENCES `import_runs`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`office_id`) REFERENCES `offices`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `signing_tables_office_year` ON `signing_tables` (`office_id`,`year`,`kind`);--> statement-breakpoint

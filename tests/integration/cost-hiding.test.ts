@@ -189,6 +189,7 @@ function reads(ledger: Ledger): Read[] {
   const periodValues = ['opening', 'purchase', 'sales', 'transferIn', 'transferOut', 'in', 'out', 'closing'];
   const given: Read[] = [
     { method: 'calendar.list', input: { year: 2026 }, costFields: [] },
+    { method: 'contracts.signingBoard', input: { year: 2026 }, costFields: [] },
     { method: 'contracts.get', input: { id: contract }, costFields: ['lines[].agreedPrice'] },
     {
       method: 'contracts.execution',

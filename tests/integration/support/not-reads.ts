@@ -46,6 +46,8 @@ export const notReads: ReadonlySet<string> = new Set([
   'contracts.settle',
   'contracts.unsettle',
   'contracts.setRequirements',
+  'contracts.setRebatePolicy',
+  'contracts.tableReceived',
   'masterData.setActive',
   'masterData.delete',
   'masterData.restore',

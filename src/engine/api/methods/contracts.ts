@@ -11,6 +11,8 @@ import { stepContract } from '../../services/contracts/contract-steps';
 import { listContracts, readContract } from '../../services/contracts/read-contract';
 import { deleteContractDraft, saveContract } from '../../services/contracts/save-contract';
 import { reverseSettlement, settleRebate } from '../../services/contracts/settle-rebate';
+import { recordTableReceived, signingBoard } from '../../services/contracts/signing-board';
+import { tierRebatePolicy, updateTierRebatePolicy } from '../../services/contracts/tier-rebate-policy';
 import { channelTiers } from '../../domain/master-data/channel';
 import {
   contractKinds,
@@ -197,5 +199,35 @@ export const contractMethods = {
     }),
     access: 'settings.edit',
     handler: (ctx, { requirements }) => updateContractRequirements(ctx, requirements),
+  }),
+
+  /** 标准返利政策: the terms a contract imported from a signing table starts with, per tier. */
+  'contracts.rebatePolicy': defineMethod({
+    input: z.object({}),
+    access: 'contracts.view',
+    handler: (ctx) => tierRebatePolicy(ctx),
+  }),
+
+  'contracts.setRebatePolicy': defineMethod({
+    input: z.object({ policy: z.partialRecord(z.enum(channelTiers), z.array(z.unknown())) }),
+    access: 'settings.edit',
+    handler: (ctx, { policy }) => updateTierRebatePolicy(ctx, policy),
+  }),
+
+  /** 签约表进度: each office's table for the year against its deadlines. */
+  'contracts.signingBoard': defineMethod({
+    input: z.object({ year: z.number().int().min(2000).max(2099) }),
+    access: 'contracts.view',
+    handler: (ctx, { year }) => signingBoard(ctx, year),
+  }),
+
+  'contracts.tableReceived': defineMethod({
+    input: z.object({
+      officeId: z.number().int(),
+      year: z.number().int().min(2000).max(2099),
+      receivedOn: isoDate(),
+    }),
+    access: 'contracts.edit',
+    handler: (ctx, { officeId, year, receivedOn }) => recordTableReceived(ctx, officeId, year, receivedOn),
   }),
 };

@@ -21,7 +21,6 @@ import { channelTiers } from '../../domain/master-data/channel';
 import { counterparties } from './counterparties';
 import { documentLines, documents } from './documents';
 import { goods, goodsCategories } from './goods';
-import { importRuns } from './imports';
 import { employees, offices } from './organization';
 import { versionColumn } from './record-columns';
 import { users } from './users';
@@ -57,8 +56,8 @@ export const contracts = sqliteTable(
     rebateTerms: text('rebate_terms', { mode: 'json' }).$type<RebateTerm[]>().notNull(),
     /** The number of the latest approved 补充协议; 0 for the agreement as first approved. */
     amendmentNo: integer('amendment_no').notNull().default(0),
-    /** The signing table it was imported from; a draft of that run is replaced by the next import. */
-    importRunId: integer('import_run_id').references(() => importRuns.id),
+    /** The office's signing table it was imported from: a draft of it is replaced by the next import. */
+    signingTableId: integer('signing_table_id').references((): AnySQLiteColumn => signingTables.id),
     remark: text('remark').notNull().default(''),
     createdBy: integer('created_by').references(() => users.id),
     createdByName: text('created_by_name').notNull(),
@@ -234,9 +233,10 @@ export const signingTables = sqliteTable(
     kind: text('kind', { enum: contractKinds }).notNull(),
     signedOn: text('signed_on'),
     receivedOn: text('received_on'),
+    /** When the table was imported (an instant) and on which of the branch's days. */
     importedAt: text('imported_at'),
     importedOn: text('imported_on'),
-    importRunId: integer('import_run_id').references(() => importRuns.id),
+    fileName: text('file_name'),
     contracts: integer('contracts').notNull().default(0),
   },
   (table) => [uniqueIndex('signing_tables_office_year').on(table.officeId, table.year, table.kind)],

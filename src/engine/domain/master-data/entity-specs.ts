@@ -1,3 +1,4 @@
+import { signingTableSpec } from '../contracts/signing-table-spec';
 import { counterpartySpec } from './counterparty-spec';
 import type { EntitySpec } from './field-spec';
 import { goodsSpec } from './goods-spec';
@@ -12,6 +13,7 @@ export const entitySpecs = {
   offices: officeSpec,
   employees: employeeSpec,
   openingStock: openingStockSpec,
+  signingTable: signingTableSpec,
 } as const satisfies Record<string, EntitySpec>;
 
 export type EntityName = keyof typeof entitySpecs;

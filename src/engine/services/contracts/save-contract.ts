@@ -249,7 +249,7 @@ export function saveContract(
   input: ContractInput,
   id: number | null,
   openedVersion?: number,
-  importRunId: number | null = null,
+  signingTableId: number | null = null,
 ): { id: number; number: string; version: number } {
   const sqlite = ctx.db.$client;
   return ctx.db.transaction((tx) => {
@@ -286,7 +286,7 @@ export function saveContract(
           number,
           kind: input.kind,
           status: 'draft',
-          importRunId,
+          signingTableId,
           createdBy: ctx.actor.userId,
           createdByName: ctx.actor.displayName,
           createdAt: now,
@@ -314,7 +314,7 @@ export function saveContract(
     }
     const version = existing.version + 1;
     tx.update(contracts)
-      .set({ ...header, version, importRunId })
+      .set({ ...header, version })
       .where(eq(contracts.id, id))
       .run();
     writeLines(tx, id, input.lines);

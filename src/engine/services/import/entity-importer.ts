@@ -57,14 +57,17 @@ export interface EntityImporter<Write> {
   ) => void;
   /**
    * Writes all valid rows at once, for what becomes one record rather than one per row (the opening
-   * stock sheet becomes one opening-balance document). Returns what the clerk is told was made.
+   * stock sheet becomes one opening-balance document; a signing table, a draft contract per customer).
+   * Returns what the clerk is told was made.
    */
   writeAll?: (
     tx: LedgerTx,
     ctx: ServiceContext,
     planned: readonly PlannedRow<Write>[],
     source: ImportSource,
-  ) => { created: number; document: { id: number; number: string } };
+  ) => { created: number; document?: { id: number; number: string } };
+  /** A file imported whole or not at all, whatever the wizard's 只导入正确的行 says (a signing table). */
+  allOrNothing?: boolean;
   /** The order rows are written in, when it is not the file's (a parent customer before its children). */
   commitOrder?: (planned: readonly PlannedRow<Write>[]) => PlannedRow<Write>[];
   /**

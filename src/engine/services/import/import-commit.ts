@@ -269,11 +269,8 @@ function commitAsOneRecord(ctx: ServiceContext, request: ReadImportRequest): Imp
     ];
     const counts = { created: 0, updated: 0, skipped: 0 };
     const valid = plan.planned.filter((planned) => planned.action === 'create');
-    if (
-      plan.fileProblems.length > 0 ||
-      (errors.length > 0 && !request.options.validOnly) ||
-      valid.length === 0
-    )
+    const validOnly = request.options.validOnly && !importer.allOrNothing;
+    if (plan.fileProblems.length > 0 || (errors.length > 0 && !validOnly) || valid.length === 0)
       return writeLog(tx, ctx, request, plan, { status: 'refused', ...counts }, errors);
     const made = importer.writeAll!(tx, ctx, valid, source);
     const outcome = writeLog(

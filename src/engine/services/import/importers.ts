@@ -5,6 +5,7 @@ import type { EntityImporter } from './entity-importer';
 import { goodsImporter } from './goods-rows';
 import { officeImporter } from './office-rows';
 import { openingStockImporter } from './opening-stock-rows';
+import { signingTableImporter } from '../contracts/signing-table-rows';
 import { warehouseImporter } from './warehouse-rows';
 
 /** Every entity's importer, by the entity's name (domain/master-data/entity-specs.ts). */
@@ -15,6 +16,7 @@ export const importers = {
   offices: officeImporter,
   employees: employeeImporter,
   openingStock: openingStockImporter,
+  signingTable: signingTableImporter,
 } as const satisfies Record<EntityName, unknown>;
 
 /** The importer of an entity, as the generic pipeline (import-plan.ts, import-commit.ts) drives it. */

@@ -1,0 +1,116 @@
+import type { EntitySpec } from '../master-data/field-spec';
+
+/**
+ * 签约表: what an office sends after its customers sign (DOMAIN.md §8) — one row per customer × goods or
+ * category × month, the customer's signing date and the agreed price. Imported all or nothing: the rows of
+ * one customer become one draft contract for the year, with the standard rebate terms of its tier.
+ */
+export const signingTableSpec: EntitySpec = {
+  entity: 'signingTable',
+  label: '签约表',
+  fields: [
+    {
+      key: 'office',
+      label: '办事处',
+      type: 'text',
+      required: true,
+      synonyms: ['办事处名称', '办事处编码', '所属办事处'],
+      example: '东城办',
+      width: 12,
+    },
+    {
+      key: 'year',
+      label: '年度',
+      type: 'integer',
+      required: true,
+      synonyms: ['签约年度', '年份', '协议年度'],
+      example: '2026',
+      width: 8,
+    },
+    {
+      key: 'customerCode',
+      label: '客户编码',
+      type: 'text',
+      required: true,
+      synonyms: ['客户代码', '编码'],
+      example: 'KH301',
+      width: 12,
+    },
+    {
+      key: 'customerName',
+      label: '客户名称',
+      type: 'text',
+      synonyms: ['客户', '单位名称', '名称'],
+      note: '只用于核对：与编码对应的客户名称不同时提示',
+      width: 18,
+    },
+    {
+      key: 'channelTier',
+      label: '渠道类型',
+      type: 'text',
+      synonyms: ['客户类型', '渠道'],
+      note: '只用于核对：与客户资料中的渠道类型不同时提示',
+      width: 10,
+    },
+    {
+      key: 'signedOn',
+      label: '签约日期',
+      type: 'date',
+      synonyms: ['签订日期', '签约时间'],
+      example: '2025-12-20',
+      width: 12,
+    },
+    {
+      key: 'goodsCode',
+      label: '商品编码',
+      type: 'text',
+      synonyms: ['货号', '品项编码'],
+      note: '商品编码与商品类别填一个：按单品签约填编码，按品类签约填类别',
+      example: 'SP001',
+      width: 12,
+    },
+    {
+      key: 'category',
+      label: '商品类别',
+      type: 'text',
+      synonyms: ['品类', '类别'],
+      note: '类别写全路径，如“乳制品/纯牛奶”',
+      width: 14,
+    },
+    {
+      key: 'unitName',
+      label: '单位',
+      type: 'text',
+      required: true,
+      synonyms: ['计量单位', '签约单位'],
+      example: '箱',
+      width: 8,
+    },
+    {
+      key: 'month',
+      label: '月份',
+      type: 'text',
+      synonyms: ['签约月份', '月'],
+      note: '1–12 或 2026-03；不填或“全年”为全年签约量（按天平均分到各月）',
+      example: '全年',
+      width: 8,
+    },
+    {
+      key: 'quantity',
+      label: '签约量',
+      type: 'ratio',
+      required: true,
+      synonyms: ['签约数量', '协议量', '任务量'],
+      example: '1200',
+      width: 10,
+    },
+    {
+      key: 'agreedPrice',
+      label: '协议价(元，含税)',
+      type: 'price',
+      synonyms: ['协议价', '协议单价', '结算价'],
+      example: '113',
+      width: 12,
+    },
+  ],
+};
