@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
 import { cliActor } from '../../src/engine/services/context';
@@ -341,6 +342,72 @@ describe('annual agreements (年度协议)', () => {
     await ship(t, t.wumart, '2026-04-01', '15');
     const execution = await act(t.engine, 'contracts.execution', { id, asOf: '2026-12-31' });
     expect(execution.earned).toBe(3955);
+  });
+
+  it('reports rewards by tier, contracted customers per office and tier, and who has no contract', async () => {
+    const t = await contractWorld();
+    const hualian = await signedContract(t, t.hualian, hualianTerms);
+    await act(t.engine, 'contracts.submit', { id: hualian });
+    await act(t.engine, 'contracts.approve', { id: hualian });
+    await ship(t, t.hualian, '2026-03-10', '6');
+    await ship(t, t.hualian, '2026-05-10', '6');
+    await act(t.engine, 'contracts.settle', {
+      id: hualian,
+      kind: 'interim',
+      throughDate: '2026-06-30',
+      businessDate: '2026-07-02',
+    });
+    // 物美 (经销商) has only a draft: not in force, so it is among those without a contract.
+    await signedContract(t, t.wumart, []);
+    t.clock.advance(Date.parse('2026-07-01T04:00:00Z') - t.clock.now().getTime());
+
+    const byTier = await act(t.engine, 'reports.contractRewards', { year: 2026, groupBy: 'tier' });
+    // HT1 to 07-01: 12 箱, 1,356.00, earned 39.12 (2.88% of it), paid 39.12.
+    expect(byTier.rows).toEqual([
+      {
+        key: 'distributor',
+        name: '分销商',
+        contracts: 1,
+        amount: '1356.00',
+        earned: '39.12',
+        paid: '39.12',
+        unpaid: '0.00',
+        rate: '2.88%',
+      },
+    ]);
+    const counted = await act(t.engine, 'reports.contractedCustomers', { year: 2026 });
+    expect(counted.rows).toEqual([
+      {
+        officeName: '东城办',
+        dealer: 0,
+        distributor: 1,
+        special_distributor: 0,
+        signed_wholesaler: 0,
+        total: 1,
+      },
+    ]);
+    const missing = await act(t.engine, 'reports.uncontractedCustomers', { year: 2026 });
+    expect(missing.rows.map((row) => [row.code, row.tierLabel, row.pending.endsWith('（草稿）')])).toEqual([
+      ['KH302', '经销商', true],
+    ]);
+    const file = await act(t.engine, 'reports.export', {
+      report: 'contractRewards',
+      input: { year: 2026, groupBy: 'office' },
+      columns: [],
+    });
+    expect(file.fileName).toContain('签约奖励表');
+    // Read back by a second reader: the figures are numbers in the sheet, not text.
+    const book = XLSX.read(Buffer.from(file.base64, 'base64'));
+    const sheet = book.Sheets[book.SheetNames[0]!]!;
+    const cells = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true });
+    expect(cells.some((row) => row[0] === '东城办' && row.includes(39.12) && row.includes(1356))).toBe(true);
+    const printed = await act(t.engine, 'reports.print', {
+      report: 'contractedCustomers',
+      input: { year: 2026 },
+      columns: [],
+    });
+    expect(printed.pages).toBe(1);
+    expect(Buffer.from(printed.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('changes an approved contract only by a numbered amendment, keeping what it replaced', async () => {

@@ -65,11 +65,14 @@ export const readMethods = [
   'reports.orderExecution',
   'reports.periodSummary',
   'reports.priceHistory',
+  'reports.contractRewards',
+  'reports.contractedCustomers',
   'reports.print',
   'reports.statement',
   'reports.stockAlerts',
   'reports.stockBalance',
   'reports.stockCard',
+  'reports.uncontractedCustomers',
   'roles.list',
   'settings.get',
   'setup.status',
@@ -155,7 +158,14 @@ const masterDataReads = [
 const uploadReads: readonly ReadMethod[] = ['upload.status', 'upload.packages'];
 
 /** A contract written or moved on: the contract, its list and its execution. */
-const contractReads: readonly ReadMethod[] = ['contracts.list', 'contracts.get', 'contracts.execution'];
+const contractReads: readonly ReadMethod[] = [
+  'contracts.list',
+  'contracts.get',
+  'contracts.execution',
+  'reports.contractRewards',
+  'reports.contractedCustomers',
+  'reports.uncontractedCustomers',
+];
 
 /** A settlement also posts a 返利单: the documents and money it moves. */
 const settlementReads: readonly ReadMethod[] = [...contractReads, ...documentReads];

@@ -6,6 +6,12 @@ import { LedgerError } from '../../../shared/ledger-error';
 import { priceSides } from '../../services/documents/price-history';
 import { aging, agingGroupings } from '../../services/reports/aging';
 import {
+  contractedCustomers,
+  contractRewards,
+  rewardGroupings,
+  uncontractedCustomers,
+} from '../../services/reports/contract-rewards';
+import {
   exportReport,
   reportColumns,
   reportNames,
@@ -100,6 +106,9 @@ const orderExecutionInput = z
     outOfOrder,
   );
 
+const yearInput = z.object({ year: z.number().int().min(2000).max(2099) });
+const contractRewardsInput = yearInput.extend({ groupBy: z.enum(rewardGroupings).default('contract') });
+
 /** Visible columns, in the order the clerk sees them; empty: every column. */
 const columns = z.array(trimmedText('列名', 60)).max(100).default([]);
 const format = z.enum(['xlsx', 'csv']).default('xlsx');
@@ -107,6 +116,9 @@ const request = <Name extends string, Input extends z.ZodType>(report: Name, inp
   z.object({ report: z.literal(report), input, columns });
 /** A report as the page asks for it, with the columns it shows: for its file, and for its print. */
 const reportRequest = z.discriminatedUnion('report', [
+  request('contractRewards', contractRewardsInput),
+  request('contractedCustomers', yearInput),
+  request('uncontractedCustomers', yearInput),
   request('stockBalance', stockBalanceInput),
   request('stockCard', stockCardInput),
   request('periodSummary', periodSummaryInput),
@@ -136,6 +148,27 @@ function assertMayHave(ctx: ServiceContext, report: ReportName, what: string): v
  * and 订单执行情况, what each order line still has outstanding.
  */
 export const reportMethods = {
+  /** 签约奖励 (DOMAIN.md §8): earned and paid rebates of the year's contracts, by contract, tier, office or salesperson. */
+  'reports.contractRewards': defineMethod({
+    input: contractRewardsInput,
+    access: 'contracts.view',
+    handler: (ctx, input) => contractRewards(ctx, input),
+  }),
+
+  /** 签约客户统计: customers with a contract in force per office × tier. */
+  'reports.contractedCustomers': defineMethod({
+    input: yearInput,
+    access: 'contracts.view',
+    handler: (ctx, input) => contractedCustomers(ctx, input),
+  }),
+
+  /** 未签约客户: customers under contract management without a contract in force this year. */
+  'reports.uncontractedCustomers': defineMethod({
+    input: yearInput,
+    access: 'contracts.view',
+    handler: (ctx, input) => uncontractedCustomers(ctx, input),
+  }),
+
   'reports.stockBalance': defineMethod({
     input: stockBalanceInput,
     access: 'stock.view',

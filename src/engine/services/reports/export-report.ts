@@ -4,6 +4,18 @@ import { getBranchProfile } from '../branch/branch-profile';
 import type { Actor, ServiceContext } from '../context';
 import { seesCost } from '../access/cost-figures';
 import { aging, agingGroupingLabels, type AgingInput } from './aging';
+import {
+  contractedCustomerColumns,
+  contractRewardColumns,
+  uncontractedCustomerColumns,
+} from './contract-report-columns';
+import {
+  contractedCustomers,
+  contractRewards,
+  rewardGroupingLabels,
+  uncontractedCustomers,
+  type ContractRewardsInput,
+} from './contract-rewards';
 import { grossProfit, grossProfitGroupingLabels, type GrossProfitInput } from './gross-profit';
 import { inTransitStock, type InTransitInput } from './in-transit';
 import { lotExpiry, type LotExpiryInput } from './lot-expiry';
@@ -59,6 +71,41 @@ function exportable<Input, Result extends { rows: readonly unknown[] }>(
 const rowsOf = <Row>(rows: readonly Row[]): TableLine<Row>[] => rows.map((row) => ({ row }));
 
 export const exportableReports = {
+  contractRewards: exportable({
+    label: '签约奖励表',
+    permission: 'contracts.view',
+    run: contractRewards,
+    columns: contractRewardColumns,
+    lines: (result) => [
+      ...rowsOf(result.rows),
+      { summary: { name: '合计', ...result.totals, contracts: String(result.totals.contracts) } },
+    ],
+    subject: (result) => `${result.year}年-按${rewardGroupingLabels[result.groupBy]}`,
+  }),
+  contractedCustomers: exportable({
+    label: '签约客户统计表',
+    permission: 'contracts.view',
+    run: contractedCustomers,
+    columns: contractedCustomerColumns,
+    lines: (result) => [
+      ...rowsOf(result.rows),
+      {
+        summary: {
+          officeName: '合计',
+          ...Object.fromEntries(Object.entries(result.totals).map(([key, count]) => [key, String(count)])),
+        },
+      },
+    ],
+    subject: (result) => `${result.year}年`,
+  }),
+  uncontractedCustomers: exportable({
+    label: '未签约客户表',
+    permission: 'contracts.view',
+    run: uncontractedCustomers,
+    columns: uncontractedCustomerColumns,
+    lines: (result) => rowsOf(result.rows),
+    subject: (result) => `${result.year}年`,
+  }),
   stockBalance: exportable({
     label: '库存余额表',
     permission: 'stock.view',
@@ -204,6 +251,9 @@ export const exportableReports = {
 };
 
 export const reportNames = [
+  'contractRewards',
+  'contractedCustomers',
+  'uncontractedCustomers',
   'stockBalance',
   'stockCard',
   'periodSummary',
@@ -220,6 +270,9 @@ export type ReportName = (typeof reportNames)[number];
 
 /** Each report with the input its own method takes. */
 export type ReportRequest =
+  | { report: 'contractRewards'; input: ContractRewardsInput }
+  | { report: 'contractedCustomers'; input: { year: number } }
+  | { report: 'uncontractedCustomers'; input: { year: number } }
   | { report: 'stockBalance'; input: StockBalanceInput }
   | { report: 'stockCard'; input: StockCardInput }
   | { report: 'periodSummary'; input: PeriodSummaryInput }
