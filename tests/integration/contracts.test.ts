@@ -325,6 +325,92 @@ describe('annual agreements (年度协议)', () => {
     ]);
   });
 
+  it('pays a rebate as goods: whole 箱 at the agreed price, the rest left for the next settlement', async () => {
+    const t = await contractWorld();
+    // 10.00 a 箱 on 24 箱 shipped: 240.00 earned, which buys 2 箱 at the agreed 113.00 (226.00); 14.00 stays unpaid.
+    const id = await signedContract(t, t.hualian, [
+      { kind: 'per_unit', unitName: '箱', amountPerUnit: 1000 },
+    ]);
+    await act(t.engine, 'contracts.submit', { id });
+    await act(t.engine, 'contracts.approve', { id });
+    await ship(t, t.hualian, '2026-04-01', '24');
+    const goods = { goodsId: t.world.milk, unitName: '箱', warehouseId: t.world.warehouse1 };
+    const settled = await act(t.engine, 'contracts.settle', {
+      id,
+      kind: 'interim',
+      throughDate: '2026-06-30',
+      businessDate: '2026-07-02',
+      payout: 'goods',
+      goods,
+    });
+    expect(settled).toMatchObject({ earned: 24_000, amount: 22_600 });
+    const delivery = await act(t.engine, 'documents.get', { id: settled.documentId! });
+    expect(delivery).toMatchObject({
+      type: 'sales_delivery',
+      status: 'awaiting_warehouse',
+      totalWithTax: '0.00',
+    });
+    expect(delivery.lines).toMatchObject([{ quantity: '2', isGift: true }]);
+    expect((await act(t.engine, 'contracts.execution', { id, asOf: '2026-06-30' })).unpaid).toBe(1_400);
+
+    // The gift delivery is the settlement's: voiding it by hand is refused; 反结算 voids it.
+    const byHand = await refused(t.engine, 'documents.void', { id: settled.documentId!, reason: '不要了' });
+    expect(byHand.message).toContain('请在合同中反结算');
+    await act(t.engine, 'contracts.unsettle', {
+      settlementId: settled.id,
+      reason: '客户改要折让',
+      businessDate: '2026-07-03',
+    });
+    expect((await act(t.engine, 'documents.get', { id: settled.documentId! })).status).toBe('voided');
+
+    const tooLittle = await refused(t.engine, 'contracts.settle', {
+      id,
+      kind: 'interim',
+      throughDate: '2026-06-30',
+      businessDate: '2026-07-03',
+      payout: 'goods',
+      goods: { ...goods, unitName: '袋' },
+    });
+    expect(tooLittle.message).toBe('货补的商品要有合同约定的协议价（按“袋”），才能把返利折成数量。');
+  });
+
+  it('settles a supplier’s rebate on purchases as a credit on what we owe', async () => {
+    const t = await contractWorld();
+    // The 01-05 receipt: 60 箱 at 60.00 + 13% = 4,068.00 with tax; 0.50 a 箱 earns 30.00.
+    const { id } = await act(t.engine, 'contracts.save', {
+      id: null,
+      kind: 'purchase',
+      counterpartyId: t.world.supplier,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      lines: [{ goodsId: t.world.milk, unitName: '箱', quantity: boxes(500) }],
+      rebateTerms: [{ kind: 'per_unit', unitName: '箱', amountPerUnit: 50 }],
+    });
+    expect((await act(t.engine, 'contracts.get', { id })).number).toMatch(/^CH/);
+    await act(t.engine, 'contracts.submit', { id });
+    await act(t.engine, 'contracts.approve', { id });
+    const execution = await act(t.engine, 'contracts.execution', { id, asOf: '2026-06-30' });
+    expect(execution.lines[0]).toMatchObject({ actual: boxes(60), completion: '12.00%' });
+    const payable = () =>
+      (
+        t.engine.db.$client
+          .prepare(
+            "SELECT sum(amount) AS balance FROM open_items WHERE counterparty_id = ? AND side = 'payable'",
+          )
+          .get(t.world.supplier) as { balance: number }
+      ).balance;
+    const before = payable();
+    const settled = await act(t.engine, 'contracts.settle', {
+      id,
+      kind: 'interim',
+      throughDate: '2026-06-30',
+      businessDate: '2026-07-01',
+    });
+    expect(settled.amount).toBe(3000);
+    expect((await act(t.engine, 'documents.get', { id: settled.documentId! })).type).toBe('supplier_rebate');
+    expect(payable()).toBe(before - 3000);
+  });
+
   it('pays a progressive rebate band by band', async () => {
     const t = await contractWorld();
     const id = await signedContract(t, t.wumart, [

@@ -175,6 +175,14 @@ export const contractMethods = {
       throughDate: isoDate(),
       businessDate: isoDate(),
       payout: z.enum(payoutKinds).default('credit'),
+      goods: z
+        .object({
+          goodsId: z.number().int(),
+          unitName: z.string().trim().min(1),
+          warehouseId: z.number().int(),
+        })
+        .nullable()
+        .default(null),
     }),
     access: 'contracts.settle',
     handler: (ctx, { id, ...request }) => settleRebate(ctx, id, request),

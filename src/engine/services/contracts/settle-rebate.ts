@@ -7,6 +7,7 @@ import { newUid } from '../../db/uid';
 import { isIsoDate } from '../../domain/calendar/calendar';
 import {
   contractStatusLabels,
+  payoutKindLabels,
   settlementKindLabels,
   type ContractKind,
   type PayoutKind,
@@ -14,15 +15,20 @@ import {
 } from '../../../shared/contracts/contract-status';
 import type { DocumentType } from '../../../shared/documents/document-types';
 import { formatScaled } from '../../../shared/numbers/decimal';
+import { mulDivRound } from '../../../shared/numbers/integer-math';
 import { LedgerError } from '../../../shared/ledger-error';
 import { recordAudit } from '../audit/record-audit';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { completeDocument } from '../documents/complete-document';
-import { findDocument } from '../documents/document-facts';
 import { recordDocumentEvent } from '../documents/document-events';
 import { nextDocumentNumber } from '../documents/numbering';
 import { reverseDocument } from '../documents/reverse-document';
+import { deleteDraft, submitDocument, unapproveDocument, voidDocument } from '../documents/document-actions';
+import { documentFacts, findDocument } from '../documents/document-facts';
+import { saveDocument } from '../documents/save-document';
+import { distinctTargets, readContractLines } from './contract-targets';
+import { targetFor } from './contract-shipments';
 import { assertOpenPeriod } from '../stock/open-period';
 import { recordContractChange } from './contract-change';
 import { recordContractEvent } from './contract-events';
@@ -51,6 +57,8 @@ export interface SettlementRequest {
   /** The 返利单's business date (the day the credit is given), in an open month. */
   businessDate: string;
   payout: PayoutKind;
+  /** 货补: the goods given, in which unit, from which warehouse; null for 折让. */
+  goods: { goodsId: number; unitName: string; warehouseId: number } | null;
 }
 
 const yuan = (fen: number) => formatScaled(fen, 2, 2);
@@ -97,10 +105,10 @@ function assertRequest(
       `上次结算已截止到 ${last.throughDate}，本次截止日期 ${request.throughDate} 不能更早。`,
     );
   }
-  if (request.payout !== 'credit') {
+  if (request.payout === 'goods' && (request.goods === null || contract.kind !== 'sales')) {
     throw new LedgerError(
       'VALIDATION',
-      '货补结算请开销售出库单（赠品）并在备注中写明合同号；此处只支持折让。',
+      contract.kind === 'sales' ? '货补结算请选择商品、单位和出货仓库。' : '采购合同的返利只能以折让结算。',
     );
   }
 }
@@ -146,6 +154,83 @@ function postRebateDocument(
   return created.id;
 }
 
+/**
+ * 货补: the rebate paid as goods — a delivery of gifts (赠品, zero price: they earn no rebate and carry their cost
+ * into COGS, DOMAIN.md §5) of as many whole units as the amount buys at the contract's agreed price; what is
+ * left under one unit stays unpaid for the next settlement. The delivery goes to the keeper as any other.
+ */
+function deliverGoods(
+  ctx: ServiceContext,
+  contract: ContractRow,
+  request: SettlementRequest,
+  amount: number,
+  scale: number,
+): { documentId: number; paid: number } {
+  const goods = request.goods!;
+  const sqlite = ctx.db.$client;
+  const targets = distinctTargets(readContractLines(sqlite, contract.id));
+  const category = prepared(
+    sqlite,
+    'SELECT c.path FROM goods g LEFT JOIN goods_categories c ON c.id = g.category_id WHERE g.id = ?',
+  ).get(goods.goodsId) as { path: string | null } | undefined;
+  const target = category ? targetFor(targets, goods.goodsId, category.path) : undefined;
+  if (!target || target.agreedPrice === null || target.unitName !== goods.unitName) {
+    throw new LedgerError(
+      'VALIDATION',
+      `货补的商品要有合同约定的协议价（按“${goods.unitName}”），才能把返利折成数量。`,
+    );
+  }
+  // Whole units only: amount (fen) × 10^4 is micro-yuan, ÷ the price per unit.
+  const units = (BigInt(amount) * 10_000n) / BigInt(target.agreedPrice);
+  if (units <= 0n) {
+    throw new LedgerError(
+      'CONFLICT',
+      `本次返利 ${yuan(amount)} 元不足一${goods.unitName}（协议价 ${formatScaled(target.agreedPrice, 6, 2)} 元），请改用折让或待下次结算。`,
+    );
+  }
+  const quantity = Number(units) * scale;
+  const paid = mulDivRound(quantity, target.agreedPrice, scale * 10_000);
+  const { id } = saveDocument(
+    ctx,
+    {
+      type: 'sales_delivery',
+      businessDate: request.businessDate,
+      counterpartyId: contract.counterpartyId,
+      officeId: contract.officeId,
+      handlerId: contract.salespersonId,
+      warehouseId: goods.warehouseId,
+      toWarehouseId: null,
+      remark: `${contract.number} ${settlementKindLabels[request.kind]}返利货补（截至 ${request.throughDate}，折 ${yuan(paid)} 元）`,
+      sourceDocumentId: null,
+      amount: null,
+      lines: [
+        {
+          goodsId: goods.goodsId,
+          unitName: goods.unitName,
+          quantity: String(units),
+          unitPrice: 0,
+          priceIncludesTax: false,
+          discountRate: null,
+          taxRate: null,
+          amount: null,
+          adjustmentAmount: null,
+          warehouseId: goods.warehouseId,
+          toWarehouseId: null,
+          lot: '',
+          productionDate: null,
+          expiryDate: null,
+          isGift: true,
+          remark: '返利货补',
+          sourceLineId: null,
+        },
+      ],
+    },
+    null,
+  );
+  submitDocument(ctx, id);
+  return { documentId: id, paid };
+}
+
 /** Shipment lines not yet traced to a settlement in force: those this one pays for. */
 function untracedLines(sqlite: Database.Database, contractId: number): Set<number> {
   const rows = prepared(
@@ -167,7 +252,7 @@ export function settleRebate(
     const contract = findContractInReach(tx, ctx.actor, contractId);
     const last = latestInForce(tx, contractId);
     assertRequest(contract, request, last);
-    if (getBranchProfile(ctx).accountingMode !== 'independent') {
+    if (request.payout === 'credit' && getBranchProfile(ctx).accountingMode !== 'independent') {
       throw new LedgerError('CONFLICT', '非独立核算的机构不记往来，折让返利由总部支付。');
     }
     const outcome = contractRebates(sqlite, contract, request.throughDate, request.businessDate, scale);
@@ -187,7 +272,13 @@ export function settleRebate(
         { earned: outcome.earned, paidBefore },
       );
     }
-    const documentId = amount === 0 ? null : postRebateDocument(tx, ctx, contract, request, amount);
+    const payout =
+      amount === 0
+        ? { documentId: null, paid: 0 }
+        : request.payout === 'goods'
+          ? deliverGoods(ctx, contract, request, amount, scale)
+          : { documentId: postRebateDocument(tx, ctx, contract, request, amount), paid: amount };
+    const documentId = payout.documentId;
     const settlement = tx
       .insert(contractSettlements)
       .values({
@@ -197,7 +288,7 @@ export function settleRebate(
         throughDate: request.throughDate,
         earned: outcome.earned,
         paidBefore,
-        amount,
+        amount: payout.paid,
         payout: request.payout,
         documentId,
         createdByName: ctx.actor.displayName,
@@ -228,7 +319,7 @@ export function settleRebate(
       action: 'settle',
       from: contract.status,
       to,
-      note: `${settlementKindLabels[request.kind]}截至 ${request.throughDate}：应得 ${yuan(outcome.earned)} 元，已付 ${yuan(paidBefore)} 元，本次 ${yuan(amount)} 元`,
+      note: `${settlementKindLabels[request.kind]}截至 ${request.throughDate}：应得 ${yuan(outcome.earned)} 元，已付 ${yuan(paidBefore)} 元，本次${payoutKindLabels[request.payout]} ${yuan(payout.paid)} 元`,
     });
     recordContractChange(tx, ctx, contractId, 'update');
     recordAudit(tx, ctx, {
@@ -237,13 +328,14 @@ export function settleRebate(
       entityKey: contract.number,
       after: {
         kind: request.kind,
+        payout: request.payout,
         throughDate: request.throughDate,
         earned: outcome.earned,
         paidBefore,
-        amount,
+        amount: payout.paid,
       },
     });
-    return { id: settlement.id, amount, earned: outcome.earned, paidBefore, documentId };
+    return { id: settlement.id, amount: payout.paid, earned: outcome.earned, paidBefore, documentId };
   });
 }
 
@@ -285,7 +377,7 @@ export function reverseSettlement(
       .where(eq(contractSettlements.id, settlementId))
       .run();
     if (settlement.documentId !== null)
-      reverseDocument(ctx, settlement.documentId, businessDate, `反结算：${reason}`);
+      undoPayout(ctx, settlement.documentId, businessDate, `反结算：${reason}`);
     const to = contract.status === 'ended' ? 'executing' : contract.status;
     tx.update(contracts)
       .set({ status: to, updatedAt: ctx.clock.now().toISOString() })
@@ -307,4 +399,31 @@ export function reverseSettlement(
       detail: reason,
     });
   });
+}
+
+/**
+ * What 反结算 does to the document that paid: a completed one (the 返利单, or the 货补 delivered) is reversed by
+ * red letter; a 货补 delivery the keeper has not touched is voided (approved) or withdrawn and deleted (still
+ * submitted); one partly shipped waits for the keeper.
+ */
+function undoPayout(ctx: ServiceContext, documentId: number, businessDate: string, reason: string): void {
+  const doc = findDocument(ctx.db, documentId);
+  switch (doc.status) {
+    case 'completed':
+      reverseDocument(ctx, documentId, businessDate, reason);
+      return;
+    case 'submitted':
+    case 'draft':
+      if (doc.status === 'submitted') unapproveDocument(ctx, documentId);
+      deleteDraft(ctx, documentId);
+      return;
+    case 'awaiting_warehouse':
+      if (documentFacts(ctx.db, doc).anyLineConfirmed) {
+        throw new LedgerError('CONFLICT', `货补单 ${doc.number} 已部分出库，请待出库完成后再反结算。`);
+      }
+      voidDocument(ctx, documentId, reason);
+      return;
+    default:
+      return;
+  }
 }

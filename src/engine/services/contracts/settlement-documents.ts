@@ -25,7 +25,7 @@ export function assertNotSettlementDocument(
   if (row) {
     throw new LedgerError(
       'CONFLICT',
-      `${number} 是合同 ${row.number} 的返利结算生成的，请在合同中反结算，不要直接冲销。`,
+      `${number} 是合同 ${row.number} 的返利结算生成的，请在合同中反结算，不要直接冲销、作废或删除。`,
     );
   }
 }

@@ -13,6 +13,7 @@ import { documentFacts, downstreamNumber, findDocumentInReach, type DocumentRow 
 import { postLine, readLineToPost } from './post-lines';
 import { approvesOwnDocument, assertApproverIsNotCreator } from './separate-approver';
 import { approveStocktake } from './stocktake';
+import { assertNotSettlementDocument } from '../contracts/settlement-documents';
 import { checkSalesLimits, needsManagerApproval } from './trading-checks';
 
 /** Posts every line of a document no keeper confirms (opening stock, cost adjustment). */
@@ -69,6 +70,9 @@ function inTransaction<T>(
   return ctx.db.transaction((tx) => {
     const doc = findDocumentInReach(tx, ctx.actor, id);
     assertActionAllowed(documentFacts(tx, doc), action);
+    // A settlement's 货补 delivery is undone by 反结算 only: by hand, the contract would still count it paid.
+    if (action === 'unapprove' || action === 'void' || action === 'delete')
+      assertNotSettlementDocument(ctx.db.$client, doc.id, doc.number);
     return work(tx, doc);
   });
 }
