@@ -301,6 +301,7 @@ describe('annual agreements (年度协议)', () => {
     expect(again.amount).toBe(5307);
 
     // Head office receives the contract in its section, with what was paid under it.
+    t.clock.advance(Date.parse('2027-01-05T02:00:00Z') - t.clock.now().getTime());
     const ctx = { db: t.engine.db, actor: cliActor, clock: t.clock };
     const built = buildPackages(ctx, { appVersion: '0.1.0-test' });
     const rows = built.flatMap((pkg) =>
@@ -323,6 +324,24 @@ describe('annual agreements (年度协议)', () => {
       [5307, true],
       [5307, false],
     ]);
+    // And its execution per period: December's row has the year's 21 箱 (none shipped in December), 92.19 earned
+    // and paid; June's has 39.12 earned and, by the interim to 06-30, paid.
+    const execution = built.flatMap((pkg) =>
+      readPackage(packageBody(t.engine.db.$client, pkg.packageId)).rows.filter(
+        (row) => row.s === 'contract_execution',
+      ),
+    );
+    const ofMonth = (key: string) => execution.find((row) => row.p === key)?.r as Record<string, unknown>;
+    expect(ofMonth('2026-12')).toMatchObject({ earned: 9219, paid: 9219, netAmount: 237_300 });
+    expect(ofMonth('2026-12').lines).toEqual([
+      expect.objectContaining({
+        unitName: '箱',
+        signed: boxes(24),
+        shippedToDate: boxes(21),
+        shippedInPeriod: 0,
+      }),
+    ]);
+    expect(ofMonth('2026-06')).toMatchObject({ earned: 3912, paid: 3912, throughDate: '2026-06-30' });
   });
 
   it('pays a rebate as goods: whole 箱 at the agreed price, the rest left for the next settlement', async () => {

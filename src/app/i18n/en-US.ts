@@ -445,6 +445,7 @@ export const enUS: Messages = {
       money_balances: 'Receivables and payables',
       month_closes: 'Month closes',
       contracts: 'Contracts',
+      contract_execution: 'Contract execution',
     },
     settings: {
       headOfficeUrl: 'Head office address',

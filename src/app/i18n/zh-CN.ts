@@ -440,6 +440,7 @@ export const zhCN = {
       money_balances: '往来余额',
       month_closes: '月结',
       contracts: '合同',
+      contract_execution: '合同执行',
     },
     settings: {
       headOfficeUrl: '总部地址',

@@ -111,5 +111,7 @@ export const sectionSpecs = {
   month_closes: { perPeriod: false, totalled: [] },
   /** 年度协议 past their draft, with signed volumes, rebate terms and settlements. */
   contracts: { perPeriod: false, totalled: [] },
+  /** Per contract in force: net shipments, rebate earned and paid, to the period's end. */
+  contract_execution: { perPeriod: true, totalled: ['netAmount', 'earned', 'paid'] },
 } as const satisfies Record<string, { perPeriod: boolean; totalled: readonly string[] }>;
 export type SectionName = keyof typeof sectionSpecs;

@@ -15,6 +15,7 @@ import {
 } from './sections/period-sections';
 import { documentsSection } from './sections/documents-section';
 import { contractsSection } from './sections/contracts-section';
+import { contractExecutionSection } from './sections/contract-execution-section';
 
 /**
  * Every section a package may carry, in the order they are written: identities before the figures that
@@ -33,4 +34,5 @@ export const uploadSections: readonly UploadSection[] = [
   movementSummarySection,
   tradeSection,
   moneyBalancesSection,
+  contractExecutionSection,
 ];
