@@ -190,6 +190,11 @@ function reads(ledger: Ledger): Read[] {
   const given: Read[] = [
     { method: 'calendar.list', input: { year: 2026 }, costFields: [] },
     { method: 'contracts.signingBoard', input: { year: 2026 }, costFields: [] },
+    {
+      method: 'contracts.signingTemplate',
+      input: { officeId: office, year: 2026, tier: 'dealer' },
+      costFields: [],
+    },
     { method: 'reports.contractRewards', input: { year: 2026 }, costFields: [] },
     { method: 'reports.contractedCustomers', input: { year: 2026 }, costFields: [] },
     { method: 'reports.uncontractedCustomers', input: { year: 2026 }, costFields: [] },

@@ -131,3 +131,63 @@ describe('signing tables from offices (签约表)', () => {
     });
   });
 });
+
+describe('the signing-table template (签约表模板)', () => {
+  it('lists the office’s customers of the tier, and filled in as the office would it imports as it is', async () => {
+    const { engine, east } = await officesAndCustomers();
+    // A second distributor in another office, and a dealer in this one: neither belongs on 东城办's 分销商 sheet.
+    await saveCounterparty(engine, {
+      code: 'KH304',
+      name: '京客隆',
+      kind: 'customer',
+      channelTier: 'dealer',
+    });
+    const file = await act(engine, 'contracts.signingTemplate', {
+      officeId: east,
+      year: 2026,
+      tier: 'distributor',
+    });
+    expect(file.fileName).toBe('东城办2026年分销商签约表.xlsx');
+
+    const book = XLSX.read(Buffer.from(file.contentBase64, 'base64'));
+    const [dataSheet, notesSheet] = book.SheetNames.map((name) => book.Sheets[name]!);
+    const rows = XLSX.utils.sheet_to_json<(string | number | null)[]>(dataSheet!, {
+      header: 1,
+      defval: null,
+    });
+    expect(rows[0]).toEqual([
+      '*办事处',
+      '*年度',
+      '*客户编码',
+      '客户名称',
+      '渠道类型',
+      '签约日期',
+      '商品编码',
+      '商品类别',
+      '*单位',
+      '月份',
+      '*签约量',
+      '协议价(元，含税)',
+    ]);
+    expect(rows.slice(1)).toEqual([
+      ['东城办', '2026', 'KH301', '华联商贸', '分销商', null, null, null, null, '全年', null, null],
+    ]);
+    const notes = XLSX.utils.sheet_to_csv(notesSheet!);
+    expect(notes).toContain('分销商合同须有：');
+
+    // The office fills in its signing date, goods, unit, volume and price, and sends the same file back.
+    const filled = rows.map((row, index) =>
+      index === 0 ? row : [...row.slice(0, 5), '2025-12-20', 'SP001', null, '箱', '全年', 24, 113],
+    );
+    const sent = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(sent, XLSX.utils.aoa_to_sheet(filled), '签约表');
+    const outcome = await importTable(
+      engine,
+      XLSX.write(sent, { type: 'buffer', bookType: 'xlsx' }) as Buffer,
+    );
+    expect(outcome).toMatchObject({ status: 'committed', created: 1, errors: [] });
+    expect((await act(engine, 'contracts.list', { year: 2026 })).map((c) => c.counterpartyCode)).toEqual([
+      'KH301',
+    ]);
+  });
+});

@@ -20,6 +20,7 @@ export const readMethods = [
   'contracts.rebatePolicy',
   'contracts.requirements',
   'contracts.signingBoard',
+  'contracts.signingTemplate',
   'counterparties.get',
   'counterparties.list',
   'counterparties.search',

@@ -12,6 +12,7 @@ import { listContracts, readContract } from '../../services/contracts/read-contr
 import { deleteContractDraft, saveContract } from '../../services/contracts/save-contract';
 import { reverseSettlement, settleRebate } from '../../services/contracts/settle-rebate';
 import { recordTableReceived, signingBoard } from '../../services/contracts/signing-board';
+import { signingTemplate } from '../../services/contracts/signing-template';
 import { tierRebatePolicy, updateTierRebatePolicy } from '../../services/contracts/tier-rebate-policy';
 import { channelTiers } from '../../domain/master-data/channel';
 import {
@@ -220,6 +221,20 @@ export const contractMethods = {
     input: z.object({ policy: z.partialRecord(z.enum(channelTiers), z.array(z.unknown())) }),
     access: 'settings.edit',
     handler: (ctx, { policy }) => updateTierRebatePolicy(ctx, policy),
+  }),
+
+  /** 签约表模板 for an office's customers of one tier, as a download. */
+  'contracts.signingTemplate': defineMethod({
+    input: z.object({
+      officeId: z.number().int(),
+      year: z.number().int().min(2000).max(2099),
+      tier: z.enum(channelTiers),
+    }),
+    access: 'contracts.view',
+    handler: (ctx, input) => {
+      const file = signingTemplate(ctx, input);
+      return { fileName: file.fileName, contentBase64: file.content.toString('base64') };
+    },
   }),
 
   /** 签约表进度: each office's table for the year against its deadlines. */

@@ -1,5 +1,5 @@
 import { entitySpecs, type EntityName } from '../../domain/master-data/entity-specs';
-import type { FieldSpec } from '../../domain/master-data/field-spec';
+import type { EntitySpec, FieldSpec } from '../../domain/master-data/field-spec';
 import { writeWorkbook } from '../export/workbook';
 
 /** The required mark on a template header; the importer strips it when matching (header-text.ts). */
@@ -41,17 +41,32 @@ const generalNotes = [
  */
 export function importTemplate(entity: EntityName): { fileName: string; content: Buffer } {
   const spec = entitySpecs[entity];
+  return {
+    fileName: `${spec.label.replace(/\//g, '和')}导入模板.xlsx`,
+    content: templateWorkbook(spec, [spec.fields.map((field) => field.example || null)]),
+  };
+}
+
+/**
+ * A template's workbook with the rows given (the example row, or rows prefilled for an office) and notes
+ * of the template's own after the general ones.
+ */
+export function templateWorkbook(
+  spec: EntitySpec,
+  rows: (string | null)[][],
+  notes: readonly string[] = [],
+): Buffer {
   const headers = spec.fields.map((field) =>
     field.required ? `${requiredMark}${field.label}` : field.label,
   );
-  const content = writeWorkbook([
+  return writeWorkbook([
     {
       name: spec.label.replace(/[\\/?*[\]:]/g, '和'),
       columns: spec.fields.map((field, index) => ({
         header: headers[index]!,
         width: Math.max(field.width ?? 12, displayWidth(headers[index]!) + 2),
       })),
-      rows: [spec.fields.map((field) => field.example || null)],
+      rows,
       freezeHeader: true,
     },
     {
@@ -72,10 +87,9 @@ export function importTemplate(entity: EntityName): { fileName: string; content:
             .join('。'),
         ]),
         [],
-        ...generalNotes.map((note) => ['', '', '', note]),
+        ...[...generalNotes, ...notes].map((note) => ['', '', '', note]),
       ],
       freezeHeader: true,
     },
   ]);
-  return { fileName: `${spec.label.replace(/\//g, '和')}导入模板.xlsx`, content };
 }
