@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
@@ -7,6 +10,7 @@ import { buildPackages } from '../../src/engine/services/upload/build-package';
 import { packageBody } from '../../src/engine/services/upload/outbox-list';
 import { saveCounterparty, saveEmployee, saveOffice } from './support/money';
 import { readPackage, sectionRows } from './support/read-package';
+import { pdfPageText } from '../e2e/support/pdf';
 import type { ManualClock } from './support/ledger';
 import { act, post, refused, stockLedger, type StockWorld } from './support/stock';
 
@@ -552,6 +556,36 @@ describe('annual agreements (年度协议)', () => {
       replaced: string;
     };
     expect(JSON.parse(replaced.replaced).lines[0].quantity).toBe(boxes(24));
+  });
+
+  it('prints on 合同（A4）: signed volumes, rebate terms in words, who made and approved it', async () => {
+    const t = await contractWorld();
+    const id = await signedContract(t, t.hualian, hualianTerms);
+    await act(t.engine, 'contracts.submit', { id });
+    await act(t.engine, 'contracts.approve', { id });
+    const contract = await act(t.engine, 'contracts.get', { id });
+    const file = await act(t.engine, 'contracts.print', { id });
+    expect(file).toMatchObject({ fileName: `销售合同-${contract.number}.pdf`, pages: 1 });
+    expect(file.paperMm).toEqual({ width: 210, height: 297 });
+    const pdf = path.join(mkdtempSync(path.join(tmpdir(), 'contract-print-')), file.fileName);
+    writeFileSync(pdf, Buffer.from(file.contentBase64, 'base64'));
+    const text = pdfPageText(pdf, 1);
+    for (const expected of [
+      '销售合同',
+      `合同编号：${contract.number}`,
+      '签约单位：KH301 华联商贸',
+      '渠道类型：分销商',
+      '办事处：东城办',
+      '业务员：王五',
+      '状态：已审核',
+    ])
+      expect(text).toContain(expected);
+    expect(text).toMatch(/1\s+SP001 鲜牛奶\s+全期\s+箱\s+24\s+113\.00/);
+    expect(text).toContain('返利条款 1：全量阶梯（箱）：满 10 全部返 2%；满 20 全部返 3%。');
+    expect(text).toContain('返利条款 2：按量定额（箱）：每箱返 1.00 元。');
+    const approver = contract.events.findLast((event) => event.action === 'approve')!.actorName;
+    expect(text).toMatch(new RegExp(`审核：${approver}`));
+    expect(text).toContain('签约单位（盖章）');
   });
 
   it('keeps a scanned contract with its SHA-256', async () => {

@@ -204,6 +204,7 @@ function reads(ledger: Ledger): Read[] {
       input: { id: contract, asOf: '2026-03-01' },
       costFields: ['terms[].amount'],
     },
+    { method: 'contracts.print', input: { id: contract }, costFields: [] },
     { method: 'contracts.attachment', input: { id: contract, attachmentId: attachment }, costFields: [] },
     { method: 'goods.get', input: { id: water }, costFields: ['units[].purchasePrice'] },
     { method: 'goods.search', input: { term: 'SP' }, costFields: [] },

@@ -17,6 +17,7 @@ export const readMethods = [
   'contracts.execution',
   'contracts.get',
   'contracts.list',
+  'contracts.print',
   'contracts.rebatePolicy',
   'contracts.requirements',
   'contracts.signingBoard',

@@ -13,6 +13,7 @@ import { deleteContractDraft, saveContract } from '../../services/contracts/save
 import { reverseSettlement, settleRebate } from '../../services/contracts/settle-rebate';
 import { recordTableReceived, signingBoard } from '../../services/contracts/signing-board';
 import { signingTemplate } from '../../services/contracts/signing-template';
+import { printContract } from '../../services/printing/print-contract';
 import { tierRebatePolicy, updateTierRebatePolicy } from '../../services/contracts/tier-rebate-policy';
 import { channelTiers } from '../../domain/master-data/channel';
 import {
@@ -22,6 +23,7 @@ import {
   settlementKinds,
 } from '../../../shared/contracts/contract-status';
 import { defineMethod } from '../method';
+import { pdfFile } from './print';
 import { isoDate } from '../schemas/iso-date';
 import { byId, saveInput } from '../schemas/record-id';
 
@@ -160,6 +162,13 @@ export const contractMethods = {
     input: z.object({ id: z.number().int(), attachmentId: z.number().int() }),
     access: 'contracts.view',
     handler: (ctx, { id, attachmentId }) => attachmentContent(ctx, id, attachmentId),
+  }),
+
+  /** 打印: the contract on its template (合同（A4）), as the paper the parties sign. */
+  'contracts.print': defineMethod({
+    input: byId,
+    access: 'contracts.view',
+    handler: async (ctx, { id }) => pdfFile(await printContract(ctx, id)),
   }),
 
   /** 执行情况 as of a day (today when left out). */

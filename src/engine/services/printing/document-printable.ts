@@ -29,6 +29,7 @@ function mayPrint(ctx: ServiceContext, type: DocumentType): void {
 
 /** What a document's template may print (the template designer's field picker lists these). */
 export const documentFields: TemplateFields = {
+  printable: 'document',
   header: {
     number: '单号',
     businessDate: '日期',

@@ -122,9 +122,16 @@ function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
     ),
   );
   const hasTotals = table.totals.length > 0;
+  // A closing line longer than the page is wide (a contract's terms) wraps, and takes the height it needs.
+  const oneLine = canvas.heightOf('合', width, { sizePt: size.bodyPt });
+  const closingHeights = table.closing.map(
+    (text) =>
+      Math.round(canvas.heightOf(text, width - style.cellPaddingMm, { sizePt: size.bodyPt }) / oneLine) *
+      size.closingLineMm,
+  );
   const closingHeight =
     (hasTotals ? size.sumRowMm : 0) +
-    table.closing.length * size.closingLineMm +
+    closingHeights.reduce((sum, height) => sum + height, 0) +
     (table.signatures.length > 0 ? size.signatureMm : 0);
   const pages = paginate({
     bodyHeightMm: bodyHeight,
@@ -236,14 +243,14 @@ function drawPrintTable(canvas: PdfCanvas, table: PrintTable): number {
       const last = pageIndex === pages.length - 1;
       if (last) {
         if (hasTotals) y = sumRow(y, '合计', pageSum.carriedOut);
-        for (const text of table.closing) {
-          canvas.text(
+        table.closing.forEach((text, index) => {
+          canvas.wrapped(
             text,
-            { xMm: left + style.cellPaddingMm, yMm: y + 1, widthMm: width },
+            { xMm: left + style.cellPaddingMm, yMm: y + 1, widthMm: width - style.cellPaddingMm },
             { sizePt: size.bodyPt },
           );
-          y += size.closingLineMm;
-        }
+          y += closingHeights[index]!;
+        });
         const signatureWidth = width / Math.max(table.signatures.length, 1);
         table.signatures.forEach((signature, index) =>
           canvas.text(

@@ -8,8 +8,13 @@ import { LedgerError } from '../../../shared/ledger-error';
  * the paper, and the options every printed table has: 页小计, 承前页 / 过次页, the total in 大写,
  * quantities in mixed units or in the line's unit, the signature boxes, and the 联次 copies.
  */
+/** What a template lays out: a document (单据), or an annual agreement (合同). */
+export const printables = ['document', 'contract'] as const;
+export type Printable = (typeof printables)[number];
+const printableLabels: Readonly<Record<Printable, string>> = { document: '单据', contract: '合同' };
+
 export const printTemplateSchema = z.object({
-  printable: z.literal('document'),
+  printable: z.enum(printables),
   name: z.string().trim().min(1, '模板名称不能为空').max(40),
   paper: z.enum(paperNames, { error: `纸张应为 ${paperNames.join(' / ')} 之一` }),
   marginsMm: z.object({
@@ -50,6 +55,7 @@ export type PrintTemplate = z.infer<typeof printTemplateSchema>;
 
 /** What a printable offers a template: its header fields, line columns and signature boxes, by key. */
 export interface TemplateFields {
+  printable: Printable;
   header: Readonly<Record<string, string>>;
   columns: Readonly<Record<string, { label: string; align: 'left' | 'center' | 'right'; totalled: boolean }>>;
   signatures: Readonly<Record<string, string>>;
@@ -69,6 +75,12 @@ export function checkTemplate(input: unknown, offered: TemplateFields): PrintTem
     );
   }
   const template = parsed.data;
+  if (template.printable !== offered.printable) {
+    throw new LedgerError(
+      'VALIDATION',
+      `打印模板【${template.name}】是${printableLabels[template.printable]}的模板，不能用来打印${printableLabels[offered.printable]}。`,
+    );
+  }
   const unknown = (what: string, list: readonly string[], known: Readonly<Record<string, unknown>>) =>
     list.forEach((key, index) => {
       if (!Object.hasOwn(known, key))

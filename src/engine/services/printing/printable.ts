@@ -21,6 +21,8 @@ export interface PrintData {
   totalFormats: Readonly<Record<string, (sum: number) => string>>;
   /** The grand total in 大写, when the printable has an amount to write so. */
   capitalAmount: string | null;
+  /** Paragraphs after the lines, wrapped to the page's width: a contract's terms and rebate terms. */
+  notes?: readonly string[];
   signatures: Readonly<Record<string, string>>;
 }
 
@@ -74,10 +76,12 @@ export function composePrintTable(
     })),
     pageSubtotal: template.pageSubtotal,
     carry: template.carry,
-    closing:
-      template.capitalAmount && data.capitalAmount !== null && totals.length === template.totals.length
+    closing: [
+      ...(template.capitalAmount && data.capitalAmount !== null && totals.length === template.totals.length
         ? [data.capitalAmount]
-        : [],
+        : []),
+      ...(data.notes ?? []),
+    ],
     signatures: template.signatures.map((key) => ({
       label: offered.signatures[key]!,
       name: data.signatures[key] ?? '',
