@@ -113,6 +113,24 @@ async function scopedLedger() {
       lines: [{ ...line, quantity: '3' }],
     });
   }
+  // Each customer signed an annual agreement for the year (年度协议, issue 14).
+  const contracts: Record<string, number> = {};
+  for (const [key, counterpartyId] of Object.entries(customers)) {
+    contracts[key] = (
+      await act(engine, 'contracts.save', {
+        id: null,
+        kind: 'sales',
+        counterpartyId,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-12-31',
+        signedOn: '2025-12-20',
+        lines: [{ goodsId: world.milk, unitName: '箱', quantity: 2400 }],
+        rebateTerms: [{ kind: 'per_unit', unitName: '箱', amountPerUnit: 100 }],
+      })
+    ).id;
+    await act(engine, 'contracts.submit', { id: contracts[key] });
+    await act(engine, 'contracts.approve', { id: contracts[key] });
+  }
   const transfer = await post(engine, {
     type: 'transfer',
     businessDate: '2026-02-25',
@@ -129,6 +147,7 @@ async function scopedLedger() {
     customers,
     deliveries,
     orders,
+    contracts,
     transfer,
     wangSession: await signIn(engine, 'wang', password),
     zhaoSession: await signIn(engine, 'zhao', password),
@@ -220,6 +239,10 @@ function listingReads(ledger: Ledger): { method: string; input: object; strict: 
     report({ report: 'grossProfit', input: { from, to, groupBy: 'customer' } }),
     report({ report: 'priceHistory', input: { goodsId: world.milk, side: 'sale' } }),
     report({ report: 'orderExecution', input: { side: 'sale' } }),
+    { method: 'contracts.list', input: {} },
+    { method: 'reports.contractRewards', input: { year: 2026 } },
+    { method: 'reports.contractRewards', input: { year: 2026, groupBy: 'office' } },
+    report({ report: 'contractRewards', input: { year: 2026, groupBy: 'contract' } }),
   ];
   const named = new Set(given.map((read) => read.method));
   // Every other read, with no input: those that need one (an id) are the `get`s readsOf calls by id.
@@ -237,6 +260,9 @@ function readsOf(ledger: Ledger, key: CustomerKey): { method: string; input: obj
     { method: 'documents.get', input: { id: ledger.deliveries[key]! } },
     { method: 'documents.get', input: { id: ledger.orders[key]! } },
     { method: 'documents.fromOrder', input: { id: ledger.orders[key]! } },
+    { method: 'contracts.get', input: { id: ledger.contracts[key]! } },
+    { method: 'contracts.execution', input: { id: ledger.contracts[key]! } },
+    { method: 'contracts.print', input: { id: ledger.contracts[key]! } },
     { method: 'reports.statement', input: { counterpartyId: id, from, to } },
     {
       method: 'reports.priceHistory',
@@ -492,6 +518,26 @@ describe('customer scope', () => {
       ['masterData.setActive', { entity: 'counterparties', id: customers.westShop, active: false }],
       ['masterData.delete', { entity: 'counterparties', id: customers.westShop }],
       ['money.autoSettle', { side: 'receivable', counterpartyId: customers.westShop }],
+      ['contracts.start', { id: ledger.contracts.westShop }],
+      ['contracts.unapprove', { id: ledger.contracts.westShop }],
+      [
+        'contracts.amend',
+        {
+          id: ledger.contracts.westShop,
+          reason: '加量',
+          periodEnd: '2026-12-31',
+          lines: [{ goodsId: world.milk, unitName: '箱', quantity: 3600 }],
+        },
+      ],
+      [
+        'contracts.settle',
+        {
+          id: ledger.contracts.westShop,
+          kind: 'interim',
+          throughDate: '2026-03-01',
+          businessDate: '2026-03-01',
+        },
+      ],
       [
         'counterparties.save',
         {
