@@ -108,7 +108,23 @@ async function seededLedger() {
       contentBase64: Buffer.from('%PDF-1.4').toString('base64'),
     })
   ).id;
+  // 城东办事处's weekly channel report: customers' stock, no cost in it.
+  const sheet = XLSX.utils.aoa_to_sheet([
+    ['办事处', '报表类型', '报表期间', '客户编码', '商品编码', '单位', '期初库存', '本期进货', '实地库存'],
+    ['BSC01', '周报', '2026-02-23', 'KH001', 'SP001', '箱', 2, 3, 1],
+  ]);
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, '周报');
+  await act(engine, 'import.commit', {
+    entity: 'channelReport',
+    fileName: '周报.xlsx',
+    contentBase64: (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64'),
+    options: { existing: 'update', validOnly: false, createMissing: false },
+  });
+  const channelReport = (await act(engine, 'channelReports.board', { kind: 'weekly', from: '2026-02-23' }))
+    .offices[0]!.cells[0]!.reportId!;
   return {
+    channelReport,
     contract,
     attachment,
     template,
@@ -174,6 +190,7 @@ function reads(ledger: Ledger): Read[] {
     template,
     contract,
     attachment,
+    channelReport,
   } = ledger;
   const documentPrices = [
     'totalAmount',
@@ -189,6 +206,8 @@ function reads(ledger: Ledger): Read[] {
   const periodValues = ['opening', 'purchase', 'sales', 'transferIn', 'transferOut', 'in', 'out', 'closing'];
   const given: Read[] = [
     { method: 'calendar.list', input: { year: 2026 }, costFields: [] },
+    { method: 'channelReports.board', input: { kind: 'weekly', from: '2026-02-23' }, costFields: [] },
+    { method: 'channelReports.get', input: { id: channelReport }, costFields: [] },
     { method: 'contracts.signingBoard', input: { year: 2026 }, costFields: [] },
     {
       method: 'contracts.signingTemplate',

@@ -13,6 +13,8 @@ export const readMethods = [
   'branch.profile',
   'calendar.list',
   'categories.list',
+  'channelReports.board',
+  'channelReports.get',
   'contracts.attachment',
   'contracts.execution',
   'contracts.get',
@@ -169,6 +171,9 @@ const contractReads: readonly ReadMethod[] = [
   'reports.uncontractedCustomers',
 ];
 
+/** What the offices' channel reports show: the board and each report. */
+const channelReads: readonly ReadMethod[] = ['channelReports.board', 'channelReports.get'];
+
 /** A settlement also posts a 返利单: the documents and money it moves. */
 const settlementReads: readonly ReadMethod[] = [...contractReads, ...documentReads];
 
@@ -201,6 +206,8 @@ export const staleAfter: Readonly<Record<WriteMethod, readonly ReadMethod[]>> = 
   'printTemplates.save': templateReads,
   'calendar.set': ['calendar.list'],
   'calendar.remove': ['calendar.list'],
+  'channelReports.received': channelReads,
+  'channelReports.review': channelReads,
   'contracts.save': contractReads,
   'contracts.delete': contractReads,
   'contracts.submit': contractReads,

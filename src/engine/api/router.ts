@@ -5,6 +5,7 @@ import { branchMethods } from './methods/branch';
 import { calendarMethods } from './methods/calendar';
 import { categoryMethods } from './methods/categories';
 import { contractMethods } from './methods/contracts';
+import { channelReportMethods } from './methods/channel-reports';
 import { counterpartyMethods } from './methods/counterparties';
 import { documentMethods } from './methods/documents';
 import { employeeMethods } from './methods/employees';
@@ -66,6 +67,7 @@ export const router = combineMethods(
   printTemplateMethods,
   calendarMethods,
   contractMethods,
+  channelReportMethods,
 );
 
 export type Router = typeof router;

@@ -48,6 +48,8 @@ export const notReads: ReadonlySet<string> = new Set([
   'contracts.setRequirements',
   'contracts.setRebatePolicy',
   'contracts.tableReceived',
+  'channelReports.received',
+  'channelReports.review',
   'masterData.setActive',
   'masterData.delete',
   'masterData.restore',

@@ -4,8 +4,8 @@ import { defineMethod } from '../method';
 import { isoDate } from '../schemas/iso-date';
 
 /**
- * 工作日历: the public holidays and 调休 workdays deadlines are counted over. Whoever reads contracts
- * sees it (their deadlines are counted in it); keeping it is a setting (设置修改).
+ * 工作日历: the public holidays and 调休 workdays deadlines are counted over. Anyone signed in reads it —
+ * contracts' and channel reports' deadlines both count in it; keeping it is a setting (设置修改).
  */
 export const calendarMethods = {
   'calendar.list': defineMethod({
@@ -16,7 +16,7 @@ export const calendarMethods = {
         .min(2000, '年份应在 2000 至 2099 之间')
         .max(2099, '年份应在 2000 至 2099 之间'),
     }),
-    access: 'contracts.view',
+    access: 'signed-in',
     handler: (ctx, { year }) => listCalendarDays(ctx, year),
   }),
 

@@ -16,3 +16,4 @@ export * from './roles';
 export * from './upload';
 export * from './print-templates';
 export * from './contracts';
+export * from './channel-reports';

@@ -22,6 +22,8 @@ export const permissionAreas = {
   money: ['view', 'settle'],
   /** 年度协议: reading, keeping drafts and importing signing tables, approving them, settling rebates. */
   contracts: ['view', 'edit', 'approve', 'settle'],
+  /** 进销存动态: reading the offices' channel reports and their figures, importing them, reviewing them. */
+  channel: ['view', 'import', 'review'],
   profit: ['view'],
   /** Unit cost, cost of goods, stock value and purchase prices: hidden from every output without it. */
   cost: ['view'],
@@ -62,6 +64,7 @@ const areaLabels: Record<PermissionArea, string> = {
   period: '月结',
   money: '往来款项',
   contracts: '合同',
+  channel: '进销存动态',
   profit: '毛利',
   cost: '成本',
   creditLimit: '信用额度',
@@ -79,6 +82,7 @@ const actionLabels: Record<string, string> = {
   import: '导入',
   export: '导出',
   approve: '审核',
+  review: '审核',
   unapprove: '反审核',
   void: '作废与红冲',
   print: '打印',

@@ -63,6 +63,7 @@ export const shippedRoles: readonly RoleGrant[] = [
       // The office head's check of a contract against the paper one (DOMAIN.md §8).
       'contracts.view',
       'contracts.approve',
+      'channel.view',
     ],
     warehouseScope: 'all',
     customerScope: 'all',
@@ -88,6 +89,9 @@ export const shippedRoles: readonly RoleGrant[] = [
       // Signing tables are the clerk's to import (DOMAIN.md §1).
       'contracts.view',
       'contracts.edit',
+      'channel.view',
+      'channel.import',
+      'channel.review',
     ],
     warehouseScope: 'all',
     customerScope: 'all',
@@ -124,6 +128,7 @@ export const shippedRoles: readonly RoleGrant[] = [
       'creditLimit.edit',
       'contracts.view',
       'contracts.settle',
+      'channel.view',
     ],
     warehouseScope: 'all',
     customerScope: 'all',
@@ -139,6 +144,7 @@ export const shippedRoles: readonly RoleGrant[] = [
       'money.view',
       'contracts.view',
       'contracts.edit',
+      'channel.view',
     ],
     warehouseScope: 'all',
     customerScope: 'own',

@@ -1,3 +1,4 @@
+import { channelReportSpec } from '../channel/channel-report-spec';
 import { signingTableSpec } from '../contracts/signing-table-spec';
 import { counterpartySpec } from './counterparty-spec';
 import type { EntitySpec } from './field-spec';
@@ -14,6 +15,7 @@ export const entitySpecs = {
   employees: employeeSpec,
   openingStock: openingStockSpec,
   signingTable: signingTableSpec,
+  channelReport: channelReportSpec,
 } as const satisfies Record<string, EntitySpec>;
 
 export type EntityName = keyof typeof entitySpecs;

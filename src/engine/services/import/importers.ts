@@ -5,6 +5,7 @@ import type { EntityImporter } from './entity-importer';
 import { goodsImporter } from './goods-rows';
 import { officeImporter } from './office-rows';
 import { openingStockImporter } from './opening-stock-rows';
+import { channelReportImporter } from '../channel/report-rows';
 import { signingTableImporter } from '../contracts/signing-table-rows';
 import { warehouseImporter } from './warehouse-rows';
 
@@ -17,6 +18,7 @@ export const importers = {
   employees: employeeImporter,
   openingStock: openingStockImporter,
   signingTable: signingTableImporter,
+  channelReport: channelReportImporter,
 } as const satisfies Record<EntityName, unknown>;
 
 /** The importer of an entity, as the generic pipeline (import-plan.ts, import-commit.ts) drives it. */

@@ -1,0 +1,252 @@
+import * as XLSX from '@e965/xlsx';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine';
+import { saveCounterparty, saveEmployee, saveOffice } from './support/money';
+import { administrator, beijingBranch, callOk, ManualClock, openLedger, tempFolder } from './support/ledger';
+import { act, attempt, stockWorld, type StockWorld } from './support/stock';
+
+/*
+ * 进销存动态 (issue 15), on the branch's clock in Beijing. 东城办 has 华联商贸 (分销商) and 物美 (经销商) under
+ * contract for 2026, 西城办 超市发 (签约二批商). Week 10 is 2026-03-02 … 03-08: its report is due at the branch
+ * by 13:00 on Monday 03-09 and must be imported by 15:00.
+ *
+ *   11:00 东城办's file is imported: on time; 物美 is missing from it (a warning, not a refusal).
+ *   14:00 西城办 has sent nothing: 未报, 1 小时 so far. Its file arrived at 13:40: 迟报 by 40 分钟.
+ *   15:30 西城办's file is imported: still 迟报, and imported 30 分钟 after 15:00.
+ *   华联商贸 SP001 in 箱: opening 20 + purchases 30 − counted 18 = net shipments 32 箱 (768 袋).
+ */
+
+interface ChannelWorld {
+  engine: Engine;
+  clock: ManualClock;
+  world: StockWorld;
+  east: number;
+  west: number;
+}
+
+/** Beijing's wall clock: 2026-03-09 11:00 is 03:00 UTC. */
+const beijing = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
+
+async function channelWorld(): Promise<ChannelWorld> {
+  const clock = new ManualClock(beijing('2026-03-09 11:00').toISOString(), 'Asia/Shanghai');
+  const engine = await openLedger(path.join(tempFolder(), 'ledger.db'), { clock });
+  await callOk(engine, 'setup.createBranch', {
+    profile: { ...beijingBranch, approvalRequired: false },
+    administrator,
+  });
+  const world = await stockWorld(engine);
+  const east = await saveOffice(engine, 'BS01', '东城办');
+  const west = await saveOffice(engine, 'BS02', '西城办');
+  const salespersonId = await saveEmployee(engine, 'ZY01', '王五');
+  for (const [code, name, channelTier, officeId] of [
+    ['KH301', '华联商贸', 'distributor', east],
+    ['KH302', '物美', 'dealer', east],
+    ['KH303', '超市发', 'signed_wholesaler', west],
+  ] as const) {
+    const customer = await saveCounterparty(engine, { code, name, kind: 'customer', channelTier, officeId });
+    const { id } = await act(engine, 'contracts.save', {
+      id: null,
+      kind: 'sales',
+      counterpartyId: customer,
+      officeId,
+      salespersonId,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      signedOn: '2025-12-20',
+      lines: [{ goodsId: world.milk, unitName: '箱', quantity: 120_000, agreedPrice: 113_000_000 }],
+      rebateTerms: [{ kind: 'per_unit', unitName: '箱', amountPerUnit: 100 }],
+    });
+    await act(engine, 'contracts.submit', { id });
+    await act(engine, 'contracts.approve', { id });
+  }
+  return { engine, clock, world, east, west };
+}
+
+const header = [
+  '办事处',
+  '报表类型',
+  '报表期间',
+  '客户编码',
+  '客户名称',
+  '商品编码',
+  '单位',
+  '期初库存',
+  '本期进货',
+  '实地库存',
+  '在途库存',
+];
+
+/** An office's weekly file as offices make them: a title row merged across the sheet, then the header. */
+function weeklyFile(office: string, week: string, rows: (string | number)[][]): string {
+  const sheet = XLSX.utils.aoa_to_sheet([[`${office} 进销存周报 ${week}`], header, ...rows]);
+  sheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: header.length - 1 } }];
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, '周报');
+  return (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
+}
+
+const request = (contentBase64: string) => ({
+  entity: 'channelReport' as const,
+  fileName: '周报.xlsx',
+  contentBase64,
+  options: { existing: 'update' as const, validOnly: false, createMissing: false },
+});
+
+const eastWeek10 = (closing: number) =>
+  weeklyFile('东城办', '2026-03-02', [
+    ['东城办', '周报', '2026-03-02', 'KH301', '华联商贸', 'SP001', '箱', 20, 30, closing, 2],
+  ]);
+const westWeek10 = weeklyFile('西城办', '2026-03-02', [
+  ['西城办', '周报', '2026-03-02', 'KH303', '超市发', 'SP001', '箱', 5, 10, 6, 0],
+]);
+
+async function weekBoard(t: ChannelWorld, day = '2026-03-02') {
+  const board = await act(t.engine, 'channelReports.board', { kind: 'weekly', from: day });
+  return Object.fromEntries(board.offices.map((office) => [office.officeName, office.cells[0]!]));
+}
+
+describe('channel reports from offices (进销存动态)', () => {
+  it('keeps the deadline board, replaces a report imported again, and versions a correction after review', async () => {
+    const t = await channelWorld();
+    const preview = await act(t.engine, 'import.preview', request(eastWeek10(18)));
+    expect(preview.headerRowNumber).toBe(2);
+    expect(preview.rows[0]!.warnings).toContainEqual({
+      column: '客户编码',
+      message: '本办事处的签约客户未在2026年第10周（03-02—03-08）的表中：KH302 物美',
+    });
+    expect(await act(t.engine, 'import.commit', request(eastWeek10(18)))).toMatchObject({
+      status: 'committed',
+      created: 1,
+    });
+
+    let board = await weekBoard(t);
+    expect(board['东城办']).toMatchObject({
+      dueDay: '2026-03-09',
+      submitBy: '2026-03-09 13:00',
+      receivedAt: '2026-03-09 11:00',
+      state: 'on_time',
+      statusLabel: '已导入',
+      version: 1,
+    });
+    expect(board['西城办']).toMatchObject({ state: 'not_due', receivedAt: null });
+
+    t.clock.advance(3 * 3600_000); // 14:00
+    board = await weekBoard(t);
+    expect(board['西城办']).toMatchObject({ state: 'missing', stateLabel: '未报', lateBy: '1 小时' });
+    await act(t.engine, 'channelReports.received', {
+      officeId: t.west,
+      kind: 'weekly',
+      day: '2026-03-04',
+      receivedAt: '2026-03-09 13:40',
+    });
+    expect((await weekBoard(t))['西城办']).toMatchObject({
+      state: 'late',
+      lateBy: '40 分钟',
+      importLateBy: null,
+    });
+
+    t.clock.advance(90 * 60_000); // 15:30
+    await act(t.engine, 'import.commit', request(westWeek10));
+    expect((await weekBoard(t))['西城办']).toMatchObject({
+      state: 'late',
+      stateLabel: '迟报',
+      lateBy: '40 分钟',
+      importedAt: '2026-03-09 15:30',
+      importLateBy: '30 分钟',
+    });
+
+    // 东城办 corrects its count before review: the same report, its line replaced, not added to.
+    await act(t.engine, 'import.commit', request(eastWeek10(16)));
+    const eastId = (await weekBoard(t))['东城办']!.reportId!;
+    let report = await act(t.engine, 'channelReports.get', { id: eastId });
+    expect(report).toMatchObject({ version: 1, status: 'imported' });
+    expect(report.lines).toEqual([
+      expect.objectContaining({
+        customerName: '华联商贸',
+        unitName: '箱',
+        opening: '20',
+        purchases: '30',
+        closing: '16',
+        inTransit: '2',
+        netShipments: '34',
+      }),
+    ]);
+
+    await act(t.engine, 'channelReports.review', { id: eastId });
+    const again = await attempt(t.engine, 'channelReports.review', { id: eastId });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '东城办的这份报表已由 命令行 于 2026-03-09 15:30 审核。' },
+    });
+
+    // After review a correction is the next version; the reviewed one is kept as it was.
+    const correction = await act(t.engine, 'import.preview', request(eastWeek10(17)));
+    expect(correction.rows[0]!.warnings).toContainEqual({
+      column: '报表期间',
+      message: '2026年第10周（03-02—03-08）的报表已审核：本次导入作为第 2 版更正，第 1 版保留',
+    });
+    await act(t.engine, 'import.commit', request(eastWeek10(17)));
+    const east = (await weekBoard(t))['东城办']!;
+    expect(east).toMatchObject({
+      version: 2,
+      status: 'imported',
+      receivedAt: '2026-03-09 11:00',
+      state: 'on_time',
+    });
+    report = await act(t.engine, 'channelReports.get', { id: east.reportId! });
+    expect(report.versions.map((v) => [v.version, v.statusLabel, v.reviewedByName])).toEqual([
+      [2, '已导入', null],
+      [1, '已替换', '命令行'],
+    ]);
+    const first = await act(t.engine, 'channelReports.get', { id: eastId });
+    expect(first.lines[0]).toMatchObject({ closing: '16' });
+  });
+
+  it('refuses a file with unknown goods or negative stock, whole, saying where', async () => {
+    const t = await channelWorld();
+    const file = weeklyFile('东城办', '2026-03-02', [
+      ['东城办', '周报', '2026-03-02', 'KH301', '华联商贸', 'SP001', '箱', 20, 30, 18, 0],
+      ['东城办', '周报', '2026-03-02', 'KH302', '物美', 'SP999', '箱', 1, 1, 1, 0],
+      ['东城办', '周报', '2026-03-02', 'KH302', '物美', 'SP001', '箱', 4, 0, -1, 0],
+      ['东城办', '周报', '2026-13-45', 'KH302', '物美', 'SP001', '箱', 4, 0, 1, 0],
+    ]);
+    const outcome = await act(t.engine, 'import.commit', {
+      ...request(file),
+      options: { ...request(file).options, validOnly: true },
+    });
+    expect(outcome.status).toBe('refused');
+    expect(outcome.errors.map((error) => [error.row, error.column, error.message])).toEqual([
+      [4, '商品编码', '商品编码 SP999 不存在'],
+      [5, '实地库存', '实地库存不能为负数'],
+      [6, '报表期间', '报表期间“2026-13-45”不是有效的周：写该周任一天（如 2026-03-02）或 2026-W10'],
+    ]);
+    expect((await weekBoard(t))['东城办']).toMatchObject({ reportId: null });
+  });
+
+  it('questions an opening that is not last period’s count, purchases far above the usual, and a skipped week', async () => {
+    const t = await channelWorld();
+    await act(t.engine, 'import.commit', request(eastWeek10(18)));
+    const week11 = weeklyFile('东城办', '2026-W11', [
+      ['东城办', '周报', '2026-W11', 'KH301', '华联商贸', 'SP001', '箱', 20, 400, 30, 0],
+      ['东城办', '周报', '2026-W11', 'KH302', '物美', 'SP001', '箱', 0, 10, 4, 0],
+    ]);
+    const preview = await act(t.engine, 'import.preview', request(week11));
+    expect(preview.counts).toMatchObject({ total: 2, errors: 0 });
+    expect(preview.rows[0]!.warnings).toEqual([
+      { column: '期初库存', message: '期初库存 20 与上期（2026年第10周（03-02—03-08））实地库存 18 不同' },
+      { column: '本期进货', message: '本期进货 400 超过近 1 期平均（30）的 10 倍，请核对' },
+    ]);
+    await act(t.engine, 'import.commit', request(week11));
+
+    const week13 = weeklyFile('东城办', '2026年第13周', [
+      ['东城办', '周报', '2026年第13周', 'KH301', '华联商贸', 'SP001', '箱', 30, 20, 25, 0],
+      ['东城办', '周报', '2026年第13周', 'KH302', '物美', 'SP001', '箱', 4, 10, 4, 0],
+    ]);
+    const skipped = await act(t.engine, 'import.preview', request(week13));
+    expect(skipped.rows[0]!.warnings).toContainEqual({
+      column: '报表期间',
+      message: '上一期（2026年第12周（03-16—03-22））没有本办事处的周报：是否漏报了一期？',
+    });
+  });
+});
