@@ -2,9 +2,13 @@ import * as XLSX from '@e965/xlsx';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
+import { cliActor } from '../../src/engine/services/context';
+import { buildPackages } from '../../src/engine/services/upload/build-package';
+import { packageBody } from '../../src/engine/services/upload/outbox-list';
+import { readPackage } from './support/read-package';
 import { saveCounterparty, saveEmployee, saveOffice } from './support/money';
 import { administrator, beijingBranch, callOk, ManualClock, openLedger, tempFolder } from './support/ledger';
-import { act, attempt, stockWorld, type StockWorld } from './support/stock';
+import { act, attempt, post, stockWorld, type StockWorld } from './support/stock';
 
 /*
  * 进销存动态 (issue 15), on the branch's clock in Beijing. 东城办 has 华联商贸 (分销商) and 物美 (经销商) under
@@ -23,6 +27,7 @@ interface ChannelWorld {
   world: StockWorld;
   east: number;
   west: number;
+  customers: Record<string, number>;
 }
 
 /** Beijing's wall clock: 2026-03-09 11:00 is 03:00 UTC. */
@@ -39,12 +44,23 @@ async function channelWorld(): Promise<ChannelWorld> {
   const east = await saveOffice(engine, 'BS01', '东城办');
   const west = await saveOffice(engine, 'BS02', '西城办');
   const salespersonId = await saveEmployee(engine, 'ZY01', '王五');
-  for (const [code, name, channelTier, officeId] of [
-    ['KH301', '华联商贸', 'distributor', east],
-    ['KH302', '物美', 'dealer', east],
-    ['KH303', '超市发', 'signed_wholesaler', west],
+  // 物美 is the dealer 华联商贸 buys from: the channel tree dealer → distributor.
+  const customers: Record<string, number> = {};
+  for (const [code, name, channelTier, officeId, parent] of [
+    ['KH302', '物美', 'dealer', east, null],
+    ['KH301', '华联商贸', 'distributor', east, 'KH302'],
+    ['KH303', '超市发', 'signed_wholesaler', west, null],
   ] as const) {
-    const customer = await saveCounterparty(engine, { code, name, kind: 'customer', channelTier, officeId });
+    const parentId = parent ? customers[parent]! : null;
+    const customer = await saveCounterparty(engine, {
+      code,
+      name,
+      kind: 'customer',
+      channelTier,
+      officeId,
+      ...(parentId ? { parentId } : {}),
+    });
+    customers[code] = customer;
     const { id } = await act(engine, 'contracts.save', {
       id: null,
       kind: 'sales',
@@ -60,7 +76,7 @@ async function channelWorld(): Promise<ChannelWorld> {
     await act(engine, 'contracts.submit', { id });
     await act(engine, 'contracts.approve', { id });
   }
-  return { engine, clock, world, east, west };
+  return { engine, clock, world, east, west, customers };
 }
 
 const header = [
@@ -247,6 +263,249 @@ describe('channel reports from offices (进销存动态)', () => {
     expect(skipped.rows[0]!.warnings).toContainEqual({
       column: '报表期间',
       message: '上一期（2026年第12周（03-16—03-22））没有本办事处的周报：是否漏报了一期？',
+    });
+  });
+});
+
+/*
+ * The figures, worked by hand: 东城办's weekly reports of SP001 鲜牛奶 in 箱 for weeks 10–13 (03-02 … 03-29).
+ *
+ *            华联商贸 (分销商, under 物美)          物美 (经销商)
+ *   week     opening  purchases  closing  net    opening  purchases  closing  net
+ *   10         20        30        18     32       10        40        20     30
+ *   11         18        12        14     16       20        24        26     18
+ *   12         14        20        16     18       26        10        22     14
+ *   13         16        24        20     20       22        34        28     28
+ *   weeks 10–13: 华联商贸 20 + 86 − 20 = 86;  物美 10 + 108 − 28 = 90;  物美 with its channel 176
+ *   by tier: 分销商 86, 经销商 90;  by office: 东城办 176
+ *
+ * Days of stock at week 13, each signed 1,200 箱 for 2026:
+ *   华联商贸 20 × 365 / 1,200 = 6.08 → 6.1 days (少于 7 天); last 4 weeks average 86 / 4 = 21.5 a week,
+ *     cover 20 × 7 / 21.5 = 6.51 → 6.5 days (少于 7 天)
+ *   物美 28 × 365 / 1,200 = 8.52 → 8.5 days (7–30 天); average 22.5, cover 28 × 7 / 22.5 = 8.71 → 8.7 days
+ *
+ * Two sources: the branch delivered 华联商贸 10 箱 on 03-10 (week 11; reported 12: +2, +20.0%) and 物美 10 箱
+ * on 03-17 less a 2 箱 return on 03-19 (week 12: 8; reported 10: +2, +25.0%).
+ *
+ * A promotion 03-09 … 03-24 counts weeks 11 and 12 (week 13 is only partly in it): 华联商贸 18 + 32 − 16 = 34
+ * against 10 delivered; 物美 20 + 34 − 22 = 32 against 8.
+ */
+const eastWeeks: [string, (string | number)[], (string | number)[]][] = [
+  ['2026-03-02', [20, 30, 18], [10, 40, 20]],
+  ['2026-03-09', [18, 12, 14], [20, 24, 26]],
+  ['2026-03-16', [14, 20, 16], [26, 10, 22]],
+  ['2026-03-23', [16, 24, 20], [22, 34, 28]],
+];
+
+describe('channel figures (净出货量, 库存消化天数, 两个口径, 活动核准)', () => {
+  it('match the figures worked by hand', async () => {
+    const t = await channelWorld();
+    t.clock.advance(21 * 86_400_000); // 2026-03-30
+    for (const [week, hualian, wumart] of eastWeeks) {
+      const file = weeklyFile('东城办', week, [
+        ['东城办', '周报', week, 'KH301', '华联商贸', 'SP001', '箱', ...hualian, 0],
+        ['东城办', '周报', week, 'KH302', '物美', 'SP001', '箱', ...wumart, 0],
+      ]);
+      expect(await act(t.engine, 'import.commit', request(file))).toMatchObject({ status: 'committed' });
+    }
+    const milkLine = (quantity: string) => ({
+      goodsId: t.world.milk,
+      warehouseId: t.world.warehouse1,
+      unitName: '箱',
+      quantity,
+      unitPrice: '100',
+    });
+    await post(t.engine, {
+      type: 'purchase_receipt',
+      businessDate: '2026-03-02',
+      counterpartyId: t.world.supplier,
+      lines: [{ ...milkLine('40'), unitPrice: '60' }],
+    });
+    await post(t.engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-03-10',
+      counterpartyId: t.customers.KH301!,
+      lines: [milkLine('10')],
+    });
+    const delivery = await post(t.engine, {
+      type: 'sales_delivery',
+      businessDate: '2026-03-17',
+      counterpartyId: t.customers.KH302!,
+      lines: [milkLine('10')],
+    });
+    const origin = await act(t.engine, 'documents.get', { id: delivery });
+    await post(t.engine, {
+      type: 'sales_return',
+      businessDate: '2026-03-19',
+      counterpartyId: t.customers.KH302!,
+      sourceDocumentId: delivery,
+      lines: [{ ...milkLine('2'), sourceLineId: origin.lines[0]!.id }],
+    });
+
+    const range = { kind: 'weekly' as const, from: '2026-03-02', to: '2026-03-29' };
+    const byCustomer = await act(t.engine, 'reports.channelNetShipments', { ...range, groupBy: 'customer' });
+    expect(
+      byCustomer.rows.map((row) => [
+        row.name,
+        row.depth,
+        row.opening,
+        row.purchases,
+        row.closing,
+        row.net,
+        row.channelNet,
+      ]),
+    ).toEqual([
+      ['KH302 物美', 0, '10', '108', '28', '90', '176'],
+      ['KH301 华联商贸', 1, '20', '86', '20', '86', '86'],
+    ]);
+    expect(byCustomer.series.map((point) => [point.periodStart, point.net])).toEqual([
+      ['2026-03-02', '62'],
+      ['2026-03-09', '34'],
+      ['2026-03-16', '32'],
+      ['2026-03-23', '48'],
+    ]);
+    const byTier = await act(t.engine, 'reports.channelNetShipments', { ...range, groupBy: 'tier' });
+    expect(byTier.rows.map((row) => [row.name, row.net])).toEqual([
+      ['分销商', '86'],
+      ['经销商', '90'],
+    ]);
+    const byOffice = await act(t.engine, 'reports.channelNetShipments', { ...range, groupBy: 'office' });
+    expect(byOffice.rows.map((row) => [row.name, row.net])).toEqual([['东城办', '176']]);
+
+    const days = await act(t.engine, 'reports.channelDaysOfStock', { kind: 'weekly', day: '2026-03-25' });
+    expect(days.period.label).toBe('2026年第13周（03-23—03-29）');
+    expect(
+      days.rows.map((row) => [
+        row.customerName,
+        row.closing,
+        row.annualSigned,
+        row.daysToConsume,
+        row.consumeBandLabel,
+        row.weeklyNet,
+        row.daysOfCover,
+        row.coverBandLabel,
+      ]),
+    ).toEqual([
+      ['华联商贸', '20', '1200', '6.1', '少于 7 天', '21.5', '6.5', '少于 7 天'],
+      ['物美', '28', '1200', '8.5', '7–30 天', '22.5', '8.7', '7–30 天'],
+    ]);
+
+    const sources = await act(t.engine, 'reports.channelTwoSources', range);
+    expect(
+      sources.rows
+        .filter((row) => row.system !== '0')
+        .map((row) => [
+          row.periodStart,
+          row.customerName,
+          row.system,
+          row.reported,
+          row.difference,
+          row.differencePercent,
+        ]),
+    ).toEqual([
+      ['2026-03-09', '华联商贸', '10', '12', '2', '20'],
+      ['2026-03-16', '物美', '8', '10', '2', '25'],
+    ]);
+    expect(sources.rows.find((row) => row.periodStart === '2026-03-02')).toMatchObject({
+      system: '0',
+      reported: '30',
+      differencePercent: null,
+    });
+
+    const promotion = await act(t.engine, 'reports.channelActivity', {
+      from: '2026-03-09',
+      to: '2026-03-24',
+    });
+    expect(promotion.weeks).toEqual(['2026年第11周（03-09—03-15）', '2026年第12周（03-16—03-22）']);
+    expect(promotion.partialWeeks).toEqual(['2026年第13周（03-23—03-29）']);
+    expect(
+      promotion.rows.map((row) => [
+        row.customerName,
+        row.opening,
+        row.purchases,
+        row.closing,
+        row.net,
+        row.delivered,
+        row.weeksMissing,
+      ]),
+    ).toEqual([
+      ['华联商贸', '18', '32', '16', '34', '10', 0],
+      ['物美', '20', '34', '22', '32', '8', 0],
+    ]);
+
+    const file = await act(t.engine, 'reports.export', {
+      report: 'channelNetShipments',
+      input: { ...range, groupBy: 'customer' },
+      columns: [],
+    });
+    const sheet = XLSX.read(Buffer.from(file.base64, 'base64'));
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet.Sheets[sheet.SheetNames[0]!]!, { header: 1 });
+    expect(rows[0]).toContain('净出货量(含下级)');
+    expect(rows.slice(1).map((row) => row[0])).toEqual(['KH302 物美', '　KH301 华联商贸']);
+
+    // Head office receives each report in force with its lines and net shipments (base units: 袋 × 100).
+    const built = buildPackages(
+      { db: t.engine.db, actor: cliActor, clock: t.clock },
+      { appVersion: '0.1.0-test' },
+    );
+    const reports = built.flatMap((pkg) =>
+      readPackage(packageBody(t.engine.db.$client, pkg.packageId)).rows.filter(
+        (row) => row.s === 'channel_reports',
+      ),
+    );
+    expect(
+      reports.map((row) => [
+        row.p,
+        (row.r as Record<string, unknown>).periodStart,
+        (row.r as Record<string, unknown>).netShipments,
+      ]),
+    ).toEqual([
+      ['2026-03', '2026-03-02', 62 * 2400],
+      ['2026-03', '2026-03-09', 34 * 2400],
+      ['2026-03', '2026-03-16', 32 * 2400],
+      ['2026-03', '2026-03-23', 48 * 2400],
+    ]);
+    expect((reports[0]!.r as { lines: unknown[] }).lines).toContainEqual(
+      expect.objectContaining({
+        opening: 480 * 100,
+        purchases: 720 * 100,
+        closing: 432 * 100,
+        netShipments: 768 * 100,
+      }),
+    );
+  });
+});
+
+describe('the office template (进销存动态表模板)', () => {
+  it('lists the office’s contracted customers and goods with last period’s count as opening, and imports as filled in', async () => {
+    const t = await channelWorld();
+    await act(t.engine, 'import.commit', request(eastWeek10(18)));
+    const file = await act(t.engine, 'channelReports.template', {
+      officeId: t.east,
+      kind: 'weekly',
+      day: '2026-03-09',
+    });
+    expect(file.fileName).toBe('东城办2026年第11周（03-09—03-15）进销存周报.xlsx');
+    const book = XLSX.read(Buffer.from(file.contentBase64, 'base64'));
+    const rows = XLSX.utils.sheet_to_json<(string | number | null)[]>(book.Sheets[book.SheetNames[0]!]!, {
+      header: 1,
+      defval: null,
+    });
+    expect(rows.slice(1)).toEqual([
+      ['东城办', '周报', '2026-03-09', 'KH301', '华联商贸', 'SP001', '鲜牛奶', '箱', '18', null, null, null],
+      ['东城办', '周报', '2026-03-09', 'KH302', '物美', 'SP001', '鲜牛奶', '箱', null, null, null, null],
+    ]);
+    const filled = rows.map((row, index) =>
+      index === 0 ? row : [...row.slice(0, 8), row[8] ?? 0, 10, 12, 0],
+    );
+    const sent = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(sent, XLSX.utils.aoa_to_sheet(filled), '周报');
+    const base64 = (XLSX.write(sent, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
+    const preview = await act(t.engine, 'import.preview', request(base64));
+    expect(preview.rows.flatMap((row) => row.errors.concat(row.warnings))).toEqual([]);
+    expect(await act(t.engine, 'import.commit', request(base64))).toMatchObject({
+      status: 'committed',
+      created: 1,
     });
   });
 });

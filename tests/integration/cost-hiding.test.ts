@@ -208,6 +208,19 @@ function reads(ledger: Ledger): Read[] {
     { method: 'calendar.list', input: { year: 2026 }, costFields: [] },
     { method: 'channelReports.board', input: { kind: 'weekly', from: '2026-02-23' }, costFields: [] },
     { method: 'channelReports.get', input: { id: channelReport }, costFields: [] },
+    {
+      method: 'channelReports.template',
+      input: { officeId: office, kind: 'weekly', day: '2026-03-02' },
+      costFields: [],
+    },
+    {
+      method: 'reports.channelNetShipments',
+      input: { from: '2026-02-23', to: '2026-03-01' },
+      costFields: [],
+    },
+    { method: 'reports.channelDaysOfStock', input: { day: '2026-02-23' }, costFields: [] },
+    { method: 'reports.channelTwoSources', input: { from: '2026-02-23', to: '2026-03-01' }, costFields: [] },
+    { method: 'reports.channelActivity', input: { from: '2026-02-23', to: '2026-03-01' }, costFields: [] },
     { method: 'contracts.signingBoard', input: { year: 2026 }, costFields: [] },
     {
       method: 'contracts.signingTemplate',

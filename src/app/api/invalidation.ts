@@ -15,6 +15,7 @@ export const readMethods = [
   'categories.list',
   'channelReports.board',
   'channelReports.get',
+  'channelReports.template',
   'contracts.attachment',
   'contracts.execution',
   'contracts.get',
@@ -61,6 +62,10 @@ export const readMethods = [
   'printTemplates.list',
   'printTemplates.preview',
   'reports.aging',
+  'reports.channelActivity',
+  'reports.channelDaysOfStock',
+  'reports.channelNetShipments',
+  'reports.channelTwoSources',
   'reports.columns',
   'reports.export',
   'reports.grossProfit',
@@ -133,6 +138,9 @@ const documentReads = [
   'prices.history',
   'reports.priceHistory',
   'reports.orderExecution',
+  // The branch's deliveries are one of the channel reports' two sources.
+  'reports.channelTwoSources',
+  'reports.channelActivity',
   ...stockReads,
   ...moneyReads,
 ] as const satisfies readonly ReadMethod[];
@@ -172,7 +180,14 @@ const contractReads: readonly ReadMethod[] = [
 ];
 
 /** What the offices' channel reports show: the board and each report. */
-const channelReads: readonly ReadMethod[] = ['channelReports.board', 'channelReports.get'];
+const channelReads: readonly ReadMethod[] = [
+  'channelReports.board',
+  'channelReports.get',
+  'reports.channelNetShipments',
+  'reports.channelDaysOfStock',
+  'reports.channelTwoSources',
+  'reports.channelActivity',
+];
 
 /** A settlement also posts a 返利单: the documents and money it moves. */
 const settlementReads: readonly ReadMethod[] = [...contractReads, ...documentReads];

@@ -24,14 +24,7 @@ export const reportStatusLabels: Readonly<Record<ReportStatus, string>> = {
 };
 
 /** Where an office's report for a period stands against its deadlines (the board). */
-export const deadlineStates = [
-  'missing',
-  'received',
-  'on_time',
-  'late',
-  'imported_late',
-  'not_due',
-] as const;
+export const deadlineStates = ['missing', 'received', 'on_time', 'late', 'imported_late', 'not_due'] as const;
 export type DeadlineState = (typeof deadlineStates)[number];
 
 export const deadlineStateLabels: Readonly<Record<DeadlineState, string>> = {

@@ -113,5 +113,7 @@ export const sectionSpecs = {
   contracts: { perPeriod: false, totalled: [] },
   /** Per contract in force: net shipments, rebate earned and paid, to the period's end. */
   contract_execution: { perPeriod: true, totalled: ['netAmount', 'earned', 'paid'] },
+  /** The offices' channel reports in force whose week or month ends in the period, with net shipments. */
+  channel_reports: { perPeriod: true, totalled: ['netShipments'] },
 } as const satisfies Record<string, { perPeriod: boolean; totalled: readonly string[] }>;
 export type SectionName = keyof typeof sectionSpecs;

@@ -3,6 +3,7 @@ import { reportKinds } from '../../../shared/channel/channel-report';
 import { readReport } from '../../services/channel/read-report';
 import { recordReceipt } from '../../services/channel/record-receipt';
 import { reportBoard } from '../../services/channel/report-board';
+import { reportTemplate } from '../../services/channel/report-template';
 import { reviewReport } from '../../services/channel/review-report';
 import { defineMethod } from '../method';
 import { isoDate } from '../schemas/iso-date';
@@ -25,6 +26,16 @@ export const channelReportMethods = {
     input: byId,
     access: 'channel.view',
     handler: (ctx, { id }) => readReport(ctx, id),
+  }),
+
+  /** 模板: the office's contracted customers and goods for the period, opening stock filled in, as a download. */
+  'channelReports.template': defineMethod({
+    input: z.object({ officeId: z.number().int(), kind: z.enum(reportKinds), day: isoDate() }),
+    access: 'channel.view',
+    handler: (ctx, input) => {
+      const file = reportTemplate(ctx, input);
+      return { fileName: file.fileName, contentBase64: file.content.toString('base64') };
+    },
   }),
 
   /** 审核: 已导入 → 已审核, with who and when. */

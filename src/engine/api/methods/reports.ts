@@ -4,6 +4,11 @@ import { printReport } from '../../services/printing/report-printable';
 import { moneySides } from '../../../shared/documents/document-types';
 import { LedgerError } from '../../../shared/ledger-error';
 import { priceSides } from '../../services/documents/price-history';
+import { activityVerification } from '../../services/channel/activity-verification';
+import { daysOfStock } from '../../services/channel/days-of-stock';
+import { netShipmentGroupings, netShipments } from '../../services/channel/net-shipments';
+import { twoSources } from '../../services/channel/two-sources';
+import { reportKinds } from '../../../shared/channel/channel-report';
 import { aging, agingGroupings } from '../../services/reports/aging';
 import {
   contractedCustomers,
@@ -109,6 +114,29 @@ const orderExecutionInput = z
 const yearInput = z.object({ year: z.number().int().min(2000).max(2099) });
 const contractRewardsInput = yearInput.extend({ groupBy: z.enum(rewardGroupings).default('contract') });
 
+const reportKind = z.enum(reportKinds).default('weekly');
+const channelRangeInput = z
+  .object({ kind: reportKind, from: isoDate, to: isoDate, officeId: id.optional() })
+  .refine(inOrder, outOfOrder);
+const netShipmentsInput = z
+  .object({
+    kind: reportKind,
+    from: isoDate,
+    to: isoDate,
+    groupBy: z.enum(netShipmentGroupings).default('customer'),
+    officeId: id.optional(),
+  })
+  .refine(inOrder, outOfOrder);
+const daysOfStockInput = z.object({ kind: reportKind, day: isoDate, officeId: id.optional() });
+const activityInput = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    customerIds: z.array(id).max(1000).optional(),
+    goodsIds: z.array(id).max(1000).optional(),
+  })
+  .refine(inOrder, outOfOrder);
+
 /** Visible columns, in the order the clerk sees them; empty: every column. */
 const columns = z.array(trimmedText('列名', 60)).max(100).default([]);
 const format = z.enum(['xlsx', 'csv']).default('xlsx');
@@ -116,6 +144,10 @@ const request = <Name extends string, Input extends z.ZodType>(report: Name, inp
   z.object({ report: z.literal(report), input, columns });
 /** A report as the page asks for it, with the columns it shows: for its file, and for its print. */
 const reportRequest = z.discriminatedUnion('report', [
+  request('channelNetShipments', netShipmentsInput),
+  request('channelDaysOfStock', daysOfStockInput),
+  request('channelTwoSources', channelRangeInput),
+  request('channelActivity', activityInput),
   request('contractRewards', contractRewardsInput),
   request('contractedCustomers', yearInput),
   request('uncontractedCustomers', yearInput),
@@ -148,6 +180,34 @@ function assertMayHave(ctx: ServiceContext, report: ReportName, what: string): v
  * and 订单执行情况, what each order line still has outstanding.
  */
 export const reportMethods = {
+  /** 净出货量 (DOMAIN.md §9): opening + purchases − closing, per customer with its channel, or by office or tier. */
+  'reports.channelNetShipments': defineMethod({
+    input: netShipmentsInput,
+    access: 'channel.view',
+    handler: (ctx, input) => netShipments(ctx, input),
+  }),
+
+  /** 库存消化天数: counted stock against the annual signed volume and against the last 4 weeks' net shipments. */
+  'reports.channelDaysOfStock': defineMethod({
+    input: daysOfStockInput,
+    access: 'channel.view',
+    handler: (ctx, input) => daysOfStock(ctx, input),
+  }),
+
+  /** 两个口径: the branch's deliveries beside the purchases the customers reported. */
+  'reports.channelTwoSources': defineMethod({
+    input: channelRangeInput,
+    access: 'channel.view',
+    handler: (ctx, input) => twoSources(ctx, input),
+  }),
+
+  /** 活动期间销量核准: a promotion's customers and goods over its dates, for head office's 核准 and 核销. */
+  'reports.channelActivity': defineMethod({
+    input: activityInput,
+    access: 'channel.view',
+    handler: (ctx, input) => activityVerification(ctx, input),
+  }),
+
   /** 签约奖励 (DOMAIN.md §8): earned and paid rebates of the year's contracts, by contract, tier, office or salesperson. */
   'reports.contractRewards': defineMethod({
     input: contractRewardsInput,

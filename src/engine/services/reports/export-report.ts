@@ -3,7 +3,19 @@ import { LedgerError } from '../../../shared/ledger-error';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { Actor, ServiceContext } from '../context';
 import { seesCost } from '../access/cost-figures';
+import { activityVerification } from '../channel/activity-verification';
+import { daysOfStock } from '../channel/days-of-stock';
+import { netShipments, netShipmentGroupingLabels, type NetShipmentsInput } from '../channel/net-shipments';
+import { twoSources } from '../channel/two-sources';
+import type { ReportKind } from '../../../shared/channel/channel-report';
+import { reportKindLabels } from '../../../shared/channel/channel-report';
 import { aging, agingGroupingLabels, type AgingInput } from './aging';
+import {
+  activityColumns,
+  daysOfStockColumns,
+  netShipmentColumns,
+  twoSourcesColumns,
+} from './channel-report-columns';
 import {
   contractedCustomerColumns,
   contractRewardColumns,
@@ -71,6 +83,39 @@ function exportable<Input, Result extends { rows: readonly unknown[] }>(
 const rowsOf = <Row>(rows: readonly Row[]): TableLine<Row>[] => rows.map((row) => ({ row }));
 
 export const exportableReports = {
+  channelNetShipments: exportable({
+    label: '渠道净出货量',
+    permission: 'channel.view',
+    run: netShipments,
+    columns: netShipmentColumns,
+    lines: (result) => rowsOf(result.rows),
+    subject: (result) =>
+      `${reportKindLabels[result.kind]}-${result.from}至${result.to}-按${netShipmentGroupingLabels[result.groupBy]}`,
+  }),
+  channelDaysOfStock: exportable({
+    label: '渠道库存消化天数',
+    permission: 'channel.view',
+    run: daysOfStock,
+    columns: daysOfStockColumns,
+    lines: (result) => rowsOf(result.rows),
+    subject: (result) => result.period.label,
+  }),
+  channelTwoSources: exportable({
+    label: '出货与进货对比',
+    permission: 'channel.view',
+    run: twoSources,
+    columns: twoSourcesColumns,
+    lines: (result) => rowsOf(result.rows),
+    subject: (result) => `${reportKindLabels[result.kind]}-${result.from}至${result.to}`,
+  }),
+  channelActivity: exportable({
+    label: '活动期间销量核准',
+    permission: 'channel.view',
+    run: activityVerification,
+    columns: activityColumns,
+    lines: (result) => rowsOf(result.rows),
+    subject: (result) => `${result.from}至${result.to}`,
+  }),
   contractRewards: exportable({
     label: '签约奖励表',
     permission: 'contracts.view',
@@ -251,6 +296,10 @@ export const exportableReports = {
 };
 
 export const reportNames = [
+  'channelNetShipments',
+  'channelDaysOfStock',
+  'channelTwoSources',
+  'channelActivity',
   'contractRewards',
   'contractedCustomers',
   'uncontractedCustomers',
@@ -270,6 +319,21 @@ export type ReportName = (typeof reportNames)[number];
 
 /** Each report with the input its own method takes. */
 export type ReportRequest =
+  | { report: 'channelNetShipments'; input: NetShipmentsInput }
+  | { report: 'channelDaysOfStock'; input: { kind: ReportKind; day: string; officeId?: number | undefined } }
+  | {
+      report: 'channelTwoSources';
+      input: { kind: ReportKind; from: string; to: string; officeId?: number | undefined };
+    }
+  | {
+      report: 'channelActivity';
+      input: {
+        from: string;
+        to: string;
+        customerIds?: number[] | undefined;
+        goodsIds?: number[] | undefined;
+      };
+    }
   | { report: 'contractRewards'; input: ContractRewardsInput }
   | { report: 'contractedCustomers'; input: { year: number } }
   | { report: 'uncontractedCustomers'; input: { year: number } }

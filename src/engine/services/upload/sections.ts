@@ -16,10 +16,11 @@ import {
 import { documentsSection } from './sections/documents-section';
 import { contractsSection } from './sections/contracts-section';
 import { contractExecutionSection } from './sections/contract-execution-section';
+import { channelReportsSection } from './sections/channel-reports-section';
 
 /**
  * Every section a package may carry, in the order they are written: identities before the figures that
- * name them. Channel reports register theirs here.
+ * name them.
  */
 export const uploadSections: readonly UploadSection[] = [
   branchProfileSection,
@@ -35,4 +36,5 @@ export const uploadSections: readonly UploadSection[] = [
   tradeSection,
   moneyBalancesSection,
   contractExecutionSection,
+  channelReportsSection,
 ];
