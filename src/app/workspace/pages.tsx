@@ -38,6 +38,7 @@ import {
   OfficesPage,
   WarehousesPage,
 } from '../pages/master-data/MasterDataPages';
+import { contractPages } from '../pages/contracts/contractPages';
 import { documentPages } from '../pages/documents/documentPages';
 import { accountsPaths } from '../pages/money/accountsPaths';
 import { InternalAccountsPage } from '../pages/money/InternalAccountsPage';
@@ -109,6 +110,8 @@ export const pages: PageDefinition[] = [
   },
   // 采购 / 销售 / 仓库: the document lists and the one document page per type.
   ...documentPages,
+  // 合同 (DOMAIN.md §8): the annual agreements, after the documents they are executed by.
+  ...contractPages,
   // 往来 (DOMAIN.md §7): balances first, then 核销, then the statement and aging a clerk reads beside
   // them; only independent-accounting branches keep receivables and payables.
   {

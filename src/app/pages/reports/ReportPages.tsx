@@ -1,5 +1,10 @@
 import { ReportPage } from '../../components/report/ReportPage';
 import { agingReport } from './agingReport';
+import {
+  contractedCustomersReport,
+  contractRewardsReport,
+  uncontractedCustomersReport,
+} from './contractReports';
 import { grossProfitReport } from './grossProfitReport';
 import { inTransitReport } from './inTransitReport';
 import { lotExpiryReport } from './lotExpiryReport';
@@ -24,3 +29,6 @@ export const AgingPage = () => <ReportPage config={agingReport} />;
 export const GrossProfitPage = () => <ReportPage config={grossProfitReport} />;
 export const PriceHistoryPage = () => <ReportPage config={priceHistoryReport} />;
 export const OrderExecutionPage = () => <ReportPage config={orderExecutionReport} />;
+export const ContractRewardsPage = () => <ReportPage config={contractRewardsReport} />;
+export const ContractedCustomersPage = () => <ReportPage config={contractedCustomersReport} />;
+export const UncontractedCustomersPage = () => <ReportPage config={uncontractedCustomersReport} />;
