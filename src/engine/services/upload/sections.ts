@@ -16,7 +16,6 @@ import {
 import { documentsSection } from './sections/documents-section';
 import { contractsSection } from './sections/contracts-section';
 import { contractExecutionSection } from './sections/contract-execution-section';
-import { channelReportsSection } from './sections/channel-reports-section';
 
 /**
  * Every section a package may carry, in the order they are written: identities before the figures that
@@ -36,5 +35,4 @@ export const uploadSections: readonly UploadSection[] = [
   tradeSection,
   moneyBalancesSection,
   contractExecutionSection,
-  channelReportsSection,
 ];
