@@ -134,9 +134,9 @@ describe.each(storeKinds)('the hq command (%s)', (kind) => {
       seq: 1,
       prevSha256: null,
       parts: [
-        { section: 'contracts', period: null, rows: [{ uid: 'HT-1', status: 'open' }] },
+        { section: 'promotions', period: null, rows: [{ uid: 'HT-1', status: 'open' }] },
         {
-          section: 'channel_reports',
+          section: 'channel_funds',
           period: april.key,
           totalled: ['amount'],
           rows: [
@@ -152,16 +152,16 @@ describe.each(storeKinds)('the hq command (%s)', (kind) => {
       epoch: 1,
       seq: 2,
       prevSha256: first.sha256,
-      parts: [{ section: 'contracts', period: null, rows: [{ uid: 'HT-1', status: 'closed' }] }],
+      parts: [{ section: 'promotions', period: null, rows: [{ uid: 'HT-1', status: 'closed' }] }],
     });
     expect((await putPackage(world.endpoint, beijing, second)).status).toBe(200);
-    expect(await world.store.rowCounts(beijing.code)).toEqual({ contracts: 1, channel_reports: 2 });
-    expect(await world.store.periodPartRows(beijing.code, 'channel_reports', april.key, 1)).toEqual([
+    expect(await world.store.rowCounts(beijing.code)).toEqual({ promotions: 1, channel_funds: 2 });
+    expect(await world.store.periodPartRows(beijing.code, 'channel_funds', april.key, 1)).toEqual([
       { channelUid: 'Q1', amount: '90071992547409930' },
       { channelUid: 'Q2', amount: 7 },
     ]);
     const verified = await hq(['verify', beijing.code, ...world.storeArgs]);
-    expect(verified.out).toBe('channel_reports\t2026-04\t一致');
+    expect(verified.out).toBe('channel_funds\t2026-04\t一致');
   });
 
   it('adds a branch with a new secret shown once, lists it, and disables it', async () => {
