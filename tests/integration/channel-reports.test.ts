@@ -2,6 +2,10 @@ import * as XLSX from '@e965/xlsx';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine';
+import { cliActor } from '../../src/engine/services/context';
+import { buildPackages } from '../../src/engine/services/upload/build-package';
+import { packageBody } from '../../src/engine/services/upload/outbox-list';
+import { readPackage } from './support/read-package';
 import { saveCounterparty, saveEmployee, saveOffice } from './support/money';
 import { administrator, beijingBranch, callOk, ManualClock, openLedger, tempFolder } from './support/ledger';
 import { act, attempt, post, stockWorld, type StockWorld } from './support/stock';
@@ -439,8 +443,36 @@ describe('channel figures (净出货量, 库存消化天数, 两个口径, 活�
     expect(rows[0]).toContain('净出货量(含下级)');
     expect(rows.slice(1).map((row) => row[0])).toEqual(['KH302 物美', '　KH301 华联商贸']);
 
-    // The channel_reports upload section is written (channel-reports-section.ts) but not registered yet:
-    // registered, it broke the 413 split in upload-faults.test.ts.
+    // Head office receives each report in force with its lines and net shipments (base units: 袋 × 100).
+    const built = buildPackages(
+      { db: t.engine.db, actor: cliActor, clock: t.clock },
+      { appVersion: '0.1.0-test' },
+    );
+    const reports = built.flatMap((pkg) =>
+      readPackage(packageBody(t.engine.db.$client, pkg.packageId)).rows.filter(
+        (row) => row.s === 'channel_reports',
+      ),
+    );
+    expect(
+      reports.map((row) => [
+        row.p,
+        (row.r as Record<string, unknown>).periodStart,
+        (row.r as Record<string, unknown>).netShipments,
+      ]),
+    ).toEqual([
+      ['2026-03', '2026-03-02', 62 * 2400],
+      ['2026-03', '2026-03-09', 34 * 2400],
+      ['2026-03', '2026-03-16', 32 * 2400],
+      ['2026-03', '2026-03-23', 48 * 2400],
+    ]);
+    expect((reports[0]!.r as { lines: unknown[] }).lines).toContainEqual(
+      expect.objectContaining({
+        opening: 480 * 100,
+        purchases: 720 * 100,
+        closing: 432 * 100,
+        netShipments: 768 * 100,
+      }),
+    );
   });
 });
 

@@ -170,6 +170,9 @@ describe.each(storeKinds)('upload to head office on %s, through faults (UPLOAD.m
     const outcome = await world.run();
     expect(outcome).toMatchObject({ outcome: 'uploaded', pending: 0 });
     const states = outbox(world).map(([, , state]) => state);
+    // Within the limit by the budget's own estimate, manifest included: a rebuild is never refused again.
+    const rebuilt = listOutbox(world.engine.db.$client).filter((pkg) => pkg.state === 'acked');
+    expect(Math.max(...rebuilt.map((pkg) => pkg.bytes))).toBeLessThanOrEqual(1400);
     expect(states[0]).toBe('superseded');
     expect(states.slice(1).every((state) => state === 'acked')).toBe(true);
     expect(states.length).toBeGreaterThan(2);

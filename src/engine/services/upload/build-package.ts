@@ -318,7 +318,10 @@ class Packer {
   }
 
   beginPart(section: SectionName, period: string | null): void {
-    if (this.open.writer.textLength > this.options.budget && this.open.writer.partCount > 0) this.seal();
+    // Only a package with something in it: a build that finds nothing new writes its identity parts empty,
+    // and then stores nothing at all.
+    const carries = this.open.periods.length > 0 || Object.keys(this.open.sectionRows).length > 0;
+    if (carries && this.overBudget()) this.seal();
     this.flush();
     this.storeMembers();
     if (period !== null && this.period && !this.open.periods.includes(this.period))
@@ -333,7 +336,7 @@ class Packer {
     // A part that is not per period (every completed document in a snapshot) may outgrow the limit on its
     // own. Its rows replace head office's row of the same uid one by one, so the rest of it simply goes on
     // in the next package. A period part replaces the period whole, and stays in one package.
-    if (this.partPeriod === null && this.partRows > 0 && this.open.writer.textLength > this.options.budget) {
+    if (this.partPeriod === null && this.partRows > 0 && this.overBudget()) {
       this.seal();
       this.partRows = 0;
       this.open.writer.beginPart(this.section, null, sectionSpecs[this.section].totalled);
@@ -343,6 +346,11 @@ class Packer {
     this.open.sectionRows[this.section] = (this.open.sectionRows[this.section] ?? 0) + 1;
     if (mark) this.open.marks.push(mark);
     this.rowsWritten += 1;
+  }
+
+  /** Whether the open package weighs more than the budget: its text, its manifest and the periods it names. */
+  private overBudget(): boolean {
+    return this.open.writer.sizeEstimate + JSON.stringify(this.open.periods).length > this.options.budget;
   }
 
   /** The open part's line prefix (RowSink). */

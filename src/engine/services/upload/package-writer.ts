@@ -47,6 +47,9 @@ interface OpenPart {
 /** The sha256 of a part with no rows. */
 const emptyDigest = createHash('sha256').digest('hex');
 
+/** The manifest's text besides its parts and periods, generously: the branch, the chain's seq and sha256. */
+const manifestFixedLength = 512;
+
 /**
  * Writes one package (package-format.ts): row lines as they come, as UTF-8 into the chunk the compression
  * (package-compression.ts) lends, which each full chunk goes back to: it gzips each into a member of its
@@ -70,8 +73,10 @@ export class PackageWriter {
   /** The parts ended so far, their sha256 still to come from the compression thread. */
   private readonly parts: SectionPart[] = [];
   private open: OpenPart | null = null;
-  /** Bytes written so far, before compression: what a size budget is held against. */
+  /** Bytes written so far, before compression. */
   textLength = 0;
+  /** The manifest's entries for the parts ended so far, as text: gzip hardly shortens their sha256. */
+  private manifestLength = 0;
   /** The body's sha256 and length over the members so far in order, those come early kept aside. */
   private readonly bodyHash = createHash('sha256');
   private bodyBytes = 0;
@@ -118,6 +123,15 @@ export class PackageWriter {
     this.appendBytes(bytes);
   }
 
+  /**
+   * What the package would weigh if closed now, as an upper bound: its rows' text and its manifest's,
+   * uncompressed. What a size budget is held against: in a package of many small parts the manifest,
+   * one entry and one sha256 per part, outweighs the rows.
+   */
+  get sizeEstimate(): number {
+    return this.textLength + this.manifestLength + manifestFixedLength;
+  }
+
   /** Parts begun so far. */
   get partCount(): number {
     return this.parts.length + (this.open ? 1 : 0);
@@ -128,7 +142,7 @@ export class PackageWriter {
     if (!part) return;
     this.closeRange(part);
     this.open = null;
-    this.parts.push({
+    const ended: SectionPart = {
       section: part.section,
       period: part.period,
       part: 1,
@@ -138,7 +152,9 @@ export class PackageWriter {
       totals: Object.fromEntries(
         part.totalled.map((field, index) => [field, part.totals[index]!.toString()]),
       ),
-    });
+    };
+    this.parts.push(ended);
+    this.manifestLength += JSON.stringify({ ...ended, sha256: emptyDigest }).length + 1;
   }
 
   /**

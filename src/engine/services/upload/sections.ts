@@ -16,6 +16,7 @@ import {
 import { documentsSection } from './sections/documents-section';
 import { contractsSection } from './sections/contracts-section';
 import { contractExecutionSection } from './sections/contract-execution-section';
+import { channelReportsSection } from './sections/channel-reports-section';
 
 /**
  * Every section a package may carry, in the order they are written: identities before the figures that
@@ -35,4 +36,5 @@ export const uploadSections: readonly UploadSection[] = [
   tradeSection,
   moneyBalancesSection,
   contractExecutionSection,
+  channelReportsSection,
 ];
