@@ -107,6 +107,7 @@ export function ContractHeaderForm({
             autoSize={{ minRows: 2, maxRows: 6 }}
             maxLength={4000}
             readOnly={!editable}
+            variant={editable ? 'outlined' : 'filled'}
             data-testid="contract-terms"
           />
         </Form.Item>

@@ -47,6 +47,9 @@ export function ContractPage() {
   const id = 'id' in opened ? opened.id : null;
   const contract = useApiQuery('contracts.get', { id: id ?? 0 }, { enabled: id !== null });
   const quantityDecimals = useApiQuery('branch.profile', {}).data?.quantityDecimals ?? 2;
+  // The tab open on each contract, kept here: a step or settlement shows the contract afresh (a new
+  // editor), and the clerk stays on 执行情况 where the settlement was made.
+  const [tabs, setTabs] = useState<Readonly<Record<number, string>>>({});
 
   if (id !== null && contract.error && !contract.data)
     return <LoadFailure error={contract.error} onRetry={() => void contract.refetch()} />;
@@ -64,6 +67,8 @@ export function ContractPage() {
       kind={kind}
       view={view}
       quantityDecimals={quantityDecimals}
+      tab={(view && tabs[view.id]) ?? 'content'}
+      onTab={(key) => view && setTabs((open) => ({ ...open, [view.id]: key }))}
       onOpen={(openedId) =>
         setOpened(openedId === null ? { new: kind, started: Date.now() } : { id: openedId })
       }
@@ -75,11 +80,15 @@ function ContractEditor({
   kind,
   view,
   quantityDecimals,
+  tab,
+  onTab,
   onOpen,
 }: {
   kind: ContractView['kind'];
   view: ContractView | null;
   quantityDecimals: number;
+  tab: string;
+  onTab: (key: string) => void;
   /** Opens a saved contract, or (null) starts a new one of the same kind. */
   onOpen: (id: number | null) => void;
 }) {
@@ -92,7 +101,6 @@ function ContractEditor({
     view ? termsFromView(view, quantityDecimals) : [],
   );
   const [dirty, setDirty] = useState(false);
-  const [tab, setTab] = useState('content');
   const [asking, setAsking] = useState<'end' | 'void' | null>(null);
   const mayEdit = usePermission('contracts.edit');
   const editable = mayEdit && (view === null || view.status === 'draft');
@@ -184,7 +192,7 @@ function ContractEditor({
       </Flex>
       <Tabs
         activeKey={tab}
-        onChange={setTab}
+        onChange={onTab}
         size="small"
         items={[
           { key: 'content', label: t('contracts.tabs.content'), children: content },

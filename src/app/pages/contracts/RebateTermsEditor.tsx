@@ -110,6 +110,7 @@ function TermFields({
           <Input
             value={term.name}
             readOnly={!editable}
+            variant={editable ? 'outlined' : 'filled'}
             maxLength={40}
             placeholder={t('contracts.rebate.namePlaceholder')}
             onChange={(event) => onChange({ name: event.target.value })}
@@ -121,6 +122,7 @@ function TermFields({
           <Input
             value={term.unitName}
             readOnly={!editable}
+            variant={editable ? 'outlined' : 'filled'}
             maxLength={10}
             onChange={(event) => onChange({ unitName: event.target.value })}
             data-testid="contract-term-unit"
@@ -151,6 +153,7 @@ function TermFields({
           <Input
             value={term.amountPerUnit}
             readOnly={!editable}
+            variant={editable ? 'outlined' : 'filled'}
             inputMode="decimal"
             onChange={(event) => onChange({ amountPerUnit: event.target.value })}
             data-testid="contract-term-amount"
@@ -169,6 +172,7 @@ function TermFields({
                 <Input
                   value={tier.threshold}
                   readOnly={!editable}
+                  variant={editable ? 'outlined' : 'filled'}
                   inputMode="decimal"
                   onChange={(event) => updateTier(tier.key, { threshold: event.target.value })}
                   data-testid="contract-tier-threshold"
@@ -180,6 +184,7 @@ function TermFields({
                 <Input
                   value={tier.rate}
                   readOnly={!editable}
+                  variant={editable ? 'outlined' : 'filled'}
                   inputMode="decimal"
                   onChange={(event) => updateTier(tier.key, { rate: event.target.value })}
                   data-testid="contract-tier-rate"

@@ -72,6 +72,7 @@ export function SignedLinesTable({
         <Input
           value={line.unitName}
           readOnly={!editable}
+          variant={editable ? 'outlined' : 'filled'}
           maxLength={10}
           onChange={(event) => update(line.key, { unitName: event.target.value })}
           data-testid="contract-line-unit"
@@ -103,6 +104,7 @@ export function SignedLinesTable({
         <Input
           value={line.quantity}
           readOnly={!editable}
+          variant={editable ? 'outlined' : 'filled'}
           inputMode="decimal"
           style={{ textAlign: 'right' }}
           onChange={(event) => update(line.key, { quantity: event.target.value })}
@@ -118,6 +120,7 @@ export function SignedLinesTable({
         <Input
           value={line.agreedPrice}
           readOnly={!editable}
+          variant={editable ? 'outlined' : 'filled'}
           inputMode="decimal"
           style={{ textAlign: 'right' }}
           onChange={(event) => update(line.key, { agreedPrice: event.target.value })}
