@@ -77,11 +77,13 @@ describe('first run in web mode, as a branch administrator would', () => {
     await page.getByLabel('密码').fill(administratorPassword);
     await page.getByRole('button', { name: '登 录' }).click();
     await expect.poll(() => page.getByTestId('header-branch').isVisible()).toBe(true);
-    // Only what exists is in the navigation: purchase and system, no empty contracts group yet.
+    // The groups in the navigation: purchase, system, and contracts with their lists (the contract itself
+    // opens from a list, not from the navigation).
     const navigation = page.getByRole('menu');
     expect(await navigation.textContent()).toContain('系统');
     expect(await navigation.textContent()).toContain('采购');
-    expect(await navigation.textContent()).not.toContain('合同');
+    expect(await navigation.textContent()).toContain('销售合同');
+    expect(await navigation.locator('.ant-menu-item').getByText('合同', { exact: true }).count()).toBe(0);
 
     await navigation.getByText('本机构设置').click();
     await expect.poll(() => page.getByRole('tab', { name: '本机构设置' }).isVisible()).toBe(true);

@@ -30,7 +30,10 @@ export function AppShell() {
   };
 
   const menuItems = navGroups
-    .map((group) => ({ group, items: pages.filter((page) => page.group === group && allowed(page)) }))
+    .map((group) => ({
+      group,
+      items: pages.filter((page) => page.group === group && page.inNavigation !== false && allowed(page)),
+    }))
     .filter(({ items }) => items.length > 0)
     .map(({ group, items }) => ({
       key: group,

@@ -90,6 +90,8 @@ export interface PageDefinition {
   permission: Permission;
   /** Receivables, payables and profit: shown only to independent-accounting branches (DOMAIN.md §2, §7). */
   independentOnly?: boolean;
+  /** False for a page opened only from another (the contract, from its list's 新建 or a double click). */
+  inNavigation?: false;
   component: ComponentType;
 }
 

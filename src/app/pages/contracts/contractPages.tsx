@@ -49,6 +49,7 @@ export const contractPages: PageDefinition[] = [
     title: 'page.contract',
     icon: <FileTextOutlined />,
     permission: 'contracts.view',
+    inNavigation: false,
     component: ContractPage,
   },
   {
