@@ -9,13 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSqliteStore } from '../../src/hq/store/sqlite-store';
 import { branchAdministrator, createAccount, setUpBranch, webApi } from './support/api';
 import { saveCounterparty, saveMilk } from './support/branch-world';
-import {
-  launchChromium,
-  screenshot,
-  signInThroughLogin,
-  waitForAnimations,
-  watchPageErrors,
-} from './support/browser';
+import { launchChromium, signInThroughLogin, waitForAnimations, watchPageErrors } from './support/browser';
 import { startHqServe, type HqServe } from './support/hq-serve';
 import { startWebMode, type WebMode } from './support/web-mode';
 import { workspaceDriver } from './support/workspace';
