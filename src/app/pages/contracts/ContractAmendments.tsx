@@ -7,6 +7,7 @@ import { usePermission } from '../../session/usePermission';
 import { AmendmentDialog } from './AmendmentDialog';
 import type { ContractView } from './contractDraft';
 import { denseTable } from './denseTable';
+import { localTime } from '../../components/format/localTime';
 
 type Amendment = ContractView['amendments'][number];
 
@@ -87,7 +88,7 @@ export function ContractAmendments({
               key: 'createdBy',
               title: t('contracts.amendments.createdBy'),
               width: 190,
-              render: (_, amendment) => `${amendment.createdByName} ${amendment.createdAt}`,
+              render: (_, amendment) => `${amendment.createdByName} ${localTime(amendment.createdAt)}`,
             },
             {
               key: 'approvedBy',

@@ -9,6 +9,7 @@ import { saveBase64File } from '../../files/saveBase64File';
 import { usePermission } from '../../session/usePermission';
 import type { ContractView } from './contractDraft';
 import { denseTable } from './denseTable';
+import { localTime } from '../../components/format/localTime';
 
 type Attachment = ContractView['attachments'][number];
 
@@ -102,7 +103,13 @@ export function ContractAttachments({ view }: { view: ContractView }) {
               width: 100,
               dataIndex: 'addedByName',
             },
-            { key: 'addedAt', title: t('contracts.attachments.addedAt'), width: 160, dataIndex: 'addedAt' },
+            {
+              key: 'addedAt',
+              title: t('contracts.attachments.addedAt'),
+              width: 160,
+              dataIndex: 'addedAt',
+              render: localTime,
+            },
             {
               key: 'download',
               width: 90,

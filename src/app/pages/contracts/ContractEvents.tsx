@@ -2,6 +2,7 @@ import { ConfigProvider, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ContractView } from './contractDraft';
 import { denseTable } from './denseTable';
+import { localTime } from '../../components/format/localTime';
 
 type ContractEvent = ContractView['events'][number];
 
@@ -34,7 +35,7 @@ export function ContractEvents({ view }: { view: ContractView }) {
             render: (_, event) => status(event.toStatus),
           },
           { key: 'actor', title: t('contracts.events.actor'), width: 110, dataIndex: 'actorName' },
-          { key: 'at', title: t('contracts.events.at'), width: 170, dataIndex: 'at' },
+          { key: 'at', title: t('contracts.events.at'), width: 170, dataIndex: 'at', render: localTime },
           { key: 'note', title: t('contracts.events.note'), dataIndex: 'note', ellipsis: true },
         ]}
       />

@@ -38,6 +38,7 @@ export function ContractHeaderForm({
         <Form.Item label={t('contracts.number')}>
           <Input
             readOnly
+            variant="filled"
             tabIndex={-1}
             value={number ?? ''}
             placeholder={t('contracts.numberPending')}
@@ -98,7 +99,12 @@ export function ContractHeaderForm({
       </Col>
       <Col span={12}>
         <Form.Item name="remark" label={t('contracts.remark')}>
-          <Input maxLength={200} readOnly={!editable} data-testid="contract-remark" />
+          <Input
+            maxLength={200}
+            readOnly={!editable}
+            variant={editable ? 'outlined' : 'filled'}
+            data-testid="contract-remark"
+          />
         </Form.Item>
       </Col>
       <Col span={24}>

@@ -13,6 +13,7 @@ import { useWarehouses } from '../master-data/options/useRecordOptions';
 import type { ContractView } from './contractDraft';
 import { yuanText } from './contractFigures';
 import { ContractGoodsPicker } from './ContractTargetPicker';
+import { UnitNameInput } from './UnitNameInput';
 
 interface SettlementValues {
   kind: SettlementKind;
@@ -142,7 +143,7 @@ export function SettlementDialog({ view, onClose }: { view: ContractView; onClos
               <Input />
             </Form.Item>
             <Form.Item name="unitName" label={t('contracts.settlement.unit')} rules={[{ required: true }]}>
-              <Input maxLength={10} style={{ width: 120 }} />
+              <UnitNameInput goodsId={goodsId} editable />
             </Form.Item>
             <Form.Item
               name="warehouseId"

@@ -7,6 +7,7 @@ import { usePermission } from '../../session/usePermission';
 import type { ContractView } from './contractDraft';
 import { yuanText } from './contractFigures';
 import { denseTable } from './denseTable';
+import { localTime } from '../../components/format/localTime';
 
 type Settlement = ContractView['settlements'][number];
 
@@ -105,8 +106,8 @@ export function SettlementList({ view }: { view: ContractView }) {
               title: t('contracts.settlement.createdBy'),
               render: (_, settlement) =>
                 settlement.reversed
-                  ? `${settlement.createdByName} ${settlement.createdAt} / ${settlement.reversedByName ?? ''}：${settlement.reverseReason ?? ''}`
-                  : `${settlement.createdByName} ${settlement.createdAt}`,
+                  ? `${settlement.createdByName} ${localTime(settlement.createdAt)} / ${settlement.reversedByName ?? ''}：${settlement.reverseReason ?? ''}`
+                  : `${settlement.createdByName} ${localTime(settlement.createdAt)}`,
               ellipsis: true,
             },
             {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { blankLine, type SignedLineDraft } from './contractDraft';
 import { ContractCategoryPicker, ContractGoodsPicker } from './ContractTargetPicker';
 import { denseTable } from './denseTable';
+import { UnitNameInput } from './UnitNameInput';
 
 /**
  * 签约量: per goods or category, for a month or the whole period, the quantity signed and the agreed price.
@@ -69,13 +70,12 @@ export function SignedLinesTable({
       title: t('contracts.lines.unit'),
       width: 80,
       render: (_, line) => (
-        <Input
+        <UnitNameInput
+          goodsId={line.goodsId}
           value={line.unitName}
-          readOnly={!editable}
-          variant={editable ? 'outlined' : 'filled'}
-          maxLength={10}
-          onChange={(event) => update(line.key, { unitName: event.target.value })}
-          data-testid="contract-line-unit"
+          editable={editable}
+          onChange={(unitName) => update(line.key, { unitName })}
+          testId="contract-line-unit"
         />
       ),
     },
