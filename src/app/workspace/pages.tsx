@@ -38,6 +38,7 @@ import {
   OfficesPage,
   WarehousesPage,
 } from '../pages/master-data/MasterDataPages';
+import { channelPages } from '../pages/channel/channelPages';
 import { contractPages } from '../pages/contracts/contractPages';
 import { documentPages } from '../pages/documents/documentPages';
 import { accountsPaths } from '../pages/money/accountsPaths';
@@ -74,6 +75,7 @@ export const navGroups = [
   'sales',
   'warehouse',
   'contracts',
+  'channel',
   'accounts',
   'reports',
   'masterData',
@@ -114,6 +116,7 @@ export const pages: PageDefinition[] = [
   ...documentPages,
   // 合同 (DOMAIN.md §8): the annual agreements, after the documents they are executed by.
   ...contractPages,
+  ...channelPages,
   // 往来 (DOMAIN.md §7): balances first, then 核销, then the statement and aging a clerk reads beside
   // them; only independent-accounting branches keep receivables and payables.
   {

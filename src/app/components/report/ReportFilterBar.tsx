@@ -1,6 +1,7 @@
 import { Checkbox, DatePicker, Input, InputNumber, Segmented, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { reportKinds, type ReportKind } from '../../../shared/channel/channel-report';
 import { useWarehouses } from '../../pages/master-data/options/useRecordOptions';
 import { CounterpartyPicker } from './CounterpartyPicker';
 import { GoodsPicker } from './GoodsPicker';
@@ -74,6 +75,15 @@ export function ReportFilterBar({
           options={priceSides.map((side) => ({ value: side, label: t(priceSideLabels[side]) }))}
           aria-label={t(priceSideLabels.name)}
           data-testid="report-price-side"
+        />
+      )}
+      {has('reportKind') && (
+        <Segmented<ReportKind>
+          value={value.reportKind}
+          onChange={(reportKind) => onChange({ reportKind })}
+          options={reportKinds.map((kind) => ({ value: kind, label: t(`channel.kinds.${kind}`) }))}
+          aria-label={t('channel.kind')}
+          data-testid="report-kind"
         />
       )}
       {has('goods') && <GoodsPicker value={value.goodsId} onChange={(goodsId) => onChange({ goodsId })} />}

@@ -58,6 +58,7 @@ function initialDraft(config: AnyReportConfig): FilterDraft {
     side: 'receivable',
     priceSide: 'sale',
     groupBy: config.groupings?.[0]?.value ?? '',
+    reportKind: 'weekly',
   };
 }
 

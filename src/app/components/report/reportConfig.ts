@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../shared/api';
 import type { MessageKey } from '../../i18n/messageKey';
+import type { ReportKind } from '../../../shared/channel/channel-report';
 import type { MoneySide } from './MoneySideSwitch';
 
 /** The reports the engine can run and export: `reports.export`'s `report`, each its own method. */
@@ -23,7 +24,8 @@ export type ReportFilter =
   | 'counterparty'
   | 'side'
   | 'priceSide'
-  | 'groupBy';
+  | 'groupBy'
+  | 'reportKind';
 
 /** 销售价 or 采购价: which documents' prices 价格跟踪 lists. */
 export type PriceSide = NonNullable<ApiInput<'reports.priceHistory'>['side']>;
@@ -58,6 +60,8 @@ export interface ReportFilterValues {
   priceSide: PriceSide;
   /** One of the report's own `groupings`: the filter bar offers nothing else. */
   groupBy: string;
+  /** 周报 or 月报: which of the offices' channel reports (DOMAIN.md §9). */
+  reportKind: ReportKind;
 }
 
 /** What a report's `groupBy` may be, as its method's input names it. */

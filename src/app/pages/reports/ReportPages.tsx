@@ -1,6 +1,12 @@
 import { ReportPage } from '../../components/report/ReportPage';
 import { agingReport } from './agingReport';
 import {
+  channelActivityReport,
+  channelDaysOfStockReport,
+  channelNetShipmentsReport,
+  channelTwoSourcesReport,
+} from './channelReports';
+import {
   contractedCustomersReport,
   contractRewardsReport,
   uncontractedCustomersReport,
@@ -32,3 +38,7 @@ export const OrderExecutionPage = () => <ReportPage config={orderExecutionReport
 export const ContractRewardsPage = () => <ReportPage config={contractRewardsReport} />;
 export const ContractedCustomersPage = () => <ReportPage config={contractedCustomersReport} />;
 export const UncontractedCustomersPage = () => <ReportPage config={uncontractedCustomersReport} />;
+export const ChannelNetShipmentsPage = () => <ReportPage config={channelNetShipmentsReport} />;
+export const ChannelDaysOfStockPage = () => <ReportPage config={channelDaysOfStockReport} />;
+export const ChannelTwoSourcesPage = () => <ReportPage config={channelTwoSourcesReport} />;
+export const ChannelActivityPage = () => <ReportPage config={channelActivityReport} />;
