@@ -1,10 +1,12 @@
 import * as XLSX from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { channelReportSpec } from '../../src/engine/domain/channel/channel-report-spec';
 import { goodsSpec } from '../../src/engine/domain/master-data/goods-spec';
 import { dataRowsBelow } from '../../src/engine/services/import/data-rows';
 import { decodeTextFile } from '../../src/engine/services/import/decode-text-file';
 import { findHeaderRow } from '../../src/engine/services/import/find-header-row';
+import { mapColumnsAutomatically } from '../../src/engine/services/import/map-columns';
 import { readTable } from '../../src/engine/services/import/read-table';
 
 const csvText = '商品编码,商品名称,基本单位,税率\r\n00123,纯牛奶,袋,9%\r\n10010078,"苹果汁,大盒",盒,13%\r\n';
@@ -60,6 +62,32 @@ describe('finding the header and the data rows', () => {
     expect(header).toMatchObject({ rowNumber: 3, headers: ['商品编码', '商品名称', '基本单位', '税率'] });
     const rows = dataRowsBelow(table.rows, header.index, header.headers.length);
     expect(rows.map((row) => row.rowNumber)).toEqual([4, 6]);
+  });
+
+  it('reads a header of two rows: a group merged over its columns, the others merged down', () => {
+    // As offices draw a channel report: 客户编码 and 商品编码 merged down two rows, 库存 over its four columns.
+    const bytes = xlsxOf([
+      ['东城办 进销存周报 2026-03-02'],
+      ['办事处', '报表期间', '客户编码', '商品编码', '单位', '库存', null, null, null],
+      [null, null, null, null, null, '期初', '本期进货', '实地', '在途'],
+      ['东城办', '2026-03-02', 'KH301', 'SP001', '箱', 20, 30, 18, 2],
+    ]);
+    const table = readTable({ fileName: '周报.xlsx', content: bytes });
+    const header = findHeaderRow(channelReportSpec, table.rows)!;
+    expect(header.rowNumber).toBe(2);
+    // 实地 alone names nothing: joined to its group it is 实地库存; 期初 and 在途 name their fields as they are.
+    expect(header.headers.slice(5)).toEqual(['期初', '本期进货', '实地库存', '在途']);
+    expect(mapColumnsAutomatically(channelReportSpec, header.headers)).toMatchObject({
+      customerCode: 2,
+      goodsCode: 3,
+      opening: 5,
+      purchases: 6,
+      closing: 7,
+      inTransit: 8,
+    });
+    expect(
+      dataRowsBelow(table.rows, header.index, header.headers.length).map((row) => row.rowNumber),
+    ).toEqual([4]);
   });
 
   it('reads a chosen sheet, and names the sheets when the chosen one is missing', () => {
