@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import dayjs from 'dayjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { branchAdministrator, createAccount, setUpBranch, webApi } from './support/api';
@@ -11,15 +12,20 @@ import { startWebMode, type WebMode } from './support/web-mode';
 import { workspaceDriver } from './support/workspace';
 
 /*
- * 进销存动态 as the clerk reads it, on November 2026's four weeks (11-02, 11-09, 11-16, 11-23), figures by hand.
- * Each of four offices has one customer under an annual agreement for 120 箱 of 鲜牛奶 in 2026.
+ * 进销存动态 as the clerk runs it (issue 15's "done when"), on November 2026's four weeks (11-02, 11-09, 11-16,
+ * 11-23), figures worked by hand. Each office's customers are under an annual agreement for 120 箱 of 鲜牛奶.
+ * Files as offices make them: a title row merged across the sheet, then the header; 朝阳办 draws a header of
+ * two rows, 库存 merged over 期初 / 本期进货 / 实地 / 在途 and the other cells merged down.
  *
  *   东城办 华联商贸 (opening, purchases, counted): (20, 30, 18) (18, 24, 20) (20, 30, 22) (22, 24, 16)
  *     net shipments 32, 22, 28, 30 → 112 箱 in November
  *     week 11-23: days to consume 16 ÷ (120 ÷ 365) = 48.7 days (超过 30 天);
  *                 days of cover 16 × 7 ÷ (112 ÷ 4) = 4 days (少于 7 天)
- *   西城办 超市发 sends no file for week 11-16: 未报 on the board.
- * 东城办's last week comes in through the import wizard; the other files through the same import call.
+ *     each week's file reached the branch Monday 11:00, on time; imported today, after 15:00: 导入超时
+ *   西城办 超市发: week 11-09's file came Monday 14:40, 1 小时 40 分 after 13:00 (迟报); none for 11-16 (未报)
+ *   朝阳办 物美: (40, 60, 50) (50, 40, 45) (45, 50, 40) (40, 60, 55); week 11-23 reviewed, then corrected to a
+ *     count of 50: version 2, and November's net shipments 40 + 210 − 50 = 200 箱
+ *   海淀办 has two customers under contract, 京客隆 and 华普; its files name only 京客隆: the preview says so
  * The branch delivered 25 箱 to 华联商贸 in week 11-02 against the 30 箱 it reported buying.
  */
 
@@ -73,6 +79,7 @@ const offices = [
     code: 'BS04',
     name: '海淀办',
     customer: ['KH304', '京客隆', 'distributor'],
+    unreported: ['KH305', '华普', 'distributor'],
     weeks: [
       [12, 12, 12],
       [12, 12, 12],
@@ -82,18 +89,56 @@ const offices = [
   },
 ] as const;
 
-function weeklyBook(office: (typeof offices)[number], week: number): Buffer {
+function weeklyBook(office: (typeof offices)[number], week: number, counted?: number): Buffer {
   const [opening, purchases, closing] = office.weeks[week]!;
   const [code, name] = office.customer;
-  const sheet = XLSX.utils.aoa_to_sheet([
-    [`${office.name} 进销存周报 ${weeks[week]}`],
-    header,
-    [office.name, '周报', weeks[week]!, code, name, 'SP001', '箱', opening, purchases, closing, 0],
-  ]);
-  sheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: header.length - 1 } }];
+  const row = [
+    office.name,
+    '周报',
+    weeks[week]!,
+    code,
+    name,
+    'SP001',
+    '箱',
+    opening,
+    purchases,
+    counted ?? closing,
+    0,
+  ];
+  const title = [`${office.name} 进销存周报 ${weeks[week]}`];
+  const twoRows = office.code === 'BS03';
+  const sheet = XLSX.utils.aoa_to_sheet(
+    twoRows
+      ? [
+          title,
+          [...header.slice(0, 7), '库存', null, null, null],
+          [...header.slice(0, 7).map(() => null), '期初', '本期进货', '实地', '在途'],
+          row,
+        ]
+      : [title, header, row],
+  );
+  sheet['!merges'] = [
+    { s: { r: 0, c: 0 }, e: { r: 0, c: header.length - 1 } },
+    ...(twoRows
+      ? [
+          { s: { r: 1, c: 7 }, e: { r: 1, c: 10 } },
+          ...header.slice(0, 7).map((_, c) => ({ s: { r: 1, c }, e: { r: 2, c } })),
+        ]
+      : []),
+  ];
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, '周报');
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+}
+
+async function importWeek(api: Api, office: (typeof offices)[number], week: number, counted?: number) {
+  const outcome = await api.call<{ status: string }>('import.commit', {
+    entity: 'channelReport',
+    fileName: `${office.name}周报${weeks[week]}.xlsx`,
+    contentBase64: weeklyBook(office, week, counted).toString('base64'),
+    options: { existing: 'update', validOnly: false, createMissing: false },
+  });
+  expect(outcome.status).toBe('committed');
 }
 
 describe('进销存动态: four offices’ weekly reports in, the board and the figures out', () => {
@@ -102,6 +147,8 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
   let page: Page;
   let pageErrors: string[];
   let scratch: string;
+  /** 朝阳办's week 11-23 imported again, its count corrected, after review. */
+  let correctChaoyang: () => Promise<void>;
   const { shot, menu, rowTexts, choosePeriod } = workspaceDriver(() => page);
   const report = (name: string) => page.getByTestId(`report-${name}`);
 
@@ -132,22 +179,32 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
           office: { code: office.code, name: office.name },
         })
       ).id;
-      const [code, name, channelTier] = office.customer;
-      customers[code] = await saveCounterparty(api, { code, name, kind: 'customer', channelTier, officeId });
-      const { id } = await api.call<{ id: number }>('contracts.save', {
-        id: null,
-        kind: 'sales',
-        counterpartyId: customers[code],
-        officeId,
-        salespersonId: salesperson!.id,
-        periodStart: '2026-01-01',
-        periodEnd: '2026-12-31',
-        signedOn: '2025-12-20',
-        lines: [{ goodsId: milk, unitName: '箱', quantity: 12_000, agreedPrice: 113_000_000 }],
-        rebateTerms: [{ kind: 'per_unit', unitName: '箱', amountPerUnit: 100 }],
-      });
-      await api.call('contracts.submit', { id });
-      await approver.call('contracts.approve', { id });
+      for (const [code, name, channelTier] of [
+        office.customer,
+        ...('unreported' in office ? [office.unreported] : []),
+      ]) {
+        customers[code] = await saveCounterparty(api, {
+          code,
+          name,
+          kind: 'customer',
+          channelTier,
+          officeId,
+        });
+        const { id } = await api.call<{ id: number }>('contracts.save', {
+          id: null,
+          kind: 'sales',
+          counterpartyId: customers[code],
+          officeId,
+          salespersonId: salesperson!.id,
+          periodStart: '2026-01-01',
+          periodEnd: '2026-12-31',
+          signedOn: '2025-12-20',
+          lines: [{ goodsId: milk, unitName: '箱', quantity: 12_000, agreedPrice: 113_000_000 }],
+          rebateTerms: [{ kind: 'per_unit', unitName: '箱', amountPerUnit: 100 }],
+        });
+        await api.call('contracts.submit', { id });
+        await approver.call('contracts.approve', { id });
+      }
     }
 
     // 25 箱 delivered to 华联商贸 in week 11-02, from 60 received.
@@ -182,16 +239,38 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
       lines: [line('25', '100')],
     });
 
+    // When the files reached the branch, as the clerk records them on the board (记录收到).
+    const officeIds = Object.fromEntries(
+      (await api.call<{ rows: { id: number; code: string }[] }>('offices.list', {})).rows.map((row) => [
+        row.code,
+        row.id,
+      ]),
+    );
+    const received = (code: string, week: number, at: string) =>
+      api.call('channelReports.received', {
+        officeId: officeIds[code],
+        kind: 'weekly',
+        day: weeks[week],
+        receivedAt: at,
+      });
+    for (let week = 0; week < weeks.length; week += 1)
+      await received('BS01', week, `${dayjs(weeks[week]).add(7, 'day').format('YYYY-MM-DD')} 11:00`);
+    await received('BS02', 1, '2026-11-16 14:40');
+
     for (const office of offices)
       for (let week = 0; week < weeks.length; week += 1) {
-        if (office.weeks[week] === null || (office.code === 'BS01' && week === 3)) continue;
-        await api.call('import.commit', {
-          entity: 'channelReport',
-          fileName: `${office.name}周报${weeks[week]}.xlsx`,
-          contentBase64: weeklyBook(office, week).toString('base64'),
-          options: { existing: 'update', validOnly: false, createMissing: false },
-        });
+        if (office.weeks[week] === null || (office.code === 'BS04' && week === 3)) continue;
+        await importWeek(api, office, week);
       }
+    // 朝阳办's last week is reviewed: its correction comes later, as a new version.
+    const board = await api.call<{ offices: { officeCode: string; cells: { reportId: number | null }[] }[] }>(
+      'channelReports.board',
+      { kind: 'weekly', from: weeks[0], to: weeks[3] },
+    );
+    await api.call('channelReports.review', {
+      id: board.offices.find((office) => office.officeCode === 'BS03')!.cells[3]!.reportId,
+    });
+    correctChaoyang = () => importWeek(api, offices[2], 3, 50);
 
     browser = await launchChromium();
     ({ page, pageErrors } = await openWorkspacePage(browser));
@@ -204,22 +283,26 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  test('the last week of 东城办 comes in through the wizard; the board shows 西城办’s missing week', async () => {
+  test('海淀办’s last week through the wizard, its missing customer said; the board shows who is late', async () => {
     await menu('报表进度').click();
     const board = page.getByTestId('channel-board');
     await board.waitFor();
     await page.getByTestId('board-import').click();
     const wizard = page.getByTestId('import-wizard');
-    const file = path.join(scratch, '东城办周报2026-11-23.xlsx');
-    fs.writeFileSync(file, weeklyBook(offices[0], 3));
+    const file = path.join(scratch, '海淀办周报2026-11-23.xlsx');
+    fs.writeFileSync(file, weeklyBook(offices[3], 3));
     await wizard.locator('input[type=file]').setInputFiles(file);
     await wizard.getByTestId('import-next').click();
     await wizard.getByTestId('import-next').click();
     await expect.poll(() => wizard.getByTestId('import-counts').textContent()).toContain('错误 0');
+    await expect.poll(() => wizard.textContent()).toContain('本办事处的签约客户未在');
+    expect(await wizard.textContent()).toContain('KH305 华普');
+    await shot('channel-01-import-missing-customer');
     await wizard.getByTestId('import-next').click();
     await wizard.getByTestId('import-commit').click();
     await expect.poll(() => wizard.getByTestId('import-outcome').textContent()).toContain('导入完成');
     await wizard.getByTestId('import-close').click();
+    await correctChaoyang();
 
     const range = board.locator('input[data-testid="board-range"], [data-testid="board-range"] input');
     await range.first().click();
@@ -227,15 +310,18 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
     await page.keyboard.press('Enter');
     await page.keyboard.type('2026-11-23');
     await page.keyboard.press('Enter');
-    await expect
-      .poll(() => board.getByTestId('board-cell-BS02-2026-11-16').getByTestId('board-state').textContent())
-      .toBe('未报');
-    expect(await board.getByTestId('board-cell-BS01-2026-11-23').textContent()).toContain('第 1 版');
-    await shot('channel-01-board');
+    const cell = (office: string, week: string) => board.getByTestId(`board-cell-${office}-${week}`);
+    await expect.poll(() => cell('BS02', '2026-11-16').getByTestId('board-state').textContent()).toBe('未报');
+    expect(await cell('BS02', '2026-11-09').getByTestId('board-state').textContent()).toBe('迟报');
+    expect(await cell('BS02', '2026-11-09').textContent()).toContain('晚 1 小时 40 分');
+    expect(await cell('BS01', '2026-11-02').getByTestId('board-state').textContent()).toBe('导入超时');
+    expect(await cell('BS03', '2026-11-23').textContent()).toContain('第 2 版');
+    expect(await cell('BS04', '2026-11-23').textContent()).toContain('第 1 版');
+    await shot('channel-02-board');
     expect(pageErrors).toEqual([]);
   });
 
-  test('net shipments for November: 华联商贸 112 箱, charted week by week', async () => {
+  test('net shipments for November: 华联商贸 112 箱, 物美 200 箱 after its correction, charted by week', async () => {
     await menu('渠道净出货量').click();
     await choosePeriod(report('channelNetShipments'), '2026-11-02', '2026-11-29');
     await expect
@@ -245,8 +331,12 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
         ),
       )
       .toEqual(expect.arrayContaining(['112']));
+    const wumart = (await rowTexts(report('channelNetShipments').getByTestId('report-table'))).find((cells) =>
+      cells[0]?.includes('物美'),
+    );
+    expect(wumart).toEqual(expect.arrayContaining(['40', '210', '50', '200']));
     await page.getByTestId('chart-net-shipments').waitFor();
-    await shot('channel-02-net-shipments');
+    await shot('channel-03-net-shipments');
     expect(pageErrors).toEqual([]);
   });
 
@@ -266,7 +356,7 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
         ),
       )
       .toEqual(expect.arrayContaining(['48.7', '超过 30 天', '4', '少于 7 天']));
-    await shot('channel-03-days-of-stock');
+    await shot('channel-04-days-of-stock');
     expect(pageErrors).toEqual([]);
   });
 
@@ -280,7 +370,7 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
         ),
       )
       .toEqual(expect.arrayContaining(['25', '30']));
-    await shot('channel-04-two-sources');
+    await shot('channel-05-two-sources');
     expect(pageErrors).toEqual([]);
   });
 });
