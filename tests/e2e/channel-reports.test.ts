@@ -318,6 +318,23 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
     expect(await cell('BS03', '2026-11-23').textContent()).toContain('第 2 版');
     expect(await cell('BS04', '2026-11-23').textContent()).toContain('第 1 版');
     await shot('channel-02-board');
+
+    // 海淀办's template for the week after: both its contracted customers, 京客隆's opening its last count.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      board
+        .locator('.ant-table-row')
+        .filter({ hasText: '海淀办' })
+        .getByRole('button', { name: '下载模板' })
+        .click(),
+    ]);
+    const template = path.join(scratch, download.suggestedFilename());
+    await download.saveAs(template);
+    const book = XLSX.read(fs.readFileSync(template));
+    const cells = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1 });
+    const text = JSON.stringify(cells);
+    expect(text).toContain('KH304');
+    expect(text).toContain('KH305');
     expect(pageErrors).toEqual([]);
   });
 
