@@ -7,6 +7,26 @@ import type { ReportColumn } from './report-table';
 
 /** The columns the channel reports (services/channel/) leave as files and print with. */
 
+/** Who and what a row is about, alike in every channel report. */
+interface Named {
+  officeName: string;
+  customerCode: string;
+  customerName: string;
+  goodsCode: string;
+  goodsName: string;
+  unitName: string;
+}
+const office = <Row extends Named>() => column<Row>('officeName', '办事处', 12);
+const customer = <Row extends Named>() => [
+  column<Row>('customerCode', '客户编码', 10),
+  column<Row>('customerName', '客户名称', 18),
+];
+const goods = <Row extends Named>() => [
+  column<Row>('goodsCode', '商品编码', 10),
+  column<Row>('goodsName', '商品名称', 16),
+  column<Row>('unitName', '单位', 6),
+];
+
 type NetRow = ReturnType<typeof netShipments>['rows'][number];
 export const netShipmentColumns: ReportColumn<NetRow>[] = [
   { ...column<NetRow>('name', '名称', 26), value: (row) => `${'　'.repeat(row.depth)}${row.name}` },
@@ -25,13 +45,10 @@ export const netShipmentColumns: ReportColumn<NetRow>[] = [
 
 type DaysRow = ReturnType<typeof daysOfStock>['rows'][number];
 export const daysOfStockColumns: ReportColumn<DaysRow>[] = [
-  column('officeName', '办事处', 12),
-  column('customerCode', '客户编码', 10),
-  column('customerName', '客户名称', 18),
+  office<DaysRow>(),
+  ...customer<DaysRow>(),
   column('tierLabel', '渠道类型', 10),
-  column('goodsCode', '商品编码', 10),
-  column('goodsName', '商品名称', 16),
-  column('unitName', '单位', 6),
+  ...goods<DaysRow>(),
   column('closing', '实地库存', 10, 'quantity'),
   column('annualSigned', '年签约量', 10, 'quantity'),
   column('daysToConsume', '库存消化天数', 12, 'quantity'),
@@ -44,12 +61,9 @@ export const daysOfStockColumns: ReportColumn<DaysRow>[] = [
 type SourcesRow = ReturnType<typeof twoSources>['rows'][number];
 export const twoSourcesColumns: ReportColumn<SourcesRow>[] = [
   column('periodLabel', '期间', 24),
-  column('officeName', '办事处', 12),
-  column('customerCode', '客户编码', 10),
-  column('customerName', '客户名称', 18),
-  column('goodsCode', '商品编码', 10),
-  column('goodsName', '商品名称', 16),
-  column('unitName', '单位', 6),
+  office<SourcesRow>(),
+  ...customer<SourcesRow>(),
+  ...goods<SourcesRow>(),
   column('system', '本公司出货', 12, 'quantity'),
   column('reported', '客户报进货', 12, 'quantity'),
   column('difference', '差异', 10, 'quantity'),
@@ -58,12 +72,9 @@ export const twoSourcesColumns: ReportColumn<SourcesRow>[] = [
 
 type ActivityRow = ReturnType<typeof activityVerification>['rows'][number];
 export const activityColumns: ReportColumn<ActivityRow>[] = [
-  column('officeName', '办事处', 12),
-  column('customerCode', '客户编码', 10),
-  column('customerName', '客户名称', 18),
-  column('goodsCode', '商品编码', 10),
-  column('goodsName', '商品名称', 16),
-  column('unitName', '单位', 6),
+  office<ActivityRow>(),
+  ...customer<ActivityRow>(),
+  ...goods<ActivityRow>(),
   column('opening', '期初库存', 10, 'quantity'),
   column('purchases', '进货', 10, 'quantity'),
   column('closing', '实地库存', 10, 'quantity'),
