@@ -269,21 +269,47 @@ describe.each(storeKinds)('channel reports in the upload to head office (%s)', (
   });
 
   /*
-   * DEFECT, kept out until src/ is fixed: a correction of a report whose period ends in an earlier month
-   * than today's never reaches head office. February's monthly report of 东城办 (opening 20, purchases 30,
-   * closing 18 箱) imported and uploaded on 2026-03-02, reviewed, then corrected to closing 17 on 03-03: the
-   * branch has version 1 superseded and version 2 in force, and `upload run` answers uploaded, sent 2 — yet
-   * head office's channel_reports/2026-02 still holds version 1 (closing 43 200, status 'imported', not even
-   * the review). The change-log entries of channel reports (write-report.ts, review-report.ts) carry no
-   * `businessDate`, so build-package.ts's changedDate() gives no date and the build sends only the current
-   * month (seq 2 was built with no period at all; seq 3 with 2026-03 only). `hq verify` and
-   * headOfficeMatchesBranch do not see it: the stale part is consistent with its own manifest. The assertion
-   * it fails, after the second run:
-   *
-   *   await expectReportsInForceHeld(upload);
-   *   // 进销存动态 2026-02: expected [{ uid: <version 2>, version: 2 }], received [{ uid: <version 1>, version: 1 }]
+   * A correction to an earlier month: February's monthly report of 东城办 (opening 20, purchases 30, closing 18
+   * 箱) imported and uploaded on 03-02, reviewed, then corrected to a count of 17 on 03-03. The change log's
+   * entries of a report carry the date it counts in (its period's end), so the next upload sends February
+   * again; before, they carried none and only the current month went up, leaving version 1 at head office.
    */
-  it.todo('sends again the month a correction after review is of, when that month is already sent');
+  it('sends again the month a correction after review is of, when that month is already sent', async () => {
+    const upload = await uploadWorld(kind);
+    const { engine, clock } = upload;
+    await januaryAndFebruary(upload);
+    const east = await saveOffice(engine, 'BS01', '东城办');
+    await saveCounterparty(engine, {
+      code: 'KH301',
+      name: '华联商贸',
+      kind: 'customer',
+      channelTier: 'distributor',
+      officeId: east,
+    });
+    const february = (closing: number) =>
+      weeklyFile('东城办', '2026-02', [
+        ['东城办', '月报', '2026-02', 'KH301', '华联商贸', 'SP001', '箱', 20, 30, closing, 0],
+      ]);
+    expect(await act(engine, 'import.commit', request(february(18)))).toMatchObject({ status: 'committed' });
+    expect(await upload.run()).toMatchObject({ outcome: 'uploaded', pending: 0 });
+    expect(await heldReports(upload, '2026-02')).toEqual([expect.objectContaining({ version: 1 })]);
+
+    clock.advance(86_400_000);
+    await act(engine, 'channelReports.review', { id: eastReportId(upload, 1) });
+    expect(await act(engine, 'import.commit', request(february(17)))).toMatchObject({ status: 'committed' });
+    expect(await upload.run()).toMatchObject({ outcome: 'uploaded', pending: 0 });
+
+    expect(await heldReports(upload, '2026-02')).toEqual([
+      expect.objectContaining({
+        version: 2,
+        status: 'imported',
+        netShipments: 33 * milkBox,
+        lines: [expect.objectContaining({ closing: 17 * milkBox, netShipments: 33 * milkBox })],
+      }),
+    ]);
+    await expectReportsInForceHeld(upload);
+    await headOfficeMatchesBranch(upload);
+  });
 });
 
 function eastReportId(upload: UploadWorld, version: number): number {

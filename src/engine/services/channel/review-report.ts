@@ -13,7 +13,7 @@ export function reviewReport(ctx: ServiceContext, reportId: number): void {
   ctx.db.transaction((tx) => {
     const report = sqlite
       .prepare(
-        'SELECT r.uid, r.status, r.version, r.kind, r.period_start AS periodStart, r.reviewed_by_name AS reviewedBy, ' +
+        'SELECT r.uid, r.status, r.version, r.kind, r.period_start AS periodStart, r.period_end AS periodEnd, r.reviewed_by_name AS reviewedBy, ' +
           'r.reviewed_local AS reviewedAt, o.code AS officeCode, o.name AS officeName FROM channel_reports r ' +
           'JOIN offices o ON o.id = r.office_id WHERE r.id = ?',
       )
@@ -24,6 +24,7 @@ export function reviewReport(ctx: ServiceContext, reportId: number): void {
           version: number;
           kind: string;
           periodStart: string;
+          periodEnd: string;
           reviewedBy: string | null;
           reviewedAt: string | null;
           officeCode: string;
@@ -51,7 +52,8 @@ export function reviewReport(ctx: ServiceContext, reportId: number): void {
       entity: 'channel_report',
       entityUid: report.uid,
       operation: 'update',
-      payload: { status: 'reviewed', version: report.version },
+      // Its period's end is the date it counts in (channel-reports-section.ts): that period goes up again.
+      payload: { status: 'reviewed', version: report.version, businessDate: report.periodEnd },
     });
     recordAudit(tx, ctx, {
       action: 'channelReports.review',

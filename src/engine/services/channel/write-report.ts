@@ -94,7 +94,15 @@ export function writeReport(
     entity: 'channel_report',
     entityUid: uid,
     operation: standing && standing.status === 'imported' ? 'update' : 'insert',
-    payload: { office: office.code, kind: period.kind, periodStart: period.start, version },
+    // The date the report counts in for head office (channel-reports-section.ts): a correction to an earlier
+    // month sends that month again.
+    payload: {
+      office: office.code,
+      kind: period.kind,
+      periodStart: period.start,
+      version,
+      businessDate: period.end,
+    },
   });
   recordAudit(tx, ctx, {
     action: 'channelReports.import',
