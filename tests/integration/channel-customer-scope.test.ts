@@ -480,17 +480,63 @@ describe('customer scope over channel reports (进销存动态)', () => {
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1 });
     expect(rows.slice(1).map((row) => [row[3], row[8]])).toEqual([['KH301', '14']]);
   });
-  /*
-   * Found beside the reads above, kept out until src/ is fixed (the import wizard is a file method, outside
-   * customer-scope.test.ts's walk too):
-   * - import.preview of a channelReport file as 王五 under 个人, his office's file holding only KH301, warns
-   *   "本办事处的签约客户未在2026年第12周（03-16—03-22）的表中：KH302 物美" — a customer out of his scope by code
-   *   and name. Expected: the warning names only customers in scope.
-   * - import.commit of 西城办's file with a line for KH303 超市发 (out of his scope) as 王五 under 个人 is
-   *   committed (created 1), where documents.save for a customer out of scope is refused.
-   * - Counts only, no names: channelReports.board's cell `lines` and channelReports.get's `versions[].lines`
-   *   count every line of the report (2 for 东城办's week 10) while `lines` shows him the 1 in scope.
-   */
-  it.todo('import.preview names no contracted customer out of scope among the missing');
-  it.todo('import.commit refuses a channel report line for a customer out of scope');
+  it('counts a report’s lines as the holder sees them: on the board and in its versions', async () => {
+    const ledger = await scopedChannelLedger();
+    const eastWeek10 = ledger.reports.find((r) => r.officeCode === 'BS01' && r.periodStart === '2026-03-02')!;
+    const board = await call(ledger.engine, ledger.wangSession, 'channelReports.board', {
+      kind: 'weekly',
+      from: '2026-03-02',
+      to: '2026-03-02',
+    });
+    if (!board.ok) throw new Error(board.error.message);
+    const cells = (board.result as { offices: { officeCode: string; cells: { lines: number }[] }[] }).offices;
+    expect(cells.find((office) => office.officeCode === 'BS01')!.cells[0]!.lines).toBe(1);
+    const report = await call(ledger.engine, ledger.wangSession, 'channelReports.get', { id: eastWeek10.id });
+    if (!report.ok) throw new Error(report.error.message);
+    expect((report.result as { versions: { lines: number }[] }).versions.map((v) => v.lines)).toEqual([1]);
+    const asAdmin = await call(ledger.engine, ledger.adminSession, 'channelReports.get', {
+      id: eastWeek10.id,
+    });
+    if (!asAdmin.ok) throw new Error(asAdmin.error.message);
+    expect((asAdmin.result as { versions: { lines: number }[] }).versions.map((v) => v.lines)).toEqual([2]);
+  });
+
+  // The import wizard is a file method, outside customer-scope.test.ts's walk: its checks and its writes
+  // keep to the importer's scope too.
+  it('import.preview names no contracted customer out of scope among the missing', async () => {
+    const ledger = await scopedChannelLedger();
+    const file = weeklyFile('东城办', '2026-03-16', [
+      ['东城办', '周报', '2026-03-16', 'KH301', '华联商贸', 'SP001', '箱', 14, 10, 12, 0],
+    ]);
+    const preview = await call(ledger.engine, ledger.wangSession, 'import.preview', request(file));
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(mentions(textOf(preview.result), 'KH302')).toBe(false);
+    // The administrator is told 物美 is missing: the check itself still runs.
+    const asAdmin = await call(ledger.engine, ledger.adminSession, 'import.preview', request(file));
+    if (!asAdmin.ok) throw new Error(asAdmin.error.message);
+    expect(textOf(asAdmin.result)).toContain(
+      '本办事处的签约客户未在2026年第12周（03-16—03-22）的表中：KH302 物美',
+    );
+  });
+
+  it('import.commit refuses a line for a customer out of scope, and a report holding one', async () => {
+    const ledger = await scopedChannelLedger();
+    const west = weeklyFile('西城办', '2026-03-16', [
+      ['西城办', '周报', '2026-03-16', 'KH303', '超市发', 'SP001', '箱', 5, 8, 6, 0],
+    ]);
+    const refused = await call(ledger.engine, ledger.wangSession, 'import.commit', request(west));
+    if (!refused.ok) throw new Error(refused.error.message);
+    expect(refused.result).toMatchObject({ status: 'refused', created: 0 });
+    expect(textOf(refused.result)).toContain('客户编码 KH303 不存在');
+
+    // 东城办's week 10 holds 物美's line too: his file of 华联商贸 alone would drop it unseen.
+    const east = weeklyFile('东城办', '2026-03-02', [
+      ['东城办', '周报', '2026-03-02', 'KH301', '华联商贸', 'SP001', '箱', 20, 30, 17, 0],
+    ]);
+    const replacing = await call(ledger.engine, ledger.wangSession, 'import.commit', request(east));
+    if (!replacing.ok) throw new Error(replacing.error.message);
+    expect(replacing.result).toMatchObject({ status: 'refused', created: 0 });
+    expect(textOf(replacing.result)).toContain('有您的客户范围以外的客户，不能由您重新导入');
+    expect(mentions(textOf(replacing.result), 'KH302')).toBe(false);
+  });
 });

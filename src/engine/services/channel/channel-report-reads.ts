@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { prepared } from '../../db/prepared';
+import { counterpartyInReach, type CustomerReach } from '../access/customer-scope';
 import type { ReportPeriod } from '../../domain/channel/report-period';
 import type { ReportStatus } from '../../../shared/channel/channel-report';
 
@@ -75,4 +76,16 @@ export function recentLines(
     byKey.set(key, [...(byKey.get(key) ?? []), row]);
   }
   return byKey;
+}
+
+/**
+ * How many lines of a report (`report`: the channel_reports row or its alias) the actor sees: all of them
+ * without a customer scope, else those of the customers in it — a count that tells nothing of the rest.
+ */
+export function linesInReach(reach: CustomerReach, report: string): string {
+  if (reach.scope === 'all') return `${report}.lines`;
+  return (
+    '(SELECT count(*) FROM channel_report_lines seen JOIN counterparties p ON p.id = seen.customer_id ' +
+    `WHERE seen.report_id = ${report}.id AND ${counterpartyInReach(reach, 'p')})`
+  );
 }

@@ -13,6 +13,7 @@ import { baseUnitRatio } from '../../../shared/numbers/scales';
 import { counterpartyInReach } from '../access/customer-scope';
 import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
+import { linesInReach } from './channel-report-reads';
 
 interface ReportRow {
   id: number;
@@ -83,8 +84,8 @@ export function readReport(ctx: ServiceContext, id: number) {
   const versions = sqlite
     .prepare(
       'SELECT id, version, status, file_name AS fileName, imported_local AS importedLocal, imported_by_name AS importedByName, ' +
-        'reviewed_local AS reviewedLocal, reviewed_by_name AS reviewedByName, lines FROM channel_reports ' +
-        'WHERE office_id = ? AND kind = ? AND period_start = ? ORDER BY version DESC',
+        `reviewed_local AS reviewedLocal, reviewed_by_name AS reviewedByName, ${linesInReach(ctx.actor.customerReach, 'r')} AS lines ` +
+        'FROM channel_reports r WHERE office_id = ? AND kind = ? AND period_start = ? ORDER BY version DESC',
     )
     .all(report.officeId, report.kind, report.periodStart) as {
     id: number;

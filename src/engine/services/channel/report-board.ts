@@ -18,6 +18,7 @@ import {
 } from '../../domain/channel/report-period';
 import { calendarExceptions } from '../calendar/work-calendar';
 import type { ServiceContext } from '../context';
+import { linesInReach } from './channel-report-reads';
 
 /** The most periods one board shows: a year of weeks. */
 const mostPeriods = 53;
@@ -66,7 +67,7 @@ export function reportBoard(ctx: ServiceContext, input: { kind: ReportKind; from
     .prepare(
       'SELECT r.office_id AS officeId, r.period_start AS periodStart, r.id, r.version, r.status, r.received_local AS receivedLocal, ' +
         'r.first_imported_local AS firstImportedLocal, ' +
-        'r.reviewed_by_name AS reviewedByName, r.reviewed_local AS reviewedLocal, r.lines, r.file_name AS fileName ' +
+        `r.reviewed_by_name AS reviewedByName, r.reviewed_local AS reviewedLocal, ${linesInReach(ctx.actor.customerReach, 'r')} AS lines, r.file_name AS fileName ` +
         "FROM channel_reports r WHERE r.kind = ? AND r.period_start BETWEEN ? AND ? AND r.status <> 'superseded'",
     )
     .all(input.kind, first.start, last.start) as Standing[])

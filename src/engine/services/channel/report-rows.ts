@@ -9,7 +9,8 @@ import { formatScaled } from '../../../shared/numbers/decimal';
 import { baseUnitRatio, ratioScale } from '../../../shared/numbers/scales';
 import { groupThousands } from '../../../shared/numbers/yuan-display';
 import { findBranchRow } from '../branch/branch-profile';
-import { actorMay } from '../context';
+import { counterpartyInReach } from '../access/customer-scope';
+import { actorMay, type ServiceContext } from '../context';
 import type { EntityImporter, PlannedRow } from '../import/entity-importer';
 import type { ImportRow } from '../import/import-row';
 import { contractedCustomers, inForceReport, recentLines } from './channel-report-reads';
@@ -42,6 +43,8 @@ export const implausibleFactor = 10;
 
 interface Lookups {
   sqlite: Database.Database;
+  /** The importer's customer scope, as SQL on a counterparty row `p`. */
+  inReach: string;
   offices: Map<string, { id: number; name: string }>;
   customers: Map<string, { id: number; code: string; name: string; kind: string; officeId: number | null }>;
   goods: Map<string, { id: number; name: string; units: Map<string, number> }>;
@@ -49,7 +52,13 @@ interface Lookups {
   quantityDecimals: number;
 }
 
-function loadLookups(tx: LedgerTx, sqlite: Database.Database): Lookups {
+/**
+ * What the rows are checked against. Only the customers in the importer's customer scope: one outside it is,
+ * to them, a code that does not exist (as a document's customer is, save-document.ts).
+ */
+function loadLookups(tx: LedgerTx, ctx: ServiceContext): Lookups {
+  const sqlite = ctx.db.$client;
+  const inReach = counterpartyInReach(ctx.actor.customerReach, 'p');
   const offices = new Map<string, { id: number; name: string }>();
   for (const office of sqlite
     .prepare('SELECT id, code, name FROM offices WHERE deleted_at IS NULL')
@@ -61,7 +70,7 @@ function loadLookups(tx: LedgerTx, sqlite: Database.Database): Lookups {
     (
       sqlite
         .prepare(
-          'SELECT id, code, name, kind, office_id AS officeId FROM counterparties WHERE deleted_at IS NULL',
+          `SELECT id, code, name, kind, office_id AS officeId FROM counterparties p WHERE deleted_at IS NULL AND ${inReach}`,
         )
         .all() as { id: number; code: string; name: string; kind: string; officeId: number | null }[]
     ).map((customer) => [customer.code, customer]),
@@ -85,6 +94,7 @@ function loadLookups(tx: LedgerTx, sqlite: Database.Database): Lookups {
     byId.get(unit.goodsId)?.units.set(unit.name, unit.ratio);
   return {
     sqlite,
+    inReach,
     offices,
     customers,
     goods,
@@ -229,8 +239,25 @@ function checkReports(planned: readonly PlannedRow<ReportLine>[], lookups: Looku
 
     const present = new Set(rows.map((entry) => entry.write!.customerId));
     const missing = contractedCustomers(lookups.sqlite, officeId, period).filter(
-      (customer) => !present.has(customer.id),
+      (customer) => !present.has(customer.id) && lookups.customers.get(customer.code)?.id === customer.id,
     );
+    // The file replaces the office's report for the period whole: not one holding customers the importer
+    // may not see, which they could neither check nor keep.
+    const standing = inForceReport(lookups.sqlite, officeId, period);
+    const hidden =
+      standing &&
+      lookups.sqlite
+        .prepare(
+          'SELECT 1 FROM channel_report_lines l JOIN counterparties p ON p.id = l.customer_id ' +
+            `WHERE l.report_id = ? AND NOT (${lookups.inReach}) LIMIT 1`,
+        )
+        .get(standing.id);
+    if (hidden) {
+      first.row.error(
+        'office',
+        `${period.label}的报表中有您的客户范围以外的客户，不能由您重新导入；请由能查看该办事处全部客户的人导入`,
+      );
+    }
     if (missing.length > 0) {
       first.row.warn(
         'customerCode',
@@ -272,7 +299,6 @@ function checkReports(planned: readonly PlannedRow<ReportLine>[], lookups: Looku
         }
       }
     }
-    const standing = inForceReport(lookups.sqlite, officeId, period);
     if (standing?.status === 'reviewed') {
       first.row.warn(
         'period',
@@ -287,7 +313,7 @@ export const channelReportImporter: EntityImporter<ReportLine> = {
   spec: channelReportSpec,
   allOrNothing: true,
   plan(tx, ctx, rows) {
-    const lookups = loadLookups(tx, ctx.db.$client);
+    const lookups = loadLookups(tx, ctx);
     const planned = rows.map((row) => planRow(row, lookups));
     checkReports(planned, lookups);
     return planned;
