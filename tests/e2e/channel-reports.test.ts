@@ -9,6 +9,7 @@ import { branchAdministrator, createAccount, setUpBranch, webApi } from './suppo
 import { saveCounterparty, saveMilk } from './support/branch-world';
 import { launchChromium, openWorkspacePage, signInThroughLogin } from './support/browser';
 import { startWebMode, type WebMode } from './support/web-mode';
+import { pdfPageText } from './support/pdf';
 import { workspaceDriver } from './support/workspace';
 
 /*
@@ -354,6 +355,18 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
     expect(wumart).toEqual(expect.arrayContaining(['40', '210', '50', '200']));
     await page.getByTestId('chart-net-shipments').waitFor();
     await shot('channel-03-net-shipments');
+
+    // Printed, and read back by a second reader (poppler): the title, the customers and their figures.
+    const [printed] = await Promise.all([
+      page.waitForEvent('download'),
+      report('channelNetShipments').getByTestId('report-print').click(),
+    ]);
+    const pdf = path.join(scratch, printed.suggestedFilename());
+    await printed.saveAs(pdf);
+    const text = pdfPageText(pdf, 1);
+    expect(text).toContain('渠道净出货量');
+    expect(text).toMatch(/华联商贸.*112/);
+    expect(text).toMatch(/物美.*200/);
     expect(pageErrors).toEqual([]);
   });
 
