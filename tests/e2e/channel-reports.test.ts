@@ -27,7 +27,7 @@ import { workspaceDriver } from './support/workspace';
  *   朝阳办 物美: (40, 60, 50) (50, 40, 45) (45, 50, 40) (40, 60, 55); week 11-23 reviewed, then corrected to a
  *     count of 50: version 2, and November's net shipments 40 + 210 − 50 = 200 箱
  *   海淀办 has two customers under contract, 京客隆 and 华普; its files name only 京客隆: the preview says so
- * The branch delivered 25 箱 to 华联商贸 in week 11-02 against the 30 箱 it reported buying.
+ * The branch delivered 25 箱 to 华联商贸 in week 11-02 against the 30 箱 it reported buying: 5 箱, 20%.
  */
 
 type Api = ReturnType<typeof webApi>;
@@ -400,6 +400,11 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
         ),
       )
       .toEqual(expect.arrayContaining(['25', '30']));
+    const row = (await rowTexts(report('channelTwoSources').getByTestId('report-table'))).find((cells) =>
+      cells.includes('华联商贸'),
+    )!;
+    // The difference, reported − delivered: 5 箱, 20% of what the branch delivered.
+    expect(row.slice(-2)).toEqual(['5', '20']);
     await shot('channel-05-two-sources');
     expect(pageErrors).toEqual([]);
   });
