@@ -24,8 +24,8 @@ import { workspaceDriver } from './support/workspace';
  *                 days of cover 16 × 7 ÷ (112 ÷ 4) = 4 days (少于 7 天)
  *     each week's file reached the branch Monday 11:00, on time; imported today, after 15:00: 导入超时
  *   西城办 超市发: week 11-09's file came Monday 14:40, 1 小时 40 分 after 13:00 (迟报); none for 11-16 (未报)
- *   朝阳办 物美: (40, 60, 50) (50, 40, 45) (45, 50, 40) (40, 60, 55); week 11-23 reviewed, then corrected to a
- *     count of 50: version 2, and November's net shipments 40 + 210 − 50 = 200 箱
+ *   朝阳办 物美: (40, 60, 50) (50, 40, 45) (45, 50, 40) (40, 60, 55); week 11-23 reviewed on the board, then
+ *     corrected through the wizard to a count of 50: version 2, and November's net shipments 40 + 210 − 50 = 200 箱
  *   海淀办 has two customers under contract, 京客隆 and 华普; its files name only 京客隆: the preview says so
  * The branch delivered 25 箱 to 华联商贸 in week 11-02 against the 30 箱 it reported buying: 5 箱, 20%.
  */
@@ -148,8 +148,6 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
   let page: Page;
   let pageErrors: string[];
   let scratch: string;
-  /** 朝阳办's week 11-23 imported again, its count corrected, after review. */
-  let correctChaoyang: () => Promise<void>;
   const { shot, menu, rowTexts, choosePeriod } = workspaceDriver(() => page);
   const report = (name: string) => page.getByTestId(`report-${name}`);
 
@@ -263,15 +261,6 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
         if (office.weeks[week] === null || (office.code === 'BS04' && week === 3)) continue;
         await importWeek(api, office, week);
       }
-    // 朝阳办's last week is reviewed: its correction comes later, as a new version.
-    const board = await api.call<{ offices: { officeCode: string; cells: { reportId: number | null }[] }[] }>(
-      'channelReports.board',
-      { kind: 'weekly', from: weeks[0], to: weeks[3] },
-    );
-    await api.call('channelReports.review', {
-      id: board.offices.find((office) => office.officeCode === 'BS03')!.cells[3]!.reportId,
-    });
-    correctChaoyang = () => importWeek(api, offices[2], 3, 50);
 
     browser = await launchChromium();
     ({ page, pageErrors } = await openWorkspacePage(browser));
@@ -284,26 +273,36 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  test('海淀办’s last week through the wizard, its missing customer said; the board shows who is late', async () => {
+  test('through the wizard: 海淀办’s missing customer said, 朝阳办’s correction after review; the board shows who is late', async () => {
     await menu('报表进度').click();
     const board = page.getByTestId('channel-board');
     await board.waitFor();
-    await page.getByTestId('board-import').click();
     const wizard = page.getByTestId('import-wizard');
-    const file = path.join(scratch, '海淀办周报2026-11-23.xlsx');
-    fs.writeFileSync(file, weeklyBook(offices[3], 3));
-    await wizard.locator('input[type=file]').setInputFiles(file);
-    await wizard.getByTestId('import-next').click();
-    await wizard.getByTestId('import-next').click();
-    await expect.poll(() => wizard.getByTestId('import-counts').textContent()).toContain('错误 0');
-    await expect.poll(() => wizard.textContent()).toContain('本办事处的签约客户未在');
+    /** Imports a file through the wizard, checking its preview says `said`. */
+    const importThroughWizard = async (name: string, content: Buffer, said: string) => {
+      await page.getByTestId('board-import').click();
+      const file = path.join(scratch, name);
+      fs.writeFileSync(file, content);
+      await wizard.locator('input[type=file]').setInputFiles(file);
+      await wizard.getByTestId('import-next').click();
+      await wizard.getByTestId('import-next').click();
+      await expect.poll(() => wizard.getByTestId('import-counts').textContent()).toContain('错误 0');
+      await expect.poll(() => wizard.textContent()).toContain(said);
+    };
+    const commit = async () => {
+      await wizard.getByTestId('import-next').click();
+      await wizard.getByTestId('import-commit').click();
+      await expect.poll(() => wizard.getByTestId('import-outcome').textContent()).toContain('导入完成');
+      await wizard.getByTestId('import-close').click();
+    };
+    await importThroughWizard(
+      '海淀办周报2026-11-23.xlsx',
+      weeklyBook(offices[3], 3),
+      '本办事处的签约客户未在',
+    );
     expect(await wizard.textContent()).toContain('KH305 华普');
     await shot('channel-01-import-missing-customer');
-    await wizard.getByTestId('import-next').click();
-    await wizard.getByTestId('import-commit').click();
-    await expect.poll(() => wizard.getByTestId('import-outcome').textContent()).toContain('导入完成');
-    await wizard.getByTestId('import-close').click();
-    await correctChaoyang();
+    await commit();
 
     const range = board.locator('input[data-testid="board-range"], [data-testid="board-range"] input');
     await range.first().click();
@@ -312,6 +311,15 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
     await page.keyboard.type('2026-11-23');
     await page.keyboard.press('Enter');
     const cell = (office: string, week: string) => board.getByTestId(`board-cell-${office}-${week}`);
+    // 朝阳办's last week is reviewed on the board; its correction after that comes in as version 2.
+    await cell('BS03', '2026-11-23').getByTestId('board-review').click();
+    await expect.poll(() => cell('BS03', '2026-11-23').textContent()).toContain('已审核');
+    await importThroughWizard(
+      '朝阳办周报2026-11-23（更正）.xlsx',
+      weeklyBook(offices[2], 3, 50),
+      '本次导入作为第 2 版更正',
+    );
+    await commit();
     await expect.poll(() => cell('BS02', '2026-11-16').getByTestId('board-state').textContent()).toBe('未报');
     expect(await cell('BS02', '2026-11-09').getByTestId('board-state').textContent()).toBe('迟报');
     expect(await cell('BS02', '2026-11-09').textContent()).toContain('晚 1 小时 40 分');
