@@ -24,6 +24,7 @@ import { workspaceDriver } from './support/workspace';
  *                 days of cover 16 × 7 ÷ (112 ÷ 4) = 4 days (少于 7 天)
  *     each week's file reached the branch Monday 11:00, on time; imported today, after 15:00: 导入超时
  *   西城办 超市发: week 11-09's file came Monday 14:40, 1 小时 40 分 after 13:00 (迟报); none for 11-16 (未报)
+ *     until it is recorded on the board as received 11-23 12:30, in time: then 已收到待导入
  *   朝阳办 物美: (40, 60, 50) (50, 40, 45) (45, 50, 40) (40, 60, 55); week 11-23 reviewed on the board, then
  *     corrected through the wizard to a count of 50: version 2, and November's net shipments 40 + 210 − 50 = 200 箱
  *   海淀办 has two customers under contract, 京客隆 and 华普; its files name only 京客隆: the preview says so
@@ -327,6 +328,21 @@ describe('进销存动态: four offices’ weekly reports in, the board and the 
     expect(await cell('BS03', '2026-11-23').textContent()).toContain('第 2 版');
     expect(await cell('BS04', '2026-11-23').textContent()).toContain('第 1 版');
     await shot('channel-02-board');
+
+    // 西城办's week 11-16 turns up by mail: recorded as received on the board, it now waits to be imported.
+    await cell('BS02', '2026-11-16').getByRole('button', { name: '记录收到' }).click();
+    const dialog = page.getByRole('dialog', { name: /记录收到/ });
+    await dialog.waitFor();
+    const when = dialog.locator('input').first();
+    await when.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('2026-11-23 12:30');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => when.inputValue()).toBe('2026-11-23 12:30');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect
+      .poll(() => cell('BS02', '2026-11-16').getByTestId('board-state').textContent())
+      .toBe('已收到待导入');
 
     // 海淀办's template for the week after: both its contracted customers, 京客隆's opening its last count.
     const [download] = await Promise.all([

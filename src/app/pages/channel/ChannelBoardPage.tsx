@@ -240,8 +240,11 @@ export function ChannelBoardPage() {
         onCancel={() => setReceiving(null)}
         destroyOnHidden
       >
+        {/* What is typed counts as typed: no second OK inside the picker before the dialog's own. */}
         <DatePicker
           showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          needConfirm={false}
           value={receivedAt}
           allowClear={false}
           onChange={(v) => v && setReceivedAt(v)}
