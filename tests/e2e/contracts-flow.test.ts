@@ -417,6 +417,15 @@ describe('年度协议: signing table in, approved, shipped across tiers, settle
 
     await menu('合同返利').click();
     const report = page.getByTestId('report-contractRewards');
+    // The year's report, whenever this runs: 截至 the year's last day.
+    const asOf = report
+      .locator('input[data-testid="report-as-of"], [data-testid="report-as-of"] input')
+      .first();
+    await asOf.click();
+    await page.keyboard.press('Control+a');
+    await type('2026-12-31');
+    await key('Enter');
+    await expect.poll(() => asOf.inputValue()).toBe('2026-12-31');
     await report.getByTestId('report-group-by').click();
     await page.locator('.ant-select-dropdown:visible').getByText('按办事处', { exact: true }).click();
     await expect
