@@ -14,7 +14,8 @@ import {
 } from './support/ledger';
 import { saveCounterparty } from './support/money';
 import { act, post, stockWorld } from './support/stock';
-import { createAccount } from './support/users';
+import { createAccount, setRoleCustomerScope } from './support/users';
+import { channelReportRequest, weeklyFile } from './support/channel-files';
 
 /*
  * 客户数据范围 over 进销存动态 (DOMAIN.md §9; customer-scope.test.ts walks the rest of the reads): a role
@@ -46,36 +47,6 @@ const customers = {
 } as const;
 type CustomerCode = keyof typeof customers;
 const codes = Object.keys(customers) as CustomerCode[];
-
-const header = [
-  '办事处',
-  '报表类型',
-  '报表期间',
-  '客户编码',
-  '客户名称',
-  '商品编码',
-  '单位',
-  '期初库存',
-  '本期进货',
-  '实地库存',
-  '在途库存',
-];
-
-/** An office's weekly file as offices make them: a title row merged across the sheet, then the header. */
-function weeklyFile(office: string, week: string, rows: (string | number)[][]): string {
-  const sheet = XLSX.utils.aoa_to_sheet([[`${office} 进销存周报 ${week}`], header, ...rows]);
-  sheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: header.length - 1 } }];
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, '周报');
-  return (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
-}
-
-const request = (contentBase64: string) => ({
-  entity: 'channelReport' as const,
-  fileName: '周报.xlsx',
-  contentBase64,
-  options: { existing: 'update' as const, validOnly: false, createMissing: false },
-});
 
 /** Each office's lines per week: customer, opening, purchases, closing. */
 const weeks: [string, Record<'东城办' | '西城办', [CustomerCode, number, number, number][]>][] = [
@@ -198,7 +169,9 @@ async function scopedChannelLedger() {
           1,
         ]),
       );
-      expect(await act(engine, 'import.commit', request(file))).toMatchObject({ status: 'committed' });
+      expect(await act(engine, 'import.commit', channelReportRequest(file))).toMatchObject({
+        status: 'committed',
+      });
     }
   }
 
@@ -246,26 +219,8 @@ async function scopedChannelLedger() {
 type Ledger = Awaited<ReturnType<typeof scopedChannelLedger>>;
 
 /** Sets the `probe` role's customer scope, as the administrator does on the roles page. */
-async function setProbeScope(ledger: Ledger, customerScope: 'own' | 'office' | 'all') {
-  const { roles } = await callOk(ledger.engine, 'roles.list', {}, ledger.adminSession);
-  const role = roles.find((candidate) => candidate.code === 'probe')!;
-  await callOk(
-    ledger.engine,
-    'roles.save',
-    {
-      id: role.id,
-      version: role.version,
-      role: {
-        code: role.code,
-        name: role.name,
-        permissions: role.permissions,
-        warehouseScope: role.warehouseScope,
-        customerScope,
-      },
-    },
-    ledger.adminSession,
-  );
-}
+const setProbeScope = (ledger: Ledger, customerScope: 'own' | 'office' | 'all') =>
+  setRoleCustomerScope(ledger.engine, ledger.adminSession, 'probe', customerScope);
 
 /** An output as text: its JSON, and the cells of the files it hands over (.xlsx, or CSV, as base64). */
 function textOf(output: unknown): string {
@@ -508,11 +463,21 @@ describe('customer scope over channel reports (进销存动态)', () => {
     const file = weeklyFile('东城办', '2026-03-16', [
       ['东城办', '周报', '2026-03-16', 'KH301', '华联商贸', 'SP001', '箱', 14, 10, 12, 0],
     ]);
-    const preview = await call(ledger.engine, ledger.wangSession, 'import.preview', request(file));
+    const preview = await call(
+      ledger.engine,
+      ledger.wangSession,
+      'import.preview',
+      channelReportRequest(file),
+    );
     if (!preview.ok) throw new Error(preview.error.message);
     expect(mentions(textOf(preview.result), 'KH302')).toBe(false);
     // The administrator is told 物美 is missing: the check itself still runs.
-    const asAdmin = await call(ledger.engine, ledger.adminSession, 'import.preview', request(file));
+    const asAdmin = await call(
+      ledger.engine,
+      ledger.adminSession,
+      'import.preview',
+      channelReportRequest(file),
+    );
     if (!asAdmin.ok) throw new Error(asAdmin.error.message);
     expect(textOf(asAdmin.result)).toContain(
       '本办事处的签约客户未在2026年第12周（03-16—03-22）的表中：KH302 物美',
@@ -524,7 +489,12 @@ describe('customer scope over channel reports (进销存动态)', () => {
     const west = weeklyFile('西城办', '2026-03-16', [
       ['西城办', '周报', '2026-03-16', 'KH303', '超市发', 'SP001', '箱', 5, 8, 6, 0],
     ]);
-    const refused = await call(ledger.engine, ledger.wangSession, 'import.commit', request(west));
+    const refused = await call(
+      ledger.engine,
+      ledger.wangSession,
+      'import.commit',
+      channelReportRequest(west),
+    );
     if (!refused.ok) throw new Error(refused.error.message);
     expect(refused.result).toMatchObject({ status: 'refused', created: 0 });
     expect(textOf(refused.result)).toContain('客户编码 KH303 不存在');
@@ -533,7 +503,12 @@ describe('customer scope over channel reports (进销存动态)', () => {
     const east = weeklyFile('东城办', '2026-03-02', [
       ['东城办', '周报', '2026-03-02', 'KH301', '华联商贸', 'SP001', '箱', 20, 30, 17, 0],
     ]);
-    const replacing = await call(ledger.engine, ledger.wangSession, 'import.commit', request(east));
+    const replacing = await call(
+      ledger.engine,
+      ledger.wangSession,
+      'import.commit',
+      channelReportRequest(east),
+    );
     if (!replacing.ok) throw new Error(replacing.error.message);
     expect(replacing.result).toMatchObject({ status: 'refused', created: 0 });
     expect(textOf(replacing.result)).toContain('有您的客户范围以外的客户，不能由您重新导入');

@@ -9,6 +9,7 @@ import { readPackage } from './support/read-package';
 import { saveCounterparty, saveEmployee, saveOffice } from './support/money';
 import { administrator, beijingBranch, callOk, ManualClock, openLedger, tempFolder } from './support/ledger';
 import { act, attempt, post, stockWorld, type StockWorld } from './support/stock';
+import { channelReportRequest, weeklyFile } from './support/channel-files';
 
 /*
  * 进销存动态 (issue 15), on the branch's clock in Beijing. 东城办 has 华联商贸 (分销商) and 物美 (经销商) under
@@ -79,36 +80,6 @@ async function channelWorld(): Promise<ChannelWorld> {
   return { engine, clock, world, east, west, customers };
 }
 
-const header = [
-  '办事处',
-  '报表类型',
-  '报表期间',
-  '客户编码',
-  '客户名称',
-  '商品编码',
-  '单位',
-  '期初库存',
-  '本期进货',
-  '实地库存',
-  '在途库存',
-];
-
-/** An office's weekly file as offices make them: a title row merged across the sheet, then the header. */
-function weeklyFile(office: string, week: string, rows: (string | number)[][]): string {
-  const sheet = XLSX.utils.aoa_to_sheet([[`${office} 进销存周报 ${week}`], header, ...rows]);
-  sheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: header.length - 1 } }];
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, '周报');
-  return (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
-}
-
-const request = (contentBase64: string) => ({
-  entity: 'channelReport' as const,
-  fileName: '周报.xlsx',
-  contentBase64,
-  options: { existing: 'update' as const, validOnly: false, createMissing: false },
-});
-
 const eastWeek10 = (closing: number) =>
   weeklyFile('东城办', '2026-03-02', [
     ['东城办', '周报', '2026-03-02', 'KH301', '华联商贸', 'SP001', '箱', 20, 30, closing, 2],
@@ -125,13 +96,13 @@ async function weekBoard(t: ChannelWorld, day = '2026-03-02') {
 describe('channel reports from offices (进销存动态)', () => {
   it('keeps the deadline board, replaces a report imported again, and versions a correction after review', async () => {
     const t = await channelWorld();
-    const preview = await act(t.engine, 'import.preview', request(eastWeek10(18)));
+    const preview = await act(t.engine, 'import.preview', channelReportRequest(eastWeek10(18)));
     expect(preview.headerRowNumber).toBe(2);
     expect(preview.rows[0]!.warnings).toContainEqual({
       column: '客户编码',
       message: '本办事处的签约客户未在2026年第10周（03-02—03-08）的表中：KH302 物美',
     });
-    expect(await act(t.engine, 'import.commit', request(eastWeek10(18)))).toMatchObject({
+    expect(await act(t.engine, 'import.commit', channelReportRequest(eastWeek10(18)))).toMatchObject({
       status: 'committed',
       created: 1,
     });
@@ -163,7 +134,7 @@ describe('channel reports from offices (进销存动态)', () => {
     });
 
     t.clock.advance(90 * 60_000); // 15:30
-    await act(t.engine, 'import.commit', request(westWeek10));
+    await act(t.engine, 'import.commit', channelReportRequest(westWeek10));
     expect((await weekBoard(t))['西城办']).toMatchObject({
       state: 'late',
       stateLabel: '迟报',
@@ -173,7 +144,7 @@ describe('channel reports from offices (进销存动态)', () => {
     });
 
     // 东城办 corrects its count before review: the same report, its line replaced, not added to.
-    await act(t.engine, 'import.commit', request(eastWeek10(16)));
+    await act(t.engine, 'import.commit', channelReportRequest(eastWeek10(16)));
     const eastId = (await weekBoard(t))['东城办']!.reportId!;
     let report = await act(t.engine, 'channelReports.get', { id: eastId });
     expect(report).toMatchObject({ version: 1, status: 'imported' });
@@ -197,12 +168,12 @@ describe('channel reports from offices (进销存动态)', () => {
     });
 
     // After review a correction is the next version; the reviewed one is kept as it was.
-    const correction = await act(t.engine, 'import.preview', request(eastWeek10(17)));
+    const correction = await act(t.engine, 'import.preview', channelReportRequest(eastWeek10(17)));
     expect(correction.rows[0]!.warnings).toContainEqual({
       column: '报表期间',
       message: '2026年第10周（03-02—03-08）的报表已审核：本次导入作为第 2 版更正，第 1 版保留',
     });
-    await act(t.engine, 'import.commit', request(eastWeek10(17)));
+    await act(t.engine, 'import.commit', channelReportRequest(eastWeek10(17)));
     const east = (await weekBoard(t))['东城办']!;
     expect(east).toMatchObject({
       version: 2,
@@ -228,8 +199,8 @@ describe('channel reports from offices (进销存动态)', () => {
       ['东城办', '周报', '2026-13-45', 'KH302', '物美', 'SP001', '箱', 4, 0, 1, 0],
     ]);
     const outcome = await act(t.engine, 'import.commit', {
-      ...request(file),
-      options: { ...request(file).options, validOnly: true },
+      ...channelReportRequest(file),
+      options: { ...channelReportRequest(file).options, validOnly: true },
     });
     expect(outcome.status).toBe('refused');
     expect(outcome.errors.map((error) => [error.row, error.column, error.message])).toEqual([
@@ -242,24 +213,24 @@ describe('channel reports from offices (进销存动态)', () => {
 
   it('questions an opening that is not last period’s count, purchases far above the usual, and a skipped week', async () => {
     const t = await channelWorld();
-    await act(t.engine, 'import.commit', request(eastWeek10(18)));
+    await act(t.engine, 'import.commit', channelReportRequest(eastWeek10(18)));
     const week11 = weeklyFile('东城办', '2026-W11', [
       ['东城办', '周报', '2026-W11', 'KH301', '华联商贸', 'SP001', '箱', 20, 400, 30, 0],
       ['东城办', '周报', '2026-W11', 'KH302', '物美', 'SP001', '箱', 0, 10, 4, 0],
     ]);
-    const preview = await act(t.engine, 'import.preview', request(week11));
+    const preview = await act(t.engine, 'import.preview', channelReportRequest(week11));
     expect(preview.counts).toMatchObject({ total: 2, errors: 0 });
     expect(preview.rows[0]!.warnings).toEqual([
       { column: '期初库存', message: '期初库存 20 与上期（2026年第10周（03-02—03-08））实地库存 18 不同' },
       { column: '本期进货', message: '本期进货 400 超过近 1 期平均（30）的 10 倍，请核对' },
     ]);
-    await act(t.engine, 'import.commit', request(week11));
+    await act(t.engine, 'import.commit', channelReportRequest(week11));
 
     const week13 = weeklyFile('东城办', '2026年第13周', [
       ['东城办', '周报', '2026年第13周', 'KH301', '华联商贸', 'SP001', '箱', 30, 20, 25, 0],
       ['东城办', '周报', '2026年第13周', 'KH302', '物美', 'SP001', '箱', 4, 10, 4, 0],
     ]);
-    const skipped = await act(t.engine, 'import.preview', request(week13));
+    const skipped = await act(t.engine, 'import.preview', channelReportRequest(week13));
     expect(skipped.rows[0]!.warnings).toContainEqual({
       column: '报表期间',
       message: '上一期（2026年第12周（03-16—03-22））没有本办事处的周报：是否漏报了一期？',
@@ -306,7 +277,9 @@ describe('channel figures (净出货量, 库存消化天数, 两个口径, 活�
         ['东城办', '周报', week, 'KH301', '华联商贸', 'SP001', '箱', ...hualian, 0],
         ['东城办', '周报', week, 'KH302', '物美', 'SP001', '箱', ...wumart, 0],
       ]);
-      expect(await act(t.engine, 'import.commit', request(file))).toMatchObject({ status: 'committed' });
+      expect(await act(t.engine, 'import.commit', channelReportRequest(file))).toMatchObject({
+        status: 'committed',
+      });
     }
     const milkLine = (quantity: string) => ({
       goodsId: t.world.milk,
@@ -479,7 +452,7 @@ describe('channel figures (净出货量, 库存消化天数, 两个口径, 活�
 describe('the office template (进销存动态表模板)', () => {
   it('lists the office’s contracted customers and goods with last period’s count as opening, and imports as filled in', async () => {
     const t = await channelWorld();
-    await act(t.engine, 'import.commit', request(eastWeek10(18)));
+    await act(t.engine, 'import.commit', channelReportRequest(eastWeek10(18)));
     const file = await act(t.engine, 'channelReports.template', {
       officeId: t.east,
       kind: 'weekly',
@@ -501,9 +474,9 @@ describe('the office template (进销存动态表模板)', () => {
     const sent = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(sent, XLSX.utils.aoa_to_sheet(filled), '周报');
     const base64 = (XLSX.write(sent, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
-    const preview = await act(t.engine, 'import.preview', request(base64));
+    const preview = await act(t.engine, 'import.preview', channelReportRequest(base64));
     expect(preview.rows.flatMap((row) => row.errors.concat(row.warnings))).toEqual([]);
-    expect(await act(t.engine, 'import.commit', request(base64))).toMatchObject({
+    expect(await act(t.engine, 'import.commit', channelReportRequest(base64))).toMatchObject({
       status: 'committed',
       created: 1,
     });

@@ -6,7 +6,7 @@ import { router } from '../../src/engine/api/router';
 import { permissions } from '../../src/engine/domain/access/permissions';
 import type { ApiInput } from '../../src/shared/api';
 import { beijingLedger, callFailing, callOk, openLedger, signIn, tempFolder } from './support/ledger';
-import { createAccount } from './support/users';
+import { createAccount, setRoleCustomerScope } from './support/users';
 import { notReads as writesAndFiles } from './support/not-reads';
 import { migrationsBefore, olderLedgerFile, releaseMigrations } from './support/older-file';
 import { act, enterAndApprove, post, stockWorld } from './support/stock';
@@ -164,26 +164,8 @@ const names = {
 type CustomerKey = keyof typeof names;
 
 /** Sets the `probe` role's customer scope, as the administrator does on the roles page. */
-async function setProbeScope(ledger: Ledger, customerScope: 'own' | 'office' | 'all') {
-  const { roles } = await callOk(ledger.engine, 'roles.list', {}, ledger.adminSession);
-  const role = roles.find((candidate) => candidate.code === 'probe')!;
-  await callOk(
-    ledger.engine,
-    'roles.save',
-    {
-      id: role.id,
-      version: role.version,
-      role: {
-        code: role.code,
-        name: role.name,
-        permissions: role.permissions,
-        warehouseScope: role.warehouseScope,
-        customerScope,
-      },
-    },
-    ledger.adminSession,
-  );
-}
+const setProbeScope = (ledger: Ledger, customerScope: 'own' | 'office' | 'all') =>
+  setRoleCustomerScope(ledger.engine, ledger.adminSession, 'probe', customerScope);
 
 async function listedCustomers(engine: Engine, session: string): Promise<string[]> {
   const { rows } = await callOk(engine, 'counterparties.list', { offset: 0, limit: 100 }, session);

@@ -62,3 +62,30 @@ export async function addUser(
 export function setActive(engine: Engine, username: string, active: boolean): void {
   engine.db.$client.prepare('UPDATE users SET active = ? WHERE username = ?').run(active ? 1 : 0, username);
 }
+
+/** Sets a role's customer scope, as the administrator does on the roles page, keeping the rest of it. */
+export async function setRoleCustomerScope(
+  engine: Engine,
+  adminSession: string,
+  roleCode: string,
+  customerScope: 'own' | 'office' | 'all',
+): Promise<void> {
+  const { roles } = await callOk(engine, 'roles.list', {}, adminSession);
+  const role = roles.find((candidate) => candidate.code === roleCode)!;
+  await callOk(
+    engine,
+    'roles.save',
+    {
+      id: role.id,
+      version: role.version,
+      role: {
+        code: role.code,
+        name: role.name,
+        permissions: role.permissions,
+        warehouseScope: role.warehouseScope,
+        customerScope,
+      },
+    },
+    adminSession,
+  );
+}

@@ -1,4 +1,3 @@
-import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { verifyBranch } from '../../../src/hq/verify-totals';
 import { saveCounterparty, saveOffice } from '../support/money';
@@ -6,6 +5,7 @@ import { act } from '../support/stock';
 import { headOfficeMatchesBranch } from './support/compare-books';
 import { storeKinds } from './support/test-stores';
 import { januaryAndFebruary, uploadWorld, type UploadWorld } from './support/upload-world';
+import { channelReportRequest, weeklyFile } from '../support/channel-files';
 
 /*
  * 进销存动态 reaching head office (DOMAIN.md §9, §10) over HTTPS through the branch's own upload. Week 10 is
@@ -19,36 +19,6 @@ import { januaryAndFebruary, uploadWorld, type UploadWorld } from './support/upl
  * After review 东城办 corrects its count of 鲜牛奶 to 17: version 2, 33 箱 (79 200); the reviewed version 1
  * stays at the branch as superseded, and head office holds only the version in force.
  */
-
-const header = [
-  '办事处',
-  '报表类型',
-  '报表期间',
-  '客户编码',
-  '客户名称',
-  '商品编码',
-  '单位',
-  '期初库存',
-  '本期进货',
-  '实地库存',
-  '在途库存',
-];
-
-/** An office's weekly file as offices make them: a title row merged across the sheet, then the header. */
-function weeklyFile(office: string, week: string, rows: (string | number)[][]): string {
-  const sheet = XLSX.utils.aoa_to_sheet([[`${office} 进销存周报 ${week}`], header, ...rows]);
-  sheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: header.length - 1 } }];
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, '周报');
-  return (XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer).toString('base64');
-}
-
-const request = (contentBase64: string) => ({
-  entity: 'channelReport' as const,
-  fileName: '周报.xlsx',
-  contentBase64,
-  options: { existing: 'update' as const, validOnly: false, createMissing: false },
-});
 
 const eastWeek10 = (milkClosing: number) =>
   weeklyFile('东城办', '2026-03-02', [
@@ -155,7 +125,7 @@ describe.each(storeKinds)('channel reports in the upload to head office (%s)', (
     });
     clock.advance(7 * 86_400_000); // Monday 2026-03-09: week 10's reports come in.
     for (const file of [eastWeek10(18), westWeek10]) {
-      expect(await act(engine, 'import.commit', request(file))).toMatchObject({
+      expect(await act(engine, 'import.commit', channelReportRequest(file))).toMatchObject({
         status: 'committed',
         created: 1,
       });
@@ -234,7 +204,7 @@ describe.each(storeKinds)('channel reports in the upload to head office (%s)', (
     // Reviewed, then corrected: version 2 is in force, version 1 is kept at the branch as superseded.
     await act(engine, 'channelReports.review', { id: eastReportId(upload, 1) });
     clock.advance(3600_000);
-    expect(await act(engine, 'import.commit', request(eastWeek10(17)))).toMatchObject({
+    expect(await act(engine, 'import.commit', channelReportRequest(eastWeek10(17)))).toMatchObject({
       status: 'committed',
     });
     const reports = branchReports(upload);
@@ -290,13 +260,17 @@ describe.each(storeKinds)('channel reports in the upload to head office (%s)', (
       weeklyFile('东城办', '2026-02', [
         ['东城办', '月报', '2026-02', 'KH301', '华联商贸', 'SP001', '箱', 20, 30, closing, 0],
       ]);
-    expect(await act(engine, 'import.commit', request(february(18)))).toMatchObject({ status: 'committed' });
+    expect(await act(engine, 'import.commit', channelReportRequest(february(18)))).toMatchObject({
+      status: 'committed',
+    });
     expect(await upload.run()).toMatchObject({ outcome: 'uploaded', pending: 0 });
     expect(await heldReports(upload, '2026-02')).toEqual([expect.objectContaining({ version: 1 })]);
 
     clock.advance(86_400_000);
     await act(engine, 'channelReports.review', { id: eastReportId(upload, 1) });
-    expect(await act(engine, 'import.commit', request(february(17)))).toMatchObject({ status: 'committed' });
+    expect(await act(engine, 'import.commit', channelReportRequest(february(17)))).toMatchObject({
+      status: 'committed',
+    });
     expect(await upload.run()).toMatchObject({ outcome: 'uploaded', pending: 0 });
 
     expect(await heldReports(upload, '2026-02')).toEqual([
