@@ -45,11 +45,11 @@ import {
   type DocumentStatus,
   type DocumentType,
 } from './documentTypes';
+import { denseTable } from '../list/denseTable';
 
 type Row = ApiOutput<'documents.list'>['rows'][number];
 
 const pageSize = 50;
-const denseTable = { components: { Table: { cellPaddingBlockSM: 5, headerBg: '#f7f8fa' } } };
 
 /**
  * 单据列表 of one area (采购, 销售, 仓库), configured by its document types: filters by type, status,

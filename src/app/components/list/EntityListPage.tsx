@@ -42,11 +42,11 @@ import { useAvailableHeight } from './useAvailableHeight';
 import { useColumnSettings } from './useColumnSettings';
 import { useDebouncedValue } from './useDebouncedValue';
 import { isPendingRow, useWindowedRows, type PendingRow } from './useWindowedRows';
+import { denseTable } from './denseTable';
 
 type Status = 'all' | 'active' | 'disabled';
 
 /** Dense rows, as clerks know from 管家婆 and 金蝶: more of the list on one screen. */
-const denseTable = { components: { Table: { cellPaddingBlockSM: 5, headerBg: '#f7f8fa' } } };
 
 function plainValue(value: unknown, yes: string, no: string): ReactNode {
   if (value === null || value === undefined) return '';

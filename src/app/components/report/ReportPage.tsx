@@ -34,9 +34,9 @@ import {
 } from './reportTable';
 import { useAddressRequest } from './useAddressRequest';
 import { useFillHeight } from './useFillHeight';
+import { denseTable } from '../list/denseTable';
 
 /** Dense rows, as in the lists: more of the report on one screen. */
-const denseTable = { components: { Table: { cellPaddingBlockSM: 5, headerBg: '#f7f8fa' } } };
 /**
  * Past this many rows only the rows in view are drawn (a summary over 50,000 goods stays smooth);
  * below it the plain table keeps its scrollbar clear of the last row.

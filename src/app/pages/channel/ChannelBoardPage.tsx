@@ -25,7 +25,7 @@ import { LoadFailure } from '../../components/LoadFailure';
 import { useAvailableHeight } from '../../components/list/useAvailableHeight';
 import { saveBase64File } from '../../files/saveBase64File';
 import { usePermission } from '../../session/usePermission';
-import { denseTable } from '../contracts/denseTable';
+import { denseTable } from '../../components/list/denseTable';
 
 type Board = ApiOutput<'channelReports.board'>;
 type OfficeRow = Board['offices'][number];

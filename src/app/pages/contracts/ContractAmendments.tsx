@@ -6,7 +6,7 @@ import { useClient } from '../../api/ClientContext';
 import { usePermission } from '../../session/usePermission';
 import { AmendmentDialog } from './AmendmentDialog';
 import type { ContractView } from './contractDraft';
-import { denseTable } from './denseTable';
+import { denseTable } from '../../components/list/denseTable';
 import { localTime } from '../../components/format/localTime';
 
 type Amendment = ContractView['amendments'][number];

@@ -8,7 +8,7 @@ import { readFileAsBase64 } from '../../files/readFileAsBase64';
 import { saveBase64File } from '../../files/saveBase64File';
 import { usePermission } from '../../session/usePermission';
 import type { ContractView } from './contractDraft';
-import { denseTable } from './denseTable';
+import { denseTable } from '../../components/list/denseTable';
 import { localTime } from '../../components/format/localTime';
 
 type Attachment = ContractView['attachments'][number];

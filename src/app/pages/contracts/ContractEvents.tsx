@@ -1,7 +1,7 @@
 import { ConfigProvider, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ContractView } from './contractDraft';
-import { denseTable } from './denseTable';
+import { denseTable } from '../../components/list/denseTable';
 import { localTime } from '../../components/format/localTime';
 
 type ContractEvent = ContractView['events'][number];

@@ -12,7 +12,7 @@ import { LoadFailure } from '../../components/LoadFailure';
 import { usePermission } from '../../session/usePermission';
 import type { ContractView } from './contractDraft';
 import { percentFromBp, quantityText, quantityWithUnit, yuanText } from './contractFigures';
-import { denseTable } from './denseTable';
+import { denseTable } from '../../components/list/denseTable';
 import { SettlementDialog } from './SettlementDialog';
 import { SettlementList } from './SettlementList';
 

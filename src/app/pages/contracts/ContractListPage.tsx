@@ -18,7 +18,7 @@ import { useAvailableHeight } from '../../components/list/useAvailableHeight';
 import { usePermission } from '../../session/usePermission';
 import { contractAddress } from './contractPaths';
 import { contractStatusColors } from './contractStatusColors';
-import { denseTable } from './denseTable';
+import { denseTable } from '../../components/list/denseTable';
 
 type Row = ApiOutput<'contracts.list'>[number];
 

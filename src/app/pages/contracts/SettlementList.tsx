@@ -6,7 +6,7 @@ import { ReasonDialog, type ReasonAnswer } from '../../components/document/Reaso
 import { usePermission } from '../../session/usePermission';
 import type { ContractView } from './contractDraft';
 import { yuanText } from './contractFigures';
-import { denseTable } from './denseTable';
+import { denseTable } from '../../components/list/denseTable';
 import { localTime } from '../../components/format/localTime';
 
 type Settlement = ContractView['settlements'][number];

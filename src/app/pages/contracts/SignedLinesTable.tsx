@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { blankLine, type SignedLineDraft } from './contractDraft';
 import { ContractCategoryPicker, ContractGoodsPicker } from './ContractTargetPicker';
-import { denseTable } from './denseTable';
+import { denseTable } from '../../components/list/denseTable';
 import { UnitNameInput } from './UnitNameInput';
 
 /**

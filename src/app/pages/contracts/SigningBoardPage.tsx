@@ -26,7 +26,7 @@ import { saveBase64File } from '../../files/saveBase64File';
 import { usePermission } from '../../session/usePermission';
 import { ContractSettingsPanel } from './ContractSettingsPanel';
 import { contractTiers, type ChannelTier } from './contractTiers';
-import { denseTable } from './denseTable';
+import { denseTable } from '../../components/list/denseTable';
 import { WorkCalendarPanel } from './WorkCalendarPanel';
 
 type BoardRow = ApiOutput<'contracts.signingBoard'>[number];

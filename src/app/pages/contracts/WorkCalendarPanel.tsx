@@ -7,7 +7,7 @@ import type { ApiOutput } from '../../../shared/api';
 import { useClient } from '../../api/ClientContext';
 import { useApiQuery } from '../../api/useApi';
 import { LoadFailure } from '../../components/LoadFailure';
-import { denseTable } from './denseTable';
+import { denseTable } from '../../components/list/denseTable';
 
 type CalendarDay = ApiOutput<'calendar.list'>[number];
 

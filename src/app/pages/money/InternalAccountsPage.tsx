@@ -5,7 +5,8 @@ import type { ApiOutput } from '../../../shared/api';
 import { useApiQuery } from '../../api/useApi';
 import { LoadFailure } from '../../components/LoadFailure';
 import { sumYuan } from './moneyFigures';
-import { denseMoneyTable, moneyColumn, TotalsLine } from './moneyTable';
+import { moneyColumn, TotalsLine } from './moneyTable';
+import { denseTable } from '../../components/list/denseTable';
 
 type InternalAccount = ApiOutput<'money.internalAccounts'>[number];
 
@@ -44,7 +45,7 @@ export function InternalAccountsPage() {
           {t('reports.refresh')}
         </Button>
       </Flex>
-      <ConfigProvider theme={denseMoneyTable}>
+      <ConfigProvider theme={denseTable}>
         <Table<InternalAccount>
           bordered
           size="small"

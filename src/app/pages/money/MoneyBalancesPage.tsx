@@ -23,7 +23,8 @@ import { counterpartyAddress } from '../../components/report/useAddressRequest';
 import { useFillHeight } from '../../components/report/useFillHeight';
 import { accountsPaths } from './accountsPaths';
 import { sumYuan, toFen } from './moneyFigures';
-import { denseMoneyTable, moneyColumn, TotalsLine } from './moneyTable';
+import { moneyColumn, TotalsLine } from './moneyTable';
+import { denseTable } from '../../components/list/denseTable';
 
 type Balance = ApiOutput<'money.balances'>[number];
 
@@ -136,7 +137,7 @@ export function MoneyBalancesPage() {
         {balances.error ? (
           <LoadFailure error={balances.error} onRetry={() => void balances.refetch()} />
         ) : (
-          <ConfigProvider theme={denseMoneyTable}>
+          <ConfigProvider theme={denseTable}>
             <Table<Balance>
               bordered
               size="small"

@@ -7,7 +7,8 @@ import { add } from '../../../shared/numbers/integer-math';
 import type { Fen } from '../../../shared/numbers/scales';
 import { groupThousands, yuanDisplay } from '../../../shared/numbers/yuan-display';
 import { toFen, yuanText } from './moneyFigures';
-import { denseMoneyTable, moneyColumn } from './moneyTable';
+import { moneyColumn } from './moneyTable';
+import { denseTable } from '../../components/list/denseTable';
 
 export type OpenItem = ApiOutput<'money.openItems'>[number];
 
@@ -165,7 +166,7 @@ export function OpenItemsTable({
       styles={{ body: { padding: 0 } }}
       style={{ marginBottom: 12 }}
     >
-      <ConfigProvider theme={denseMoneyTable}>
+      <ConfigProvider theme={denseTable}>
         <Table<OpenItem>
           size="small"
           rowKey="id"

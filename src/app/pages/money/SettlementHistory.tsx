@@ -13,7 +13,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../../shared/api';
 import { yuanDisplay } from '../../../shared/numbers/yuan-display';
 import { toFen } from './moneyFigures';
-import { denseMoneyTable, moneyColumn } from './moneyTable';
+import { moneyColumn } from './moneyTable';
+import { denseTable } from '../../components/list/denseTable';
 
 type Settlement = ApiOutput<'money.settlements'>[number];
 
@@ -98,7 +99,7 @@ export function SettlementHistory({
 
   return (
     <Card size="small" title={t('money.history')} styles={{ body: { padding: 0 } }}>
-      <ConfigProvider theme={denseMoneyTable}>
+      <ConfigProvider theme={denseTable}>
         <Table<Settlement>
           size="small"
           rowKey="batchUid"

@@ -3,9 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Figure } from '../../components/report/figures';
 import { summaryLineStyle } from '../../components/report/reportTable';
 
-/** Dense rows and the report's header colour: the 往来 pages read like the reports beside them. */
-export const denseMoneyTable = { components: { Table: { cellPaddingBlockSM: 5, headerBg: '#f7f8fa' } } };
-
 /** A column of yuan figures: right-aligned, grouped by thousands, negative in red. */
 export function moneyColumn<Row>(
   key: string,

@@ -132,11 +132,6 @@ export class PackageWriter {
     return this.textLength + this.manifestLength + manifestFixedLength;
   }
 
-  /** Parts begun so far. */
-  get partCount(): number {
-    return this.parts.length + (this.open ? 1 : 0);
-  }
-
   endPart(): void {
     const part = this.open;
     if (!part) return;
