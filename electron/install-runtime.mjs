@@ -39,7 +39,7 @@ const result = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
 });
 if (result.status !== 0) {
   console.log(
-    '分支账簿：未能下载 Electron 运行时（桌面版需要它）。安装已完成：网页版 npm run web、命令行 npx ledger 和测试都可使用。' +
+    '分支账簿：未能下载 Electron 运行时（桌面版需要它）。安装已完成：npm start 会改为打开网页版（数据与桌面版相同），命令行 npx ledger 和测试都可使用。' +
       '能访问 Electron 下载地址时，运行 node node_modules/electron/install.js 即可补装桌面版运行时。',
   );
 }
