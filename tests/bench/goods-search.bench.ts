@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import { cliActor, openEngine, sourceAppVersion, sourceMigrationsFolder } from '../../src/engine';
-import { searchTextOf } from '../../src/engine/services/master-data/search-text';
+import { searchTextOf } from '../../src/shared/text/search-text';
 
 /**
  * Issue 3's goal: with 100,000 goods, a search by pinyin initials or by barcode answers at the API

@@ -9,6 +9,7 @@ import {
   signInThroughLogin,
   waitForAnimations,
 } from './support/browser';
+import { openFromMenu } from './support/workspace';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 /*
@@ -97,7 +98,7 @@ describe('printing in the desktop app, main stood in', () => {
   const seen = () => page.evaluate(() => (window as unknown as { seen: Seen }).seen);
 
   test('打印设置: the printer and its calibration; 打印 sends the PDF and its paper to main, moved for the printer', async () => {
-    await page.getByRole('menu').getByText('销售单据').click();
+    await openFromMenu(page, '销售单据');
     await page.getByTestId('document-list-sales').getByText(number, { exact: true }).click();
     const delivery = page.getByTestId('document-page-sales_delivery');
     await expect.poll(() => delivery.getByTestId('document-number').inputValue()).toBe(number);

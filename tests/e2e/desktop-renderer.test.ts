@@ -11,6 +11,7 @@ import {
   signInThroughLogin,
   waitForAnimations,
 } from './support/browser';
+import { openFromMenu } from './support/workspace';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 /*
@@ -65,7 +66,7 @@ describe('the desktop renderer from file://', () => {
 
   test('打印预览 draws the PDF through PDF.js’s worker, loaded from the app’s own files', async () => {
     expect(page.url()).toMatch(/^file:\/\//);
-    await page.getByRole('menu').getByText('销售单据').click();
+    await openFromMenu(page, '销售单据');
     await page.getByTestId('document-list-sales').getByText(number, { exact: true }).click();
     const delivery = page.getByTestId('document-page-sales_delivery');
     await expect.poll(() => delivery.getByTestId('document-number').inputValue()).toBe(number);

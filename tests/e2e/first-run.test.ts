@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, screenshot, watchPageErrors } from './support/browser';
+import { openFromMenu } from './support/workspace';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 const administratorPassword = 'Ledger#2026';
@@ -79,13 +80,13 @@ describe('first run in web mode, as a branch administrator would', () => {
     await expect.poll(() => page.getByTestId('header-branch').isVisible()).toBe(true);
     // The groups in the navigation: purchase, system, and contracts with their lists (the contract itself
     // opens from a list, not from the navigation).
-    const navigation = page.getByRole('menu');
+    const navigation = page.getByTestId('navigation');
     expect(await navigation.textContent()).toContain('系统');
     expect(await navigation.textContent()).toContain('采购');
     expect(await navigation.textContent()).toContain('销售合同');
     expect(await navigation.locator('.ant-menu-item').getByText('合同', { exact: true }).count()).toBe(0);
 
-    await navigation.getByText('本机构设置').click();
+    await openFromMenu(page, '本机构设置');
     await expect.poll(() => page.getByRole('tab', { name: '本机构设置' }).isVisible()).toBe(true);
     expect(await page.getByLabel('机构名称').inputValue()).toBe('北京分公司');
     expect(await page.getByLabel('机构编码').isDisabled()).toBe(true);
@@ -110,7 +111,7 @@ describe('first run in web mode, as a branch administrator would', () => {
   });
 
   test('an online backup is made to the path the administrator types', async () => {
-    await page.getByRole('menu').getByText('系统信息与备份').click();
+    await openFromMenu(page, '系统信息与备份');
     await expect.poll(() => page.getByRole('tab').count()).toBe(3);
     const details = page.locator('.ant-descriptions');
     await expect.poll(() => details.textContent()).toContain('BJ01');
@@ -134,7 +135,7 @@ describe('first run in web mode, as a branch administrator would', () => {
   });
 
   test('the administrator adds a warehouse keeper in 用户管理', async () => {
-    await page.getByRole('menu').getByText('用户管理').click();
+    await openFromMenu(page, '用户管理');
     await page.getByRole('button', { name: '新增用户' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('keeper1');
@@ -160,7 +161,7 @@ describe('first run in web mode, as a branch administrator would', () => {
     await page.getByTitle('English').click();
     await expect.poll(() => page.getByRole('tab', { name: 'Branch profile' }).isVisible()).toBe(true);
     expect(await page.getByTestId('logout').textContent()).toContain('Sign out');
-    expect(await page.getByRole('menu').textContent()).toContain('Audit log');
+    expect(await page.getByTestId('navigation').textContent()).toContain('Audit log');
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await screenshot(page, '10-english');
 

@@ -16,6 +16,7 @@ import {
   signInThroughLogin,
   waitForAnimations,
 } from './support/browser';
+import { openFromMenu } from './support/workspace';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 const goodsCatalogue = samplePath('商品目录-总部下发.xlsx');
@@ -74,14 +75,12 @@ describe('master data in web mode, as an information clerk would', () => {
   }
 
   test('the master-data pages are in the navigation, and the goods list starts empty', async () => {
-    const navigation = page.getByRole('menu');
+    const navigation = page.getByTestId('navigation');
     for (const name of ['商品', '往来单位', '仓库', '办事处/部门', '职员']) {
       // Menu items only: 仓库 is also the name of a navigation group now.
-      expect(await navigation.locator('.ant-menu-item').getByText(name, { exact: true }).isVisible()).toBe(
-        true,
-      );
+      expect(await navigation.locator('.ant-menu-item').getByText(name, { exact: true }).count()).toBe(1);
     }
-    await navigation.locator('.ant-menu-item').getByText('商品', { exact: true }).click();
+    await openFromMenu(page, '商品');
     await expect.poll(() => listTotal(goodsList())).toBe('共 0 条');
     await shot('md-01-goods-list-empty');
   });
@@ -247,7 +246,7 @@ describe('master data in web mode, as an information clerk would', () => {
   });
 
   test('the legacy .xls customer list imports: 36 customers with their channel tree', async () => {
-    await page.getByRole('menu').getByText('往来单位', { exact: true }).click();
+    await openFromMenu(page, '往来单位');
     const customers = page.getByTestId('list-counterparties');
     await expect.poll(() => listTotal(customers)).toBe('共 0 条');
     await startImport(customers, customerList);

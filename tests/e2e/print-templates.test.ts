@@ -11,6 +11,7 @@ import {
   signInThroughLogin,
   waitForAnimations,
 } from './support/browser';
+import { openFromMenu } from './support/workspace';
 import { pdfPageSizes, pdfPageText } from './support/pdf';
 import { startWebMode, type WebMode } from './support/web-mode';
 
@@ -50,7 +51,7 @@ describe('打印模板 designer in web mode', () => {
   const previewPages = () => page.getByTestId('template-preview-pages').textContent();
 
   test('copy, edit with a live preview, save as the default, print on it, export, restore', async () => {
-    await page.getByRole('menu').getByText('打印模板').click();
+    await openFromMenu(page, '打印模板');
     await page.getByTestId('template-copy-document').click();
     const dialog = page.getByTestId('template-copy-dialog');
     await dialog.getByTestId('template-copy-name').fill('出库单 A4 两联');

@@ -8,6 +8,7 @@ import {
   signInThroughLogin,
   waitForAnimations,
 } from './support/browser';
+import { openFromMenu } from './support/workspace';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 /*
@@ -46,7 +47,7 @@ describe('角色与权限 in web mode', () => {
   };
 
   test('the seven shipped roles are listed; 信息员 loses 基础资料·修改', async () => {
-    await page.getByRole('menu').getByText('角色与权限').click();
+    await openFromMenu(page, '角色与权限');
     const table = page.getByTestId('roles-table');
     await expect.poll(() => table.locator('.ant-table-row').count()).toBe(7);
     expect(await table.textContent()).toContain('只读');
@@ -81,7 +82,7 @@ describe('角色与权限 in web mode', () => {
   });
 
   test('the system page holds backups, restore and 校验账簿', async () => {
-    await page.getByRole('menu').getByText('系统信息与备份').click();
+    await openFromMenu(page, '系统信息与备份');
     await expect.poll(() => page.getByTestId('verify-ledger').isVisible()).toBe(true);
     await shot('roles-03-system-page');
     expect(pageErrors).toEqual([]);

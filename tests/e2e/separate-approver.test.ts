@@ -11,6 +11,7 @@ import {
   signInThroughLogin,
   waitForAnimations,
 } from './support/browser';
+import { openFromMenu } from './support/workspace';
 import { startWebMode, type WebMode } from './support/web-mode';
 
 /*
@@ -70,7 +71,7 @@ describe('the maker’s 审核 on the document page', () => {
   };
 
   async function openReceipt(): Promise<Locator> {
-    await page.getByRole('menu').getByText('采购单据').click();
+    await openFromMenu(page, '采购单据');
     await page.getByTestId('document-list-purchase').getByText(number).click();
     const receipt = page.getByTestId('document-page-purchase_receipt');
     await expect.poll(() => receipt.getByTestId('document-number').inputValue()).toBe(number);

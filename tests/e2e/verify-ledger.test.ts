@@ -9,6 +9,7 @@ import {
   signInThroughLogin,
   waitForAnimations,
 } from './support/browser';
+import { openFromMenu } from './support/workspace';
 import { saveCounterparty, saveMilk } from './support/branch-world';
 import { startWebMode, type WebMode } from './support/web-mode';
 
@@ -69,7 +70,7 @@ describe('校验账簿 on the system page', () => {
   });
 
   test('a ledger as the app wrote it verifies', async () => {
-    await page.getByRole('menu').getByText('系统信息与备份').click();
+    await openFromMenu(page, '系统信息与备份');
     const card = page.getByTestId('verify-ledger');
     await card.getByRole('button', { name: '开始校验' }).click();
     await expect

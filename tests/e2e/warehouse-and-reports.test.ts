@@ -15,6 +15,7 @@ import {
   signInThroughLogin,
   waitForAnimations,
 } from './support/browser';
+import { openFromMenu } from './support/workspace';
 import { keeperWithWarehouses, saveCounterparty } from './support/branch-world';
 import { startWebMode, type WebMode } from './support/web-mode';
 
@@ -118,12 +119,12 @@ describe('the keeper’s queue, the stock reports and the numbering rules in web
       );
   const report = (name: string) => page.getByTestId(`report-${name}`);
   const openReport = async (title: string, name: string) => {
-    await page.getByRole('menu').getByText(title, { exact: true }).click();
+    await openFromMenu(page, title);
     await expect.poll(() => report(name).getByTestId('report-count').textContent()).toMatch(/^共 \d+ 行$/);
   };
 
   test('the queue lists 待入库 and 待出库 with their counts for the warehouses the keeper keeps', async () => {
-    await page.getByRole('menu').getByText('仓库作业', { exact: true }).click();
+    await openFromMenu(page, '仓库作业');
     await expect.poll(() => page.getByTestId('queue-count-in').textContent()).toBe('2');
     expect(await page.getByTestId('queue-count-out').textContent()).toBe('1');
     const rows = await rowTexts(page.getByTestId('queue-in'));
@@ -224,7 +225,7 @@ describe('the keeper’s queue, the stock reports and the numbering rules in web
   });
 
   test('商品明细账 finds the goods by its code and lists the receipt with the balance after it', async () => {
-    await page.getByRole('menu').getByText('商品明细账', { exact: true }).click();
+    await openFromMenu(page, '商品明细账');
     await report('stockCard').getByTestId('report-goods').locator('input').fill('SP001');
     await page.locator('.ant-select-item-option').filter({ hasText: '鲜牛奶' }).click();
     await expect.poll(() => report('stockCard').getByTestId('report-count').textContent()).toBe('共 1 行');
@@ -237,7 +238,7 @@ describe('the keeper’s queue, the stock reports and the numbering rules in web
 
   test('单据编号规则: the administrator changes 销售出库单 to XS + year-month and the next number follows it', async () => {
     await signInThroughLogin(page, web.url, branchAdministrator.username, branchAdministrator.password);
-    await page.getByRole('menu').getByText('单据编号规则', { exact: true }).click();
+    await openFromMenu(page, '单据编号规则');
     const row = page.getByTestId('numbering-sales_delivery');
     const month = today().slice(0, 7).replace('-', '');
     expect(await row.getByTestId('numbering-example').textContent()).toBe(

@@ -1,25 +1,25 @@
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Empty, Layout, Menu, Space, Tabs, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Dropdown, Layout, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ChangePasswordDialog } from '../session/ChangePasswordDialog';
 import { useSession } from '../session/SessionContext';
-import { navGroups, pages, type PageDefinition } from '../workspace/pages';
+import { WorkbenchPage } from '../pages/workbench/WorkbenchPage';
 import { useOpenTabs } from '../workspace/useOpenTabs';
+import { usePageAccess } from '../workspace/usePageAccess';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NavigationMenu } from './NavigationMenu';
 import { UploadBadge } from './UploadBadge';
 
-/** The signed-in app: navigation on the left, branch and user above, opened pages as tabs. */
+/** The tab of the workbench, which is not a page of the navigation: it is always open. */
+const workbenchKey = 'workbench';
+
+/** The signed-in app: navigation on the left, branch and user above, the workbench and opened pages as tabs. */
 export function AppShell() {
   const { t } = useTranslation();
   const { current, logout } = useSession();
-  const independent = current.branch.accountingMode === 'independent';
-  const allowed = useMemo(() => {
-    const granted = new Set<string>(current.permissions);
-    return (page: PageDefinition) =>
-      granted.has(page.permission) && (independent || page.independentOnly !== true);
-  }, [current.permissions, independent]);
+  const { allowed } = usePageAccess();
   const tabs = useOpenTabs(allowed);
   const navigate = useNavigate();
   const [changingPassword, setChangingPassword] = useState(false);
@@ -28,19 +28,6 @@ export function AppShell() {
     await navigate('/');
     await logout();
   };
-
-  const menuItems = navGroups
-    .map((group) => ({
-      group,
-      items: pages.filter((page) => page.group === group && page.inNavigation !== false && allowed(page)),
-    }))
-    .filter(({ items }) => items.length > 0)
-    .map(({ group, items }) => ({
-      key: group,
-      type: 'group' as const,
-      label: t(`nav.${group}`),
-      children: items.map((page) => ({ key: page.key, icon: page.icon, label: t(page.title) })),
-    }));
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -85,34 +72,32 @@ export function AppShell() {
         <Layout.Sider
           width={208}
           theme="light"
-          style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}
+          style={{ borderRight: '1px solid #f0f0f0', overflow: 'hidden' }}
         >
-          <Menu
-            mode="inline"
-            selectedKeys={tabs.activeKey ? [tabs.activeKey] : []}
-            items={menuItems}
-            onClick={({ key }) => {
-              const page = pages.find((candidate) => candidate.key === key);
-              if (page) tabs.openPage(page);
-            }}
-          />
+          <NavigationMenu allowed={allowed} activeKey={tabs.activeKey} onOpen={tabs.openPage} />
         </Layout.Sider>
         <Layout.Content style={{ padding: '8px 16px', overflow: 'auto', background: '#fff' }}>
-          {tabs.open.length === 0 ? (
-            <Empty style={{ marginTop: '20vh' }} description={t('workspace.empty')} />
-          ) : (
-            <Tabs
-              type="editable-card"
-              hideAdd
-              activeKey={tabs.activeKey}
-              onChange={(key) => {
-                const page = tabs.open.find((tab) => tab.key === key);
-                if (page) tabs.openPage(page);
-              }}
-              onEdit={(key, action) => {
-                if (action === 'remove' && typeof key === 'string') tabs.close([key]);
-              }}
-              items={tabs.open.map((page) => ({
+          <Tabs
+            type="editable-card"
+            hideAdd
+            activeKey={tabs.activeKey ?? workbenchKey}
+            onChange={(key) => {
+              if (key === workbenchKey) return void navigate('/');
+              const page = tabs.open.find((tab) => tab.key === key);
+              if (page) tabs.openPage(page);
+            }}
+            onEdit={(key, action) => {
+              if (action === 'remove' && typeof key === 'string') tabs.close([key]);
+            }}
+            items={[
+              // 工作台 stays first and cannot be closed: the place every other page is opened from.
+              {
+                key: workbenchKey,
+                label: t('workspace.workbench'),
+                closable: false,
+                children: <WorkbenchPage />,
+              },
+              ...tabs.open.map((page) => ({
                 key: page.key,
                 label: (
                   <Dropdown
@@ -134,9 +119,9 @@ export function AppShell() {
                   </Dropdown>
                 ),
                 children: <page.component />,
-              }))}
-            />
-          )}
+              })),
+            ]}
+          />
         </Layout.Content>
       </Layout>
       <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />

@@ -26,6 +26,7 @@ import {
   TableOutlined,
   TeamOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
@@ -43,6 +44,7 @@ import { contractPages } from '../pages/contracts/contractPages';
 import { documentPages } from '../pages/documents/documentPages';
 import { accountsPaths } from '../pages/money/accountsPaths';
 import { InternalAccountsPage } from '../pages/money/InternalAccountsPage';
+import { MonthClosePage } from '../pages/periods/MonthClosePage';
 import { MoneyBalancesPage } from '../pages/money/MoneyBalancesPage';
 import { SettlementPage } from '../pages/money/SettlementPage';
 import { AuditLogPage } from '../pages/system/AuditLogPage';
@@ -114,6 +116,16 @@ export const pages: PageDefinition[] = [
   },
   // 采购 / 销售 / 仓库: the document lists and the one document page per type.
   ...documentPages,
+  // 月结 after the stock documents it freezes; 反月结 on the same page, for those granted it.
+  {
+    key: 'month-close',
+    path: '/warehouse/month-close',
+    group: 'warehouse',
+    title: 'page.monthClose',
+    icon: <ScheduleOutlined />,
+    permission: 'period.close',
+    component: MonthClosePage,
+  },
   // 合同 (DOMAIN.md §8): the annual agreements, after the documents they are executed by.
   ...contractPages,
   ...channelPages,

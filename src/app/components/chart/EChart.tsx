@@ -24,10 +24,13 @@ export function EChart({
   option,
   height = 220,
   testId,
+  onClick,
 }: {
   option: EChartsCoreOption;
   height?: number;
   testId?: string;
+  /** A click on a bar or point: the category it stands for (click-through to the report). */
+  onClick?: (category: string) => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -49,5 +52,21 @@ export function EChart({
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} style={{ width: '100%', height }} data-testid={testId} />;
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || !onClick) return;
+    const clicked = (event: { name?: string }) => onClick(event.name ?? '');
+    instance.on('click', clicked);
+    return () => {
+      instance.off('click', clicked);
+    };
+  }, [onClick]);
+
+  return (
+    <div
+      ref={box}
+      style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }}
+      data-testid={testId}
+    />
+  );
 }

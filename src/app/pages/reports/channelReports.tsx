@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { chartNumber } from '../../components/chart/chartNumber';
 import { EChart } from '../../components/chart/EChart';
 import { defineReport, type ReportColumn, type ReportOutput } from '../../components/report/reportConfig';
 
@@ -9,10 +10,6 @@ import { defineReport, type ReportColumn, type ReportOutput } from '../../compon
  * the channel tree, days of stock, the branch's deliveries beside the customers' reported purchases, and a
  * promotion's weeks. Each shows, above its table, the chart a manager would rather look at.
  */
-
-/** A figure as the engine writes it ("1,234.5" or "−3"), for a chart's axis. */
-const chartNumber = (text: string | null | undefined): number =>
-  text ? Number(text.replaceAll(',', '').replace('−', '-')) : 0;
 
 const common = {
   goodsCode: { key: 'goodsCode', title: 'channel.columns.goodsCode', width: 100 },

@@ -49,7 +49,7 @@ export const goods = sqliteTable(
     /** Units stock is shown in, largest first ("3箱5袋"); null: all units. */
     displayUnits: text('display_units', { mode: 'json' }).$type<string[]>(),
     remark: text('remark').notNull().default(''),
-    /** Code, name, spec, brand and pinyin, lower-case, for the search box (services/master-data/search-text.ts). */
+    /** Code, name, spec, brand and pinyin, lower-case, for the search box (shared/text/search-text.ts). */
     searchText: text('search_text').notNull(),
     ...activeColumn,
     ...timestampColumns,

@@ -10,7 +10,7 @@ import {
 import { counterpartyInReachSql } from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 import { yuanText } from './counterparties';
-import { normalizeSearchTerm } from './search-text';
+import { normalizeSearchTerm } from '../../../shared/text/search-text';
 
 export const counterpartySortFields = ['code', 'name', 'updatedAt'] as const;
 

@@ -4,7 +4,7 @@ import { channelTierLabels, counterpartyKindLabels } from '../../domain/master-d
 import { counterpartyInReachSql } from '../access/customer-scope';
 import type { ServiceContext } from '../context';
 import { kindsMatching } from './counterparties-list';
-import { normalizeSearchTerm } from './search-text';
+import { normalizeSearchTerm } from '../../../shared/text/search-text';
 
 const pickerColumns = {
   id: counterparties.id,

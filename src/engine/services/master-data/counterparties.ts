@@ -24,7 +24,7 @@ import {
   auditWrite,
   findLiveIdByCode,
 } from './record-lifecycle';
-import { searchTextOf } from './search-text';
+import { searchTextOf } from '../../../shared/text/search-text';
 
 export interface CounterpartyContactInput {
   name: string;

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import { goods, goodsCategories, goodsUnits } from '../../db/schema';
 import type { ServiceContext } from '../context';
-import { normalizeSearchTerm } from './search-text';
+import { normalizeSearchTerm } from '../../../shared/text/search-text';
 import { describeRatio } from '../../domain/master-data/units';
 import { formatScaled } from '../../../shared/numbers/decimal';
 import { taxRateScale } from '../../../shared/numbers/scales';

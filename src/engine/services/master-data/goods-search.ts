@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { goods, goodsUnits } from '../../db/schema';
 import type { ServiceContext } from '../context';
-import { normalizeSearchTerm } from './search-text';
+import { normalizeSearchTerm } from '../../../shared/text/search-text';
 
 /**
  * The goods picker on a document line: a scanned barcode or an exact code first (a scanned box

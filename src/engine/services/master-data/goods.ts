@@ -21,7 +21,7 @@ import { getBranchProfile } from '../branch/branch-profile';
 import type { ServiceContext } from '../context';
 import { assertNotInRecycleBin, assertOpenedVersion, auditWrite, codeTakenError } from './record-lifecycle';
 import { normalizeCategoryPath, resolveCategoryPath } from './categories';
-import { searchTextOf } from './search-text';
+import { searchTextOf } from '../../../shared/text/search-text';
 
 export interface GoodsUnitInput {
   name: string;

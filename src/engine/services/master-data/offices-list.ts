@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { offices } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { officeKindLabels, type OfficeKind } from '../../domain/master-data/office-kinds';
-import { normalizeSearchTerm } from './search-text';
+import { normalizeSearchTerm } from '../../../shared/text/search-text';
 
 export const officeSortFields = ['code', 'name', 'updatedAt'] as const;
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { warehouses } from '../../db/schema';
 import type { ServiceContext } from '../context';
-import { normalizeSearchTerm } from './search-text';
+import { normalizeSearchTerm } from '../../../shared/text/search-text';
 import { keepersOf } from './warehouses';
 
 export const warehouseSortFields = ['code', 'name', 'updatedAt'] as const;

@@ -3,7 +3,7 @@ import { prepared } from '../../db/prepared';
 import { LedgerError } from '../../../shared/ledger-error';
 import { formatMixedQuantity } from '../../domain/master-data/mixed-units';
 import { baseUnitRatio, type RatioMicros } from '../../../shared/numbers/scales';
-import { normalizeSearchTerm } from '../master-data/search-text';
+import { normalizeSearchTerm } from '../../../shared/text/search-text';
 
 /** What a report row shows of its goods: names, and the units its stock is shown in. */
 export interface GoodsFacts {
