@@ -14,6 +14,11 @@ export async function openFromMenu(page: Page, name: string): Promise<void> {
   await navigation.locator('.ant-menu-item').getByText(name, { exact: true }).click();
 }
 
+/** Head office's console has a plain menu of a few pages: its entry is clicked. */
+function openFromConsoleMenu(page: Page, name: string): Promise<void> {
+  return page.getByRole('menu').locator('.ant-menu-item').getByText(name, { exact: true }).click();
+}
+
 /**
  * How a person drives the workspace: the keyboard (with a pause after each key, as the page's lookups
  * answer), the navigation, the document page's line grid and header, and the report pages' filters.
@@ -38,8 +43,14 @@ export function workspaceDriver(currentPage: () => Page) {
       await waitForAnimations(currentPage());
       await screenshot(currentPage(), name);
     },
-    /** A page in the navigation, by its title, opened through the menu search. */
-    menu: (name: string) => ({ click: () => openFromMenu(currentPage(), name) }),
+    /** A page in the navigation, by its title: through the branch app's menu search, or the console's menu. */
+    menu: (name: string) => ({
+      click: async () => {
+        const page = currentPage();
+        const branchApp = (await page.getByTestId('navigation').count()) > 0;
+        await (branchApp ? openFromMenu(page, name) : openFromConsoleMenu(page, name));
+      },
+    }),
     /** Each body row of an antd table as its cells' text. */
     rowTexts: (table: Locator) =>
       table
