@@ -637,6 +637,11 @@ export const enUS: Messages = {
     exported: 'Exported {{fileName}}',
   },
   form: {
+    date: {
+      format:
+        'The date “{{text}}” should be written yyyy-MM-dd, e.g. 2026-12-05; not taken, the date is unchanged.',
+      noSuchDay: 'There is no such day as “{{text}}”; not taken, the date is unchanged.',
+    },
     createTitle: 'New {{noun}}',
     editTitle: 'Edit {{noun}}',
     viewTitle: 'View {{noun}}',

@@ -629,6 +629,10 @@ export const zhCN = {
     exported: '已导出 {{fileName}}',
   },
   form: {
+    date: {
+      format: '日期【{{text}}】应写作 yyyy-MM-dd，例如 2026-12-05；未采用，日期未改。',
+      noSuchDay: '日期【{{text}}】不存在；未采用，日期未改。',
+    },
     createTitle: '新增{{noun}}',
     editTitle: '编辑{{noun}}',
     viewTitle: '查看{{noun}}',

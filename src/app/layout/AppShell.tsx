@@ -17,7 +17,7 @@ const workbenchKey = 'workbench';
 
 /** The signed-in app: navigation on the left, branch and user above, the workbench and opened pages as tabs. */
 export function AppShell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { current, logout } = useSession();
   const { allowed } = usePageAccess();
   const tabs = useOpenTabs(allowed);
@@ -70,7 +70,8 @@ export function AppShell() {
       </Layout.Header>
       <Layout>
         <Layout.Sider
-          width={208}
+          // English titles run longer than Chinese ones: the menu is wider rather than cut off.
+          width={i18n.language.startsWith('en') ? 248 : 216}
           theme="light"
           style={{ borderRight: '1px solid #f0f0f0', overflow: 'hidden' }}
         >

@@ -90,7 +90,9 @@ export function NavigationMenu({
       >
         <Flex justify="space-between" align="center" gap={4} title={t(page.title)}>
           <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{t(page.title)}</span>
-          {shortcut && <Typography.Text type="secondary">{`Alt+${shortcut}`}</Typography.Text>}
+          {shortcut && (
+            <Typography.Text type="secondary" style={{ fontSize: 11 }}>{`Alt+${shortcut}`}</Typography.Text>
+          )}
         </Flex>
       </Dropdown>
     );

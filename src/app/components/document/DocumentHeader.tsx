@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, Row, Select, Switch } from 'antd';
+import { Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LedgerClient } from '../../api/client';
@@ -10,6 +10,7 @@ import { documentTypeUi, tradesPrices, type DocumentType, type DocumentTypeUi } 
 import type { WarehouseOption } from './DocumentLineGrid';
 import { HeaderCell } from './HeaderCell';
 import { MoneyAmountControl } from './MoneyAmountControl';
+import { DateInput } from '../form/DateInput';
 
 const counterpartyLabels: Record<Exclude<DocumentTypeUi['counterparty'], 'none'>, MessageKey> = {
   supplier: 'document.supplier',
@@ -184,7 +185,7 @@ function DateControl({
 }) {
   return (
     <HeaderCell name="businessDate" open={open}>
-      <DatePicker
+      <DateInput
         value={value}
         onChange={(date) => date && onChange?.(date)}
         allowClear={false}

@@ -1,7 +1,8 @@
-import { DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../form/DateInput';
 
 export interface ReasonAnswer {
   reason: string;
@@ -66,7 +67,7 @@ export function ReasonDialog({
       >
         {askDate && (
           <Form.Item name="businessDate" label={t('document.reverseDate')} rules={[{ required: true }]}>
-            <DatePicker allowClear={false} style={{ width: 200 }} />
+            <DateInput allowClear={false} style={{ width: 200 }} />
           </Form.Item>
         )}
         <Form.Item name="reason" label={t('document.reason')}>

@@ -16,6 +16,7 @@ import {
   type ReportFilterValues,
   type ReportGrouping,
 } from './reportConfig';
+import { DateInput } from '../form/DateInput';
 
 const dateFormat = 'YYYY-MM-DD';
 
@@ -88,7 +89,7 @@ export function ReportFilterBar({
       )}
       {has('goods') && <GoodsPicker value={value.goodsId} onChange={(goodsId) => onChange({ goodsId })} />}
       {has('asOf') && (
-        <DatePicker
+        <DateInput
           value={dayjs(value.asOf)}
           allowClear={false}
           prefix={t('reports.asOf')}

@@ -1,4 +1,4 @@
-import { App, DatePicker, Flex, Input, Modal, Typography } from 'antd';
+import { App, Flex, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import {
 import { RebateTermsEditor } from './RebateTermsEditor';
 import { SignedLinesTable } from './SignedLinesTable';
 import { useFigureLabels } from './useContractCommands';
+import { DateInput } from '../../components/form/DateInput';
 
 /**
  * 提出补充协议: what the contract is to say from now on (end date, signed volumes, rebate terms), starting
@@ -77,7 +78,7 @@ export function AmendmentDialog({
       <Flex gap={16} style={{ marginBottom: 12 }}>
         <label style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
           <Typography.Text type="secondary">{t('contracts.amendments.periodEnd')}</Typography.Text>
-          <DatePicker value={periodEnd} allowClear={false} onChange={(date) => date && setPeriodEnd(date)} />
+          <DateInput value={periodEnd} allowClear={false} onChange={(date) => date && setPeriodEnd(date)} />
         </label>
         <label style={{ display: 'flex', flexDirection: 'column', gap: 2, flex: 1 }}>
           <Typography.Text type="secondary">{t('contracts.amendments.reason')}</Typography.Text>

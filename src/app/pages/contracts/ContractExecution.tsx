@@ -1,5 +1,5 @@
 import { DollarOutlined } from '@ant-design/icons';
-import { Button, ConfigProvider, DatePicker, Flex, Table, Tag, Typography } from 'antd';
+import { Button, ConfigProvider, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { percentFromBp, quantityText, quantityWithUnit, yuanText } from './contr
 import { denseTable } from '../../components/list/denseTable';
 import { SettlementDialog } from './SettlementDialog';
 import { SettlementList } from './SettlementList';
+import { DateInput } from '../../components/form/DateInput';
 
 type Execution = ApiOutput<'contracts.execution'>;
 type ExecutionLine = Execution['lines'][number];
@@ -144,7 +145,7 @@ export function ContractExecution({
     <Flex vertical gap={12} data-testid="contract-execution">
       <Flex gap={12} align="center" wrap>
         <Typography.Text>{t('contracts.execution.asOf')}</Typography.Text>
-        <DatePicker value={asOf} onChange={setAsOf} placeholder={data?.asOf} style={{ width: 140 }} />
+        <DateInput value={asOf} onChange={setAsOf} placeholder={data?.asOf} style={{ width: 140 }} />
         {data && (
           <>
             <Typography.Text type="secondary">

@@ -5,6 +5,7 @@ import type { ContractKind } from '../../../shared/contracts/contract-status';
 import type { LedgerClient } from '../../api/client';
 import { SearchSelect } from '../../components/form/SearchSelect';
 import { useEmployeeOptions, useOfficeOptions } from '../master-data/options/useRecordOptions';
+import { DateInput } from '../../components/form/DateInput';
 
 /**
  * The contract's header: who it is with, the office and salesperson it belongs to, its period, the day it
@@ -70,7 +71,7 @@ export function ContractHeaderForm({
       </Col>
       <Col span={6}>
         <Form.Item name="signedOn" label={t('contracts.signedOn')}>
-          <DatePicker disabled={!editable} style={{ width: '100%' }} data-testid="contract-signed-on" />
+          <DateInput disabled={!editable} style={{ width: '100%' }} data-testid="contract-signed-on" />
         </Form.Item>
       </Col>
       <Col span={6}>

@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, DatePicker, Flex, Input, Select, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Input, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rebateTermKindLabels, type RebateTermKind } from '../../../shared/contracts/rebate-terms';
 import { blankTerm, blankTier, type RebateTermDraft, type TierDraft } from './contractDraft';
+import { DateInput } from '../../components/form/DateInput';
 
 const termKinds = Object.keys(rebateTermKindLabels) as RebateTermKind[];
 
@@ -131,7 +132,7 @@ function TermFields({
         )}
         {field(
           t('contracts.rebate.paidBy'),
-          <DatePicker
+          <DateInput
             value={term.paidBy ? dayjs(term.paidBy) : null}
             disabled={!editable}
             onChange={(date) => onChange({ paidBy: date ? date.format('YYYY-MM-DD') : null })}

@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { App, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import type { ContractView } from './contractDraft';
 import { yuanText } from './contractFigures';
 import { ContractGoodsPicker } from './ContractTargetPicker';
 import { UnitNameInput } from './UnitNameInput';
+import { DateInput } from '../../components/form/DateInput';
 
 interface SettlementValues {
   kind: SettlementKind;
@@ -111,14 +112,14 @@ export function SettlementDialog({ view, onClose }: { view: ContractView; onClos
           label={t('contracts.settlement.throughDate')}
           rules={[{ required: true }]}
         >
-          <DatePicker allowClear={false} style={{ width: 200 }} data-testid="settlement-through" />
+          <DateInput allowClear={false} style={{ width: 200 }} data-testid="settlement-through" />
         </Form.Item>
         <Form.Item
           name="businessDate"
           label={t('contracts.settlement.businessDate')}
           rules={[{ required: true }]}
         >
-          <DatePicker allowClear={false} style={{ width: 200 }} data-testid="settlement-business-date" />
+          <DateInput allowClear={false} style={{ width: 200 }} data-testid="settlement-business-date" />
         </Form.Item>
         <Form.Item name="payout" label={t('contracts.settlement.payout')}>
           <Radio.Group

@@ -28,6 +28,7 @@ import { ContractSettingsPanel } from './ContractSettingsPanel';
 import { contractTiers, type ChannelTier } from './contractTiers';
 import { denseTable } from '../../components/list/denseTable';
 import { WorkCalendarPanel } from './WorkCalendarPanel';
+import { DateInput } from '../../components/form/DateInput';
 
 type BoardRow = ApiOutput<'contracts.signingBoard'>[number];
 type SigningState = BoardRow['state'];
@@ -232,7 +233,7 @@ function SigningBoard() {
       >
         <Flex gap={8} align="center">
           <Typography.Text>{t('contracts.signing.receivedOn')}</Typography.Text>
-          <DatePicker
+          <DateInput
             value={receivedOn}
             allowClear={false}
             onChange={(value) => value && setReceivedOn(value)}

@@ -8,6 +8,7 @@ import { useClient } from '../../api/ClientContext';
 import { useApiQuery } from '../../api/useApi';
 import { LoadFailure } from '../../components/LoadFailure';
 import { denseTable } from '../../components/list/denseTable';
+import { DateInput } from '../../components/form/DateInput';
 
 type CalendarDay = ApiOutput<'calendar.list'>[number];
 
@@ -63,7 +64,7 @@ export function WorkCalendarPanel({ editable }: { editable: boolean }) {
         />
         {editable && (
           <>
-            <DatePicker value={date} onChange={setDate} placeholder={t('contracts.signing.date')} />
+            <DateInput value={date} onChange={setDate} placeholder={t('contracts.signing.date')} />
             <Radio.Group
               optionType="button"
               value={isWorkday}
