@@ -2,6 +2,9 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import {
   blankHeader,
+  convertedPrice,
+  defaultPrice,
+  withGoods,
   toDocumentInput,
   type GoodsInfo,
   type LineDraft,
@@ -322,5 +325,51 @@ describe('the editor, event by event', () => {
     });
     const blank = run(start('opening_stock'), { type: 'blankStarted', header: blankHeader() });
     expect(run(blank, { type: 'focusTaken' }).focus).toBeNull();
+  });
+});
+
+describe('a price follows its unit: 33.60 per 箱 of 24 is 1.40 per 罐, never emptied', () => {
+  /** 可乐 as head office prices it: the box only, 33.60 to customers; the can has no price of its own. */
+  const boxPriced = {
+    ...cola,
+    units: [
+      { name: '罐', ratio: '1', purchasePrice: null, salePrice: null },
+      { name: '箱', ratio: '24', purchasePrice: '28.8', salePrice: '33.6' },
+    ],
+  } as unknown as GoodsInfo;
+
+  const typedInBoxes = () => {
+    const state = run(start('sales_delivery'), { type: 'goodsRemembered', goods: [boxPriced] });
+    const key = onlyLine(state).key;
+    const withCola = { ...state, lines: [withGoods(onlyLine(state), boxPriced, 'sales_delivery', null)] };
+    return run(
+      withCola,
+      { type: 'cellEdited', key, field: 'quantity', value: '2' },
+      { type: 'cellEdited', key, field: 'unitPrice', value: '33.60' },
+    );
+  };
+
+  it('a typed price is converted when the unit changes, and back again', () => {
+    const boxes = typedInBoxes();
+    expect(onlyLine(boxes)).toMatchObject({ unitName: '箱', unitPrice: '33.60' });
+    const key = onlyLine(boxes).key;
+    const cans = run(boxes, { type: 'unitChanged', key, unitName: '罐' });
+    expect(onlyLine(cans)).toMatchObject({ unitName: '罐', unitPrice: '1.40', priceTyped: true });
+    const back = run(cans, { type: 'unitChanged', key, unitName: '箱' });
+    expect(onlyLine(back)).toMatchObject({ unitName: '箱', unitPrice: '33.60', priceTyped: true });
+  });
+
+  it('a unit without a default price of its own is offered another unit’s, converted', () => {
+    expect(defaultPrice(boxPriced, '罐', 'sales_delivery')).toBe('1.40');
+    expect(defaultPrice(boxPriced, '罐', 'purchase_receipt')).toBe('1.20');
+    expect(defaultPrice(boxPriced, '箱', 'sales_delivery')).toBe('33.6');
+  });
+
+  it('converts in integers and rounds half up to the price scale', () => {
+    expect(convertedPrice(boxPriced, '10', '箱', '罐')).toBe('0.416667');
+    expect(convertedPrice(boxPriced, '0.416667', '罐', '箱')).toBe('10.000008');
+    // Large prices would lose digits in a double: 9,876,543.21 per 罐 is 237,037,037.04 per 箱.
+    expect(convertedPrice(boxPriced, '9876543.21', '罐', '箱')).toBe('237037037.04');
+    expect(convertedPrice(boxPriced, '10', '箱', '托')).toBe('');
   });
 });

@@ -243,11 +243,43 @@ function startingUnit(
   );
 }
 
-/** The unit's default price for the type (进价 / 批发价), as text, or '' when it has none. */
+/**
+ * A price per one unit of the goods as the price per another: 33.60 per 箱 of 24 is 1.40 per 袋. Worked in
+ * integers at the price scale (a product of two scaled figures outgrows a double), rounded half up; ''
+ * when either unit is not the goods'.
+ */
+export function convertedPrice(
+  goods: GoodsInfo | undefined,
+  price: string,
+  from: string,
+  to: string,
+): string {
+  const ratioOf = (name: string) => {
+    const unit = goods?.units.find((candidate) => candidate.name === name);
+    return unit ? parseScaled(unit.ratio, ratioScale) : null;
+  };
+  const fromRatio = ratioOf(from);
+  const toRatio = ratioOf(to);
+  const scaled = parseScaled(price, priceScale);
+  if (!fromRatio || !toRatio || scaled === null) return '';
+  const numerator = BigInt(scaled) * BigInt(toRatio);
+  const denominator = BigInt(fromRatio);
+  const magnitude = ((numerator < 0n ? -numerator : numerator) + denominator / 2n) / denominator;
+  return priceText(formatScaled(Number(numerator < 0n ? -magnitude : magnitude), priceScale));
+}
+
+/**
+ * The unit's default price for the type (进价 / 批发价), as text, or '' when the goods has none. A unit
+ * without a price of its own is offered another unit's, converted (袋 at 箱's 33.60 ÷ 24): head office
+ * prices the box, the clerk may sell by the bag.
+ */
 export function defaultPrice(goods: GoodsInfo | undefined, unitName: string, type: DocumentType): string {
   const source = documentTypeUi[type].priceSource;
-  const unit = goods?.units.find((candidate) => candidate.name === unitName);
-  return (source && unit?.[source]) ?? '';
+  if (!source || !goods) return '';
+  const own = goods.units.find((candidate) => candidate.name === unitName)?.[source];
+  if (own) return own;
+  const priced = goods.units.find((candidate) => candidate[source]);
+  return priced ? convertedPrice(goods, priced[source]!, priced.name, unitName) : '';
 }
 
 /**

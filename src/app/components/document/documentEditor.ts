@@ -1,6 +1,7 @@
 import {
   blankLine,
   headerFromView,
+  convertedPrice,
   linesFromView,
   withGoods,
   type GoodsInfo,
@@ -154,9 +155,16 @@ function linePatch(state: EditorState, line: LineDraft, edit: LineEdit): Partial
         };
       }
       return { [edit.field]: edit.value };
-    case 'unitChanged':
-      // A price is per unit: another unit takes that unit's suggested price, and the amount follows.
-      return { unitName: edit.unitName, priceTyped: false, amount: '', amountTyped: false };
+    case 'unitChanged': {
+      // A price is per unit. One the clerk typed is converted to the new unit (33.60 per 箱 → 1.40 per 袋),
+      // never emptied; an untouched one becomes that unit's suggestion. The amount follows either way.
+      const converted = line.priceTyped
+        ? convertedPrice(state.goodsById.get(line.goodsId ?? 0), line.unitPrice, line.unitName, edit.unitName)
+        : '';
+      return converted
+        ? { unitName: edit.unitName, unitPrice: converted, priceTyped: true, amount: '', amountTyped: false }
+        : { unitName: edit.unitName, priceTyped: false, amount: '', amountTyped: false };
+    }
     case 'warehouseChosen':
       return { [edit.field]: edit.warehouseId };
     case 'giftToggled':
