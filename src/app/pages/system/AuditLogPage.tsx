@@ -5,17 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { ApiOutput } from '../../../shared/api';
 import { useApiQuery } from '../../api/useApi';
 import { LoadFailure } from '../../components/LoadFailure';
+import { auditActionNames, describeAuditEntry } from './auditWording';
 
 type AuditRow = ApiOutput<'audit.list'>['rows'][number];
 const pageSize = 50;
 
-function describeChange(row: AuditRow): string {
-  if (row.detail) return row.detail;
-  if (row.after && typeof row.after === 'object') return JSON.stringify(row.after);
-  return '';
-}
-
-/** 审计日志: who did what and when — logins, failed logins, settings changes, backups. */
+/** 审计日志: who did what and when — logins, failed logins, settings changes, backups — in words. */
 export function AuditLogPage() {
   const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
@@ -28,8 +23,8 @@ export function AuditLogPage() {
 
   if (audit.error) return <LoadFailure error={audit.error} onRetry={() => void audit.refetch()} />;
 
-  const actionName = (key: string) =>
-    i18n.exists(`audit.actions.${key}`) ? t(`audit.actions.${key}` as 'audit.actions.auth.login') : key;
+  const actionNames = auditActionNames(t, i18n);
+  const actionName = (key: string) => actionNames.get(key) ?? key;
 
   return (
     <Card
@@ -45,9 +40,7 @@ export function AuditLogPage() {
             setAction(value ?? '');
             setPage(1);
           }}
-          options={Object.keys(i18n.getResource(i18n.language, 'translation', 'audit.actions') as object).map(
-            (key) => ({ value: key, label: actionName(key) }),
-          )}
+          options={[...actionNames].map(([value, label]) => ({ value, label }))}
           style={{ width: 220 }}
           data-testid="audit-action-filter"
         />
@@ -79,8 +72,8 @@ export function AuditLogPage() {
           {
             title: t('audit.detail'),
             render: (_, row) => (
-              <Typography.Text ellipsis={{ tooltip: describeChange(row) }}>
-                {describeChange(row)}
+              <Typography.Text ellipsis={{ tooltip: describeAuditEntry(t, row) }}>
+                {describeAuditEntry(t, row)}
               </Typography.Text>
             ),
           },

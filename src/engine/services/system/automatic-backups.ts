@@ -139,6 +139,7 @@ export async function runAutomaticBackup(
       detail: `${kindLabels[kind]}，${result.bytes} 字节${result.encrypted ? '，已加密' : ''}${
         rotatedOut.length > 0 ? `；按保留 ${settings.autoBackupKeep} 份删除 ${rotatedOut.join('、')}` : ''
       }`,
+      after: { kind, bytes: result.bytes, encrypted: result.encrypted, rotatedOut },
     }),
   );
   return { ...result, rotatedOut };

@@ -25,6 +25,8 @@ export async function backupNow(
       entity: 'database',
       entityKey: result.path,
       detail: `${result.bytes} 字节${result.encrypted ? '，已加密' : ''}`,
+      // The figures themselves, for the audit page to word in the reader's language.
+      after: { bytes: result.bytes, encrypted: result.encrypted },
     }),
   );
   return result;
