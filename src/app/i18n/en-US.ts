@@ -472,6 +472,8 @@ export const enUS: Messages = {
       purge: 'Purged {{record}}',
     },
     describe: {
+      from: 'From {{source}}',
+      failedFrom: 'Wrong password, {{count}} in a row; from {{source}}',
       backup: '{{size}}',
       backupEncrypted: '{{size}}, encrypted',
       backupKinds: {

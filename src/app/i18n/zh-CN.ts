@@ -468,6 +468,8 @@ export const zhCN = {
       purge: '彻底删除{{record}}',
     },
     describe: {
+      from: '来源 {{source}}',
+      failedFrom: '连续第 {{count}} 次密码错误；来源 {{source}}',
       backup: '{{size}}',
       backupEncrypted: '{{size}}，已加密',
       backupKinds: { daily: '每日自动备份', 'month-close': '月结前自动备份', exit: '退出时自动备份' },

@@ -78,6 +78,13 @@ describe('the audit log in words', () => {
     expect(describeAuditEntry(en.t, backup)).toBe('Automatic backup before a month close · 1.7 MB');
     const setting = row({ action: 'settings.update', entityKey: 'creditLimitPolicy', after: 'warn' });
     expect(describeAuditEntry(en.t, setting)).toBe('creditLimitPolicy set to warn');
+    const failed = row({
+      action: 'auth.login_failed',
+      detail: '连续第 2 次密码错误；来源 127.0.0.1',
+      after: { source: '127.0.0.1', failedAttempts: 2 },
+    });
+    expect(describeAuditEntry(en.t, failed)).toBe('Wrong password, 2 in a row; from 127.0.0.1');
+    expect(describeAuditEntry(zh.t, failed)).toBe('连续第 2 次密码错误；来源 127.0.0.1');
     // An older entry with words only keeps them.
     expect(describeAuditEntry(en.t, row({ action: 'system.backup', detail: '524288 字节' }))).toBe(
       '524288 字节',

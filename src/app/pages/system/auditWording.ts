@@ -44,6 +44,11 @@ export function describeAuditEntry(t: TFunction, row: AuditRow): string {
     const kind = typeof after.kind === 'string' ? after.kind : null;
     return kind ? `${t(`audit.describe.backupKinds.${kind as 'daily'}`)} · ${size}` : size;
   }
+  if (isObject(after) && typeof after.source === 'string') {
+    return typeof after.failedAttempts === 'number'
+      ? t('audit.describe.failedFrom', { count: after.failedAttempts, source: after.source })
+      : t('audit.describe.from', { source: after.source });
+  }
   if (isObject(after)) {
     const parts = [after.code, after.number, after.name ?? after.displayName ?? after.path].filter(
       (part): part is string => typeof part === 'string' && part !== '',

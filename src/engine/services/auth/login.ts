@@ -63,13 +63,15 @@ export async function login(
   const { username, password } = credentials;
   const user = readUser(ctx.db, username);
   const fromSource = (detail?: string) => (detail ? `${detail}；来源 ${source}` : `来源 ${source}`);
-  const audit = (tx: LedgerTx, action: string, detail?: string) =>
+  // The words for the CLI and exports; the figures for the audit page to word in the reader's language.
+  const audit = (tx: LedgerTx, action: string, detail?: string, failedAttempts?: number) =>
     recordAudit(tx, ctx, {
       action,
       entity: 'user',
       entityKey: username,
       username,
       detail: fromSource(detail),
+      after: { source, ...(failedAttempts === undefined ? {} : { failedAttempts }) },
     });
   const auditAlone = (action: string, detail?: string) =>
     ctx.db.transaction((tx) => audit(tx, action, detail));
@@ -133,6 +135,7 @@ export async function login(
         tx,
         next.lockedUntil ? 'auth.account_locked' : 'auth.login_failed',
         `连续第 ${next.failedAttempts} 次密码错误`,
+        next.failedAttempts,
       );
       return { refused: next.lockedUntil ? accountLocked(next.lockedUntil) : wrongCredentials(next) };
     }
