@@ -51,9 +51,18 @@ describe('修改密码, and the change a reset password forces', () => {
     await shot(page, 'auth-forced-change');
     expect(await page.getByTestId('header-branch').count()).toBe(0);
 
+    // Tab goes from field to field, never to the eye icons between them.
     await page.getByLabel('当前密码').fill('Wrong#2026');
-    await page.getByLabel('新密码', { exact: true }).fill(ownPassword);
-    await page.getByLabel('确认新密码').fill(ownPassword);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await page.getByLabel('新密码', { exact: true }).getAttribute('id'),
+    );
+    await page.keyboard.type(ownPassword);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await page.getByLabel('确认新密码').getAttribute('id'),
+    );
+    await page.keyboard.type(ownPassword);
     await page.getByTestId('change-password-submit').click();
     await page.getByText('当前密码不正确', { exact: true }).waitFor();
     await shot(page, 'auth-forced-change-wrong-current');

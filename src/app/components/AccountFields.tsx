@@ -1,5 +1,6 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PasswordInput } from './form/PasswordInput';
 
 /** The fields of an account, shared by first-run setup and 用户管理 so both ask the same way. */
 export function UsernameField({ label }: { label: string }) {
@@ -23,7 +24,7 @@ export function NewPasswordField({ name = 'password', label }: { name?: string; 
   const { t } = useTranslation();
   return (
     <Form.Item name={name} label={label} extra={t('setup.passwordHelp')} rules={[{ required: true, min: 8 }]}>
-      <Input.Password autoComplete="new-password" />
+      <PasswordInput autoComplete="new-password" />
     </Form.Item>
   );
 }

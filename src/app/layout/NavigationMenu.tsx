@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePersonalSetting } from '../session/usePersonalSetting';
 import { navGroups, pages, type NavGroup, type PageDefinition } from '../workspace/pages';
-import { menuMatches } from './menuSearch';
+import { pinyinMatches } from '../components/form/pinyinMatches';
 
 /**
  * The common documents, each on Alt and a digit, in the order of the business flow (采购 → 销售 → 收款):
@@ -99,7 +99,8 @@ export function NavigationMenu({
   };
   const item = (page: PageDefinition) => ({ key: page.key, icon: page.icon, label: label(page) });
 
-  const matches = typed.trim() === '' ? null : visible.filter((page) => menuMatches(t(page.title), typed));
+  const matches =
+    typed.trim() === '' ? null : visible.filter((page) => pinyinMatches([t(page.title)], typed));
   const favourite = favourites.flatMap((key) => visible.find((page) => page.key === key) ?? []);
   const items: MenuProps['items'] =
     matches !== null

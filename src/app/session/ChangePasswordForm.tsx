@@ -1,9 +1,10 @@
-import { Form, Input, type FormInstance } from 'antd';
+import { Form, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../shared/api';
 import { useApiMutation } from '../api/useApi';
 import { NewPasswordField } from '../components/AccountFields';
 import { applyFieldErrors } from '../components/applyFieldErrors';
+import { PasswordInput } from '../components/form/PasswordInput';
 
 export type ChangePasswordValues = ApiInput<'auth.changePassword'> & { newPasswordConfirm: string };
 
@@ -41,7 +42,7 @@ export function ChangePasswordForm({
         label={t('password.current')}
         rules={[{ required: true, message: t('login.required', { field: t('password.current') }) }]}
       >
-        <Input.Password autoComplete="current-password" autoFocus />
+        <PasswordInput autoComplete="current-password" autoFocus />
       </Form.Item>
       <NewPasswordField name="newPassword" label={t('password.new')} />
       <Form.Item
@@ -58,7 +59,7 @@ export function ChangePasswordForm({
           }),
         ]}
       >
-        <Input.Password autoComplete="new-password" />
+        <PasswordInput autoComplete="new-password" />
       </Form.Item>
     </Form>
   );

@@ -11,6 +11,7 @@ import type { WarehouseOption } from './DocumentLineGrid';
 import { HeaderCell } from './HeaderCell';
 import { MoneyAmountControl } from './MoneyAmountControl';
 import { DateInput } from '../form/DateInput';
+import { pinyinSearch } from '../form/pinyinMatches';
 
 const counterpartyLabels: Record<Exclude<DocumentTypeUi['counterparty'], 'none'>, MessageKey> = {
   supplier: 'document.supplier',
@@ -245,7 +246,7 @@ function WarehouseControl({
         onChange={(next) => onChange?.(next ?? null)}
         options={options}
         allowClear
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={pinyinSearch}
         disabled={disabled}
         style={{ width: '100%' }}
         data-testid={`document-${field}`}

@@ -16,10 +16,13 @@ import { cellId } from './gridNavigation';
 import type { LineReading, LineReadings } from './lineFigures';
 import { lastPriceOf, type LastPrice } from './priceSuggestion';
 import type { AvailableStock } from './useLineLookups';
+import { pinyinSearch } from '../form/pinyinMatches';
 
 export interface WarehouseOption {
   value: number;
   label: string;
+  /** Searched as well as the name (pinyinSearch). */
+  code?: string;
   disabled?: boolean;
 }
 
@@ -221,7 +224,7 @@ export function DocumentLineGrid({
             value={line[field] ?? headerValue ?? undefined}
             status={status(line, field)}
             options={warehouses}
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={pinyinSearch}
             popupMatchSelectWidth={false}
             aria-label={t(`document.columns.${field}`)}
             style={{ width: '100%' }}
@@ -288,7 +291,7 @@ export function DocumentLineGrid({
               status={status(line, 'unitName')}
               disabled={line.goodsId === null}
               options={names.map((name) => ({ value: name, label: name }))}
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={pinyinSearch}
               aria-label={t('document.columns.unitName')}
               style={{ width: '100%' }}
               onChange={(unitName) => onEdit({ type: 'unitChanged', key: line.key, unitName })}

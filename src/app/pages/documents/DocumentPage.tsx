@@ -58,7 +58,13 @@ export function DocumentPage({ type }: { type: DocumentType }) {
   useEffect(() => dispatch({ type: 'quantityDecimalsKnown', quantityDecimals }), [quantityDecimals]);
   const warehouseRows = useWarehouses().data?.rows;
   const warehouses = useMemo(
-    () => (warehouseRows ?? []).map((row) => ({ value: row.id, label: row.name, disabled: !row.active })),
+    () =>
+      (warehouseRows ?? []).map((row) => ({
+        value: row.id,
+        label: row.name,
+        code: row.code,
+        disabled: !row.active,
+      })),
     [warehouseRows],
   );
 

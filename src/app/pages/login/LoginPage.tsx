@@ -7,6 +7,7 @@ import { useClient } from '../../api/ClientContext';
 import { useApiMutation } from '../../api/useApi';
 import { CenteredPanel } from '../../layout/CenteredPanel';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
+import { PasswordInput } from '../../components/form/PasswordInput';
 
 export function LoginPage({
   branchName,
@@ -65,7 +66,7 @@ export function LoginPage({
             label={t('login.password')}
             rules={[{ required: true, message: t('login.required', { field: t('login.password') }) }]}
           >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+            <PasswordInput prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending}>
             {t('login.submit')}

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Steps, Typography } from 'antd';
+import { App, Button, Card, Form, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiInput } from '../../../shared/api';
@@ -8,6 +8,7 @@ import { DisplayNameField, NewPasswordField, UsernameField } from '../../compone
 import { applyFieldErrors } from '../../components/applyFieldErrors';
 import { BranchProfileFields, newBranchDefaults } from '../../components/BranchProfileFields';
 import { CenteredPanel } from '../../layout/CenteredPanel';
+import { PasswordInput } from '../../components/form/PasswordInput';
 
 type SetupInput = ApiInput<'setup.createBranch'>;
 type ProfileValues = SetupInput['profile'];
@@ -101,7 +102,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
               }),
             ]}
           >
-            <Input.Password autoComplete="new-password" />
+            <PasswordInput autoComplete="new-password" />
           </Form.Item>
           <Form.Item wrapperCol={{ offset: 7 }}>
             <Button onClick={() => setStep(0)} style={{ marginRight: 8 }}>

@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Input, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Modal, Space, Switch, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { ApiOutput } from '../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
 import { formatBytes } from '../../components/formatBytes';
 import { useSession } from '../../session/SessionContext';
+import { PasswordInput } from '../../components/form/PasswordInput';
 
 type BackupFile = ApiOutput<'system.backups'>['backups'][number];
 type Preview = ApiOutput<'system.restorePreview'>;
@@ -152,7 +153,7 @@ export function BackupRestoreCard() {
         onCancel={() => setChosen(null)}
       >
         {chosen?.file.encrypted && preview === null && (
-          <Input.Password
+          <PasswordInput
             placeholder={t('system.passphrase')}
             onPressEnter={(event) => void openPreview(chosen.file, event.currentTarget.value)}
           />

@@ -8,6 +8,7 @@ import { useApiMutation, useApiQuery } from '../../api/useApi';
 import { DisplayNameField, NewPasswordField, UsernameField } from '../../components/AccountFields';
 import { applyFieldErrors } from '../../components/applyFieldErrors';
 import { LoadFailure } from '../../components/LoadFailure';
+import { pinyinSearch } from '../../components/form/pinyinMatches';
 
 type Account = ApiOutput<'users.accounts'>[number];
 
@@ -93,6 +94,7 @@ export function UsersPage() {
                 size="small"
                 value={role}
                 options={roleOptions}
+                showSearch={pinyinSearch}
                 style={{ width: 120 }}
                 onChange={(next: string) =>
                   void run(() => update.mutateAsync({ id: account.id, role: next }), t('settings.saved'))
@@ -171,7 +173,7 @@ export function UsersPage() {
           <UsernameField label={t('users.username')} />
           <DisplayNameField label={t('users.displayName')} />
           <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
-            <Select options={roleOptions} />
+            <Select options={roleOptions} showSearch={pinyinSearch} />
           </Form.Item>
           <NewPasswordField label={t('setup.password')} />
         </Form>

@@ -19,6 +19,7 @@ import { ApiCallError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/useApi';
 import { applyFieldErrors } from '../../components/applyFieldErrors';
 import { LoadFailure } from '../../components/LoadFailure';
+import { PasswordInput } from '../../components/form/PasswordInput';
 
 type SettingsView = ApiOutput<'upload.settings.get'>;
 type SettingsChange = ApiInput<'upload.settings.update'>;
@@ -150,7 +151,7 @@ export function UploadSettingsForm() {
           <Space.Compact block>
             <Space.Addon>{setTag(view.data.secretSet)}</Space.Addon>
             <Form.Item name="secret" noStyle>
-              <Input.Password autoComplete="new-password" data-testid="upload-secret" />
+              <PasswordInput autoComplete="new-password" data-testid="upload-secret" />
             </Form.Item>
           </Space.Compact>
         </Form.Item>
