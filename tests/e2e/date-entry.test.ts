@@ -7,7 +7,8 @@ import { startWebMode, type WebMode } from './support/web-mode';
 
 /*
  * A wrong date typed into a document's header is refused with a message naming it, and the document keeps
- * the date it had: antd's picker alone drops it without a word. A right one is taken.
+ * the date it had: antd's picker alone drops it without a word. A right one is taken. Then goods picked
+ * in the line show their spec beside the name.
  */
 describe('dates typed into a document header', () => {
   let web: WebMode;
@@ -20,6 +21,18 @@ describe('dates typed into a document header', () => {
     web = await startWebMode();
     const admin = await setUpBranch(web);
     await admin.call('warehouses.save', { id: null, warehouse: { code: 'CK01', name: '一号仓' } });
+    await admin.call('goods.save', {
+      id: null,
+      goods: {
+        code: 'SP002',
+        name: '可乐',
+        spec: '330ml×24',
+        units: [
+          { name: '罐', ratio: '1', isBase: true },
+          { name: '箱', ratio: '24', isBase: false },
+        ],
+      },
+    });
     browser = await launchChromium();
     ({ page, pageErrors } = await openWorkspacePage(browser));
     await signInThroughLogin(page, web.url, branchAdministrator.username, branchAdministrator.password);
@@ -60,6 +73,15 @@ describe('dates typed into a document header', () => {
 
     await typeInto('2026-11-20');
     await expect.poll(() => input.inputValue()).toBe('2026-11-20');
+
+    // The goods cell, once goods are picked, shows the spec and pack size beside the name.
+    const goodsCell = drive.lineCell(documentPage, 'goodsId', 0).locator('input');
+    await goodsCell.click();
+    await drive.type('SP002');
+    await drive.key('Enter');
+    await expect
+      .poll(() => drive.lineCell(documentPage, 'goodsId', 0).getByTestId('goods-spec').textContent())
+      .toBe('330ml×24');
     expect(await documentPage.count()).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   });

@@ -246,11 +246,12 @@ export function DocumentLineGrid({
     {
       key: 'goods',
       title: 'document.columns.goods',
-      width: 200,
+      // Code, name and the spec beside them (GoodsCell): wide enough for 晨光核桃奶250ml 250ml×12盒.
+      width: 260,
       fixed: 'left',
       render: (line) =>
         readOnly || line.sourceLineId !== null ? (
-          <Typography.Text ellipsis={{ tooltip: true }} style={{ width: 188 }}>
+          <Typography.Text ellipsis={{ tooltip: true }} style={{ width: 248 }}>
             {line.goodsCode} {line.goodsName}
             {line.goodsSpec && <Typography.Text type="secondary"> {line.goodsSpec}</Typography.Text>}
           </Typography.Text>

@@ -166,6 +166,13 @@ export function GoodsCell({
         placeholder={t('document.goodsPlaceholder')}
         aria-label={t('document.columns.goods')}
         title={spec ? `${label} ${spec}` : label}
+        // The spec and pack size beside the name (可乐 330ml×24): which of two 可乐 it is, at a glance. The
+        // suffix is always there, empty while typing — antd remounts an input whose suffix comes and goes.
+        suffix={
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="goods-spec">
+            {open || !spec ? '' : spec}
+          </Typography.Text>
+        }
         onChange={(event) => {
           typed.current = true;
           setText(event.target.value);
