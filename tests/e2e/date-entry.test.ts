@@ -7,8 +7,8 @@ import { startWebMode, type WebMode } from './support/web-mode';
 
 /*
  * A wrong date typed into a document's header is refused with a message naming it, and the document keeps
- * the date it had: antd's picker alone drops it without a word. A right one is taken. Then goods picked
- * in the line show their spec beside the name.
+ * the date it had: antd's picker alone drops it without a word. A right one is taken. Then 经手人 is
+ * picked by pinyin, and goods picked in the line show their spec beside the name.
  */
 describe('dates typed into a document header', () => {
   let web: WebMode;
@@ -21,6 +21,8 @@ describe('dates typed into a document header', () => {
     web = await startWebMode();
     const admin = await setUpBranch(web);
     await admin.call('warehouses.save', { id: null, warehouse: { code: 'CK01', name: '一号仓' } });
+    await admin.call('employees.save', { id: null, employee: { code: 'ZY01', name: '王五' } });
+    await admin.call('employees.save', { id: null, employee: { code: 'ZY02', name: '李四' } });
     await admin.call('goods.save', {
       id: null,
       goods: {
@@ -73,6 +75,15 @@ describe('dates typed into a document header', () => {
 
     await typeInto('2026-11-20');
     await expect.poll(() => input.inputValue()).toBe('2026-11-20');
+
+    // 经手人 on the header: found by pinyin initials.
+    await documentPage.getByTestId('document-handlerId').click();
+    await drive.type('ww');
+    await expect
+      .poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents())
+      .toEqual(['王五（ZY01）']);
+    await drive.key('Enter');
+    await expect.poll(() => documentPage.getByTestId('document-handlerId').textContent()).toContain('王五');
 
     // The goods cell, once goods are picked, shows the spec and pack size beside the name.
     const goodsCell = drive.lineCell(documentPage, 'goodsId', 0).locator('input');

@@ -1035,6 +1035,8 @@ export const enUS: Messages = {
     template: 'Print template',
   },
   document: {
+    handler: 'Handled by',
+    handlerPlaceholder: "The counterparty's salesperson",
     types: {
       purchase_order: 'Purchase order',
       sales_order: 'Sales order',

@@ -1017,6 +1017,8 @@ export const zhCN = {
     template: '打印模板',
   },
   document: {
+    handler: '经手人',
+    handlerPlaceholder: '不选则取往来单位的业务员',
     // The documents' own names (src/shared): one name for a type or a status on screen and in the engine's messages.
     // Contracts draw numbers by the same rules, so the numbering page names them beside the documents.
     types: { ...documentTypeLabels, sales_contract: '销售合同', purchase_contract: '采购合同' },

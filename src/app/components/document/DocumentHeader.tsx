@@ -12,6 +12,7 @@ import { HeaderCell } from './HeaderCell';
 import { MoneyAmountControl } from './MoneyAmountControl';
 import { DateInput } from '../form/DateInput';
 import { pinyinSearch } from '../form/pinyinMatches';
+import { useEmployeeOptions } from '../../pages/master-data/options/useRecordOptions';
 
 const counterpartyLabels: Record<Exclude<DocumentTypeUi['counterparty'], 'none'>, MessageKey> = {
   supplier: 'document.supplier',
@@ -80,6 +81,7 @@ export function DocumentHeader({
     ...(hasWarehouse ? [span] : []),
     ...(ui.transfer ? [span] : []),
     ...(pricesWithTax ? [span] : []),
+    span,
     ...(ui.money ? [amountSpan] : []),
     ...(showCredit ? [creditSpan] : []),
   ]);
@@ -148,6 +150,13 @@ export function DocumentHeader({
           </Form.Item>
         </Col>
       )}
+      <Col span={span}>
+        {/* 经手人: who handled the business (the salesperson of a sale). Not on the Enter path: most documents
+            keep the customer's salesperson, which the engine takes when none is chosen. */}
+        <Form.Item name="handlerId" label={t('document.handler')}>
+          <HandlerControl disabled={readOnly} />
+        </Form.Item>
+      </Col>
       {ui.money && (
         <Col span={amountSpan}>
           <Form.Item name="amount" label={t('document.amount')}>
@@ -286,5 +295,24 @@ function RemarkControl({ value, onChange, disabled }: Controlled<string> & { dis
         data-testid="document-remark"
       />
     </HeaderCell>
+  );
+}
+
+function HandlerControl({ value, onChange, disabled }: Controlled<number | null> & { disabled: boolean }) {
+  const { t } = useTranslation();
+  const employees = useEmployeeOptions();
+  return (
+    <Select<number>
+      value={value ?? undefined}
+      onChange={(next) => onChange?.(next ?? null)}
+      options={employees.options}
+      loading={employees.loading}
+      allowClear
+      showSearch={pinyinSearch}
+      disabled={disabled}
+      placeholder={t('document.handlerPlaceholder')}
+      style={{ width: '100%' }}
+      data-testid="document-handlerId"
+    />
   );
 }
