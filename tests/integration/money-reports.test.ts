@@ -201,7 +201,7 @@ describe('账龄分析', () => {
         days31To60: '24.00',
         days61To90: '6.00',
         over90: '1.00',
-        prepayment: '-44.00',
+        prepayment: '44.00',
       },
       {
         id: expect.any(Number),
@@ -223,8 +223,12 @@ describe('账龄分析', () => {
       days31To60: '24.00',
       days61To90: '6.00',
       over90: '1.00',
-      prepayment: '-44.00',
+      prepayment: '44.00',
     });
+
+    // The money received ahead reads the same on 往来余额 and on 账龄: 44.00, not −44.00 on one of them.
+    const balances = await act(engine, 'money.balances', { side: 'receivable' });
+    expect(balances.find((row) => row.code === 'KH201')).toMatchObject({ prepayment: '44.00' });
 
     const payables = await act(engine, 'reports.aging', { side: 'payable', asOf: '2026-12-31' });
     expect(payables.rows).toMatchObject([{ code: 'GY001', balance: '720.00', over90: '720.00' }]);
@@ -242,7 +246,7 @@ describe('账龄分析', () => {
     ]);
     const byOffice = await act(engine, 'reports.aging', { asOf: '2026-12-31', groupBy: 'office' });
     expect(byOffice.rows.map((row) => [row.name, row.balance, row.prepayment])).toEqual([
-      ['西城办', '211.00', '-44.00'],
+      ['西城办', '211.00', '44.00'],
       ['(未指定)', '10.00', '0.00'],
     ]);
     // Before the 12-30 receipt, its settlement had not happened: the 08-20 delivery was still open.

@@ -73,7 +73,7 @@ const groupTables: Readonly<Record<AgingGrouping, PartyTable>> = {
  * made with an item dated after the day is not counted, and a row's total is the balance at that day.
  * A settlement since reversed (反核销) counts as never made, as the ledger keeps no date of reversal but
  * the moment it was done. Open items that lower the balance — money received ahead, returns not yet
- * settled — are the 预收 / 预付 column, negative, rather than aged. Only customers in the caller's customer
+ * settled — are the 预收 / 预付 column, a positive amount taken off the balance as on 往来余额, rather than aged. Only customers in the caller's customer
  * scope are aged (customer-scope.ts).
  */
 export function aging(ctx: ServiceContext, input: AgingInput) {
@@ -101,7 +101,9 @@ export function aging(ctx: ServiceContext, input: AgingInput) {
           : item.officeId;
     const figures = groups.get(key) ?? zero();
     figures.balance += item.open;
-    figures[item.open < 0 ? 'prepayment' : agingBucket(item.dueDate, asOf)] += item.open;
+    // 预收 / 预付 as a positive amount, as 往来余额 shows it: the balance is the buckets less it.
+    if (item.open < 0) figures.prepayment -= item.open;
+    else figures[agingBucket(item.dueDate, asOf)] += item.open;
     groups.set(key, figures);
   }
 
