@@ -837,6 +837,7 @@ export const enUS: Messages = {
     showAll: 'All rows',
     showProblems: 'Rows with problems',
     problemLine: 'Row {{row}} [{{column}}] {{message}}',
+    rowSeparator: ', ',
     noProblems: 'No errors found; ready to import.',
     fileName: 'File',
     willCreate: 'New',

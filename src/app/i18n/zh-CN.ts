@@ -823,6 +823,7 @@ export const zhCN = {
     showAll: '全部行',
     showProblems: '只看有问题的行',
     problemLine: '第 {{row}} 行【{{column}}】{{message}}',
+    rowSeparator: '、',
     noProblems: '没有发现错误，可以导入。',
     fileName: '文件',
     willCreate: '将新增',

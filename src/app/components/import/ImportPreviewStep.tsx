@@ -3,6 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportField, ImportPreview, ImportPreviewRow } from './importTypes';
+import { groupProblems, rowRanges } from './problemGroups';
 
 /** Roughly how wide text is drawn in the grid: a Chinese character about twice a Latin one. */
 function textWidth(text: string): number {
@@ -90,15 +91,14 @@ export function ImportPreviewStep({ preview, fields }: { preview: ImportPreview;
   const rows = onlyProblems
     ? preview.rows.filter((row) => row.errors.length > 0 || row.warnings.length > 0)
     : preview.rows;
-  // Errors first: they stop the import; warnings only say what it will do besides.
-  const problems = [
-    ...preview.rows.flatMap((row) =>
-      row.errors.map((problem) => ({ row: row.row, problem, level: 'error' as const })),
-    ),
-    ...preview.rows.flatMap((row) =>
-      row.warnings.map((problem) => ({ row: row.row, problem, level: 'warning' as const })),
-    ),
-  ];
+  // Errors first: they stop the import; warnings only say what it will do besides. The same words on many
+  // rows are one line naming them.
+  const problems = groupProblems(
+    preview.rows.flatMap((row) => [
+      ...row.errors.map((problem) => ({ row: row.row, problem, level: 'error' as const })),
+      ...row.warnings.map((problem) => ({ row: row.row, problem, level: 'warning' as const })),
+    ]),
+  );
 
   return (
     <div>
@@ -147,12 +147,16 @@ export function ImportPreviewStep({ preview, fields }: { preview: ImportPreview;
           style={{ marginTop: 8, maxHeight: 150, overflow: 'auto' }}
           dataSource={problems}
           data-testid="import-problems"
-          renderItem={({ row, problem, level }) => (
+          renderItem={({ rows: where, column, message, level }) => (
             <List.Item style={{ padding: '2px 12px' }}>
               <Typography.Text type={level === 'error' ? 'danger' : 'warning'}>
                 {
-                  // "第 7 行【换算率】…": where, then what.
-                  t('importWizard.problemLine', { row, column: problem.column, message: problem.message })
+                  // "第 7 行【换算率】…" or "第 28、29 行【商品类别】…": where, then what.
+                  t('importWizard.problemLine', {
+                    row: rowRanges(where, t('importWizard.rowSeparator')),
+                    column,
+                    message,
+                  })
                 }
               </Typography.Text>
             </List.Item>
