@@ -84,7 +84,7 @@ describe('the workbench per role, the navigation and 月结', () => {
     await expect.poll(() => drafts.isVisible()).toBe(true);
   });
 
-  test('the menu search finds pages by pinyin initials, favourites stay per person, Alt+digit opens documents', async () => {
+  test('the menu search finds pages by pinyin initials; favourites and report filters stay per person; Alt+digit opens documents', async () => {
     const navigation = page.getByTestId('navigation');
     // Groups fold, one open at a time: on the workbench none is; 报表 opened, then 采购, leaves 采购 alone open.
     const openGroups = () =>
@@ -124,6 +124,21 @@ describe('the workbench per role, the navigation and 月结', () => {
     await expect
       .poll(() => navigation.locator('.ant-menu-item-group').first().textContent())
       .toContain('库存余额');
+
+    // A report's filters are the person's too: 库存余额 narrowed to 一号仓, closed and opened again, still is.
+    await navigation.locator('.ant-menu-item-group').first().getByText('库存余额', { exact: true }).click();
+    const warehouseFilter = page.getByTestId('report-warehouse');
+    await warehouseFilter.click();
+    await page.locator('.ant-select-dropdown:visible').getByText('一号仓（CK01）', { exact: true }).click();
+    await expect.poll(() => warehouseFilter.textContent()).toContain('一号仓');
+    await page
+      .locator('.ant-tabs-tab')
+      .filter({ hasText: '库存余额' })
+      .locator('.ant-tabs-tab-remove')
+      .click();
+    await expect.poll(() => page.getByRole('tab', { name: '库存余额' }).count()).toBe(0);
+    await navigation.locator('.ant-menu-item-group').first().getByText('库存余额', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('report-warehouse').textContent()).toContain('一号仓');
 
     await page.keyboard.press('Alt+3');
     await expect.poll(() => page.getByRole('tab', { name: '销售订单' }).isVisible()).toBe(true);

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSession } from './SessionContext';
 
 /**
@@ -6,13 +6,39 @@ import { useSession } from './SessionContext';
  * under their branch and user name: a branch's clerks often share one machine, and each finds their own.
  * A stored value `accept` rejects (an older shape) is as good as none.
  */
+function personalKey(current: ReturnType<typeof useSession>['current'], name: string): string {
+  return `branch-ledger.${current.branch.code}.${current.user.username}.${name}`;
+}
+
+/**
+ * The same place read and written without a render of its own: for a page that keeps the value in its own
+ * state (a report's filters) and only remembers it for the next time it opens.
+ */
+export function usePersonalStorage(name: string): { read(): unknown; write(value: unknown): void } {
+  const { current } = useSession();
+  const key = personalKey(current, name);
+  return useMemo(
+    () => ({
+      read: () => {
+        try {
+          return JSON.parse(window.localStorage.getItem(key) ?? 'null') as unknown;
+        } catch {
+          return null;
+        }
+      },
+      write: (value: unknown) => window.localStorage.setItem(key, JSON.stringify(value)),
+    }),
+    [key],
+  );
+}
+
 export function usePersonalSetting<T>(
   name: string,
   fallback: T,
   accept: (stored: unknown) => stored is T,
 ): [T, (value: T) => void] {
   const { current } = useSession();
-  const key = `branch-ledger.${current.branch.code}.${current.user.username}.${name}`;
+  const key = personalKey(current, name);
   const [value, setValue] = useState<T>(() => {
     try {
       const stored: unknown = JSON.parse(window.localStorage.getItem(key) ?? 'null');

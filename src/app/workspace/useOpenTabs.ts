@@ -13,8 +13,14 @@ export function useOpenTabs(allowed: (page: PageDefinition) => boolean) {
   const active = pageAt(location.pathname);
   const activePage = active && allowed(active) ? active : undefined;
 
-  // Opening a page is following its address: the tab is added while rendering that address.
-  if (activePage && !open.some((tab) => tab.key === activePage.key)) setOpen([...open, activePage]);
+  // Opening a page is following its address: the tab is added while rendering that address, once per
+  // navigation. Not on every render: closing the active tab renders once more at its old address before
+  // the move to its neighbour lands, and must not open it again.
+  const [seenLocation, setSeenLocation] = useState<string | null>(null);
+  if (location.key !== seenLocation) {
+    setSeenLocation(location.key);
+    if (activePage && !open.some((tab) => tab.key === activePage.key)) setOpen([...open, activePage]);
+  }
 
   const close = useCallback(
     (keys: string[]) => {

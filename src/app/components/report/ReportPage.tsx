@@ -2,7 +2,7 @@ import { ExportOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/ico
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, ConfigProvider, Empty, Flex, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiCallError } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
@@ -35,6 +35,7 @@ import {
 import { useAddressRequest } from './useAddressRequest';
 import { useFillHeight } from './useFillHeight';
 import { denseTable } from '../list/denseTable';
+import { usePersonalStorage } from '../../session/usePersonalSetting';
 
 /** Dense rows, as in the lists: more of the report on one screen. */
 /**
@@ -63,6 +64,49 @@ function initialDraft(config: AnyReportConfig): FilterDraft {
 }
 
 /**
+ * The filters a person sets once and expects again next time (the warehouse, the grouping, the side, the
+ * days ahead). The period starts at this month and a search starts empty each time: yesterday's dates
+ * and words would hide today's figures.
+ */
+const rememberedFilters = [
+  'warehouseId',
+  'include',
+  'withinDays',
+  'side',
+  'priceSide',
+  'groupBy',
+  'reportKind',
+] as const;
+
+function keptFilters(draft: FilterDraft): Partial<FilterDraft> {
+  return Object.fromEntries(rememberedFilters.map((name) => [name, draft[name]]));
+}
+
+/**
+ * The stored filters over the defaults, each only where it has the default's type and, for the grouping,
+ * is one the report offers: an older shape is ignored.
+ */
+function withKeptFilters(config: AnyReportConfig, defaults: FilterDraft, stored: unknown): FilterDraft {
+  if (typeof stored !== 'object' || stored === null) return defaults;
+  const kept = stored as Record<string, unknown>;
+  const draft: Record<string, unknown> = { ...defaults };
+  for (const name of rememberedFilters) {
+    const value = kept[name];
+    const fallback = defaults[name];
+    // A grouping the report no longer offers is not taken.
+    if (name === 'groupBy' && !config.groupings?.some((grouping) => grouping.value === value)) continue;
+    if (
+      name === 'warehouseId'
+        ? typeof value === 'number'
+        : value !== undefined && typeof value === typeof fallback
+    ) {
+      draft[name] = value;
+    }
+  }
+  return draft as unknown as FilterDraft;
+}
+
+/**
  * The one report page, configured per report: the filters its method takes, the table with its
  * figures aligned and its totals kept in view, column choice, and the same report as .xlsx and as a
  * printed PDF (the columns shown, in their order).
@@ -72,7 +116,11 @@ export function ReportPage({ config }: { config: AnyReportConfig }) {
   const { message } = App.useApp();
   const client = useClient();
   const printFile = usePrintFile();
-  const [draft, setDraft] = useState<FilterDraft>(() => initialDraft(config));
+  const kept = usePersonalStorage(`report.${config.name}.filters`);
+  const [draft, setDraft] = useState<FilterDraft>(() =>
+    withKeptFilters(config, initialDraft(config), kept.read()),
+  );
+  useEffect(() => kept.write(keptFilters(draft)), [kept, draft]);
   // 往来余额 opens the statement for one counterparty and side.
   useAddressRequest((request) => setDraft((current) => ({ ...current, ...request })));
   const search = useDebouncedValue(draft.searchText.trim(), 300);
