@@ -6,6 +6,7 @@ import { DocumentDialogs } from '../../components/document/DocumentDialogs';
 import { PrintPreviewDialog } from '../../printing/PrintPreviewDialog';
 import { DocumentFooter } from '../../components/document/DocumentFooter';
 import { DocumentHeader } from '../../components/document/DocumentHeader';
+import { OpeningStockImport } from '../../components/document/OpeningStockImport';
 import { DocumentLineGrid } from '../../components/document/DocumentLineGrid';
 import { DocumentTitleBar } from '../../components/document/DocumentTitleBar';
 import { DocumentToolbar } from '../../components/document/DocumentToolbar';
@@ -44,6 +45,8 @@ export function DocumentPage({ type }: { type: DocumentType }) {
     print: mayPrintDocument((permission) => permissions.includes(permission), type),
   };
   const mayReadStock = usePermission('stock.view');
+  // The opening stock sheet imports from this page too (OpeningStockImport), as from the warehouse list.
+  const mayImport = usePermission('masterData.import');
   const independent = useSession().current.branch.accountingMode === 'independent';
 
   const [form] = Form.useForm<HeaderValues>();
@@ -141,12 +144,17 @@ export function DocumentPage({ type }: { type: DocumentType }) {
           dirty={state.dirty}
           onOpen={(id) => commands.confirmDiscard(() => void commands.load(id))}
         />
-        <DocumentToolbar
-          context={toolbarContext}
-          commands={commands.toolbar}
-          activity={state.activity}
-          pageRef={rootRef}
-        />
+        <Flex gap={8} align="center">
+          {type === 'opening_stock' && mayImport && (
+            <OpeningStockImport onImported={(id) => commands.confirmDiscard(() => void commands.load(id))} />
+          )}
+          <DocumentToolbar
+            context={toolbarContext}
+            commands={commands.toolbar}
+            activity={state.activity}
+            pageRef={rootRef}
+          />
+        </Flex>
       </Flex>
 
       <Form<HeaderValues>
