@@ -96,6 +96,9 @@ export function AppShell() {
                 key: workbenchKey,
                 label: t('workspace.workbench'),
                 closable: false,
+                // Unmounted while another tab is shown: its reports (twelve months of gross profit, the
+                // aging, the alerts) are read when it is looked at, not again after every save elsewhere.
+                destroyOnHidden: true,
                 children: <WorkbenchPage />,
               },
               ...tabs.open.map((page) => ({
