@@ -2,21 +2,14 @@ import { useCallback, useMemo, useState } from 'react';
 import { useSession } from './SessionContext';
 
 /**
- * A choice one person makes for themselves — favourite pages, a report's filters — kept on this computer
- * under their branch and user name: a branch's clerks often share one machine, and each finds their own.
- * A stored value `accept` rejects (an older shape) is as good as none.
- */
-function personalKey(current: ReturnType<typeof useSession>['current'], name: string): string {
-  return `branch-ledger.${current.branch.code}.${current.user.username}.${name}`;
-}
-
-/**
- * The same place read and written without a render of its own: for a page that keeps the value in its own
- * state (a report's filters) and only remembers it for the next time it opens.
+ * Where one person's choices for themselves are kept on this computer — favourite pages, a report's
+ * filters: under their branch and user name, since a branch's clerks often share one machine and each
+ * finds their own. Read and written without a render of its own, for a page that keeps the value in its
+ * own state (a report's filters) and only remembers it for the next time it opens.
  */
 export function usePersonalStorage(name: string): { read(): unknown; write(value: unknown): void } {
   const { current } = useSession();
-  const key = personalKey(current, name);
+  const key = `branch-ledger.${current.branch.code}.${current.user.username}.${name}`;
   return useMemo(
     () => ({
       read: () => {
@@ -32,27 +25,26 @@ export function usePersonalStorage(name: string): { read(): unknown; write(value
   );
 }
 
+/**
+ * A personal choice as state (the favourites the menu shows): read once, saved on every change. A stored
+ * value `accept` rejects (an older shape) is as good as none.
+ */
 export function usePersonalSetting<T>(
   name: string,
   fallback: T,
   accept: (stored: unknown) => stored is T,
 ): [T, (value: T) => void] {
-  const { current } = useSession();
-  const key = personalKey(current, name);
+  const storage = usePersonalStorage(name);
   const [value, setValue] = useState<T>(() => {
-    try {
-      const stored: unknown = JSON.parse(window.localStorage.getItem(key) ?? 'null');
-      return accept(stored) ? stored : fallback;
-    } catch {
-      return fallback;
-    }
+    const stored = storage.read();
+    return accept(stored) ? stored : fallback;
   });
   const save = useCallback(
     (next: T) => {
       setValue(next);
-      window.localStorage.setItem(key, JSON.stringify(next));
+      storage.write(next);
     },
-    [key],
+    [storage],
   );
   return [value, save];
 }
